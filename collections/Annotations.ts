@@ -1,0 +1,73 @@
+import type { CollectionConfig } from 'payload'
+
+import { BadRequestError, ConflictError } from '../runtime/errors'
+import { byAssignedExam } from './access/roles'
+import { loadCopyForWrite } from './hooks/copy-context'
+
+export const ANNOTATION_KINDS = [
+  'pen',
+  'highlighter',
+  'text',
+  'tick',
+  'cross',
+  'question',
+  'stamp',
+  'rectangle',
+  'ellipse',
+  'comment',
+] as const
+
+/** Bumped when the shape of `geometry`/`style` changes; readers migrate older records forward. */
+export const ANNOTATION_SCHEMA_VERSION = 1
+
+export const Annotations: CollectionConfig = {
+  slug: 'annotations',
+  labels: { singular: { fr: 'Annotation', en: 'Annotation' }, plural: { fr: 'Annotations', en: 'Annotations' } },
+  admin: { defaultColumns: ['copy', 'page', 'kind', 'author', 'version'], group: { fr: 'Correction', en: 'Marking' } },
+  access: {
+    read: byAssignedExam('exam'),
+    create: ({ req }) => Boolean(req.user),
+    update: byAssignedExam('exam'),
+    delete: byAssignedExam('exam'),
+  },
+  hooks: {
+    beforeChange: [
+      async ({ data, operation, originalDoc, req }) => {
+        const merged = { ...originalDoc, ...data }
+        const context = await loadCopyForWrite({ copy: merged.copy, req })
+        if (!(Number.isInteger(merged.page) && merged.page >= 1)) throw new BadRequestError('An annotation needs a page number from 1')
+        if (operation === 'create') return { ...data, exam: context.examId, author: req.user?.id, version: 1 }
+        // Optimistic concurrency: the writer must say which version it edited; a stale one loses loudly.
+        if (data.version !== originalDoc?.version)
+          throw new ConflictError(
+            `Annotation ${originalDoc?.id} was changed elsewhere (now version ${originalDoc?.version}, this edit was made on version ${data.version ?? 'unknown'})`,
+            { current: originalDoc },
+          )
+        return { ...data, exam: context.examId, version: (originalDoc?.version ?? 0) + 1 }
+      },
+    ],
+  },
+  fields: [
+    { name: 'copy', type: 'relationship', relationTo: 'copies', required: true, index: true, label: { fr: 'Copie', en: 'Copy' } },
+    { name: 'page', type: 'number', required: true, min: 1, label: { fr: 'Page', en: 'Page' } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      options: ANNOTATION_KINDS.map((k) => k),
+      label: { fr: 'Type', en: 'Kind' },
+    },
+    {
+      name: 'geometry',
+      type: 'json',
+      required: true,
+      label: { fr: 'Géométrie (points PDF, origine en haut à gauche de la page redressée)', en: 'Geometry (PDF points, top-left origin of the upright page)' },
+    },
+    { name: 'style', type: 'json', label: { fr: 'Style', en: 'Style' } },
+    { name: 'text', type: 'textarea', label: { fr: 'Texte', en: 'Text' } },
+    { name: 'schemaVersion', type: 'number', required: true, defaultValue: ANNOTATION_SCHEMA_VERSION, admin: { readOnly: true } },
+    { name: 'version', type: 'number', defaultValue: 1, admin: { readOnly: true }, label: { fr: 'Version', en: 'Version' } },
+    { name: 'author', type: 'relationship', relationTo: 'users', admin: { readOnly: true }, label: { fr: 'Auteur', en: 'Author' } },
+    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true, admin: { readOnly: true, hidden: true } },
+  ],
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto'
+
+import type { CollectionConfig } from 'payload'
+
+import { ForbiddenError } from '../runtime/errors'
+import { adminsOnlyField, byAssignedExam, isAdmin } from './access/roles'
+
+export const COPY_STATUSES = ['staging', 'ready', 'marking', 'locked', 'finalized'] as const
+export type CopyStatus = (typeof COPY_STATUSES)[number]
+
+/** Copies a teacher may open: those out of staging, of the exams they mark. */
+const MARKABLE: CopyStatus[] = ['ready', 'marking', 'locked', 'finalized']
+/** What a teacher may do to a copy's status; everything else is an admin's decision (unlock included). */
+const TEACHER_TRANSITIONS: Record<string, CopyStatus[]> = {
+  ready: ['marking', 'finalized'],
+  marking: ['finalized'],
+}
+
+const anonymousId = (): string => `K-${randomBytes(4).toString('hex').toUpperCase()}`
+
+export const Copies: CollectionConfig = {
+  slug: 'copies',
+  labels: { singular: { fr: 'Copie', en: 'Copy' }, plural: { fr: 'Copies', en: 'Copies' } },
+  admin: { useAsTitle: 'anonymousId', defaultColumns: ['anonymousId', 'exam', 'status', 'total'], group: { fr: 'Examens', en: 'Exams' } },
+  access: {
+    create: ({ req }) => isAdmin(req.user),
+    delete: ({ req }) => isAdmin(req.user),
+    read: byAssignedExam('exam', { status: { in: MARKABLE } }),
+    update: byAssignedExam('exam', { status: { in: MARKABLE } }),
+  },
+  hooks: {
+    beforeChange: [
+      ({ data, operation, originalDoc, req }) => {
+        if (operation === 'create' && !data.anonymousId) data.anonymousId = anonymousId()
+        if (operation !== 'update' || isAdmin(req.user) || !req.user) return data
+        const from = originalDoc?.status as CopyStatus
+        if (data.status !== undefined && data.status !== from && !TEACHER_TRANSITIONS[from]?.includes(data.status))
+          throw new ForbiddenError(`A copy that is "${from}" cannot be set to "${data.status}" by a teacher`)
+        return data
+      },
+    ],
+  },
+  fields: [
+    { name: 'exam', type: 'relationship', relationTo: 'exams', required: true, index: true, label: { fr: 'Examen', en: 'Exam' } },
+    {
+      name: 'anonymousId',
+      type: 'text',
+      unique: true,
+      index: true,
+      label: { fr: 'Numéro anonyme', en: 'Anonymous id' },
+      admin: { readOnly: true },
+      access: { update: adminsOnlyField },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'staging',
+      index: true,
+      label: { fr: 'Statut', en: 'Status' },
+      options: [
+        { value: 'staging', label: { fr: 'En préparation', en: 'Staging' } },
+        { value: 'ready', label: { fr: 'Prête', en: 'Ready' } },
+        { value: 'marking', label: { fr: 'En correction', en: 'Marking' } },
+        { value: 'locked', label: { fr: 'Verrouillée', en: 'Locked' } },
+        { value: 'finalized', label: { fr: 'Corrigée', en: 'Finalized' } },
+      ],
+    },
+    {
+      name: 'total',
+      type: 'number',
+      label: { fr: 'Total', en: 'Total' },
+      admin: { readOnly: true, description: { fr: 'Calculé à partir des notes', en: 'Computed from the grades' } },
+      // Never trusted from a client: only the grade hooks write it, with overrideAccess.
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'pages',
+      type: 'array',
+      label: { fr: 'Pages', en: 'Pages' },
+      access: { update: adminsOnlyField, create: adminsOnlyField },
+      fields: [
+        { type: 'row', fields: [
+          { name: 'batch', type: 'relationship', relationTo: 'scan-batches', label: { fr: 'Lot', en: 'Batch' } },
+          { name: 'sourcePage', type: 'number', required: true, label: { fr: 'Page source', en: 'Source page' } },
+          {
+            name: 'region',
+            type: 'select',
+            defaultValue: 'full',
+            options: ['full', 'left', 'right'],
+            label: { fr: 'Zone', en: 'Region' },
+          },
+          { name: 'rotation', type: 'number', defaultValue: 0, label: { fr: 'Rotation', en: 'Rotation' } },
+          { name: 'blank', type: 'checkbox', defaultValue: false, label: { fr: 'Blanche', en: 'Blank' } },
+        ] },
+      ],
+    },
+    { name: 'pdf', type: 'upload', relationTo: 'media', label: { fr: 'PDF de la copie', en: 'Copy PDF' }, access: { update: adminsOnlyField, create: adminsOnlyField } },
+    {
+      name: 'anomalies',
+      type: 'json',
+      label: { fr: 'Anomalies', en: 'Anomalies' },
+      access: { update: adminsOnlyField, create: adminsOnlyField },
+    },
+    {
+      name: 'student',
+      type: 'relationship',
+      relationTo: 'students',
+      index: true,
+      label: { fr: 'Élève', en: 'Student' },
+      // The whole point of anonymous marking: only admins can read who wrote a copy.
+      access: { read: adminsOnlyField, update: adminsOnlyField, create: adminsOnlyField },
+    },
+    {
+      name: 'identification',
+      type: 'group',
+      label: { fr: 'Identification', en: 'Identification' },
+      access: { read: adminsOnlyField, update: adminsOnlyField, create: adminsOnlyField },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'status',
+              type: 'select',
+              defaultValue: 'pending',
+              options: ['pending', 'identified', 'needs_review', 'manual'],
+              label: { fr: 'État', en: 'State' },
+            },
+            { name: 'method', type: 'select', options: ['auto', 'manual'], label: { fr: 'Méthode', en: 'Method' } },
+            { name: 'confidence', type: 'number', label: { fr: 'Confiance', en: 'Confidence' } },
+          ],
+        },
+        { name: 'candidates', type: 'json', label: { fr: 'Candidats', en: 'Candidates' } },
+      ],
+    },
+    {
+      name: 'correctors',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      label: { fr: 'Correcteurs', en: 'Correctors' },
+      access: { update: adminsOnlyField, create: adminsOnlyField },
+    },
+    { name: 'finalizedAt', type: 'date', admin: { readOnly: true }, label: { fr: 'Corrigée le', en: 'Finalized at' } },
+  ],
+}

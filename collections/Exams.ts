@@ -1,0 +1,111 @@
+import type { CollectionConfig } from 'payload'
+
+import { BadRequestError } from '../runtime/errors'
+import { adminsOnly, isAdmin, isTeacher } from './access/roles'
+import { scaleProblems, type ScaleQuestion } from './grading-scale'
+
+export const EXAM_STATUSES = ['draft', 'processing', 'identifying', 'marking', 'finalized', 'published'] as const
+
+const statusLabels: Record<(typeof EXAM_STATUSES)[number], { fr: string; en: string }> = {
+  draft: { fr: 'Brouillon', en: 'Draft' },
+  processing: { fr: 'Numérisation', en: 'Processing scans' },
+  identifying: { fr: 'Identification', en: 'Identifying' },
+  marking: { fr: 'Correction', en: 'Marking' },
+  finalized: { fr: 'Corrigé', en: 'Finalized' },
+  published: { fr: 'Publié', en: 'Published' },
+}
+
+export const Exams: CollectionConfig = {
+  slug: 'exams',
+  labels: { singular: { fr: 'Examen', en: 'Exam' }, plural: { fr: 'Examens', en: 'Exams' } },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'subject', 'className', 'date', 'status'], group: { fr: 'Examens', en: 'Exams' } },
+  access: {
+    create: adminsOnly,
+    delete: adminsOnly,
+    update: adminsOnly,
+    read: ({ req }) => {
+      if (isAdmin(req.user)) return true
+      if (isTeacher(req.user)) return { correctors: { in: [req.user!.id] } }
+      return false
+    },
+  },
+  hooks: {
+    beforeValidate: [
+      ({ data }) => {
+        const scale = (data?.gradingScale ?? []) as ScaleQuestion[]
+        const problems = scaleProblems(scale)
+        if (problems.length) throw new BadRequestError(`Grading scale: ${problems.join('; ')}`, { problems })
+        return data
+      },
+    ],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, label: { fr: 'Titre', en: 'Title' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'subject', type: 'text', label: { fr: 'Matière', en: 'Subject' } },
+        { name: 'className', type: 'text', label: { fr: 'Classe', en: 'Class' } },
+        { name: 'date', type: 'date', label: { fr: 'Date', en: 'Date' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'layout',
+          type: 'select',
+          defaultValue: 'auto',
+          required: true,
+          label: { fr: 'Format des copies', en: 'Paper layout' },
+          options: [
+            { value: 'auto', label: { fr: 'Détection automatique', en: 'Detect automatically' } },
+            { value: 'a4', label: { fr: 'Feuilles A4', en: 'A4 sheets' } },
+            { value: 'a3-booklet', label: { fr: 'Copies doubles A3', en: 'A3 folded booklets' } },
+          ],
+        },
+        {
+          name: 'pagesPerCopy',
+          type: 'number',
+          min: 1,
+          label: { fr: 'Pages par copie (indicatif)', en: 'Pages per copy (a hint)' },
+        },
+        {
+          name: 'status',
+          type: 'select',
+          defaultValue: 'draft',
+          required: true,
+          index: true,
+          label: { fr: 'Statut', en: 'Status' },
+          options: EXAM_STATUSES.map((value) => ({ value, label: statusLabels[value] })),
+        },
+      ],
+    },
+    {
+      name: 'gradingScale',
+      type: 'array',
+      label: { fr: 'Barème', en: 'Grading scale' },
+      labels: { singular: { fr: 'Question', en: 'Question' }, plural: { fr: 'Questions', en: 'Questions' } },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'key', type: 'text', required: true, label: { fr: 'Repère', en: 'Key' }, admin: { width: '15%' } },
+            { name: 'label', type: 'text', label: { fr: 'Intitulé', en: 'Label' } },
+            { name: 'maxPoints', type: 'number', required: true, min: 0, label: { fr: 'Points max', en: 'Max points' } },
+            { name: 'step', type: 'number', required: true, defaultValue: 0.25, min: 0, label: { fr: 'Pas', en: 'Step' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'correctors',
+      type: 'relationship',
+      relationTo: 'users',
+      hasMany: true,
+      index: true,
+      label: { fr: 'Correcteurs', en: 'Correctors' },
+    },
+    { name: 'doubleMarking', type: 'checkbox', defaultValue: false, label: { fr: 'Double correction', en: 'Double marking' } },
+  ],
+}

@@ -1,0 +1,28 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { mediaDir } from '../runtime/paths'
+import { byAssignedExam, isAdmin } from './access/roles'
+
+/** Files the app produces: copy PDFs, thumbnails, header crops (names: admins only), annotated PDFs. */
+export const MEDIA_KINDS = ['copy-pdf', 'thumbnail', 'header-crop', 'annotated-pdf', 'export'] as const
+const TEACHER_VISIBLE = ['copy-pdf', 'thumbnail']
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: { fr: 'Fichier', en: 'File' }, plural: { fr: 'Fichiers', en: 'Files' } },
+  admin: { group: { fr: 'Administration', en: 'Administration' }, defaultColumns: ['filename', 'kind', 'exam'] },
+  upload: { staticDir: path.join(mediaDir(), 'files') },
+  access: {
+    create: ({ req }) => isAdmin(req.user),
+    update: ({ req }) => isAdmin(req.user),
+    delete: ({ req }) => isAdmin(req.user),
+    read: byAssignedExam('exam', { kind: { in: TEACHER_VISIBLE } }),
+  },
+  fields: [
+    { name: 'kind', type: 'select', required: true, options: MEDIA_KINDS.map((k) => k), index: true },
+    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true },
+    { name: 'copy', type: 'relationship', relationTo: 'copies', index: true },
+  ],
+}

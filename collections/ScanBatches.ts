@@ -1,0 +1,113 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { KorrigoError } from '../runtime/errors'
+import { mediaDir } from '../runtime/paths'
+import { assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
+
+export const maxUploadBytes = (): number => Number(process.env.KORRIGO_MAX_UPLOAD_MB ?? 500) * 1024 * 1024
+
+export class UploadRejectedError extends KorrigoError {
+  constructor(message: string, status = 415) {
+    super({ code: 'upload_rejected', message, status })
+  }
+}
+
+/** A PDF may carry a little junk before its header; readers accept it within the first kilobyte. */
+const looksLikePdf = (data: Buffer | undefined): boolean =>
+  Boolean(data && data.subarray(0, 1024).includes(Buffer.from('%PDF-')))
+
+export const SCAN_BATCH_STATUSES = ['queued', 'processing', 'done', 'partial', 'failed'] as const
+
+export const ScanBatches: CollectionConfig = {
+  slug: 'scan-batches',
+  labels: { singular: { fr: 'Lot de numérisation', en: 'Scan batch' }, plural: { fr: 'Lots de numérisation', en: 'Scan batches' } },
+  admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'exam', 'status', 'createdAt'], group: { fr: 'Examens', en: 'Exams' } },
+  upload: { staticDir: path.join(mediaDir(), 'scans'), mimeTypes: ['application/pdf'] },
+  access: {
+    read: byAssignedExam('exam'),
+    // Teachers may upload the scans of the exams they mark; everything else about batches is the admin's.
+    create: async ({ req, data }) => {
+      if (isAdmin(req.user)) return true
+      if (!isTeacher(req.user)) return false
+      if (!data?.exam) return true
+      return (await assignedExamIds(req)).map(String).includes(String(data.exam))
+    },
+    update: ({ req }) => isAdmin(req.user),
+    delete: ({ req }) => isAdmin(req.user),
+  },
+  hooks: {
+    beforeOperation: [
+      ({ args, operation }) => {
+        if (operation !== 'create' && operation !== 'update') return args
+        const file = args.req?.file as { name?: string; mimetype?: string; size?: number; data?: Buffer; truncated?: boolean } | undefined
+        if (!file) return args
+        const limit = maxUploadBytes()
+        // Payload stops reading one byte past the limit and marks the file truncated.
+        if (file.truncated || (file.size ?? file.data?.length ?? 0) > limit)
+          throw new UploadRejectedError(`${file.name}: the file is above the ${limit / 1048576} MB limit (KORRIGO_MAX_UPLOAD_MB)`, 413)
+        if (file.mimetype !== 'application/pdf' || !looksLikePdf(file.data))
+          throw new UploadRejectedError(
+            `${file.name}: a scan batch must be a PDF file (got ${file.mimetype ?? 'an unknown type'}${looksLikePdf(file.data) ? '' : ', and the content has no PDF header'})`,
+          )
+        return args
+      },
+    ],
+  },
+  fields: [
+    { name: 'exam', type: 'relationship', relationTo: 'exams', required: true, index: true, label: { fr: 'Examen', en: 'Exam' } },
+    {
+      name: 'layout',
+      type: 'select',
+      label: { fr: 'Format (sinon celui de l’examen)', en: 'Layout (else the exam’s)' },
+      options: [
+        { value: 'auto', label: { fr: 'Détection automatique', en: 'Detect automatically' } },
+        { value: 'a4', label: { fr: 'Feuilles A4', en: 'A4 sheets' } },
+        { value: 'a3-booklet', label: { fr: 'Copies doubles A3', en: 'A3 folded booklets' } },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'queued',
+      required: true,
+      index: true,
+      label: { fr: 'Statut', en: 'Status' },
+      options: [
+        { value: 'queued', label: { fr: 'En attente', en: 'Queued' } },
+        { value: 'processing', label: { fr: 'En cours', en: 'Processing' } },
+        { value: 'done', label: { fr: 'Terminé', en: 'Done' } },
+        { value: 'partial', label: { fr: 'Terminé avec erreurs', en: 'Done with errors' } },
+        { value: 'failed', label: { fr: 'Échec', en: 'Failed' } },
+      ],
+      access: { update: ({ req }) => isAdmin(req.user) },
+    },
+    {
+      name: 'progress',
+      type: 'group',
+      label: { fr: 'Progression', en: 'Progress' },
+      admin: { readOnly: true },
+      fields: [
+        { type: 'row', fields: [
+          { name: 'pagesDone', type: 'number', defaultValue: 0, label: { fr: 'Pages traitées', en: 'Pages done' } },
+          { name: 'pagesTotal', type: 'number', defaultValue: 0, label: { fr: 'Pages au total', en: 'Pages in all' } },
+          { name: 'copiesFound', type: 'number', defaultValue: 0, label: { fr: 'Copies trouvées', en: 'Copies found' } },
+        ] },
+      ],
+    },
+    {
+      name: 'problems',
+      type: 'array',
+      label: { fr: 'Problèmes', en: 'Problems' },
+      admin: { readOnly: true },
+      fields: [
+        { type: 'row', fields: [
+          { name: 'page', type: 'number', label: { fr: 'Page', en: 'Page' } },
+          { name: 'code', type: 'text', label: { fr: 'Code', en: 'Code' } },
+          { name: 'message', type: 'text', label: { fr: 'Message', en: 'Message' } },
+        ] },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,49 @@
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+
+export type Role = 'admin' | 'teacher'
+export type Id = string | number
+
+type StaffUser = { id: Id; collection?: string; role?: Role }
+
+const staff = (user: unknown): StaffUser | undefined => {
+  const candidate = user as StaffUser | null | undefined
+  return candidate && (candidate.collection === undefined || candidate.collection === 'users') ? candidate : undefined
+}
+
+export const isAdmin = (user: unknown): boolean => staff(user)?.role === 'admin'
+export const isTeacher = (user: unknown): boolean => staff(user)?.role === 'teacher'
+
+export const adminsOnly: Access = ({ req }) => isAdmin(req.user)
+export const adminsOnlyField: FieldAccess = ({ req }) => isAdmin(req.user)
+export const nobody: Access = () => false
+
+/** Ids of the exams where the signed-in teacher is a corrector, memoised on the request. */
+export const assignedExamIds = async (req: PayloadRequest): Promise<Id[]> => {
+  const user = staff(req.user)
+  if (!user) return []
+  const memo = req.context as { korrigoAssignedExams?: Id[] }
+  if (memo.korrigoAssignedExams) return memo.korrigoAssignedExams
+  const exams = await req.payload.find({
+    collection: 'exams',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: {},
+    where: { correctors: { in: [user.id] } },
+  })
+  memo.korrigoAssignedExams = exams.docs.map((doc) => doc.id)
+  return memo.korrigoAssignedExams
+}
+
+/** Admins see everything; a teacher only rows whose `field` points at one of their exams. */
+export const byAssignedExam =
+  (field: string, extra?: Where): Access =>
+  async ({ req }) => {
+    if (isAdmin(req.user)) return true
+    if (!isTeacher(req.user)) return false
+    const ids = await assignedExamIds(req)
+    const where: Where = { [field]: { in: ids.length ? ids : ['__none__'] } }
+    return extra ? { and: [where, extra] } : where
+  }

@@ -1,0 +1,42 @@
+import type { PayloadRequest } from 'payload'
+
+import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../runtime/errors'
+import { assignedExamIds, isAdmin, type Id } from '../access/roles'
+import type { ScaleQuestion } from '../grading-scale'
+import { idOf } from '../relations'
+
+export type CopyContext = {
+  copyId: Id
+  examId: Id
+  copyStatus: string
+  scale: ScaleQuestion[]
+}
+
+const CLOSED = new Set(['locked', 'finalized'])
+
+/**
+ * Grades and annotations hang off a copy: this loads it with its exam's scale, and refuses writes
+ * that the signed-in user may not make (not their exam, copy not open for marking).
+ */
+export const loadCopyForWrite = async ({ copy, req }: { copy: unknown; req: PayloadRequest }): Promise<CopyContext> => {
+  const copyId = idOf(copy)
+  if (copyId === undefined) throw new BadRequestError('A copy is required')
+  const doc = await req.payload
+    .findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req })
+    .catch(() => undefined)
+  if (!doc) throw new NotFoundError(`Copy ${copyId} does not exist`)
+  const examId = idOf(doc.exam)!
+  if (!isAdmin(req.user)) {
+    const allowed = (await assignedExamIds(req)).map(String)
+    if (!allowed.includes(String(examId)) || doc.status === 'staging')
+      throw new ForbiddenError(`You are not a corrector of the exam of copy ${copyId}`)
+    if (CLOSED.has(doc.status)) throw new ConflictError(`Copy ${doc.anonymousId} is ${doc.status}: it can no longer be edited`)
+  }
+  const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req })
+  return {
+    copyId,
+    examId,
+    copyStatus: doc.status,
+    scale: (exam.gradingScale ?? []) as ScaleQuestion[],
+  }
+}

@@ -1,0 +1,8 @@
+export { Annotations } from './Annotations'
+export { Copies } from './Copies'
+export { Exams } from './Exams'
+export { Grades } from './Grades'
+export { Media } from './Media'
+export { ScanBatches } from './ScanBatches'
+export { Students } from './Students'
+export { Users } from './Users'

@@ -1,0 +1,66 @@
+import { Agenda, type Job } from 'agenda'
+import type { Payload } from 'payload'
+
+import { databaseKindOf } from '../runtime/database-url'
+import { logger } from '../runtime/logger'
+import { jobsOf } from './define-job'
+import type { JobDefinition } from './types'
+
+const FIVE_MINUTES = 5 * 60_000
+
+/** Agenda on the backend matching DATABASE_URL: the same PostgreSQL (LISTEN/NOTIFY) or MongoDB as Payload. */
+export const createAgenda = async ({ url, name }: { url: string; name: string }): Promise<Agenda> => {
+  const kind = databaseKindOf(url)
+  let backend
+  if (kind === 'mongodb') {
+    const { MongoBackend } = await import('@agendajs/mongo-backend')
+    backend = new MongoBackend({ address: url, collection: 'agendaJobs' })
+  } else {
+    const { PostgresBackend } = await import('@agendajs/postgres-backend')
+    backend = new PostgresBackend({ connectionString: url, tableName: 'agenda_jobs', name })
+  }
+  const agenda = new Agenda({
+    backend,
+    name,
+    processEvery: '5 seconds',
+    defaultConcurrency: 1,
+    maxConcurrency: 4,
+    defaultLockLifetime: FIVE_MINUTES,
+  })
+  // A restarting database must not take the process down: Agenda reconnects on its next poll.
+  agenda.on('error', (error) => logger.error({ err: error }, 'agenda error'))
+  return agenda
+}
+
+const runDefinition = (definition: JobDefinition, payload: Payload) => async (job: Job) => {
+  const data = definition.parse(job.attrs.data)
+  const log = logger.child({ job: definition.name, jobId: String(job.attrs._id ?? '') })
+  await definition.handler({
+    data,
+    context: {
+      payload,
+      logger: log,
+      jobId: job.attrs._id ? String(job.attrs._id) : undefined,
+      progress: async ({ done, total }) => {
+        await job.touch(total > 0 ? Math.round((done / total) * 100) : 100)
+      },
+    },
+  })
+}
+
+/** Defines every job the config declares; recurring ones are scheduled once (Agenda dedupes by name). */
+export const defineJobs = async ({ agenda, payload, schedule }: { agenda: Agenda; payload: Payload; schedule: boolean }): Promise<string[]> => {
+  const definitions = jobsOf(payload.config)
+  for (const definition of definitions) {
+    agenda.define(definition.name, runDefinition(definition, payload), {
+      concurrency: definition.concurrency ?? 1,
+      lockLifetime: definition.lockLifetime ?? FIVE_MINUTES,
+    })
+  }
+  if (schedule) {
+    for (const definition of definitions.filter((d) => d.every)) {
+      await agenda.every(definition.every!, definition.name, definition.everyData ?? {})
+    }
+  }
+  return definitions.map((d) => d.name)
+}

@@ -1,0 +1,25 @@
+import type { Agenda } from 'agenda'
+
+import { ConfigError } from '../runtime/errors'
+
+/**
+ * Collection hooks enqueue work without holding an Agenda handle: the runtime registers the queue once
+ * it is connected. Kept on globalThis so Next's bundled copy of the hooks sees the same queue.
+ */
+const slot = globalThis as { __korrigoQueue?: Agenda }
+
+export const setQueue = (agenda: Agenda | undefined): void => {
+  slot.__korrigoQueue = agenda
+}
+
+export const getQueue = (): Agenda | undefined => slot.__korrigoQueue
+
+export const enqueue = async ({ name, data, uniqueKey }: { name: string; data: Record<string, unknown>; uniqueKey?: Record<string, unknown> }) => {
+  const agenda = getQueue()
+  if (!agenda) throw new ConfigError(`Cannot enqueue "${name}": the job queue is not connected in this process`)
+  const job = agenda.create(name, data)
+  // The same batch enqueued twice must not run twice side by side.
+  if (uniqueKey) job.unique(uniqueKey)
+  await job.save()
+  return job
+}

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
+import { buildConfig, type DatabaseAdapterObj } from 'payload'
+
+import { Annotations, Copies, Exams, Grades, Media, ScanBatches, Students, Users } from './collections'
+import { maxUploadBytes } from './collections/ScanBatches'
+import { cleanupOldFiles } from './jobs/cleanup-old-files'
+import { korrigoPlugins } from './plugins'
+import { databaseKindOf } from './runtime/database-url'
+import { payloadSecret } from './runtime/secret'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * The adapter follows DATABASE_URL. The server resolves the embedded database before this file is
+ * imported, so here an unset URL only happens at build time, where nothing connects.
+ */
+const databaseAdapter = async (): Promise<DatabaseAdapterObj> => {
+  const url = process.env.DATABASE_URL ?? 'postgres://build-time-placeholder@127.0.0.1:1/none'
+  if (databaseKindOf(url) === 'mongodb') {
+    const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
+    return mongooseAdapter({ url })
+  }
+  const { postgresAdapter } = await import('@payloadcms/db-postgres')
+  return postgresAdapter({
+    pool: { connectionString: url, max: Number(process.env.KORRIGO_DB_POOL ?? 10) },
+    // The committed migrations are the schema: never let dev mode push changes behind their back.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  })
+}
+
+export default buildConfig({
+  secret: payloadSecret(),
+  serverURL: process.env.KORRIGO_PUBLIC_URL ?? '',
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' — Korrigo' },
+    importMap: { baseDir: dirname },
+  },
+  routes: { admin: '/admin', api: '/api' },
+  collections: [Users, Students, Exams, ScanBatches, Copies, Grades, Annotations, Media],
+  db: await databaseAdapter(),
+  i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Read one byte past our limit without aborting, so the ScanBatches hook can name the oversized file.
+  upload: { limits: { fileSize: maxUploadBytes() + 1 }, abortOnLimit: false },
+  graphQL: { disablePlaygroundInProduction: true },
+  telemetry: false,
+  custom: { korrigo: { jobs: [cleanupOldFiles] } },
+  plugins: korrigoPlugins(),
+})

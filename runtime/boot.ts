@@ -1,0 +1,99 @@
+import type { Agenda } from 'agenda'
+import type { Payload } from 'payload'
+
+import { createAgenda, defineJobs } from '../jobs/agenda'
+import { setQueue } from '../jobs/queue'
+import { resolveDatabase, type ResolvedDatabase } from './database'
+import { isPostgres } from './database-url'
+import { logger } from './logger'
+import { runMigrations } from './migrate'
+import { assertNodeVersion } from './node-version'
+
+export type Runtime = {
+  payload: Payload
+  agenda: Agenda
+  database: ResolvedDatabase
+  jobNames: string[]
+  /** Stops everything this process started, in dependency order. */
+  stop: () => Promise<void>
+}
+
+type PgPool = {
+  end: () => Promise<void>
+  ended?: boolean
+  _clients?: { release?: (destroy: boolean) => void }[]
+  _idle?: { client: unknown }[]
+}
+
+/**
+ * Payload's `destroy()` leaves its pg pool open, and its adapter keeps one client checked out for ever
+ * (to notice a lost connection), so `pool.end()` alone would wait for ever: end that client too.
+ */
+const closePayload = async (payload: Payload): Promise<void> => {
+  await payload.destroy().catch((err) => logger.warn({ err }, 'payload.destroy failed'))
+  const pool = (payload.db as { pool?: PgPool }).pool
+  if (!pool || pool.ended) return
+  const idle = new Set((pool._idle ?? []).map((item) => item.client))
+  const checkedOut = (pool._clients ?? []).filter((client) => !idle.has(client))
+  const ending = pool.end().catch(() => undefined)
+  // Releasing with destroy=true closes the connection and lets the pool finish ending.
+  for (const client of checkedOut) client.release?.(true)
+  await Promise.race([ending, new Promise((resolve) => setTimeout(resolve, 3000).unref())])
+}
+
+export const bootRuntime = async ({
+  name,
+  processJobs,
+}: {
+  name: string
+  /** false: this process only enqueues (the app with KORRIGO_WORKER=external). */
+  processJobs: boolean
+}): Promise<Runtime> => {
+  assertNodeVersion()
+  const database = await resolveDatabase()
+  // The Payload config reads DATABASE_URL when imported: point it at what we resolved first.
+  process.env.DATABASE_URL = database.url
+  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../payload.config')])
+  const payload = await getPayload({ config })
+  const pool = (payload.db as { pool?: { on: (e: string, cb: (err: Error) => void) => void } }).pool
+  // A restarting database must surface as errors on requests, not crash the process.
+  pool?.on('error', (err) => logger.error({ err }, 'database pool error'))
+  await runMigrations({ payload, kind: database.kind, url: database.url })
+
+  const agenda = await createAgenda({ url: database.url, name })
+  const jobNames = await defineJobs({ agenda, payload, schedule: processJobs })
+  if (processJobs) await agenda.start()
+  else await (agenda as unknown as { ready?: Promise<void> }).ready
+  setQueue(agenda)
+  logger.info({ database: isPostgres(database.kind) ? 'postgres' : 'mongodb', processJobs, jobs: jobNames }, `${name} ready`)
+
+  let stopped: Promise<void> | undefined
+  const stop = () =>
+    (stopped ??= (async () => {
+      setQueue(undefined)
+      await agenda.stop().catch((err) => logger.warn({ err }, 'agenda.stop failed'))
+      await closePayload(payload)
+      if (database.stop) await database.stop().catch((err) => logger.warn({ err }, 'embedded PostgreSQL stop failed'))
+    })())
+
+  return { payload, agenda, database, jobNames, stop }
+}
+
+/** SIGINT/SIGTERM stop in order; a hard timer makes sure a stuck handle cannot keep the process alive. */
+export const stopOnSignals = (stop: () => Promise<void>, { timeoutMs = 15_000 } = {}): void => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'Shutting down')
+    setTimeout(() => {
+      logger.error('Shutdown timed out: exiting')
+      process.exit(1)
+    }, timeoutMs).unref()
+    stop()
+      .then(() => process.exit(0))
+      .catch((err) => {
+        logger.error({ err }, 'Shutdown failed')
+        process.exit(1)
+      })
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+}

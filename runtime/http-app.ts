@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import helmet from 'helmet'
+import { handleEndpoints } from 'payload'
+
+import type { Runtime } from './boot'
+import { healthRouter } from './health'
+import { logger } from './logger'
+import { projectRoot } from './paths'
+import { sendWebResponse, toWebRequest } from './web-bridge'
+
+export type NextHandler = (req: Request, res: Response) => Promise<void>
+
+/** Agendash can requeue or delete any job: only a signed-in admin gets through. */
+const adminOnly =
+  (runtime: Runtime) =>
+  async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const { user } = await runtime.payload.auth({ headers: toWebRequest(req).headers })
+      if ((user as { role?: string } | null)?.role === 'admin') return next()
+      res.status(user ? 403 : 401).json({ errors: [{ message: user ? 'Admins only' : 'Sign in as an admin first' }] })
+    } catch (err) {
+      next(err)
+    }
+  }
+
+/**
+ * One Express app: health, Payload REST/GraphQL under /api, Agendash under /admin/jobs, the portal's
+ * build under /portal, and the Next admin for everything else (when it is built and enabled).
+ */
+export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime; nextHandler?: NextHandler }): Promise<Express> => {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.KORRIGO_TRUST_PROXY === 'true')
+
+  app.use('/api/health', healthRouter(runtime))
+
+  const { createExpressMiddleware } = await import('agendash')
+  app.use('/admin/jobs', adminOnly(runtime), createExpressMiddleware(runtime.agenda))
+
+  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+  const graphql = GRAPHQL_POST(runtime.payload.config)
+  app.post('/api/graphql', async (req, res, next) => {
+    try {
+      await sendWebResponse(res, await graphql(toWebRequest(req)))
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  app.all('/api{/*rest}', async (req, res, next) => {
+    try {
+      const response = await handleEndpoints({ config: runtime.payload.config, request: toWebRequest(req) })
+      await sendWebResponse(res, response)
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  const portalDist = path.join(projectRoot, 'portal', 'dist')
+  if (fs.existsSync(portalDist)) {
+    app.use('/portal', helmet({ contentSecurityPolicy: false }), express.static(portalDist, { index: 'index.html', maxAge: '1h' }))
+    // Client-side routes of the portal all land on its index.
+    app.get('/portal{/*rest}', (_req, res) => res.sendFile(path.join(portalDist, 'index.html')))
+  } else {
+    app.get('/portal{/*rest}', (_req, res) => {
+      res.status(503).send('The portal is not built yet: run "npm run build:portal".')
+    })
+  }
+
+  app.get('/', (_req, res) => res.redirect('/portal/'))
+
+  if (nextHandler) app.all('{*rest}', (req, res) => nextHandler(req, res))
+
+  app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ err }, 'request failed')
+    if (!res.headersSent) res.status(err.status ?? 500).json({ errors: [{ message: err.status ? err.message : 'Something went wrong.' }] })
+  })
+  return app
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Runtime } from '../../../runtime/boot'
+import { createTestDatabase, type TestDatabase } from './database'
+
+export type TestApp = {
+  runtime: Runtime
+  baseUrl: string
+  dataDir: string
+  database: TestDatabase
+  close: () => Promise<void>
+}
+
+/**
+ * The real app, in-process: a fresh PostgreSQL database, the committed migrations, Agenda on the same
+ * database, the Express app on a free port. Only the Next admin is left out (tests/e2e covers it).
+ */
+export const startTestApp = async ({ processJobs = true }: { processJobs?: boolean } = {}): Promise<TestApp> => {
+  const database = await createTestDatabase()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-int-'))
+  process.env.DATABASE_URL = database.url
+  process.env.KORRIGO_DATA_DIR = dataDir
+  process.env.PAYLOAD_SECRET = 'test-secret-not-for-production'
+  const { bootRuntime } = await import('../../../runtime/boot')
+  const { createHttpApp } = await import('../../../runtime/http-app')
+  const runtime = await bootRuntime({ name: `test-${process.pid}`, processJobs })
+  const app = await createHttpApp({ runtime })
+  const server = app.listen(0, '127.0.0.1')
+  await new Promise((resolve) => server.once('listening', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    runtime,
+    baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
+    database,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+      await runtime.stop()
+      await database.drop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
