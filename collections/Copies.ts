@@ -96,6 +96,16 @@ export const Copies: CollectionConfig = {
       ],
     },
     { name: 'pdf', type: 'upload', relationTo: 'media', label: { fr: 'PDF de la copie', en: 'Copy PDF' }, access: { update: adminsOnlyField, create: adminsOnlyField } },
+    { name: 'thumbnail', type: 'upload', relationTo: 'media', label: { fr: 'Vignette', en: 'Thumbnail' }, access: { update: adminsOnlyField, create: adminsOnlyField } },
+    {
+      // Where the copy starts in its batch ("batch:page:region"): lets re-processing find it instead of duplicating it.
+      name: 'sourceKey',
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { hidden: true },
+      access: { read: adminsOnlyField, update: adminsOnlyField, create: adminsOnlyField },
+    },
     {
       name: 'anomalies',
       type: 'json',

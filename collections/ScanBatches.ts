@@ -24,7 +24,10 @@ export const ScanBatches: CollectionConfig = {
   slug: 'scan-batches',
   labels: { singular: { fr: 'Lot de numérisation', en: 'Scan batch' }, plural: { fr: 'Lots de numérisation', en: 'Scan batches' } },
   admin: { useAsTitle: 'filename', defaultColumns: ['filename', 'exam', 'status', 'createdAt'], group: { fr: 'Examens', en: 'Exams' } },
-  upload: { staticDir: path.join(mediaDir(), 'scans'), mimeTypes: ['application/pdf'] },
+  // No `mimeTypes` here on purpose: Payload would then refuse any PDF without a clean trailer, and a
+  // truncated scan is still worth keeping (the pipeline repairs what it can and names what it cannot).
+  // The beforeOperation hook below checks type and size with messages that name the file.
+  upload: { staticDir: path.join(mediaDir(), 'scans') },
   access: {
     read: byAssignedExam('exam'),
     // Teachers may upload the scans of the exams they mark; everything else about batches is the admin's.

@@ -1,9 +1,21 @@
 import * as migration_20261125_202639_initial from './20261125_202639_initial';
+import * as migration_20261125_204110_comment_bank from './20261125_204110_comment_bank';
+import * as migration_20261125_204221_scan_pipeline from './20261125_204221_scan_pipeline';
 
 export const migrations = [
   {
     up: migration_20261125_202639_initial.up,
     down: migration_20261125_202639_initial.down,
-    name: '20261125_202639_initial'
+    name: '20261125_202639_initial',
+  },
+  {
+    up: migration_20261125_204110_comment_bank.up,
+    down: migration_20261125_204110_comment_bank.down,
+    name: '20261125_204110_comment_bank',
+  },
+  {
+    up: migration_20261125_204221_scan_pipeline.up,
+    down: migration_20261125_204221_scan_pipeline.down,
+    name: '20261125_204221_scan_pipeline'
   },
 ];

@@ -1,4 +1,8 @@
 import type { Plugin } from 'payload'
 
+import { correctionPlugin } from './correction'
+import { jobsAdminPlugin } from './jobs-admin'
+import { scanPipelinePlugin } from './scan-pipeline'
+
 /** The plugins the app is made of, in order. A school adds its own here (see the README's plugin guide). */
-export const korrigoPlugins = (): Plugin[] => []
+export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin()]

@@ -1,0 +1,119 @@
+// The correction portal in a real browser: how fast the first page of a copy shows, and whether the
+// pen keeps up on a page already holding 200 annotations. `npx tsx bench/portal.ts` (needs PostgreSQL
+// on 127.0.0.1:5432 like the integration tests, and /usr/bin/chromium).
+import type { Browser } from 'playwright-core'
+
+import { ensurePortalBuilt, launchBrowser } from '../tests/e2e/portal/browser.js'
+import { PASSWORDS, seedMarking } from '../tests/e2e/portal/seed.js'
+import { startTestApp } from '../tests/int/helpers/app.js'
+import { signIn } from '../tests/int/helpers/http.js'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!
+const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length
+
+type Row = { measure: string; value: string; detail: string }
+
+const timeToFirstPage = async ({ browser, baseUrl, token, copyId }: { browser: Browser; baseUrl: string; token: string; copyId: unknown }) => {
+  const wall: number[] = []
+  const marks: number[] = []
+  for (let i = 0; i < RUNS; i++) {
+    // A fresh context each time: empty HTTP cache, so the bundle, the worker and the PDF are all fetched.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    await context.addInitScript((t) => sessionStorage.setItem('korrigo.token', t), token)
+    const page = await context.newPage()
+    const t0 = performance.now()
+    await page.goto(`${baseUrl}/portal/#/copy/${copyId}`)
+    await page.waitForSelector('.page canvas.pdf-canvas[data-rendered]')
+    wall.push(performance.now() - t0)
+    marks.push(await page.evaluate(() => performance.getEntriesByName('korrigo:first-page')[0]?.startTime ?? Number.NaN))
+    await context.close()
+  }
+  return { wall, marks }
+}
+
+const frameTimesWhileDrawing = async ({ browser, baseUrl, token, copyId }: { browser: Browser; baseUrl: string; token: string; copyId: unknown }) => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  await context.addInitScript((t) => sessionStorage.setItem('korrigo.token', t), token)
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/portal/#/copy/${copyId}`)
+  await page.waitForSelector('.page canvas.pdf-canvas[data-rendered]')
+  const annotations = Number(await page.getAttribute('[data-testid=page]', 'data-annotations'))
+  await page.keyboard.press('p')
+  const box = (await page.locator('[data-testid=page]').boundingBox())!
+  // A string, not a function: tsx would wrap a named closure with a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = []
+    window.__recording = true
+    let last = performance.now()
+    const tick = (now) => {
+      window.__frames.push(now - last)
+      last = now
+      if (window.__recording) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })()`)
+  const strokes = 6
+  const steps = 120
+  for (let s = 0; s < strokes; s++) {
+    const y0 = box.y + 150 + s * 60
+    await page.mouse.move(box.x + 60, y0)
+    await page.mouse.down()
+    for (let i = 1; i <= steps; i++) await page.mouse.move(box.x + 60 + i * 4, y0 + 20 * Math.sin(i / 6))
+    await page.mouse.up()
+  }
+  const frames = (await page.evaluate('window.__recording = false, window.__frames.slice(2)')) as number[]
+  await page.waitForSelector('[data-testid=save-state][data-status=saved]', { timeout: 30_000 })
+  await context.close()
+  return { annotations, frames, moves: strokes * steps }
+}
+
+const main = async () => {
+  ensurePortalBuilt()
+  const app = await startTestApp()
+  let browser: Browser | undefined
+  try {
+    const seed = await seedMarking({ payload: app.runtime.payload, copies: 2, pages: 4 })
+    const alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })
+    const busy = seed.copies[1]
+    for (let i = 0; i < 200; i++) {
+      const x = 40 + (i % 20) * 26
+      const y = 80 + Math.floor(i / 20) * 70
+      const kind = ['pen', 'tick', 'cross', 'text'][i % 4]
+      const geometry =
+        kind === 'pen' ? { points: [x, y, x + 8, y + 12, x + 16, y + 4, x + 22, y + 16] } : kind === 'text' ? { x, y, width: 60, fontSize: 9 } : { x: x + 10, y: y + 10, size: 18 }
+      const response = await alice.request('POST', '/api/annotations', { copy: busy.id, page: 1, kind, geometry, text: kind === 'text' ? `n°${i}` : '', style: { color: '#d32f2f', width: 1.5, opacity: 1 }, schemaVersion: 2 })
+      if (response.status !== 201) throw new Error(`seeding annotation ${i}: ${response.status}`)
+    }
+    browser = await launchBrowser()
+    const first = await timeToFirstPage({ browser, baseUrl: app.baseUrl, token: alice.token!, copyId: seed.copies[0].id })
+    const empty = await frameTimesWhileDrawing({ browser, baseUrl: app.baseUrl, token: alice.token!, copyId: seed.copies[0].id })
+    const loaded = await frameTimesWhileDrawing({ browser, baseUrl: app.baseUrl, token: alice.token!, copyId: busy.id })
+
+    const ms = (v: number) => `${v.toFixed(1)} ms`
+    const rows: Row[] = [
+      { measure: 'time to first page, 4-page copy (navigation → painted)', value: ms(quantile(first.wall, 0.5)), detail: `median of ${RUNS} cold loads; min ${ms(Math.min(...first.wall))}, max ${ms(Math.max(...first.wall))}` },
+      { measure: 'time to first page (performance mark in the page)', value: ms(quantile(first.marks, 0.5)), detail: 'from navigation start, as the browser sees it' },
+      ...[empty, loaded].flatMap((run) => [
+        {
+          measure: `pen: mean frame time, page with ${run.annotations} annotations`,
+          value: ms(mean(run.frames)),
+          detail: `${run.frames.length} frames over ${run.moves} pointer moves`,
+        },
+        { measure: `pen: p95 / max frame time, ${run.annotations} annotations`, value: `${ms(quantile(run.frames, 0.95))} / ${ms(Math.max(...run.frames))}`, detail: `frames over 20 ms: ${run.frames.filter((f) => f > 20).length}` },
+      ]),
+    ]
+    const widths = [Math.max(...rows.map((r) => r.measure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.detail.length))]
+    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
+    console.log('\nportal (headless chromium, software rendering)')
+    console.log(line(['measure', 'value', 'detail']))
+    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+    for (const r of rows) console.log(line([r.measure, r.value, r.detail]))
+  } finally {
+    await browser?.close()
+    await app.close()
+  }
+}
+
+await main()
+process.exit(0)

@@ -1,0 +1,4 @@
+// All benchmarks, one table each. `npm run bench`.
+import { runIngestBench } from './ingest.js'
+
+await runIngestBench()

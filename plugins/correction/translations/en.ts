@@ -1,0 +1,12 @@
+import type { fr } from './fr'
+
+export const en: typeof fr = {
+  commentBankSingular: 'Saved comment',
+  commentBankPlural: 'Comment bank',
+  text: 'Text',
+  points: 'Points (optional)',
+  questionKey: 'Question (optional)',
+  exam: 'Exam (empty: for all my exams)',
+  owner: 'Author',
+  group: 'Marking',
+}

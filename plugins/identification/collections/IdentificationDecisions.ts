@@ -1,0 +1,36 @@
+import type { CollectionConfig } from 'payload'
+
+import { adminsOnly, nobody } from '../../../collections/access/roles'
+import { label } from '../translations'
+
+export const DECISIONS_SLUG = 'identification-decisions'
+
+export const DECISION_ACTIONS = ['assign', 'unassign', 'move-page', 'reorder', 'rotate', 'split', 'merge'] as const
+export type DecisionAction = (typeof DECISION_ACTIONS)[number]
+
+/**
+ * Every hand-made change to who wrote a copy, or to which pages make it up. Written by the server
+ * only and never edited: it is the answer to "who decided this copy is Léa's, and when".
+ */
+export const IdentificationDecisions: CollectionConfig = {
+  slug: DECISIONS_SLUG,
+  labels: { singular: label('decisionsSingular'), plural: label('decisionsPlural') },
+  admin: {
+    defaultColumns: ['copy', 'action', 'fromStudent', 'toStudent', 'user', 'createdAt'],
+    group: label('group'),
+    hidden: ({ user }) => (user as { role?: string })?.role !== 'admin',
+  },
+  access: { read: adminsOnly, create: nobody, update: nobody, delete: nobody },
+  timestamps: true,
+  fields: [
+    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true },
+    { name: 'copy', type: 'relationship', relationTo: 'copies', index: true },
+    { name: 'action', type: 'select', required: true, options: DECISION_ACTIONS.map((a) => a) },
+    { name: 'method', type: 'select', required: true, defaultValue: 'manual', options: ['manual', 'auto'] },
+    { name: 'fromStudent', type: 'relationship', relationTo: 'students' },
+    { name: 'toStudent', type: 'relationship', relationTo: 'students' },
+    { name: 'user', type: 'relationship', relationTo: 'users' },
+    // Page edits: which pages moved where, the copies involved.
+    { name: 'details', type: 'json' },
+  ],
+}

@@ -1,0 +1,6 @@
+export { renderCrop, padBox, topBand, HEADER_DPI } from './renderCrop.js'
+export { locateFields, findLabels, fallbackLayout, cropField } from './locateFields.js'
+export { createLabelReader, type LabelReader } from './labelReader.js'
+export { readHeader, type HeaderReading } from './readHeader.js'
+export type { FieldLayout, GrayCrop, HeaderFieldName, LabelWord, PixelBox, PointBox } from './types.js'
+export { deskew, estimateSkew } from './deskew.js'

@@ -1,0 +1,111 @@
+import { assignGlobally } from './assign.js'
+import { MatchInputError } from './errors.js'
+import { prepareReading, prepareStudent, scorePair } from './score.js'
+import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent } from './types.js'
+
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
+  threshold: 0.7,
+  margin: 0.1,
+  partialMargin: 0.18,
+  unknownScore: 0.45,
+  maxCandidates: 5,
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000
+
+/**
+ * Identifies a whole class at once. Scores every (copy, student) pair, solves one
+ * global assignment (a copy may match nobody, a student may be absent), then only
+ * names a copy automatically when its assigned student beats the runner-up by a
+ * margin both for the copy (second-best student) and for the student (second-best
+ * copy) and passes the threshold. Everything else is left for a person, with the
+ * ranked candidates: a wrong name is far worse than a question.
+ */
+export const identifyCopies = ({
+  copies,
+  students,
+  options = {},
+}: {
+  copies: CopyReading[]
+  students: MatchStudent[]
+  options?: Partial<MatchOptions>
+}): CopyIdentification[] => {
+  const opts = { ...DEFAULT_MATCH_OPTIONS, ...options }
+  assertUniqueKeys({ keys: copies.map((c) => c.copyKey), what: 'copy' })
+  assertUniqueKeys({ keys: students.map((s) => s.studentKey), what: 'student' })
+
+  const prepared = students.map(prepareStudent)
+  const readings = copies.map(prepareReading)
+  const pairs = readings.map((reading) => prepared.map((student) => scorePair({ reading, student })))
+  const scores = pairs.map((row) => row.map((pair) => pair.score))
+
+  // Unnamed copies take no part in the assignment: they could only steal a student.
+  const namedRows = readings.flatMap((r, i) => (r.named ? [i] : []))
+  const assigned = new Map<number, number | null>()
+  const solution = assignGlobally({ scores: namedRows.map((i) => scores[i]!), unknownScore: opts.unknownScore })
+  namedRows.forEach((row, k) => assigned.set(row, solution[k] ?? null))
+
+  return copies.map((copy, i) => {
+    const row = scores[i]!
+    const candidates = row
+      .map((score, j) => ({ studentKey: students[j]!.studentKey, score: round3(score) }))
+      .filter((c) => c.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, opts.maxCandidates)
+    const review = (reason: NonNullable<CopyIdentification['reason']>): CopyIdentification => ({
+      copyKey: copy.copyKey,
+      status: 'needs_review',
+      studentKey: null,
+      confidence: round3(candidates[0]?.score ?? 0),
+      candidates,
+      reason,
+    })
+
+    if (!readings[i]!.named) return review('unnamed')
+    const column = assigned.get(i)
+    if (column === null || column === undefined) return review('unassigned')
+    const score = row[column]!
+    if (score < opts.threshold) return review('low_score')
+    const otherStudents = Math.max(0, ...row.filter((_, j) => j !== column))
+    const copyMargin = pairs[i]![column]!.partial ? opts.partialMargin : opts.margin
+    if (score - otherStudents < copyMargin) return review('ambiguous_copy')
+    const rivals = namedRows.filter((r) => r !== i && !explainedElsewhere({ row: scores[r]!, column: assigned.get(r), student: column, opts }))
+    const otherCopies = Math.max(0, ...rivals.map((r) => scores[r]![column]!))
+    if (score - otherCopies < opts.margin) return review('ambiguous_student')
+    return {
+      copyKey: copy.copyKey,
+      status: 'identified',
+      studentKey: students[column]!.studentKey,
+      confidence: round3(score),
+      candidates,
+    }
+  })
+}
+
+/**
+ * A rival copy that looks a bit like this student does not make it ambiguous when
+ * the assignment gave that copy to another student who fits it clearly better (by
+ * the margin, above the threshold): Martin Léa's copy is not a threat to Martins
+ * Léa's when it reads "Martin". Errors on two copies at once would be needed to
+ * turn this into a wrong name.
+ */
+const explainedElsewhere = ({
+  row,
+  column,
+  student,
+  opts,
+}: {
+  row: number[]
+  column: number | null | undefined
+  student: number
+  opts: MatchOptions
+}): boolean =>
+  column !== null && column !== undefined && column !== student && row[column]! >= opts.threshold && row[column]! - row[student]! >= opts.margin
+
+const assertUniqueKeys = ({ keys, what }: { keys: string[]; what: string }) => {
+  const seen = new Set<string>()
+  for (const key of keys) {
+    if (seen.has(key)) throw new MatchInputError({ message: `duplicate ${what} key "${key}"` })
+    seen.add(key)
+  }
+}

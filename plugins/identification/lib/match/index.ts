@@ -1,0 +1,7 @@
+export { identifyCopies, DEFAULT_MATCH_OPTIONS } from './identify.js'
+export { assignGlobally } from './assign.js'
+export { scorePair, prepareReading, prepareStudent, type PairScore } from './score.js'
+export { compactName, nameTokens, nameVariants } from './normalize.js'
+export { levenshtein, similarity } from './similarity.js'
+export { MatchInputError } from './errors.js'
+export type { CopyIdentification, CopyReading, FieldCandidate, MatchOptions, MatchStudent, ScoredCandidate } from './types.js'

@@ -1,0 +1,47 @@
+/** One string an OCR engine proposes for a field, with the engine's own confidence (0..1). */
+export type FieldCandidate = { text: string; confidence: number; engine?: string }
+
+/** What was read on one copy's header; any field may be missing or empty. */
+export type CopyReading = {
+  copyKey: string
+  fields: {
+    lastName?: FieldCandidate[]
+    firstName?: FieldCandidate[]
+    /** A single "Nom et prénom" box, in either order. */
+    fullName?: FieldCandidate[]
+    birthDate?: FieldCandidate[]
+  }
+}
+
+export type MatchStudent = {
+  studentKey: string
+  lastName: string
+  firstName: string
+  /** ISO YYYY-MM-DD */
+  birthDate?: string | null
+}
+
+export type ScoredCandidate = { studentKey: string; score: number }
+
+export type CopyIdentification = {
+  copyKey: string
+  status: 'identified' | 'needs_review'
+  studentKey: string | null
+  confidence: number
+  /** Best students for this copy, best first (at most `maxCandidates`). */
+  candidates: ScoredCandidate[]
+  /** Why a copy was left for review; absent when identified. */
+  reason?: 'unnamed' | 'low_score' | 'ambiguous_copy' | 'ambiguous_student' | 'unassigned'
+}
+
+export type MatchOptions = {
+  /** Minimum score for an automatic name. */
+  threshold: number
+  /** Required lead over the runner-up, per copy and per student. */
+  margin: number
+  /** Margin per copy when only one name (or an initial) supports the match. */
+  partialMargin: number
+  /** Score of the "nobody" option in the assignment: below it a copy prefers to match nobody. */
+  unknownScore: number
+  maxCandidates: number
+}

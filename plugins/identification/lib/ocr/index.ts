@@ -1,0 +1,6 @@
+export { readField } from './readField.js'
+export { cleanField } from './preprocess.js'
+export { createTesseractEngine } from './tesseractEngine.js'
+export { OcrEngineError } from './errors.js'
+export type { FieldImage, FieldKind, OcrEngine } from './types.js'
+export { createPaddleEngine } from './paddleEngine.js'

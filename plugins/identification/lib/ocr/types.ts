@@ -1,0 +1,14 @@
+import type { FieldCandidate } from '../match/types.js'
+
+/** A greyscale image: either an encoded image (PNG, JPEG…) or raw 8-bit pixels. */
+export type FieldImage = Uint8Array | { raw: Uint8Array; width: number; height: number }
+
+/** What is expected in the field; engines restrict their alphabet accordingly. */
+export type FieldKind = 'name' | 'date'
+
+export type OcrEngine = {
+  name: string
+  /** `png` is the cleaned, cropped field (dark ink on white). */
+  recognize: (input: { png: Buffer; kind: FieldKind }) => Promise<FieldCandidate[]>
+  terminate: () => Promise<void>
+}

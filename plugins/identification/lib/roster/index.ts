@@ -1,0 +1,7 @@
+export { parseRoster } from './parseRoster.js'
+export { planRosterImport } from './planImport.js'
+export type { ExistingStudent, RosterImportPlan } from './planImport.js'
+export { parseRosterDate } from './dates.js'
+export { studentKey } from './studentKey.js'
+export { RosterFormatError } from './errors.js'
+export type { RosterColumn, RosterErrorReason, RosterParseResult, RosterRowError, RosterStudent } from './types.js'

@@ -1,0 +1,49 @@
+/** One student as read from a roster file. Dates are ISO `YYYY-MM-DD`. */
+export type RosterStudent = {
+  /** Physical line in the file (1-based, header is line 1), kept so later steps can point at the source. */
+  line: number
+  lastName: string
+  firstName: string
+  birthDate: string | null
+  className: string | null
+  email: string | null
+  nationalId: string | null
+}
+
+export type RosterErrorReason =
+  | 'missing_last_name'
+  | 'missing_first_name'
+  | 'invalid_date'
+  | 'invalid_email'
+  | 'duplicate_row'
+  | 'duplicate_key'
+  | 'malformed_row'
+
+export type RosterRowError = {
+  line: number
+  reason: RosterErrorReason
+  /** Human-readable, e.g. `invalid date "31/02/2010"`. */
+  message: string
+  /** The offending raw value when there is one. */
+  value?: string
+}
+
+export type RosterParseResult = {
+  students: RosterStudent[]
+  errors: RosterRowError[]
+  /** What was detected, useful to show in an import preview. */
+  meta: {
+    encoding: 'utf-8' | 'windows-1252'
+    delimiter: ',' | ';' | '\t'
+    columns: RosterColumn[]
+  }
+}
+
+export type RosterColumn =
+  | 'lastName'
+  | 'firstName'
+  | 'fullName'
+  | 'birthDate'
+  | 'className'
+  | 'email'
+  | 'nationalId'

@@ -1,0 +1,93 @@
+import type { Payload } from 'payload'
+
+import type { Id } from '../../../collections/access/roles'
+import { idOf } from '../../../collections/relations'
+import { NotFoundError } from '../../../runtime/errors'
+import { identifyCopies, type CopyReading, type MatchStudent } from '../lib/match/index'
+import type { IdentificationOptions, StoredCandidate } from '../types'
+import { copiesOfExam, displayName, isOpen, isSettled, studentsOfExam, type CopyDoc } from './copies'
+import { openHeaderReaders } from './engines'
+import { advanceExamIfIdentified } from './examStatus'
+import { readCopyHeader, type StoredReadings } from './readCopyHeader'
+
+export type IdentifyProgress = (args: { done: number; total: number }) => Promise<void>
+export type IdentifyExamResult = { read: number; identified: number; needsReview: number; settled: number; examAdvanced: boolean }
+
+const updateCopy = (payload: Payload, id: Id, data: Record<string, unknown>) => payload.update({ collection: 'copies', id, data: data as never, depth: 0, overrideAccess: true })
+
+/**
+ * Reads the headers of the exam's copies that have not been read yet, then names copies with one
+ * global assignment over the whole exam: exclusivity (a student wrote one copy) is what makes a
+ * half-read name safe. Copies decided by hand, or already being marked, keep their student and
+ * take that student out of the pool.
+ */
+export const identifyExam = async ({
+  payload,
+  examId,
+  progress = async () => undefined,
+  options = {},
+  reread = false,
+}: {
+  payload: Payload
+  examId: Id
+  progress?: IdentifyProgress
+  options?: IdentificationOptions
+  reread?: boolean
+}): Promise<IdentifyExamResult> => {
+  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true }).catch(() => undefined)
+  if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
+  const before = await copiesOfExam({ payload, examId })
+  const toRead = before.filter((c) => !isSettled(c) && isOpen(c) && c.pdf && (reread || !c.identification?.readings))
+  const total = toRead.length + 1
+  await progress({ done: 0, total })
+
+  if (toRead.length) {
+    const readers = await openHeaderReaders({ engines: options.engines })
+    try {
+      for (const [index, copy] of toRead.entries()) {
+        const { readings, headerCrop } = await readCopyHeader({ payload, copy, readers, dpi: options.dpi })
+        await updateCopy(payload, copy.id, { identification: { ...copy.identification, readings, headerCrop } })
+        await progress({ done: index + 1, total })
+      }
+    } finally {
+      await readers.terminate()
+    }
+  }
+
+  const copies = await copiesOfExam({ payload, examId })
+  const settled = copies.filter(isSettled)
+  const taken = new Set(settled.map((c) => idOf(c.student)).filter((id) => id !== undefined).map(String))
+  const students = (await studentsOfExam({ payload, exam })).filter((s) => !taken.has(String(s.id)))
+  const byKey = new Map(students.map((s) => [String(s.id), s]))
+  const matchable = copies.filter((c) => !isSettled(c))
+  const results = identifyCopies({
+    copies: matchable.map((c): CopyReading => ({ copyKey: String(c.id), fields: (c.identification?.readings as StoredReadings | undefined)?.fields ?? {} })),
+    students: students.map((s): MatchStudent => ({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate ?? null })),
+  })
+
+  let identified = 0
+  for (const result of results) {
+    const copy = matchable.find((c) => String(c.id) === result.copyKey) as CopyDoc
+    const candidates: StoredCandidate[] = result.candidates.flatMap((c) => {
+      const student = byKey.get(c.studentKey)
+      return student ? [{ studentId: student.id, name: displayName(student), score: Math.round(c.score * 1000) / 1000 }] : []
+    })
+    const named = result.status === 'identified' && result.studentKey ? byKey.get(result.studentKey) : undefined
+    if (named) identified++
+    await updateCopy(payload, copy.id, {
+      student: named?.id ?? null,
+      status: named ? (copy.status === 'staging' ? 'ready' : copy.status) : 'staging',
+      identification: {
+        ...copy.identification,
+        status: named ? 'identified' : 'needs_review',
+        method: 'auto',
+        confidence: Math.round(result.confidence * 1000) / 1000,
+        candidates,
+        reason: result.reason ?? null,
+      },
+    })
+  }
+  await progress({ done: total, total })
+  const examAdvanced = await advanceExamIfIdentified({ payload, examId })
+  return { read: toRead.length, identified, needsReview: results.length - identified, settled: settled.length, examAdvanced }
+}

@@ -1,0 +1,30 @@
+import type * as mupdf from 'mupdf'
+import { describeError } from '../errors.js'
+import { storedPageInfo } from '../pdf/open.js'
+import { pageHasTextLayer, renderStoredGray } from '../pdf/render.js'
+import type { LayoutOption, PageAnalysis } from '../types.js'
+import { analyzeRaster } from './page.js'
+
+/** Resolution of the analysis raster: enough for rules and handwriting, cheap to decode (JPEG DCT scaling). */
+export const ANALYSIS_DPI = 60
+
+/** Analyse one page of an open document; failures become a recorded page error, never an exception. */
+export const analyzePage = ({ doc, index, layout, dpi = ANALYSIS_DPI }: { doc: mupdf.PDFDocument; index: number; layout: LayoutOption; dpi?: number }): PageAnalysis => {
+  let info = { width: 0, height: 0, storedRotate: 0 as PageAnalysis['storedRotate'] }
+  try {
+    info = storedPageInfo({ doc, index })
+    const image = renderStoredGray({ doc, index, dpi, storedRotate: info.storedRotate })
+    const raster = analyzeRaster({ image, dpi, widthPt: info.width, heightPt: info.height, layout })
+    return { sourcePage: index + 1, ...info, ...raster, hasTextLayer: pageHasTextLayer({ doc, index }) }
+  } catch (err) {
+    return {
+      sourcePage: index + 1,
+      ...info,
+      layout: 'single',
+      regions: [],
+      skewDegrees: 0,
+      hasTextLayer: false,
+      error: { code: 'page_unreadable', message: `page ${index + 1} could not be rendered (${describeError(err)})` },
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { PDFDocument, StandardFonts, degrees, type PDFPage } from 'pdf-lib'
+import type { PlannedPage } from '../types.js'
+
+export type Assembler = { assemble: (pages: Pick<PlannedPage, 'sourcePage' | 'region' | 'rotation'>[]) => Promise<Uint8Array> }
+
+/**
+ * Parse the batch once and build any number of copies from it. Pages are copied as objects
+ * (the scanned JPEG streams are reused byte for byte); A3 halves are cut with page boxes and
+ * orientation fixed with /Rotate, so nothing is re-encoded.
+ */
+export const openAssembler = async ({ sourceBytes }: { sourceBytes: Uint8Array }): Promise<Assembler> => {
+  const source = await PDFDocument.load(sourceBytes, { updateMetadata: false })
+  return {
+    assemble: async (pages) => {
+      const out = await PDFDocument.create({ updateMetadata: false })
+      let copied: (PDFPage | undefined)[]
+      try {
+        // one copyPages call: both halves of a spread share a single copy of the image
+        copied = await out.copyPages(source, pages.map((p) => p.sourcePage - 1))
+      } catch {
+        // a damaged page must not cost the copy its other pages: copy one by one
+        copied = []
+        for (const p of pages) copied.push(await out.copyPages(source, [p.sourcePage - 1]).then(([c]) => c, () => undefined))
+      }
+      const font = await out.embedFont(StandardFonts.Helvetica)
+      pages.forEach((p, i) => {
+        const page = copied[i]
+        if (!page) {
+          // keep the page's place in the copy, visibly, so a reviewer sees what is missing
+          const stub = out.addPage([595, 842])
+          stub.drawText(`Source page ${p.sourcePage} could not be read from the scan.`, { x: 60, y: 760, size: 14, font })
+          return
+        }
+        if (p.region !== 'full') {
+          const box = page.getMediaBox()
+          const half = box.width / 2
+          const x = p.region === 'left' ? box.x : box.x + half
+          page.setMediaBox(x, box.y, half, box.height)
+          page.setCropBox(x, box.y, half, box.height)
+        }
+        page.setRotation(degrees(p.rotation))
+        out.addPage(page)
+      })
+      return out.save({ useObjectStreams: true })
+    },
+  }
+}
+
+export const assembleCopyPdf = async ({ sourceBytes, pages }: { sourceBytes: Uint8Array; pages: Pick<PlannedPage, 'sourcePage' | 'region' | 'rotation'>[] }): Promise<Uint8Array> =>
+  (await openAssembler({ sourceBytes })).assemble(pages)

@@ -1,0 +1,44 @@
+// Every refusal names the file (and the page when there is one) so an admin can act on it
+// without reading logs.
+export type ScanErrorCode =
+  | 'unreadable_pdf'
+  | 'encrypted_pdf'
+  | 'no_pages'
+  | 'page_unreadable'
+  | 'page_timeout'
+  | 'worker_crashed'
+  | 'invalid_page'
+
+export class ScanInputError extends Error {
+  readonly status: number
+  readonly file: string
+  readonly page?: number
+  readonly code: ScanErrorCode
+
+  constructor({
+    code,
+    file,
+    page,
+    reason,
+    status = 422,
+  }: {
+    code: ScanErrorCode
+    file: string
+    page?: number
+    reason: string
+    status?: number
+  }) {
+    super(`${file}${page !== undefined ? ` page ${page}` : ''}: ${reason}`)
+    this.name = 'ScanInputError'
+    this.code = code
+    this.file = file
+    this.page = page
+    this.status = status
+  }
+
+  toJSON(): { code: ScanErrorCode; file: string; page?: number; message: string; status: number } {
+    return { code: this.code, file: this.file, page: this.page, message: this.message, status: this.status }
+  }
+}
+
+export const describeError = (err: unknown): string => (err instanceof Error ? err.message : String(err))

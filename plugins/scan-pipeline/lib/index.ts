@@ -1,0 +1,12 @@
+// Public API of the scan pipeline: pure functions over bytes and plain data, no Payload.
+export { ScanInputError, type ScanErrorCode } from './errors.js'
+export type * from './types.js'
+export { inspectScan } from './pdf/open.js'
+export { analyzePages, type AnalyzePagesOptions } from './pool/analyzePages.js'
+export { analyzePage, ANALYSIS_DPI } from './analyze/analyzePage.js'
+export { analyzeRaster } from './analyze/page.js'
+export { planCopies } from './segment/planCopies.js'
+export { assembleCopyPdf, openAssembler, type Assembler } from './assemble/assembleCopy.js'
+export { renderThumbnail, type ThumbnailFormat } from './thumbnails/renderThumbnail.js'
+export { processScan, type ProcessScanResult } from './processScan.js'
+export { chooseLayout } from './layout/chooseLayout.js'

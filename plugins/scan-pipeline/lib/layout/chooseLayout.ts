@@ -1,0 +1,15 @@
+import type { LayoutOption, PageLayout } from '../types.js'
+
+/** Wider than any A4 (842 pt) by a clear margin: an A3 sheet scanned flat. */
+const SPREAD_MIN_WIDTH_PT = 1000
+
+/**
+ * From size and aspect alone. 'ambiguous' (auto layout only): landscape but A4-sized — the
+ * content decides (see analyzeRaster).
+ */
+export const chooseLayout = ({ widthPt, heightPt, layout }: { widthPt: number; heightPt: number; layout: LayoutOption }): PageLayout | 'ambiguous' => {
+  const landscape = widthPt > heightPt * 1.15
+  if (layout === 'a4' || !landscape) return 'single'
+  if (layout === 'a3-booklet') return 'spread'
+  return widthPt >= SPREAD_MIN_WIDTH_PT ? 'spread' : 'ambiguous'
+}

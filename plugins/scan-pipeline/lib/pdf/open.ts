@@ -1,0 +1,109 @@
+import * as mupdf from 'mupdf'
+import { PDFDocument as LibDocument } from 'pdf-lib'
+import { ScanInputError, describeError } from '../errors.js'
+import type { Rotation, ScanInfo } from '../types.js'
+
+// mupdf prints repair warnings to stderr; they are expected on damaged input and we report
+// problems through typed errors instead.
+mupdf.setLog?.(null)
+
+export const openMupdf = ({ bytes, fileName }: { bytes: Uint8Array; fileName: string }): mupdf.PDFDocument => {
+  let doc: mupdf.Document
+  try {
+    doc = mupdf.Document.openDocument(bytes, 'application/pdf')
+  } catch (err) {
+    throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `not a readable PDF (${describeError(err)})` })
+  }
+  if (doc.needsPassword()) {
+    doc.destroy()
+    throw new ScanInputError({ code: 'encrypted_pdf', file: fileName, reason: 'the PDF is password-protected; export it again without a password' })
+  }
+  const pdf = doc.asPDF()
+  if (!pdf) {
+    doc.destroy()
+    throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: 'not a PDF document' })
+  }
+  return pdf
+}
+
+export const normaliseRotate = (value: number): Rotation => {
+  const r = (((Math.round(value / 90) * 90) % 360) + 360) % 360
+  return r as Rotation
+}
+
+export const storedPageInfo = ({ doc, index }: { doc: mupdf.PDFDocument; index: number }) => {
+  const obj = doc.findPage(index)
+  const box = obj.getInheritable('MediaBox')
+  const rotObj = obj.getInheritable('Rotate')
+  const storedRotate = normaliseRotate(rotObj.isNumber() ? rotObj.asNumber() : 0)
+  let width = 0
+  let height = 0
+  if (box.isArray() && box.length === 4) {
+    width = Math.abs(box.get(2).asNumber() - box.get(0).asNumber())
+    height = Math.abs(box.get(3).asNumber() - box.get(1).asNumber())
+  }
+  return { width, height, storedRotate }
+}
+
+/** Pages pdf-lib sees, or undefined when it cannot parse the file (the assembler copies pages with pdf-lib). */
+const pdfLibPageCount = async (bytes: Uint8Array): Promise<number | undefined> => {
+  try {
+    return (await LibDocument.load(bytes, { updateMetadata: false })).getPageCount()
+  } catch {
+    return undefined
+  }
+}
+
+/** A PDF ends with %%EOF; scanners and uploads that stop early leave it out. */
+export const looksTruncated = (bytes: Uint8Array): boolean => {
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 1024)))
+  return !tail.includes('%%EOF')
+}
+
+/**
+ * Validate a scan and list its pages. Damaged-but-recoverable files (broken xref, truncated
+ * tail, owner-password encryption) are rewritten structurally by mupdf so pdf-lib can copy
+ * their pages; image streams are copied, never re-encoded.
+ */
+export const inspectScan = async ({ bytes, fileName }: { bytes: Uint8Array; fileName: string }): Promise<ScanInfo> => {
+  const doc = openMupdf({ bytes, fileName })
+  try {
+    let pageCount: number
+    try {
+      pageCount = doc.countPages()
+    } catch (err) {
+      throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `page tree is unreadable (${describeError(err)})` })
+    }
+    const truncated = looksTruncated(bytes)
+    const libCount = await pdfLibPageCount(bytes)
+    // mupdf invents one empty page for an empty page tree; pdf-lib reads the tree as written
+    if (pageCount === 0 || (libCount === 0 && !truncated)) {
+      throw new ScanInputError({
+        code: 'no_pages',
+        file: fileName,
+        reason: truncated ? 'the file is truncated (no end-of-file marker) and no page could be recovered' : 'the PDF has no pages',
+      })
+    }
+    const pages = []
+    for (let i = 0; i < pageCount; i++) {
+      try {
+        pages.push(storedPageInfo({ doc, index: i }))
+      } catch (err) {
+        throw new ScanInputError({ code: 'page_unreadable', file: fileName, page: i + 1, reason: `page object is unreadable (${describeError(err)})` })
+      }
+    }
+    if (libCount === pageCount && !truncated) return { fileName, pageCount, pages, bytes, repaired: false }
+    let repairedBytes: Uint8Array
+    try {
+      repairedBytes = doc.saveToBuffer('garbage=compact').asUint8Array().slice()
+    } catch (err) {
+      throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `the PDF is damaged and could not be repaired (${describeError(err)})` })
+    }
+    if (!(await pdfLibPageCount(repairedBytes))) {
+      throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: 'the PDF is damaged and could not be repaired' })
+    }
+    return { fileName, pageCount, pages, bytes: repairedBytes, repaired: true }
+  } finally {
+    doc.destroy()
+  }
+}

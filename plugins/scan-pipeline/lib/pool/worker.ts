@@ -1,0 +1,26 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { analyzePage } from '../analyze/analyzePage.js'
+import { describeError } from '../errors.js'
+import { openMupdf } from '../pdf/open.js'
+import type { LayoutOption } from '../types.js'
+
+export type WorkerInit = { bytes: SharedArrayBuffer; length: number; fileName: string; layout: LayoutOption; dpi?: number }
+export type WorkerRequest = { index: number }
+
+const init = workerData as WorkerInit
+const port = parentPort!
+
+// Opened once per worker: re-opening per page costs more than analysing a page.
+let doc: ReturnType<typeof openMupdf> | undefined
+try {
+  doc = openMupdf({ bytes: new Uint8Array(init.bytes, 0, init.length), fileName: init.fileName })
+  port.postMessage({ type: 'ready' })
+} catch (err) {
+  port.postMessage({ type: 'fatal', message: describeError(err) })
+}
+
+port.on('message', ({ index }: WorkerRequest) => {
+  if (!doc) return
+  const analysis = analyzePage({ doc, index, layout: init.layout, dpi: init.dpi })
+  port.postMessage({ type: 'result', index, analysis })
+})

@@ -1,0 +1,43 @@
+import { openAssembler } from './assemble/assembleCopy.js'
+import { inspectScan } from './pdf/open.js'
+import { analyzePages } from './pool/analyzePages.js'
+import { planCopies } from './segment/planCopies.js'
+import type { CopyPlan, LayoutOption, PageAnalysis, PlannedCopy, ProgressEvent, ScanInfo } from './types.js'
+
+export type ProcessScanResult = { info: ScanInfo; analyses: PageAnalysis[]; plan: CopyPlan; pageErrors: string[] }
+
+/**
+ * The whole pipeline on one batch: validate, analyse every page on the worker pool, cut into
+ * copies, assemble each copy. Copies are handed to `onCopy` one at a time so a caller can
+ * write them out without holding every PDF in memory. Throws ScanInputError for a file that
+ * cannot be processed at all; page-level problems are recorded and the rest goes on.
+ */
+export const processScan = async ({
+  bytes,
+  fileName,
+  layout = 'auto',
+  expectedPagesPerCopy,
+  concurrency,
+  onProgress,
+  onCopy,
+}: {
+  bytes: Uint8Array
+  fileName: string
+  layout?: LayoutOption
+  expectedPagesPerCopy?: number
+  concurrency?: number
+  onProgress?: (e: ProgressEvent) => void
+  onCopy?: (e: { index: number; copy: PlannedCopy; pdf: Uint8Array }) => Promise<void> | void
+}): Promise<ProcessScanResult> => {
+  const info = await inspectScan({ bytes, fileName })
+  const pages = Array.from({ length: info.pageCount }, (_, i) => i + 1)
+  const analyses = await analyzePages({ bytes: info.bytes, fileName, pages, layout, concurrency, onProgress })
+  const plan = planCopies({ analyses, expectedPagesPerCopy, fileName })
+  if (info.repaired) plan.anomalies.push(`${fileName} was damaged and has been repaired structurally; check its copies`)
+  const pageErrors = analyses.filter((a) => a.error).map((a) => a.error!.message)
+  if (onCopy) {
+    const assembler = await openAssembler({ sourceBytes: info.bytes })
+    for (const [index, copy] of plan.copies.entries()) await onCopy({ index, copy, pdf: await assembler.assemble(copy.pages) })
+  }
+  return { info, analyses, plan, pageErrors }
+}

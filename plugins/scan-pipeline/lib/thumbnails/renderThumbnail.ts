@@ -1,0 +1,74 @@
+import * as mupdf from 'mupdf'
+import sharp, { type Sharp } from 'sharp'
+import { openMupdf, storedPageInfo } from '../pdf/open.js'
+import type { Region, Rotation } from '../types.js'
+
+export type ThumbnailFormat = 'webp' | 'jpeg'
+
+type Raw = { data: Buffer; width: number; height: number }
+
+const fromRaw = (r: Raw) => sharp(r.data, { raw: { width: r.width, height: r.height, channels: 3 } })
+const toRaw = async (img: Sharp): Promise<Raw> => {
+  const { data, info } = await img.raw().toBuffer({ resolveWithObject: true })
+  return { data, width: info.width, height: info.height }
+}
+
+/**
+ * Small upright picture of one copy page for the admin. Rendered straight at thumbnail scale
+ * (mupdf decodes the JPEG at a reduced size), cut to the region as stored, turned upright.
+ */
+export const renderThumbnail = async ({
+  doc,
+  bytes,
+  fileName = 'scan',
+  sourcePage,
+  region,
+  rotation,
+  width = 240,
+  format = 'webp',
+}: {
+  doc?: mupdf.PDFDocument
+  bytes?: Uint8Array
+  fileName?: string
+  sourcePage: number
+  region: Region
+  rotation: Rotation
+  width?: number
+  format?: ThumbnailFormat
+}): Promise<Uint8Array> => {
+  const owned = doc ? undefined : openMupdf({ bytes: bytes!, fileName })
+  const pdf = doc ?? owned!
+  try {
+    const index = sourcePage - 1
+    const info = storedPageInfo({ doc: pdf, index })
+    const regionWidthPt = region === 'full' ? info.width : info.width / 2
+    const uprightWidthPt = rotation === 90 || rotation === 270 ? info.height : regionWidthPt
+    const scale = Math.min(2, width / uprightWidthPt)
+    const page = pdf.loadPage(index)
+    let stage: Raw
+    try {
+      const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, false)
+      const w = pix.getWidth()
+      const h = pix.getHeight()
+      const stride = pix.getStride()
+      const src = pix.getPixels()
+      const data = Buffer.alloc(w * h * 3)
+      for (let y = 0; y < h; y++) data.set(src.subarray(y * stride, y * stride + w * 3), y * w * 3)
+      pix.destroy()
+      stage = { data, width: w, height: h }
+    } finally {
+      page.destroy()
+    }
+    const undo = (360 - info.storedRotate) % 360
+    if (undo) stage = await toRaw(fromRaw(stage).rotate(undo))
+    if (region !== 'full') {
+      const half = Math.floor(stage.width / 2)
+      stage = await toRaw(fromRaw(stage).extract({ left: region === 'left' ? 0 : stage.width - half, top: 0, width: half, height: stage.height }))
+    }
+    const out = fromRaw(stage).rotate(rotation)
+    const buf = format === 'webp' ? await out.webp({ quality: 70 }).toBuffer() : await out.jpeg({ quality: 75 }).toBuffer()
+    return new Uint8Array(buf)
+  } finally {
+    owned?.destroy()
+  }
+}

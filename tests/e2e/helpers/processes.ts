@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+
+import { projectRoot } from '../../../runtime/paths'
+
+export type Spawned = { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp, timeoutMs: number) => Promise<RegExpMatchArray>; stop: () => Promise<number | null> }
+
+/** Runs a project command as a user would, collecting its output to wait on what it prints. */
+export const spawnProject = ({ command, args, env }: { command: string; args: string[]; env: Record<string, string> }): Spawned => {
+  const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let text = ''
+  const waiters: (() => void)[] = []
+  const onData = (chunk: Buffer) => {
+    text += chunk.toString()
+    waiters.forEach((w) => w())
+  }
+  child.stdout!.on('data', onData)
+  child.stderr!.on('data', onData)
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return {
+    child,
+    output: () => text,
+    waitFor: (pattern, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const match = text.match(pattern)
+          if (match) {
+            clearTimeout(timer)
+            resolve(match)
+          }
+        }
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${text.slice(-3000)}`)), timeoutMs)
+        waiters.push(check)
+        check()
+        exited.then(() => {
+          check()
+          reject(new Error(`process exited before printing ${pattern}; output:\n${text.slice(-3000)}`))
+        })
+      }),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return exited
+    },
+  }
+}

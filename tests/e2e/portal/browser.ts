@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+import { projectRoot } from '../../../runtime/paths'
+
+export const CHROMIUM = process.env.KORRIGO_CHROMIUM ?? '/usr/bin/chromium'
+
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+
+const newestMtime = (dir: string): number =>
+  fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const full = path.join(dir, entry.name)
+    return Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs)
+  }, 0)
+
+/** The tests drive the built portal, as served in production: build it when it is missing or older than its sources. */
+export const ensurePortalBuilt = (): void => {
+  const portal = path.join(projectRoot, 'portal')
+  const built = path.join(portal, 'dist', 'index.html')
+  const sources = Math.max(newestMtime(path.join(portal, 'src')), fs.statSync(path.join(portal, 'vite.config.ts')).mtimeMs, fs.statSync(path.join(portal, 'index.html')).mtimeMs)
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return
+  execFileSync('npx', ['vite', 'build', '--config', 'portal/vite.config.ts'], { cwd: projectRoot, stdio: 'inherit' })
+}
+
+export const signInThroughUi = async ({ page, baseUrl, email, password }: { page: Page; baseUrl: string; email: string; password: string }) => {
+  await page.goto(`${baseUrl}/portal/`)
+  await page.fill('input[name=email]', email)
+  await page.fill('input[name=password]', password)
+  await page.click('button[type=submit]')
+  await page.waitForSelector('.exams-page h1')
+}
+
+/** Opens a copy and waits until its first page is painted at the current zoom. */
+export const openCopy = async ({ page, baseUrl, copyId }: { page: Page; baseUrl: string; copyId: string | number }) => {
+  await page.goto(`${baseUrl}/portal/#/copy/${copyId}`)
+  await waitForPage(page, copyId)
+}
+
+/** Waits for the copy's first page to be painted (a hash change keeps the previous copy on screen for a moment). */
+export const waitForPage = async (page: Page, copyId?: string | number) => {
+  const scope = copyId === undefined ? '' : `.workspace[data-copy="${copyId}"] `
+  await page.waitForSelector(`${scope}.page canvas.pdf-canvas[data-rendered]`)
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+}
+
+/** Screen position of a point given in PDF points of the displayed page. */
+export const pagePoint = async (page: Page, x: number, y: number) => {
+  const box = (await page.locator('[data-testid=page]').boundingBox())!
+  const zoom = Number(await page.locator('[data-testid=page]').getAttribute('data-zoom'))
+  return { x: box.x + x * zoom, y: box.y + y * zoom, zoom }
+}
+
+export const drawStroke = async (page: Page, points: [number, number][]) => {
+  const [first, ...rest] = points
+  const start = await pagePoint(page, ...first)
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  for (const p of rest) {
+    const at = await pagePoint(page, ...p)
+    await page.mouse.move(at.x, at.y, { steps: 4 })
+  }
+  await page.mouse.up()
+}
+
+export const clickAt = async (page: Page, x: number, y: number) => {
+  const at = await pagePoint(page, x, y)
+  await page.mouse.click(at.x, at.y)
+}
+
+export const waitSaved = (page: Page) => page.waitForSelector('[data-testid=save-state][data-status=saved]')

@@ -1,0 +1,31 @@
+import type { Payload } from 'payload'
+
+import type { ApiClient } from './http'
+
+export type Id = string | number
+
+/** Uploads a batch PDF through the REST API, as the admin form does. */
+export const uploadBatch = async ({ client, exam, name, bytes }: { client: ApiClient; exam: Id; name: string; bytes: Uint8Array }) => {
+  const form = new FormData()
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), name)
+  form.append('_payload', JSON.stringify({ exam }))
+  const response = await client.request('POST', '/api/scan-batches', form)
+  if (response.status !== 201) throw new Error(`upload of ${name} failed: ${response.status} ${JSON.stringify(response.body)}`)
+  return response.body.doc as { id: Id }
+}
+
+/** Polls the batch until its job has finished (done, partial or failed). */
+export const waitForBatch = async ({ payload, id, timeoutMs = 180_000 }: { payload: Payload; id: Id; timeoutMs?: number }) => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const batch = await payload.findByID({ collection: 'scan-batches', id, depth: 0, overrideAccess: true })
+    if (['done', 'partial', 'failed'].includes(batch.status)) return batch
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`batch ${id} did not finish within ${timeoutMs} ms`)
+}
+
+export const copiesOfExam = async (payload: Payload, exam: Id) =>
+  (
+    await payload.find({ collection: 'copies', where: { exam: { equals: exam } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, sort: 'createdAt' })
+  ).docs

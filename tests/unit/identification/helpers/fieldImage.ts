@@ -1,0 +1,43 @@
+import sharp from 'sharp'
+
+export const HANDWRITING_FONTS = ['DkgHandwriting', 'Humor Sans', 'Dancing Script'] as const
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;')
+
+/**
+ * A header field as it looks on a scan: a box edge, a dotted or solid baseline,
+ * a printed label outside the crop, and the name in a handwriting font from a
+ * Debian package (fonts-dkg-handwriting, fonts-humor-sans, fonts-dancingscript).
+ */
+export const renderField = async ({
+  text,
+  font,
+  ruling = 'solid',
+  box = true,
+  width = 520,
+  height = 90,
+  fontSize = 40,
+  slant = 0,
+}: {
+  text: string
+  font: string
+  ruling?: 'solid' | 'dotted' | 'none'
+  box?: boolean
+  width?: number
+  height?: number
+  fontSize?: number
+  slant?: number
+}): Promise<{ raw: Uint8Array; width: number; height: number }> => {
+  const baseline = height - 22
+  const line =
+    ruling === 'none'
+      ? ''
+      : `<line x1="8" y1="${baseline + 6}" x2="${width - 8}" y2="${baseline + 6}" stroke="#222" stroke-width="2" ${ruling === 'dotted' ? 'stroke-dasharray="2 4"' : ''}/>`
+  const frame = box ? `<rect x="2" y="2" width="${width - 4}" height="${height - 4}" fill="none" stroke="#111" stroke-width="2"/>` : ''
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <rect width="100%" height="100%" fill="#f4f4f0"/>${frame}${line}
+    <text x="24" y="${baseline}" font-family="${font}" font-size="${fontSize}" fill="#1a1a40" transform="skewX(${slant})">${escapeXml(text)}</text>
+  </svg>`
+  const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true })
+  return { raw: new Uint8Array(data), width: info.width, height: info.height }
+}

@@ -1,0 +1,220 @@
+import {
+  assignGlobally,
+  compactName,
+  identifyCopies,
+  levenshtein,
+  MatchInputError,
+  nameVariants,
+  similarity,
+  type CopyReading,
+  type MatchStudent,
+} from '../../../plugins/identification/lib/match/index.js'
+import { REALISTIC, simulateExam } from './helpers/classroom.js'
+import { evaluate } from './helpers/evaluate.js'
+import { createRng } from './helpers/prng.js'
+
+const read = (...texts: string[]) => texts.map((text, i) => ({ text, confidence: 0.8, engine: `e${i}` }))
+const copy = (copyKey: string, fields: CopyReading['fields']): CopyReading => ({ copyKey, fields })
+const student = (studentKey: string, lastName: string, firstName: string, birthDate: string | null = null): MatchStudent => ({ studentKey, lastName, firstName, birthDate })
+
+// A class with every trap, plus filler students with distinct names.
+const CLASS: MatchStudent[] = [
+  student('martin', 'Martin', 'Léa', '2010-03-12'),
+  student('martins', 'Martins', 'Léa', '2009-11-05'),
+  student('dupont', 'Dupont', 'Hugo', '2010-01-20'),
+  student('dupond', 'Dupond', 'Inès', '2010-07-02'),
+  student('yasmine', 'Benali', 'Yasmine', '2010-04-04'),
+  student('rayan', 'Benali', 'Rayan', '2010-04-04'),
+  student('girard', 'GIRARD', 'Hugo', '2009-09-09'),
+  student('fontaine', 'de la Fontaine', 'Jean-Baptiste', '2010-02-02'),
+  student('obrien', "O'Brien", 'Chloé', '2010-05-05'),
+  student('ndiaye', "N'Diaye", 'Anaïs', '2010-06-06'),
+  student('macdonald', 'MacDonald', 'Emma', '2010-08-08'),
+]
+const without = (...keys: string[]) => CLASS.filter((s) => !keys.includes(s.studentKey))
+const only = (results: ReturnType<typeof identifyCopies>, copyKey: string) => results.find((r) => r.copyKey === copyKey)!
+
+describe('name normalisation and similarity', () => {
+  test('case, accents, hyphens, apostrophes and spaces fold away', () => {
+    expect(compactName('Jean-Pierre')).toBe(compactName('JEAN PIERRE'))
+    expect(compactName("O'BRIEN")).toBe('obrien')
+    expect(compactName('N’Diaye')).toBe('ndiaye')
+    expect(compactName('Lœuillet Éloïse')).toBe('loeuilleteloise')
+  })
+
+  test('variants cover dropped particles, Mc for Mac and one half of a compound name', () => {
+    const texts = (name: string) => nameVariants(name).map((v) => v.text)
+    expect(texts('de la Fontaine')).toEqual(expect.arrayContaining(['delafontaine', 'fontaine']))
+    expect(texts('MacDonald')).toContain('mcdonald')
+    expect(texts('Jean-Baptiste')).toEqual(expect.arrayContaining(['jeanbaptiste', 'jean', 'baptiste']))
+    // Halves and stripped particles are weaker evidence than the whole name.
+    for (const v of nameVariants('de la Fontaine')) if (v.text !== 'delafontaine') expect(v.weight).toBeLessThan(1)
+  })
+
+  test('levenshtein and normalised similarity', () => {
+    expect(levenshtein('kitten', 'sitting')).toBe(3)
+    expect(levenshtein('', 'abc')).toBe(3)
+    expect(similarity('martin', 'martin')).toBe(1)
+    expect(similarity('martin', 'martins')).toBeCloseTo(6 / 7)
+    expect(similarity('', '')).toBe(0)
+  })
+})
+
+describe('assignGlobally', () => {
+  test('maximises the total score, not each row greedily', () => {
+    // Greedy would give row 0 column 0 (0.9) and leave row 1 with 0.1.
+    expect(assignGlobally({ scores: [[0.9, 0.8], [0.85, 0.1]], unknownScore: 0 })).toEqual([1, 0])
+  })
+
+  test('a row takes "nobody" when every student scores below the unknown option', () => {
+    expect(assignGlobally({ scores: [[0.9, 0.2, 0.1], [0.3, 0.2, 0.1]], unknownScore: 0.45 })).toEqual([0, null])
+  })
+
+  test('students may be absent: more columns than rows', () => {
+    expect(assignGlobally({ scores: [[0.1, 0.2, 0.95, 0.3]], unknownScore: 0.45 })).toEqual([2])
+  })
+})
+
+describe('identifyCopies: decisive cases', () => {
+  test('clean names are identified; confidence and candidates are well-formed', () => {
+    const results = identifyCopies({
+      copies: [
+        copy('a', { lastName: read('DE LA FONTAINE'), firstName: read('Jean-Baptiste') }),
+        copy('b', { lastName: read('OBRIEN', "O'Brien"), firstName: read('Chloe') }),
+        copy('c', { lastName: read('Mc Donald'), firstName: read('EMMA') }),
+      ],
+      students: CLASS,
+    })
+    expect(results.map((r) => [r.copyKey, r.status, r.studentKey])).toEqual([
+      ['a', 'identified', 'fontaine'],
+      ['b', 'identified', 'obrien'],
+      ['c', 'identified', 'macdonald'],
+    ])
+    for (const r of results) {
+      expect(r.confidence).toBeGreaterThan(0.7)
+      expect(r.confidence).toBeLessThanOrEqual(1)
+      expect(r.candidates.length).toBeLessThanOrEqual(5)
+      expect(r.candidates[0]!.studentKey).toBe(r.studentKey)
+      const scores = r.candidates.map((c) => c.score)
+      expect([...scores].sort((x, y) => y - x)).toEqual(scores)
+    }
+  })
+
+  test('an unnamed copy is always needs_review, even if it is the only copy left', () => {
+    const results = identifyCopies({
+      copies: [copy('blank', { lastName: read(''), firstName: read('  ', '-') }), copy('x', {})],
+      students: [student('only', 'Seul', 'Élève')],
+    })
+    for (const r of results) expect(r).toMatchObject({ status: 'needs_review', studentKey: null, reason: 'unnamed', candidates: [] })
+  })
+
+  test('swapped fields and a "Nom et prénom" box in either order', () => {
+    const results = identifyCopies({
+      copies: [
+        copy('swapped', { lastName: read('Hugo'), firstName: read('GIRARD') }),
+        copy('full1', { fullName: read('Anaïs N DIAYE') }),
+        copy('full2', { fullName: read('DUPOND Ines') }),
+      ],
+      students: CLASS,
+    })
+    expect(results.map((r) => r.studentKey)).toEqual(['girard', 'ndiaye', 'dupond'])
+  })
+
+  test('siblings: the last name alone never picks one of them', () => {
+    const results = identifyCopies({ copies: [copy('s1', { lastName: read('BENALI'), firstName: [] })], students: CLASS })
+    expect(only(results, 's1')).toMatchObject({ status: 'needs_review', studentKey: null })
+    expect(only(results, 's1').candidates.slice(0, 2).map((c) => c.studentKey).sort()).toEqual(['rayan', 'yasmine'])
+  })
+
+  test('siblings: an initial that only one of them has is enough, unless another copy could also be that sibling', () => {
+    const alone = identifyCopies({ copies: [copy('s2', { lastName: read('Benali'), firstName: read('R.') })], students: CLASS })
+    expect(only(alone, 's2')).toMatchObject({ status: 'identified', studentKey: 'rayan' })
+    // The per-student margin: a "BENALI" copy with no first name might be Rayan's too.
+    const both = identifyCopies({
+      copies: [copy('s1', { lastName: read('BENALI'), firstName: [] }), copy('s2', { lastName: read('Benali'), firstName: read('R.') })],
+      students: CLASS,
+    })
+    expect(only(both, 's2')).toMatchObject({ status: 'needs_review', reason: 'ambiguous_student' })
+    expect(only(both, 's2').candidates[0]!.studentKey).toBe('rayan')
+  })
+
+  // "Absent" students are on the roster but handed in no copy: here only Martins' copy exists.
+  test('Martin absent, Martins\' copy misread as "Martin" with no first name: no automatic name', () => {
+    const results = identifyCopies({
+      copies: [copy('c', { lastName: read('MARTIN', 'Martin'), firstName: [] })],
+      students: CLASS,
+    })
+    expect(only(results, 'c')).toMatchObject({ status: 'needs_review', studentKey: null })
+    expect(only(results, 'c').candidates.slice(0, 2).map((c) => c.studentKey)).toEqual(['martin', 'martins'])
+  })
+
+  test('Martin absent, copy read "Martin Léa": the one-letter difference is not enough', () => {
+    const results = identifyCopies({ copies: [copy('c', { lastName: read('Martin'), firstName: read('Léa') })], students: CLASS })
+    expect(only(results, 'c').status).toBe('needs_review')
+  })
+
+  test('Dupont and Dupond on the roster: "Dupont" with an unreadable first name, one letter apart, needs review', () => {
+    const results = identifyCopies({ copies: [copy('c', { lastName: read('DUPONT'), firstName: read('') })], students: CLASS })
+    expect(only(results, 'c').status).toBe('needs_review')
+  })
+
+  test('a date of birth read on the copy separates Martin from Martins', () => {
+    const results = identifyCopies({
+      copies: [copy('c', { lastName: read('Martins'), firstName: read('Lea'), birthDate: read('05/11/2009') })],
+      students: CLASS,
+    })
+    expect(only(results, 'c')).toMatchObject({ status: 'identified', studentKey: 'martins' })
+  })
+
+  test('two copies that both look like one student: neither gets it automatically', () => {
+    const results = identifyCopies({
+      copies: [copy('p', { lastName: read('Girard'), firstName: read('Hugo') }), copy('q', { lastName: read('GIRARO'), firstName: read('Hugo') })],
+      students: CLASS,
+    })
+    expect(results.every((r) => r.status === 'needs_review')).toBe(true)
+    expect(only(results, 'q').reason).toBe('unassigned')
+  })
+
+  test('duplicate keys are a 400', () => {
+    const call = () => identifyCopies({ copies: [copy('a', {}), copy('a', {})], students: CLASS })
+    expect(call).toThrow(MatchInputError)
+    expect(call).toThrow(expect.objectContaining({ status: 400 }))
+  })
+})
+
+describe('identifyCopies: simulated classes (30 students, 26 present, one unnamed copy, one stranger)', () => {
+  const profiles = {
+    'realistic noise, NOM and Prénom boxes': REALISTIC,
+    'realistic noise, one "Nom et prénom" box': { ...REALISTIC, header: 'full' as const },
+    'heavy noise': { ...REALISTIC, engineRates: [0.12, 0.2] },
+  }
+
+  test.each(Object.entries(profiles))('%s: never a wrong name', (label, profile) => {
+    const e = evaluate({ seed: label.length, classes: 60, profile })
+    // Printed so the measured numbers are visible in the test log.
+    console.log(`${label}: precision ${(e.precision * 100).toFixed(2)} %, coverage ${(e.coverage * 100).toFixed(1)} % of ${e.namedCopies} named copies`)
+    expect(e.wrong).toEqual([])
+    expect(e.precision).toBe(1)
+    expect(e.unnamedIdentified).toBe(0)
+    if (profile !== profiles['heavy noise']) expect(e.coverage).toBeGreaterThanOrEqual(0.9)
+    else expect(e.coverage).toBeGreaterThanOrEqual(0.8)
+  })
+
+  test('the unnamed copy and the student missing from the roster always need review', () => {
+    for (let c = 0; c < 20; c++) {
+      const exam = simulateExam({ rng: createRng(500 + c), profile: REALISTIC })
+      const results = identifyCopies({ copies: exam.copies, students: exam.students })
+      expect(only(results, exam.unnamedKey)).toMatchObject({ status: 'needs_review', reason: 'unnamed' })
+      expect(only(results, exam.strangerKey).status).toBe('needs_review')
+    }
+  })
+
+  test('the noise model really damages reads (the test would be meaningless otherwise)', () => {
+    const exam = simulateExam({ rng: createRng(3), profile: REALISTIC })
+    const names = new Set(exam.students.flatMap((s) => [compactName(s.lastName), compactName(s.firstName)]))
+    const reads = exam.copies.flatMap((c) => [...(c.fields.lastName ?? []), ...(c.fields.firstName ?? [])]).filter((r) => r.text.trim())
+    const exact = reads.filter((r) => names.has(compactName(r.text))).length / reads.length
+    expect(exact).toBeGreaterThan(0.4)
+    expect(exact).toBeLessThan(0.9)
+  })
+})

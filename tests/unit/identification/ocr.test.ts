@@ -1,0 +1,89 @@
+import sharp from 'sharp'
+import { compactName, identifyCopies, type MatchStudent } from '../../../plugins/identification/lib/match/index.js'
+import { cleanField, createPaddleEngine, createTesseractEngine, readField, type OcrEngine } from '../../../plugins/identification/lib/ocr/index.js'
+import { HANDWRITING_FONTS, renderField } from './helpers/fieldImage.js'
+
+// Needs the Debian fonts in .ci/apt-packages.txt and the npm language data / models.
+const NAMES = ['Dupont', 'LEFÈVRE', "O'Brien", 'Martins', 'Benali', 'Nguyen', 'Léa', 'Jean-Baptiste', 'GARNIER', 'Chloé', 'de la Fontaine', 'Maëlys']
+
+let tesseract: OcrEngine
+let paddle: OcrEngine
+
+beforeAll(async () => {
+  ;[tesseract, paddle] = await Promise.all([createTesseractEngine(), createPaddleEngine()])
+})
+afterAll(async () => {
+  await Promise.all([tesseract?.terminate(), paddle?.terminate()])
+})
+
+const fieldAccuracy = async ({ engine, clean }: { engine: OcrEngine; clean: boolean }) => {
+  let exact = 0, total = 0
+  for (const [i, font] of HANDWRITING_FONTS.entries())
+    for (const name of NAMES) {
+      const image = await renderField({ text: name, font, ruling: i % 2 === 0 ? 'dotted' : 'solid' })
+      const candidates = clean
+        ? await readField({ image, engines: [engine] })
+        : await engine.recognize({ png: await sharp(image.raw, { raw: { width: image.width, height: image.height, channels: 1 } }).png().toBuffer(), kind: 'name' })
+      total++
+      if (compactName(candidates[0]?.text ?? '') === compactName(name)) exact++
+    }
+  return exact / total
+}
+
+describe('OCR of rendered handwriting fields', () => {
+  test('cleaning removes the box and the ruled line, keeps the ink', async () => {
+    const empty = await renderField({ text: '', font: 'Humor Sans', ruling: 'dotted' })
+    expect((await cleanField({ image: empty })).inkPixels).toBe(0)
+    const written = await cleanField({ image: await renderField({ text: 'Dupont', font: 'Humor Sans', ruling: 'solid' }) })
+    expect(written.inkPixels).toBeGreaterThan(200)
+    // Cropped to the word, not to the 520-px box.
+    expect(written.width).toBeLessThan(520 * 2)
+  })
+
+  test('an empty box reads as nothing (an unnamed copy)', async () => {
+    const image = await renderField({ text: '', font: 'DkgHandwriting', ruling: 'solid' })
+    expect(await readField({ image, engines: [tesseract, paddle] })).toEqual([])
+  })
+
+  test('tesseract: cleaning matters, and most fields read exactly (folded)', async () => {
+    const cleaned = await fieldAccuracy({ engine: tesseract, clean: true })
+    const raw = await fieldAccuracy({ engine: tesseract, clean: false })
+    console.log(`tesseract field exact reads: ${(cleaned * 100).toFixed(0)} % cleaned, ${(raw * 100).toFixed(0)} % raw`)
+    expect(cleaned).toBeGreaterThanOrEqual(0.6)
+    expect(cleaned).toBeGreaterThan(raw + 0.2)
+  })
+
+  test('paddle: most fields read exactly (folded)', async () => {
+    const cleaned = await fieldAccuracy({ engine: paddle, clean: true })
+    console.log(`paddle field exact reads: ${(cleaned * 100).toFixed(0)} % cleaned`)
+    expect(cleaned).toBeGreaterThanOrEqual(0.7)
+  })
+
+  test('a date field', async () => {
+    const image = await renderField({ text: '12/03/2010', font: 'Humor Sans', ruling: 'dotted' })
+    const candidates = await readField({ image, engines: [tesseract, paddle], kind: 'date' })
+    expect(candidates.some((c) => c.text.replace(/\D/g, '') === '12032010')).toBe(true)
+  })
+
+  test('end to end: rendered headers of a small class, read by both engines, never a wrong name', async () => {
+    const students: MatchStudent[] = [
+      ['Dupont', 'Hugo'], ['Dupond', 'Inès'], ['Martin', 'Léa'], ['Martins', 'Léa'], ['Benali', 'Yasmine'], ['Benali', 'Rayan'],
+      ["O'Brien", 'Chloé'], ['Nguyen', 'Maëlys'], ['Garnier', 'Théo'], ['de la Fontaine', 'Jean-Baptiste'],
+    ].map(([lastName, firstName], i) => ({ studentKey: `s${i}`, lastName: lastName!, firstName: firstName! }))
+    const present = students.filter((_, i) => i !== 3)
+    const copies = await Promise.all(
+      present.map(async (s, i) => {
+        const font = HANDWRITING_FONTS[i % HANDWRITING_FONTS.length]!
+        const [lastName, firstName] = await Promise.all(
+          [s.lastName, s.firstName].map(async (text) => readField({ image: await renderField({ text, font, ruling: 'dotted' }), engines: [tesseract, paddle] })),
+        )
+        return { copyKey: s.studentKey, fields: { lastName, firstName } }
+      }),
+    )
+    const results = identifyCopies({ copies, students })
+    const identified = results.filter((r) => r.status === 'identified')
+    console.log(`end to end: ${identified.length}/${results.length} identified`)
+    for (const r of identified) expect(r.studentKey).toBe(r.copyKey)
+    expect(identified.length).toBeGreaterThanOrEqual(7)
+  })
+})

@@ -1,0 +1,93 @@
+import { planCopies } from '../../../plugins/scan-pipeline/lib/segment/planCopies.js'
+import type { PageAnalysis, Region, RegionAnalysis, Rotation } from '../../../plugins/scan-pipeline/lib/types.js'
+
+const region = (r: Region, rotation: Rotation, opts: Partial<RegionAnalysis> = {}): RegionAnalysis => ({
+  region: r,
+  rotation,
+  blank: false,
+  inkRatio: 0.01,
+  hasHeader: false,
+  hasMargin: true,
+  orientationScore: 5,
+  ...opts,
+})
+
+const base = { skewDegrees: 0, storedRotate: 0 as const, hasTextLayer: false }
+/** a front sheet: header on the upright right half (which is stored left when the sheet is upside down) */
+const front = (page: number, rotation: Rotation): PageAnalysis => ({
+  ...base,
+  sourcePage: page,
+  width: 1191,
+  height: 842,
+  layout: 'spread',
+  regions: [region('left', rotation, { hasHeader: rotation === 180 }), region('right', rotation, { hasHeader: rotation === 0 })],
+})
+const back = (page: number, rotation: Rotation, blankRight = false): PageAnalysis => ({
+  ...base,
+  sourcePage: page,
+  width: 1191,
+  height: 842,
+  layout: 'spread',
+  regions: [region('left', rotation), region('right', rotation, { blank: blankRight })],
+})
+const a4 = (page: number, rotation: Rotation, header = false): PageAnalysis => ({
+  ...base,
+  sourcePage: page,
+  width: 595,
+  height: 842,
+  layout: 'single',
+  regions: [region('full', rotation, { hasHeader: header })],
+})
+const sig = (pages: { sourcePage: number; region: string; rotation: number }[]) => pages.map((p) => `${p.sourcePage}${p.region[0]}${p.rotation}`)
+
+describe('planCopies', () => {
+  it('puts booklets in reading order (1, 2, 3, 4, then inserts) whichever way each sheet was fed', () => {
+    const plan = planCopies({ analyses: [front(1, 0), back(2, 0), a4(3, 180), front(4, 180), back(5, 180, true)] })
+    expect(plan.copies).toHaveLength(2)
+    expect(sig(plan.copies[0]!.pages)).toEqual(['1r0', '2l0', '2r0', '1l0', '3f180'])
+    // upside down: page 1 is the stored left half, page 2 the stored right half
+    expect(sig(plan.copies[1]!.pages)).toEqual(['4l180', '5r180', '5l180', '4r180'])
+    expect(plan.copies[1]!.pages[1]!.blank).toBe(true)
+    expect(plan.copies.every((c) => c.anomalies.length === 0)).toBe(true)
+  })
+
+  it('starts an A4 copy at each header and keeps following sheets with it', () => {
+    const plan = planCopies({ analyses: [a4(1, 0, true), a4(2, 180), a4(3, 90), a4(4, 180, true), a4(5, 0)] })
+    expect(plan.copies.map((c) => sig(c.pages))).toEqual([
+      ['1f0', '2f180', '3f90'],
+      ['4f180', '5f0'],
+    ])
+  })
+
+  it('keeps pages before the first header and flags them instead of dropping them', () => {
+    const plan = planCopies({ analyses: [a4(1, 0), a4(2, 0, true), a4(3, 0)], fileName: 'x.pdf' })
+    expect(plan.copies).toHaveLength(2)
+    expect(plan.copies[0]!.startsWithHeader).toBe(false)
+    expect(plan.copies[0]!.anomalies.join()).toMatch(/page 1 of x\.pdf comes before any exam header/)
+  })
+
+  it('flags a booklet without its back, a stray A3 sheet and an unexpected page count', () => {
+    const plan = planCopies({ analyses: [front(1, 0), front(2, 0), back(3, 0), back(4, 0)], expectedPagesPerCopy: 4 })
+    expect(plan.copies).toHaveLength(2)
+    expect(plan.copies[0]!.anomalies.join()).toMatch(/back \(pages 2–3\) was not found/)
+    expect(plan.copies[0]!.anomalies.join()).toMatch(/unexpected page count: 2 \(expected 4\)/)
+    expect(plan.copies[1]!.anomalies.join()).toMatch(/page 4: an A3 sheet without header/)
+    expect(plan.copies[1]!.pages).toHaveLength(6)
+  })
+
+  it('records unreadable pages in place and says which file and page', () => {
+    const broken: PageAnalysis = { ...a4(2, 0), regions: [], error: { code: 'page_unreadable', message: 'page 2 could not be rendered' } }
+    const plan = planCopies({ analyses: [a4(1, 0, true), broken, a4(3, 0)], fileName: 'b.pdf' })
+    expect(sig(plan.copies[0]!.pages)).toEqual(['1f0', '2f0', '3f0'])
+    expect(plan.copies[0]!.anomalies).toEqual(['b.pdf page 2: page 2 could not be rendered'])
+  })
+
+  it('says when a document has no exam header at all, or looks typed', () => {
+    const typed = { ...a4(1, 0), hasTextLayer: true }
+    const plan = planCopies({ analyses: [typed, a4(2, 0)], fileName: 't.pdf' })
+    expect(plan.copies).toHaveLength(1)
+    expect(plan.copies[0]!.pages).toHaveLength(2)
+    expect(plan.anomalies.join('\n')).toMatch(/t\.pdf page 1 has a text layer/)
+    expect(plan.anomalies.join('\n')).toMatch(/no exam header was found in t\.pdf/)
+  })
+})
