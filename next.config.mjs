@@ -12,9 +12,11 @@ const nextConfig = {
     '@agendajs/mongo-backend',
     'onnxruntime-node',
     'tesseract.js',
+    // Loaded from worker threads at run time (scan analysis pool, PaddleOCR); bundling them breaks the build.
+    'tsx',
+    '@gutenye/ocr-node',
     'pino',
   ],
-  eslint: { ignoreDuringBuilds: true },
   typescript: { ignoreBuildErrors: true },
 }
 

@@ -77,6 +77,7 @@ export interface Config {
     media: Media;
     'scan-pages': ScanPage;
     'comment-bank': CommentBank;
+    'identification-decisions': IdentificationDecision;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -94,6 +95,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'scan-pages': ScanPagesSelect<false> | ScanPagesSelect<true>;
     'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
+    'identification-decisions': IdentificationDecisionsSelect<false> | IdentificationDecisionsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -287,6 +289,17 @@ export interface Copy {
       | number
       | boolean
       | null;
+    reason?: string | null;
+    headerCrop?: (number | null) | Media;
+    readings?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
   correctors?: (number | User)[] | null;
   finalizedAt?: string | null;
@@ -401,6 +414,31 @@ export interface CommentBank {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "identification-decisions".
+ */
+export interface IdentificationDecision {
+  id: number;
+  exam?: (number | null) | Exam;
+  copy?: (number | null) | Copy;
+  action: 'assign' | 'unassign' | 'move-page' | 'reorder' | 'rotate' | 'split' | 'merge';
+  method: 'manual' | 'auto';
+  fromStudent?: (number | null) | Student;
+  toStudent?: (number | null) | Student;
+  user?: (number | null) | User;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -462,6 +500,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comment-bank';
         value: number | CommentBank;
+      } | null)
+    | ({
+        relationTo: 'identification-decisions';
+        value: number | IdentificationDecision;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -637,6 +679,9 @@ export interface CopiesSelect<T extends boolean = true> {
         method?: T;
         confidence?: T;
         candidates?: T;
+        reason?: T;
+        headerCrop?: T;
+        readings?: T;
       };
   correctors?: T;
   finalizedAt?: T;
@@ -717,6 +762,22 @@ export interface CommentBankSelect<T extends boolean = true> {
   questionKey?: T;
   exam?: T;
   owner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "identification-decisions_select".
+ */
+export interface IdentificationDecisionsSelect<T extends boolean = true> {
+  exam?: T;
+  copy?: T;
+  action?: T;
+  method?: T;
+  fromStudent?: T;
+  toStudent?: T;
+  user?: T;
+  details?: T;
   updatedAt?: T;
   createdAt?: T;
 }

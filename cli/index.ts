@@ -3,7 +3,9 @@
 type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }
 
 const commands: Record<string, Command> = {
-  process: { summary: 'split a batch PDF of scans into one PDF per copy', load: () => import('./commands/process.js') },
+  process: { summary: 'split a batch PDF of scans into one PDF per copy', load: () => import('./commands/process') },
+  'import-roster': { summary: 'import a class list (CSV) into the students', load: () => import('./commands/import-roster') },
+  demo: { summary: 'fill an empty database with a demo exam made from generated scans', load: () => import('./commands/demo') },
 }
 
 const usage = (): string =>
@@ -23,6 +25,9 @@ const main = async (argv: string[]): Promise<number> => {
   return (await command.load()).run(rest)
 }
 
-process.exitCode = await main(process.argv.slice(2))
+const code = await main(process.argv.slice(2))
+// Commands that boot the app (demo, import-roster…) leave database pools and timers behind once they
+// are done; the command has finished its work, so leave now rather than wait for them.
+process.stdout.write('', () => process.exit(code))
 
 export {}

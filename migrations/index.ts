@@ -1,6 +1,7 @@
 import * as migration_20261125_202639_initial from './20261125_202639_initial';
 import * as migration_20261125_204110_comment_bank from './20261125_204110_comment_bank';
 import * as migration_20261125_204221_scan_pipeline from './20261125_204221_scan_pipeline';
+import * as migration_20261125_211405_identification from './20261125_211405_identification';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_204221_scan_pipeline.up,
     down: migration_20261125_204221_scan_pipeline.down,
-    name: '20261125_204221_scan_pipeline'
+    name: '20261125_204221_scan_pipeline',
+  },
+  {
+    up: migration_20261125_211405_identification.up,
+    down: migration_20261125_211405_identification.down,
+    name: '20261125_211405_identification'
   },
 ];

@@ -1,8 +1,9 @@
 import type { Plugin } from 'payload'
 
 import { correctionPlugin } from './correction'
+import { identificationPlugin } from './identification'
 import { jobsAdminPlugin } from './jobs-admin'
 import { scanPipelinePlugin } from './scan-pipeline'
 
 /** The plugins the app is made of, in order. A school adds its own here (see the README's plugin guide). */
-export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin()]
+export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin(), identificationPlugin()]

@@ -6,6 +6,7 @@ import { setQueue } from '../jobs/queue'
 import { resolveDatabase, type ResolvedDatabase } from './database'
 import { isPostgres } from './database-url'
 import { logger } from './logger'
+import { instrumentAgenda } from './metrics'
 import { runMigrations } from './migrate'
 import { assertNodeVersion } from './node-version'
 
@@ -61,6 +62,7 @@ export const bootRuntime = async ({
   await runMigrations({ payload, kind: database.kind, url: database.url })
 
   const agenda = await createAgenda({ url: database.url, name })
+  instrumentAgenda(agenda)
   const jobNames = await defineJobs({ agenda, payload, schedule: processJobs })
   if (processJobs) await agenda.start()
   else await (agenda as unknown as { ready?: Promise<void> }).ready

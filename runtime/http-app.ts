@@ -2,13 +2,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { handleEndpoints } from 'payload'
 
 import type { Runtime } from './boot'
 import { healthRouter } from './health'
 import { logger } from './logger'
+import { metricsMiddleware, metricsRouter } from './metrics'
 import { projectRoot } from './paths'
+import { requestLog } from './request-log'
 import { sendWebResponse, toWebRequest } from './web-bridge'
 
 export type NextHandler = (req: Request, res: Response) => Promise<void>
@@ -35,7 +38,16 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.KORRIGO_TRUST_PROXY === 'true')
 
+  // Security headers everywhere; the Next admin sets its own script policy, so CSP is per area below.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+  app.use(requestLog, metricsMiddleware)
   app.use('/api/health', healthRouter(runtime))
+  app.use('/api/metrics', metricsRouter())
+  // Payload locks an account after repeated failures; this slows down guessing across accounts too.
+  app.use(
+    ['/api/users/login', '/api/users/forgot-password', '/api/users/first-register'],
+    rateLimit({ windowMs: 60_000, limit: Number(process.env.KORRIGO_LOGIN_RATE_PER_MINUTE ?? 30), standardHeaders: 'draft-8', legacyHeaders: false }),
+  )
 
   const { createExpressMiddleware } = await import('agendash')
   app.use('/admin/jobs', adminOnly(runtime), createExpressMiddleware(runtime.agenda))
@@ -61,7 +73,18 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
 
   const portalDist = path.join(projectRoot, 'portal', 'dist')
   if (fs.existsSync(portalDist)) {
-    app.use('/portal', helmet({ contentSecurityPolicy: false }), express.static(portalDist, { index: 'index.html', maxAge: '1h' }))
+    const portalCsp = helmet.contentSecurityPolicy({
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'", "'wasm-unsafe-eval'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:', 'blob:'],
+        'connect-src': ["'self'", 'blob:', 'data:'],
+        'worker-src': ["'self'", 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    })
+    app.use('/portal', portalCsp, express.static(portalDist, { index: 'index.html', maxAge: '1h' }))
     // Client-side routes of the portal all land on its index.
     app.get('/portal{/*rest}', (_req, res) => res.sendFile(path.join(portalDist, 'index.html')))
   } else {

@@ -1,30 +1,22 @@
-// `npm start`: build what is missing (the Next admin and the portal, once), then run the server in
+// `npm start`: build what is missing or stale (the Next admin and the portal), then run the server in
 // production mode. Plain JS so that it runs before anything is compiled.
-import { spawnSync, spawn } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { spawn } from 'node:child_process'
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+import { buildAdminIfStale, buildPortalIfStale, root } from './builds.js'
+
 const major = Number(process.versions.node.split('.')[0])
 if (major < 22) {
   console.error(`Korrigo needs Node.js 22+, this is ${process.version}. Use "npm start": npm puts the project's Node 22 first on the PATH.`)
   process.exit(1)
 }
 
-const run = (label, args) => {
-  console.log(`› ${label}…`)
-  const result = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } })
-  if (result.status !== 0) {
-    console.error(`${label} failed (exit ${result.status}).`)
-    process.exit(result.status ?? 1)
-  }
+try {
+  if (process.env.KORRIGO_ADMIN !== 'off') buildAdminIfStale()
+  buildPortalIfStale()
+} catch (error) {
+  console.error(error.message)
+  process.exit(1)
 }
-
-const adminOn = process.env.KORRIGO_ADMIN !== 'off'
-if (adminOn && !fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) run('Building the admin (first start only, about a minute)', ['next', 'build'])
-if (!fs.existsSync(path.join(root, 'portal', 'dist', 'index.html')))
-  run('Building the portal', ['vite', 'build', '--config', 'portal/vite.config.ts'])
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
   cwd: root,

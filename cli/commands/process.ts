@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
-import { ScanInputError, processScan, type LayoutOption } from '../../plugins/scan-pipeline/lib/index.js'
-import { RosterError, readRoster } from '../lib/readRoster.js'
+import { ScanInputError, processScan, type LayoutOption } from '../../plugins/scan-pipeline/lib/index'
+import { RosterError, readRoster } from '../lib/readRoster'
 
 const USAGE = 'usage: korrigo process SCANS.pdf --roster ROSTER.csv --out DIR [--layout auto|a4|a3-booklet] [--pages-per-copy N] [--concurrency N]'
 const LAYOUTS: LayoutOption[] = ['auto', 'a4', 'a3-booklet']

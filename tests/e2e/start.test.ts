@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { ensureBuilt } from './helpers/builds'
 import { spawnProject, type Spawned } from './helpers/processes'
 
 /**
@@ -28,7 +29,10 @@ const postgresRunningOn = (dir: string): boolean => {
 }
 
 beforeAll(async () => {
-  app = spawnProject({ command: 'npm', args: ['start'], env })
+  // Built here rather than inside `npm start` so a slow build is not mistaken for a slow start.
+  ensureBuilt({ admin: true, portal: true })
+  // What `npm start` runs; spawned directly so the exit code is the server's, not npm's.
+  app = spawnProject({ command: process.execPath, args: ['scripts/start.js'], env })
   await app.waitFor(/Korrigo is running at (http:\/\/\S+)/, 600_000)
 }, 620_000)
 

@@ -228,3 +228,22 @@ describe('jobs', () => {
     expect(await failed).toMatch(/olderThanHours must be a number/)
   })
 })
+
+describe('operations', () => {
+  it('serves Prometheus metrics to this machine, counting requests and jobs', async () => {
+    await apiClient({ baseUrl: app.baseUrl }).request('GET', '/api/health/live')
+    const response = await fetch(`${app.baseUrl}/api/metrics`)
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/health\/live",status="200"\} \d+/)
+    expect(text).toMatch(/jobs_total\{name="cleanup-old-files",outcome="success"\} \d+/)
+    expect(text).toMatch(/jobs_total\{name="cleanup-old-files",outcome="failure"\} \d+/)
+  })
+
+  it('sends security headers and a request id', async () => {
+    const response = await fetch(`${app.baseUrl}/api/health/live`)
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age/)
+    expect(response.headers.get('x-request-id')).toMatch(/[0-9a-f-]{36}/)
+  })
+})

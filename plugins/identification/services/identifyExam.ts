@@ -13,6 +13,11 @@ import { readCopyHeader, type StoredReadings } from './readCopyHeader'
 export type IdentifyProgress = (args: { done: number; total: number }) => Promise<void>
 export type IdentifyExamResult = { read: number; identified: number; needsReview: number; settled: number; examAdvanced: boolean }
 
+const firstPageKey = (copy: CopyDoc): string => {
+  const first = copy.pages?.[0]
+  return first ? `${idOf(first.batch)}:${first.sourcePage}:${first.region}:${first.rotation}` : ''
+}
+
 const updateCopy = (payload: Payload, id: Id, data: Record<string, unknown>) => payload.update({ collection: 'copies', id, data: data as never, depth: 0, overrideAccess: true })
 
 /**
@@ -46,7 +51,10 @@ export const identifyExam = async ({
     try {
       for (const [index, copy] of toRead.entries()) {
         const { readings, headerCrop } = await readCopyHeader({ payload, copy, readers, dpi: options.dpi })
-        await updateCopy(payload, copy.id, { identification: { ...copy.identification, readings, headerCrop } })
+        // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
+        const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
+        if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy))
+          await updateCopy(payload, copy.id, { identification: { ...now.identification, readings, headerCrop } })
         await progress({ done: index + 1, total })
       }
     } finally {

@@ -1,8 +1,8 @@
-import { openAssembler } from './assemble/assembleCopy.js'
-import { inspectScan } from './pdf/open.js'
-import { analyzePages } from './pool/analyzePages.js'
-import { planCopies } from './segment/planCopies.js'
-import type { CopyPlan, LayoutOption, PageAnalysis, PlannedCopy, ProgressEvent, ScanInfo } from './types.js'
+import { openAssembler } from './assemble/assembleCopy'
+import { inspectScan } from './pdf/open'
+import { analyzePages } from './pool/analyzePages'
+import { planCopies } from './segment/planCopies'
+import type { CopyPlan, LayoutOption, PageAnalysis, PlannedCopy, ProgressEvent, ScanInfo } from './types'
 
 export type ProcessScanResult = { info: ScanInfo; analyses: PageAnalysis[]; plan: CopyPlan; pageErrors: string[] }
 

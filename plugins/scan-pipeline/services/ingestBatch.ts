@@ -6,6 +6,12 @@ import { idOf } from '../../../collections/relations'
 import { ScanInputError } from '../lib/errors'
 import type { LayoutOption, PageAnalysis, PlannedCopy } from '../lib/types'
 
+/**
+ * Next bundles the Payload config to render the admin; the pipeline (worker threads, wasm) only ever
+ * runs in jobs, under Node, so the bundler is told not to follow this import.
+ */
+const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/index')
+
 export type IngestProgress = (args: { done: number; total: number }) => Promise<void>
 
 type Problem = { page?: number | null; code: string; message: string }
@@ -32,7 +38,7 @@ export const ingestBatch = async ({ payload, batchId, progress }: { payload: Pay
   await markBatch(payload, batchId, { status: 'processing' })
   if (exam.status === 'draft') await payload.update({ collection: 'exams', id: examId, data: { status: 'processing' }, overrideAccess: true })
 
-  const { inspectScan, analyzePages, planCopies, openAssembler, renderThumbnail } = await import('../lib/index')
+  const { inspectScan, analyzePages, planCopies, openAssembler, renderThumbnail } = await loadPipeline()
   const original = await readUpload({ payload, collection: 'scan-batches', doc: batch })
   let info
   try {

@@ -50,7 +50,7 @@ export const AnnotationLayer = (props: Props) => {
   const byId = useMemo(() => new Map(pageItems.map((item) => [item.localId, item])), [pageItems])
 
   useEffect(() => {
-    const node = selectedId ? stageRef.current?.findOne(`#${CSS.escape(selectedId)}`) : undefined
+    const node = selectedId ? stageRef.current?.findOne((n: Konva.Node) => n.id() === selectedId) : undefined
     transformer.current?.nodes(node && tool === 'select' && !readOnly ? [node] : [])
     transformer.current?.getLayer()?.batchDraw()
   }, [selectedId, tool, readOnly, pageItems])

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { api, query } from '../api/client'
 import { idOf, type AnnotationDoc, type Copy, type Exam, type MediaDoc, type Page } from '../api/types'
 import type { PDFDocumentProxy, PDFPageProxy } from '../viewer/pdf'
+import { closingSaves } from '../workspace/useAnnotationStore'
 import { listCopies } from './useExamOverview'
 
 export type CopyData = {
@@ -32,6 +33,7 @@ export const useCopyData = (copyId: string) => {
       // pdf.js and the workspace (Konva) are separate chunks: download them while the API answers.
       const viewer = import('../viewer/pdf')
       void preloadWorkspace()
+      await closingSaves(copyId)
       // The annotations only need the copy's id: fetch them alongside the copy.
       const annotationsLoad = api.get<Page<AnnotationDoc>>(`/api/annotations?${query({ 'where[copy][equals]': copyId, depth: 0, pagination: false })}`)
       annotationsLoad.catch(() => undefined)
@@ -44,6 +46,11 @@ export const useCopyData = (copyId: string) => {
         media?.url ? Promise.all([api.bytes(media.url), viewer]).then(([bytes, { openPdf }]) => openPdf(bytes)) : Promise.resolve(null),
       ])
       const pages = pdf ? await Promise.all(Array.from({ length: pdf.numPages }, (_, i) => pdf.getPage(i + 1))) : []
+      if (pages[0] && !cancelled) {
+        const { guessFitZoom, prerender } = await import('../viewer/prerender')
+        prerender({ page: pages[0], zoom: guessFitZoom(pages[0].getViewport({ scale: 1 }).width) })
+      }
+      performance.mark('korrigo:copy-loaded')
       if (!cancelled) setData({ copy: { ...copy, exam: exam.id }, exam, siblings: siblings.docs, annotations: annotations.docs, pdf, pages })
     }
     load().catch((err: Error) => !cancelled && setError(err.message))

@@ -166,6 +166,18 @@ describe('marking a copy in the portal', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=page]')?.getAttribute('data-annotations') === '0')
     await until(async () => (await annotationsOf(copy.id)).length === 0)
 
+    // a rectangle drawn by dragging, then selected on its edge and deleted with the keyboard
+    await page.keyboard.press('r')
+    await drawStroke(page, [[320, 380], [370, 420], [420, 460]])
+    await until(async () => (await annotationsOf(copy.id)).some((a) => a.kind === 'rectangle'))
+    const rectangle = (await annotationsOf(copy.id)).find((a) => a.kind === 'rectangle')
+    expect(Math.abs(rectangle.geometry.width - 100)).toBeLessThan(2)
+    expect(Math.abs(rectangle.geometry.height - 80)).toBeLessThan(2)
+    await page.keyboard.press('v')
+    await clickAt(page, 320, 420)
+    await page.keyboard.press('Delete')
+    await until(async () => (await annotationsOf(copy.id)).length === 0)
+
     // page navigation by keyboard
     await page.keyboard.press('ArrowRight')
     expect(await page.textContent('[data-testid=page-indicator]')).toBe('Page 2 / 4')

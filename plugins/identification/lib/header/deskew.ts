@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 
-import type { GrayCrop } from './types.js'
+import type { GrayCrop } from './types'
 
 const INK = 140
 

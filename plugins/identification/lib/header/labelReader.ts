@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path'
 import sharp from 'sharp'
 import Tesseract from 'tesseract.js'
 
-import { OcrEngineError } from '../ocr/errors.js'
-import type { GrayCrop, LabelWord } from './types.js'
+import { OcrEngineError } from '../ocr/errors'
+import type { GrayCrop, LabelWord } from './types'
 
 const require = createRequire(import.meta.url)
 

@@ -1,5 +1,5 @@
-import { foldText } from '../text/fold.js'
-import type { FieldLayout, GrayCrop, HeaderFieldName, LabelWord, PixelBox } from './types.js'
+import { foldText } from '../text/fold'
+import type { FieldLayout, GrayCrop, HeaderFieldName, LabelWord, PixelBox } from './types'
 
 type Label = { field: HeaderFieldName | 'other'; box: PixelBox }
 

@@ -1,9 +1,9 @@
-import type { FieldCandidate } from '../match/types.js'
-import { readField } from '../ocr/readField.js'
-import type { OcrEngine } from '../ocr/types.js'
-import type { LabelReader } from './labelReader.js'
-import { cropField, fallbackLayout, locateFields } from './locateFields.js'
-import type { FieldLayout, GrayCrop, HeaderFieldName } from './types.js'
+import type { FieldCandidate } from '../match/types'
+import { readField } from '../ocr/readField'
+import type { OcrEngine } from '../ocr/types'
+import type { LabelReader } from './labelReader'
+import { cropField, fallbackLayout, locateFields } from './locateFields'
+import type { FieldLayout, GrayCrop, HeaderFieldName } from './types'
 
 export type HeaderReading = { fields: Partial<Record<HeaderFieldName, FieldCandidate[]>>; layout: FieldLayout }
 

@@ -1,6 +1,6 @@
 import * as mupdf from 'mupdf'
 
-import type { GrayCrop, PointBox } from './types.js'
+import type { GrayCrop, PointBox } from './types'
 
 mupdf.setLog?.(null)
 

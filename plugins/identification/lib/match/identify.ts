@@ -1,7 +1,7 @@
-import { assignGlobally } from './assign.js'
-import { MatchInputError } from './errors.js'
-import { prepareReading, prepareStudent, scorePair } from './score.js'
-import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent } from './types.js'
+import { assignGlobally } from './assign'
+import { MatchInputError } from './errors'
+import { prepareReading, prepareStudent, scorePair } from './score'
+import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent } from './types'
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   threshold: 0.7,

@@ -1,4 +1,4 @@
-import { foldText } from '../text/fold.js'
+import { foldText } from '../text/fold'
 
 // Particles people drop, abbreviate or glue to the name when writing it by hand.
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'd', 'l', 'van', 'von', 'der', 'den', 'di', 'da', 'dos', 'das', 'del', 'della', 'ter', 'ten', 'st', 'ste', 'saint', 'sainte'])

@@ -1,6 +1,6 @@
-import { compactName, nameTokens, nameVariants, type NameVariant } from './normalize.js'
-import { similarity } from './similarity.js'
-import type { CopyReading, FieldCandidate, MatchStudent } from './types.js'
+import { compactName, nameTokens, nameVariants, type NameVariant } from './normalize'
+import { similarity } from './similarity'
+import type { CopyReading, FieldCandidate, MatchStudent } from './types'
 
 // Weights chosen on simulated classes (see tests): first names separate siblings,
 // last names separate near-duplicates with the same first name, so both count.

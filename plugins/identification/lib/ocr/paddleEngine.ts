@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { OcrEngineError } from './errors.js'
-import type { OcrEngine } from './types.js'
+import { OcrEngineError } from './errors'
+import type { OcrEngine } from './types'
 
 type Line = { text: string; mean: number }
 type Reply = { id: number | string; lines?: Line[]; error?: string }

@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import type { FieldImage } from './types.js'
+import type { FieldImage } from './types'
 
 export type CleanField = { png: Buffer; width: number; height: number; inkPixels: number }
 

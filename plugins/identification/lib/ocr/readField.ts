@@ -1,6 +1,6 @@
-import type { FieldCandidate } from '../match/types.js'
-import { cleanField } from './preprocess.js'
-import type { FieldImage, FieldKind, OcrEngine } from './types.js'
+import type { FieldCandidate } from '../match/types'
+import { cleanField } from './preprocess'
+import type { FieldImage, FieldKind, OcrEngine } from './types'
 
 // Below this many ink pixels the box is treated as empty (specks, leftover edges).
 const MIN_INK_PIXELS = 30

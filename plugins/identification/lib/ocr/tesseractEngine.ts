@@ -3,8 +3,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import Tesseract from 'tesseract.js'
-import { OcrEngineError } from './errors.js'
-import type { FieldKind, OcrEngine } from './types.js'
+import { OcrEngineError } from './errors'
+import type { FieldKind, OcrEngine } from './types'
 
 const require = createRequire(import.meta.url)
 

@@ -1,4 +1,4 @@
-import type { FieldCandidate } from '../match/types.js'
+import type { FieldCandidate } from '../match/types'
 
 /** A greyscale image: either an encoded image (PNG, JPEG…) or raw 8-bit pixels. */
 export type FieldImage = Uint8Array | { raw: Uint8Array; width: number; height: number }

@@ -1,5 +1,5 @@
-import { foldCompact } from '../text/fold.js'
-import type { RosterColumn } from './types.js'
+import { foldCompact } from '../text/fold'
+import type { RosterColumn } from './types'
 
 // Header names after foldCompact (case, accents, spaces and punctuation removed).
 const ALIASES: Record<RosterColumn, string[]> = {

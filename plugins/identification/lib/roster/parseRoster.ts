@@ -1,10 +1,10 @@
-import { decodeRosterBytes } from './decode.js'
-import { detectDelimiter, splitCsvRows, type CsvRow } from './csvRows.js'
-import { parseRosterDate } from './dates.js'
-import { RosterFormatError } from './errors.js'
-import { hasRequiredColumns, mapHeaderRow, REQUIRED_COLUMNS_LABEL } from './headers.js'
-import { normaliseNationalId, studentKey } from './studentKey.js'
-import type { RosterColumn, RosterParseResult, RosterRowError, RosterStudent } from './types.js'
+import { decodeRosterBytes } from './decode'
+import { detectDelimiter, splitCsvRows, type CsvRow } from './csvRows'
+import { parseRosterDate } from './dates'
+import { RosterFormatError } from './errors'
+import { hasRequiredColumns, mapHeaderRow, REQUIRED_COLUMNS_LABEL } from './headers'
+import { normaliseNationalId, studentKey } from './studentKey'
+import type { RosterColumn, RosterParseResult, RosterRowError, RosterStudent } from './types'
 
 // Some exports put a title or a blank-ish line above the header; look a little further.
 const HEADER_SEARCH_ROWS = 5

@@ -1,5 +1,5 @@
-import { nameKey, normaliseNationalId } from './studentKey.js'
-import type { RosterStudent } from './types.js'
+import { nameKey, normaliseNationalId } from './studentKey'
+import type { RosterStudent } from './types'
 
 export type ExistingStudent = {
   id: string | number

@@ -1,4 +1,4 @@
-import { foldCompact } from '../text/fold.js'
+import { foldCompact } from '../text/fold'
 
 export type KeyableStudent = {
   lastName: string

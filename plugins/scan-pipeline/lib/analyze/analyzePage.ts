@@ -1,9 +1,9 @@
 import type * as mupdf from 'mupdf'
-import { describeError } from '../errors.js'
-import { storedPageInfo } from '../pdf/open.js'
-import { pageHasTextLayer, renderStoredGray } from '../pdf/render.js'
-import type { LayoutOption, PageAnalysis } from '../types.js'
-import { analyzeRaster } from './page.js'
+import { describeError } from '../errors'
+import { storedPageInfo } from '../pdf/open'
+import { pageHasTextLayer, renderStoredGray } from '../pdf/render'
+import type { LayoutOption, PageAnalysis } from '../types'
+import { analyzeRaster } from './page'
 
 /** Resolution of the analysis raster: enough for rules and handwriting, cheap to decode (JPEG DCT scaling). */
 export const ANALYSIS_DPI = 60

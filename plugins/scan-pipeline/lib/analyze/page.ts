@@ -1,9 +1,9 @@
-import { deskew, estimateSkew } from '../layout/skew.js'
-import { chooseLayout } from '../layout/chooseLayout.js'
-import { estimateBackground } from '../raster/background.js'
-import { cropGray, rotateGray, type GrayImage } from '../raster/gray.js'
-import type { Box, LayoutOption, PageLayout, Region, RegionAnalysis, Rotation } from '../types.js'
-import { regionFeatures, type RegionFeatures } from './region.js'
+import { deskew, estimateSkew } from '../layout/skew'
+import { chooseLayout } from '../layout/chooseLayout'
+import { estimateBackground } from '../raster/background'
+import { cropGray, rotateGray, type GrayImage } from '../raster/gray'
+import type { Box, LayoutOption, PageLayout, Region, RegionAnalysis, Rotation } from '../types'
+import { regionFeatures, type RegionFeatures } from './region'
 
 export type RasterAnalysis = { layout: PageLayout; regions: RegionAnalysis[]; skewDegrees: number }
 

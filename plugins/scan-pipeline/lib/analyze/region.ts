@@ -1,12 +1,12 @@
-import { findHeaderBox } from '../layout/header.js'
-import { horizontalLines, verticalLines } from '../layout/lines.js'
-import { countInk, textMask } from '../blank/textMask.js'
-import { isBlank } from '../blank/isBlank.js'
-import { alignmentEvidence } from '../orientation/alignment.js'
-import { findMarginLine } from '../orientation/margin.js'
-import { inkMask } from '../raster/background.js'
-import type { GrayImage } from '../raster/gray.js'
-import type { Box } from '../types.js'
+import { findHeaderBox } from '../layout/header'
+import { horizontalLines, verticalLines } from '../layout/lines'
+import { countInk, textMask } from '../blank/textMask'
+import { isBlank } from '../blank/isBlank'
+import { alignmentEvidence } from '../orientation/alignment'
+import { findMarginLine } from '../orientation/margin'
+import { inkMask } from '../raster/background'
+import type { GrayImage } from '../raster/gray'
+import type { Box } from '../types'
 
 export type RegionFeatures = {
   /** > 0: the image is upright as given; < 0: it is upside down */

@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, degrees, type PDFPage } from 'pdf-lib'
-import type { PlannedPage } from '../types.js'
+import type { PlannedPage } from '../types'
 
 export type Assembler = { assemble: (pages: Pick<PlannedPage, 'sourcePage' | 'region' | 'rotation'>[]) => Promise<Uint8Array> }
 

@@ -1,5 +1,5 @@
-import type { Box } from '../types.js'
-import type { Segment } from '../layout/lines.js'
+import type { Box } from '../types'
+import type { Segment } from '../layout/lines'
 
 /**
  * Ink that is neither printed structure (rules, margin, header box) nor scanner border:

@@ -1,4 +1,4 @@
-import type { LayoutOption, PageLayout } from '../types.js'
+import type { LayoutOption, PageLayout } from '../types'
 
 /** Wider than any A4 (842 pt) by a clear margin: an A3 sheet scanned flat. */
 const SPREAD_MIN_WIDTH_PT = 1000

@@ -1,5 +1,5 @@
-import type { Box } from '../types.js'
-import { horizontalLines, verticalLines, type Segment } from './lines.js'
+import type { Box } from '../types'
+import { horizontalLines, verticalLines, type Segment } from './lines'
 
 export type HeaderHit = { box: Box; position: 'top' | 'bottom' }
 

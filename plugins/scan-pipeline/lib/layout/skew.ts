@@ -1,4 +1,4 @@
-import type { GrayImage } from '../raster/gray.js'
+import type { GrayImage } from '../raster/gray'
 
 const profileScore = ({ image, background, tan }: { image: GrayImage; background: number; tan: number }): number => {
   const { width: w, height: h, data } = image

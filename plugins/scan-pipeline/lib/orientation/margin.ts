@@ -1,4 +1,4 @@
-import { verticalLines, type Segment } from '../layout/lines.js'
+import { verticalLines, type Segment } from '../layout/lines'
 
 export type MarginHit = { x: number; side: 'left' | 'right' }
 

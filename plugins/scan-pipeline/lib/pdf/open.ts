@@ -1,7 +1,7 @@
 import * as mupdf from 'mupdf'
 import { PDFDocument as LibDocument } from 'pdf-lib'
-import { ScanInputError, describeError } from '../errors.js'
-import type { Rotation, ScanInfo } from '../types.js'
+import { ScanInputError, describeError } from '../errors'
+import type { Rotation, ScanInfo } from '../types'
 
 // mupdf prints repair warnings to stderr; they are expected on damaged input and we report
 // problems through typed errors instead.

@@ -1,7 +1,7 @@
 import * as mupdf from 'mupdf'
-import type { GrayImage } from '../raster/gray.js'
-import { rotateGray } from '../raster/gray.js'
-import type { Rotation } from '../types.js'
+import type { GrayImage } from '../raster/gray'
+import { rotateGray } from '../raster/gray'
+import type { Rotation } from '../types'
 
 /**
  * Render one page to raw 8-bit grey pixels, oriented as STORED (any /Rotate undone), so

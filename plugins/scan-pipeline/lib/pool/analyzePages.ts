@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { analyzePage } from '../analyze/analyzePage.js'
-import { openMupdf } from '../pdf/open.js'
-import type { LayoutOption, PageAnalysis, ProgressEvent } from '../types.js'
-import type { WorkerInit } from './worker.js'
+import { analyzePage } from '../analyze/analyzePage'
+import { openMupdf } from '../pdf/open'
+import type { LayoutOption, PageAnalysis, ProgressEvent } from '../types'
+import type { WorkerInit } from './worker'
 
 export type AnalyzePagesOptions = {
   bytes: Uint8Array

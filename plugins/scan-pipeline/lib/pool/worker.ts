@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { analyzePage } from '../analyze/analyzePage.js'
-import { describeError } from '../errors.js'
-import { openMupdf } from '../pdf/open.js'
-import type { LayoutOption } from '../types.js'
+import { analyzePage } from '../analyze/analyzePage'
+import { describeError } from '../errors'
+import { openMupdf } from '../pdf/open'
+import type { LayoutOption } from '../types'
 
 export type WorkerInit = { bytes: SharedArrayBuffer; length: number; fileName: string; layout: LayoutOption; dpi?: number }
 export type WorkerRequest = { index: number }

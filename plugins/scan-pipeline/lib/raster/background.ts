@@ -1,4 +1,4 @@
-import type { GrayImage } from './gray.js'
+import type { GrayImage } from './gray'
 
 /** Paper brightness: paper covers most of any exam page, so a high-ish percentile finds it even on grey paper. */
 export const estimateBackground = (image: GrayImage): number => {

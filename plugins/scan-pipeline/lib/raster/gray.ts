@@ -1,4 +1,4 @@
-import type { Rotation } from '../types.js'
+import type { Rotation } from '../types'
 
 /** 8-bit single-channel image, rows packed (stride = width). */
 export type GrayImage = { width: number; height: number; data: Uint8Array }

@@ -1,4 +1,4 @@
-import type { CopyPlan, PageAnalysis, PlannedCopy, PlannedPage, RegionAnalysis } from '../types.js'
+import type { CopyPlan, PageAnalysis, PlannedCopy, PlannedPage, RegionAnalysis } from '../types'
 
 type Draft = {
   startsWithHeader: boolean

@@ -1,7 +1,7 @@
 import * as mupdf from 'mupdf'
 import sharp, { type Sharp } from 'sharp'
-import { openMupdf, storedPageInfo } from '../pdf/open.js'
-import type { Region, Rotation } from '../types.js'
+import { openMupdf, storedPageInfo } from '../pdf/open'
+import type { Region, Rotation } from '../types'
 
 export type ThumbnailFormat = 'webp' | 'jpeg'
 

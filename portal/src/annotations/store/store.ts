@@ -35,6 +35,7 @@ export class AnnotationStore {
   private snapshot!: Snapshot
   private timer?: ReturnType<typeof setTimeout>
   private retryDelay = 0
+  private running?: Promise<void>
   private disposed = false
 
   constructor(
@@ -162,9 +163,18 @@ export class AnnotationStore {
   }
 
   /** Sends the queue now (on mount for edits left by an earlier visit, when the network comes back, before leaving). */
-  flush = async (): Promise<void> => {
-    if (this.inFlight || this.disposed) return
+  flush = (): Promise<void> => {
+    if (this.disposed) return Promise.resolve()
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined
+    })
+    return this.running
+  }
+
+  private async drain(): Promise<void> {
+    let sent = 0
     while (this.ops.length && !this.disposed) {
+      sent++
       const op = this.ops[0]
       this.inFlight = op
       this.save = { status: 'saving', pending: this.ops.length }
@@ -195,7 +205,7 @@ export class AnnotationStore {
       }
       this.publish()
     }
-    if (this.save.status !== 'error' && this.save.status !== 'offline') this.options.onSaved?.()
+    if (sent && this.save.status !== 'error' && this.save.status !== 'offline') this.options.onSaved?.()
   }
 
   private async send(op: Op): Promise<AnnotationDoc | undefined> {

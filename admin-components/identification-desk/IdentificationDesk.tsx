@@ -1,0 +1,228 @@
+'use client'
+import { useTranslation } from '@payloadcms/ui'
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+
+import { assign, fetchDesk, fetchExams, fold, isOpen, rerun, type Desk, type DeskStudent, type ExamOption, type Id } from './api'
+
+type Option = { studentId: Id; name: string; score?: number; takenBy: Id | null }
+
+const styles = {
+  page: { padding: '1.5rem 2rem', maxWidth: 1100 },
+  row: { display: 'flex', gap: '1.5rem', alignItems: 'flex-start' },
+  crop: { maxWidth: '100%', border: '1px solid var(--theme-elevation-150)', background: '#fff' },
+  list: { listStyle: 'none', padding: 0, margin: '0.5rem 0', border: '1px solid var(--theme-elevation-150)', maxHeight: 320, overflowY: 'auto' as const },
+  item: (selected: boolean, taken: boolean) => ({
+    padding: '0.4rem 0.75rem',
+    cursor: 'pointer',
+    background: selected ? 'var(--theme-elevation-150)' : undefined,
+    opacity: taken ? 0.55 : 1,
+    display: 'flex',
+    justifyContent: 'space-between',
+  }),
+  side: { width: 260, flexShrink: 0 },
+  input: { width: '100%', padding: '0.5rem 0.75rem', fontSize: '1rem' },
+}
+
+/**
+ * The identification desk: one unresolved copy at a time, its handwritten header, the matcher's
+ * suggestions and the class list. Made for the keyboard — type to filter, arrows to choose, Enter to
+ * assign and go on — because a class of thirty copies should take a minute, not thirty clicks.
+ */
+export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) => {
+  const { t } = useTranslation()
+  const tr = (key: string) => t(`identification:${key}` as never)
+  const [exams, setExams] = useState<ExamOption[]>([])
+  const [examId, setExamId] = useState<string | undefined>(initialExam)
+  const [desk, setDesk] = useState<Desk>()
+  const [currentId, setCurrentId] = useState<Id>()
+  const [query, setQuery] = useState('')
+  const [selected, setSelected] = useState(0)
+  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>()
+  const input = useRef<HTMLInputElement>(null)
+
+  useEffect(() => {
+    fetchExams().then(setExams, (e: Error) => setMessage({ kind: 'error', text: e.message }))
+  }, [])
+
+  const load = useCallback(
+    async (keep?: Id) => {
+      if (!examId) return
+      const next = await fetchDesk(examId)
+      setDesk(next)
+      const open = next.copies.filter(isOpen)
+      setCurrentId(open.find((c) => c.id === keep)?.id ?? open[0]?.id)
+    },
+    [examId],
+  )
+
+  useEffect(() => {
+    setDesk(undefined)
+    load().catch((e: Error) => setMessage({ kind: 'error', text: e.message }))
+    if (examId) window.history.replaceState(null, '', `?exam=${examId}`)
+  }, [examId, load])
+
+  const open = useMemo(() => desk?.copies.filter(isOpen) ?? [], [desk])
+  const copy = open.find((c) => c.id === currentId)
+
+  const options: Option[] = useMemo(() => {
+    if (!desk || !copy) return []
+    const q = fold(query.trim())
+    if (!q) return copy.candidates.map((c) => ({ ...c }))
+    const words = q.split(/\s+/)
+    const matches = desk.students.filter((s) => words.every((w) => fold(s.name).includes(w)))
+    const starts = (s: DeskStudent) => (fold(s.name).startsWith(words[0]!) ? 0 : 1)
+    return matches.sort((a, b) => starts(a) - starts(b) || a.name.localeCompare(b.name)).slice(0, 12).map((s) => ({ studentId: s.id, name: s.name, takenBy: s.takenBy }))
+  }, [desk, copy, query])
+
+  useEffect(() => setSelected(0), [query, currentId])
+  useEffect(() => input.current?.focus(), [currentId, desk])
+
+  const goNext = () => {
+    if (!open.length) return
+    const index = open.findIndex((c) => c.id === currentId)
+    setCurrentId(open[(index + 1) % open.length]!.id)
+    setQuery('')
+  }
+
+  const accept = async (option: Option | undefined) => {
+    if (!copy || !option) return
+    try {
+      await assign(copy.id, option.studentId)
+      setMessage({ kind: 'info', text: `${tr('assigned')} ${option.name}` })
+      setQuery('')
+      const index = open.findIndex((c) => c.id === copy.id)
+      const following = open[index + 1] ?? open[0]
+      await load(following && following.id !== copy.id ? following.id : undefined)
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    }
+  }
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault()
+      setSelected((s) => Math.min(s + 1, Math.max(0, options.length - 1)))
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault()
+      setSelected((s) => Math.max(0, s - 1))
+    } else if (event.key === 'Enter') {
+      event.preventDefault()
+      void accept(options[selected])
+    } else if (event.key === 'Escape') {
+      setQuery('')
+    } else if (event.key === 'Tab' && !event.shiftKey) {
+      event.preventDefault()
+      goNext()
+    }
+  }
+
+  const onRerun = async () => {
+    if (!examId) return
+    try {
+      await rerun(examId)
+      setMessage({ kind: 'info', text: tr('rerunQueued') })
+      // The job runs in the background: refresh a few times while it works.
+      for (const delay of [2000, 5000, 10000, 20000]) setTimeout(() => void load(currentId).catch(() => undefined), delay)
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    }
+  }
+
+  return (
+    <div style={styles.page} data-testid="identification-desk">
+      <h1>{tr('title')}</h1>
+      <div style={{ display: 'flex', gap: '1rem', alignItems: 'center', margin: '1rem 0' }}>
+        <label>
+          {tr('exam')}{' '}
+          <select data-testid="desk-exam" value={examId ?? ''} onChange={(e) => setExamId(e.target.value || undefined)}>
+            <option value="">{tr('chooseExam')}</option>
+            {exams.map((exam) => (
+              <option key={exam.id} value={String(exam.id)}>
+                {exam.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {desk && (
+          <span data-testid="desk-open-count">
+            {open.length} {tr('unresolved')} ({desk.counts.total})
+          </span>
+        )}
+        {examId && (
+          <button type="button" className="btn btn--style-secondary btn--size-small" data-testid="desk-rerun" onClick={onRerun}>
+            {tr('rerun')}
+          </button>
+        )}
+      </div>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} data-testid={`desk-${message.kind}`} style={{ color: message.kind === 'error' ? 'var(--theme-error-500)' : undefined }}>
+          {message.text}
+        </p>
+      )}
+      {desk && !open.length && <p data-testid="desk-done">{tr('allDone')}</p>}
+      {desk && copy && (
+        <div style={styles.row}>
+          <div style={{ flex: 1 }} data-testid="desk-copy" data-copy-id={String(copy.id)}>
+            <h2>
+              {tr('copy')} {copy.anonymousId} — {open.indexOf(copy) + 1} {tr('of')} {open.length}
+            </h2>
+            {copy.identification.reason && <p>{tr(`reasons_${copy.identification.reason}`)}</p>}
+            {copy.headerCropUrl ? <img src={copy.headerCropUrl} alt={copy.anonymousId} style={styles.crop} /> : <p>{tr('noHeader')}</p>}
+            <input
+              ref={input}
+              data-testid="desk-search"
+              style={styles.input}
+              value={query}
+              placeholder={tr('searchRoster')}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={onKeyDown}
+              autoFocus
+              aria-label={tr('searchRoster')}
+            />
+            <p style={{ fontSize: '0.85em', opacity: 0.8 }}>{tr('keyboardHelp')}</p>
+            {!query && <h3>{tr('suggestions')}</h3>}
+            {options.length ? (
+              <ul style={styles.list} role="listbox">
+                {options.map((option, i) => {
+                  const taken = option.takenBy !== null && option.takenBy !== copy.id
+                  return (
+                    <li
+                      key={String(option.studentId)}
+                      role="option"
+                      aria-selected={i === selected}
+                      data-testid="desk-option"
+                      data-student-id={String(option.studentId)}
+                      data-taken={taken ? 'true' : 'false'}
+                      style={styles.item(i === selected, taken)}
+                      onMouseDown={(e) => {
+                        e.preventDefault()
+                        void accept(option)
+                      }}
+                    >
+                      <span>{option.name}</span>
+                      <span>
+                        {taken && <em>{tr('taken')} </em>}
+                        {option.score !== undefined && `${Math.round(option.score * 100)} %`}
+                      </span>
+                    </li>
+                  )
+                })}
+              </ul>
+            ) : (
+              <p>{tr('noCandidate')}</p>
+            )}
+          </div>
+          <aside style={styles.side}>
+            <ol style={{ paddingLeft: '1.2rem' }}>
+              {open.map((c) => (
+                <li key={String(c.id)} style={{ fontWeight: c.id === copy.id ? 700 : 400 }}>
+                  {c.anonymousId}
+                </li>
+              ))}
+            </ol>
+          </aside>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+import type { Endpoint } from 'payload'
+
+import { BadRequestError } from '../../../runtime/errors'
+import { enqueue } from '../../../jobs/queue'
+import { IDENTIFY_EXAM } from '../jobs/identifyExam'
+import { assignStudent } from '../services/assignStudent'
+import { getDesk } from '../services/desk'
+import { jsonBody, requireAdmin, routeId, withErrors } from './respond'
+
+/** GET /api/identification/exams/:id/desk — open copies with header crops and ranked suggestions, and the roster. */
+export const deskEndpoint: Endpoint = {
+  path: '/identification/exams/:id/desk',
+  method: 'get',
+  handler: withErrors(async (req) => {
+    requireAdmin(req)
+    return Response.json(await getDesk({ payload: req.payload, examId: routeId(req), req }))
+  }),
+}
+
+/** POST /api/identification/exams/:id/rerun — match again (and read headers not read yet); `{ reread: true }` reads all again. */
+export const rerunEndpoint: Endpoint = {
+  path: '/identification/exams/:id/rerun',
+  method: 'post',
+  handler: withErrors(async (req) => {
+    requireAdmin(req)
+    const examId = routeId(req)
+    await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true }).catch(() => {
+      throw new BadRequestError(`Exam ${examId} does not exist`)
+    })
+    const body = req.json ? await req.json().catch(() => ({})) : {}
+    const job = await enqueue({ name: IDENTIFY_EXAM, data: { examId, reread: (body as { reread?: unknown })?.reread === true } })
+    return Response.json({ id: String(job.attrs._id), name: IDENTIFY_EXAM }, { status: 202 })
+  }),
+}
+
+/** POST /api/identification/copies/:id/assign — `{ studentId }` names the copy by hand, `{ studentId: null }` un-names it. */
+export const assignEndpoint: Endpoint = {
+  path: '/identification/copies/:id/assign',
+  method: 'post',
+  handler: withErrors(async (req) => {
+    requireAdmin(req)
+    const body = await jsonBody(req)
+    if (!('studentId' in body)) throw new BadRequestError('Send { "studentId": id } or { "studentId": null }')
+    const studentId = body.studentId
+    if (studentId !== null && typeof studentId !== 'string' && typeof studentId !== 'number') throw new BadRequestError('studentId must be an id or null')
+    const copy = await assignStudent({ payload: req.payload, req, copyId: routeId(req), studentId })
+    return Response.json({ copy: { id: copy.id, student: copy.student ?? null, status: copy.status, identification: copy.identification } })
+  }),
+}

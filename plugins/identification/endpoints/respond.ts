@@ -1,0 +1,37 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Id } from '../../../collections/access/roles'
+import { isAdmin } from '../../../collections/access/roles'
+import { BadRequestError, ForbiddenError, KorrigoError } from '../../../runtime/errors'
+
+/** Identification shows who wrote what: admins only, teachers get a plain 403 (401 when signed out). */
+export const requireAdmin = (req: PayloadRequest): void => {
+  if (!req.user) throw new KorrigoError({ code: 'unauthorized', message: 'Sign in as an admin first', status: 401 })
+  if (!isAdmin(req.user)) throw new ForbiddenError('Identification is for admins only')
+}
+
+export const routeId = (req: PayloadRequest, name = 'id'): Id => {
+  const value = req.routeParams?.[name]
+  if (typeof value !== 'string' && typeof value !== 'number') throw new BadRequestError(`Missing :${name}`)
+  return /^\d+$/.test(String(value)) ? Number(value) : String(value)
+}
+
+export const jsonBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
+  const body = req.json ? await req.json().catch(() => undefined) : undefined
+  if (!body || typeof body !== 'object') throw new BadRequestError('A JSON body is expected')
+  return body as Record<string, unknown>
+}
+
+/** Errors become `{ errors: [{ message }] }` with their own status, like Payload's. */
+export const withErrors =
+  (handler: (req: PayloadRequest) => Promise<Response>) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    try {
+      return await handler(req)
+    } catch (error) {
+      const status = (error as { status?: number }).status
+      if (typeof status !== 'number' || status >= 500) throw error
+      const details = (error as KorrigoError).details
+      return Response.json({ errors: [{ message: (error as Error).message, ...(details ? { data: details } : {}) }] }, { status })
+    }
+  }

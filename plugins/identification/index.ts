@@ -1,0 +1,70 @@
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+
+import { addJobs } from '../../jobs/define-job'
+import { IdentificationDecisions } from './collections/IdentificationDecisions'
+import { copyIdentificationFields } from './collections/copyFields'
+import { assignEndpoint, deskEndpoint, rerunEndpoint } from './endpoints/desk'
+import { pageEndpoints } from './endpoints/pages'
+import { rosterEndpoint } from './endpoints/roster'
+import { enqueueOnBatchDone } from './hooks/enqueueOnBatchDone'
+import { identifyExamJob } from './jobs/identifyExam'
+import { translations } from './translations'
+import type { IdentificationOptions } from './types'
+
+export type { IdentificationOptions } from './types'
+
+const withCopyFields = (collection: CollectionConfig): CollectionConfig => {
+  if (collection.slug !== 'copies') return collection
+  const fields = collection.fields.map((field): Field =>
+    'name' in field && field.name === 'identification' && field.type === 'group' ? { ...field, fields: [...field.fields, ...copyIdentificationFields] } : field,
+  )
+  return { ...collection, fields }
+}
+
+const withBatchHook = (collection: CollectionConfig): CollectionConfig =>
+  collection.slug !== 'scan-batches'
+    ? collection
+    : { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), enqueueOnBatchDone] } }
+
+const mergeTranslations = (i18n: Config['i18n']): Config['i18n'] => {
+  const existing = (i18n?.translations ?? {}) as Record<string, Record<string, unknown>>
+  return {
+    ...i18n,
+    translations: {
+      ...existing,
+      fr: { ...existing.fr, ...translations.fr },
+      en: { ...existing.en, ...translations.en },
+    } as never,
+  }
+}
+
+/**
+ * Who wrote which copy: roster import, header reading + global matching (job `identify-exam`), the
+ * identification desk in the admin, and hand fixes of scans (move, reorder, rotate, split, merge).
+ */
+export const identificationPlugin =
+  (options: IdentificationOptions = {}): Plugin =>
+  (config: Config): Config => {
+    if (options.enabled === false) return config
+    const { autoIdentify = true } = options
+    return addJobs(
+      {
+        ...config,
+        collections: [...(config.collections ?? []).map(withCopyFields).map(autoIdentify ? withBatchHook : (c) => c), IdentificationDecisions],
+        endpoints: [...(config.endpoints ?? []), rosterEndpoint, deskEndpoint, rerunEndpoint, assignEndpoint, ...pageEndpoints],
+        i18n: mergeTranslations(config.i18n),
+        admin: {
+          ...config.admin,
+          components: {
+            ...config.admin?.components,
+            views: {
+              ...config.admin?.components?.views,
+              identification: { Component: '/admin-components/identification-desk/DeskView#DeskView', path: '/identification' },
+            },
+            afterNavLinks: [...(config.admin?.components?.afterNavLinks ?? []), '/admin-components/identification-desk/NavLink#NavLink'],
+          },
+        },
+      },
+      [identifyExamJob(options)],
+    )
+  }

@@ -1,0 +1,35 @@
+import { PDFDocument, degrees, type PDFPage } from 'pdf-lib'
+
+import type { CopyPage } from './types'
+
+/**
+ * Builds a copy PDF from the original batch pages (possibly from several batches once pages were
+ * moved by hand). Pages are copied as objects — the scanned images are reused, never re-encoded —
+ * halves are cut with MediaBox/CropBox and orientation is fixed with /Rotate, the same way ingestion
+ * assembles copies, so an edited copy looks exactly like an ingested one.
+ */
+export const assembleCopyPages = async ({ sources, pages }: { sources: Map<string, Uint8Array>; pages: readonly CopyPage[] }): Promise<Uint8Array> => {
+  const out = await PDFDocument.create({ updateMetadata: false })
+  const loaded = new Map<string, PDFDocument>()
+  for (const page of pages) {
+    const key = String(page.batch)
+    let source = loaded.get(key)
+    if (!source) {
+      const bytes = sources.get(key)
+      if (!bytes) throw new Error(`assembleCopyPages: no source PDF for batch ${key}`)
+      source = await PDFDocument.load(bytes, { updateMetadata: false })
+      loaded.set(key, source)
+    }
+    const [copied] = (await out.copyPages(source, [page.sourcePage - 1])) as [PDFPage]
+    if (page.region !== 'full') {
+      const box = copied.getMediaBox()
+      const half = box.width / 2
+      const x = page.region === 'left' ? box.x : box.x + half
+      copied.setMediaBox(x, box.y, half, box.height)
+      copied.setCropBox(x, box.y, half, box.height)
+    }
+    copied.setRotation(degrees(page.rotation))
+    out.addPage(copied)
+  }
+  return out.save({ useObjectStreams: true })
+}

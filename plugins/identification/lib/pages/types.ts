@@ -1,0 +1,5 @@
+export type Region = 'full' | 'left' | 'right'
+export type Rotation = 0 | 90 | 180 | 270
+
+/** One page of a copy: which half of which page of which batch, turned by `rotation` (clockwise) to be upright. */
+export type CopyPage = { batch: string | number; sourcePage: number; region: Region; rotation: Rotation; blank?: boolean }

@@ -1,0 +1,46 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Id } from '../../../collections/access/roles'
+import { idOf, sameId } from '../../../collections/relations'
+import { BadRequestError, ConflictError, NotFoundError } from '../../../runtime/errors'
+import { copiesOfExam, isSettled, SETTLED_COPY_STATUSES } from './copies'
+import { recordDecision } from './decisions'
+import { advanceExamIfIdentified } from './examStatus'
+
+/**
+ * An admin says who wrote a copy (or, with `null`, that the name was wrong). The student must belong
+ * to the exam's class and not already hold another copy of the exam: two copies for one student is
+ * the mistake this desk exists to prevent, so it is refused rather than silently moved.
+ */
+export const assignStudent = async ({ payload, req, copyId, studentId }: { payload: Payload; req?: PayloadRequest; copyId: Id; studentId: Id | null }) => {
+  const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  if (!copy) throw new NotFoundError(`Copy ${copyId} does not exist`)
+  if (SETTLED_COPY_STATUSES.includes(copy.status)) throw new ConflictError(`Copy ${copy.anonymousId} is already being marked ("${copy.status}"); its student cannot change`)
+  const examId = idOf(copy.exam)!
+  const previous = idOf(copy.student) ?? null
+  if (studentId !== null) {
+    const student = await payload.findByID({ collection: 'students', id: studentId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+    if (!student) throw new BadRequestError(`Student ${studentId} does not exist`)
+    const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req })
+    if (exam.className && student.className !== exam.className)
+      throw new BadRequestError(`${student.lastName} ${student.firstName} is not in class ${exam.className}`)
+    const holder = (await copiesOfExam({ payload, examId, req })).find((c) => c.id !== copy.id && sameId(c.student, studentId))
+    if (holder)
+      throw new ConflictError(`${student.lastName} ${student.firstName} already has copy ${holder.anonymousId}${isSettled(holder) ? '' : ' (suggested by the matcher)'}: free it first`, { copy: holder.id })
+  }
+  const updated = await payload.update({
+    collection: 'copies',
+    id: copy.id,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    data: {
+      student: studentId,
+      status: studentId === null ? 'staging' : copy.status === 'staging' ? 'ready' : copy.status,
+      identification: { ...copy.identification, status: studentId === null ? 'needs_review' : 'manual', method: 'manual', confidence: studentId === null ? 0 : 1 },
+    } as never,
+  })
+  await recordDecision({ payload, req, exam: examId, copy: copy.id, action: studentId === null ? 'unassign' : 'assign', fromStudent: previous, toStudent: studentId })
+  await advanceExamIfIdentified({ payload, examId, req })
+  return updated
+}

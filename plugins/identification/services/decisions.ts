@@ -1,0 +1,31 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Id } from '../../../collections/access/roles'
+import { DECISIONS_SLUG, type DecisionAction } from '../collections/IdentificationDecisions'
+
+/** Appends to the decision log (server-side only: the collection refuses writes from clients). */
+export const recordDecision = async ({
+  payload,
+  req,
+  exam,
+  copy,
+  action,
+  fromStudent = null,
+  toStudent = null,
+  details,
+}: {
+  payload: Payload
+  req?: PayloadRequest
+  exam: Id | undefined
+  copy: Id | undefined
+  action: DecisionAction
+  fromStudent?: Id | null
+  toStudent?: Id | null
+  details?: Record<string, unknown>
+}) =>
+  payload.create({
+    collection: DECISIONS_SLUG as never,
+    data: { exam, copy, action, method: 'manual', fromStudent, toStudent, user: req?.user?.id ?? null, details } as never,
+    overrideAccess: true,
+    req,
+  })

@@ -1,0 +1,101 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Id } from '../../../collections/access/roles'
+import { idOf, sameId } from '../../../collections/relations'
+import { BadRequestError, ConflictError, NotFoundError } from '../../../runtime/errors'
+import { enqueue } from '../../../jobs/queue'
+import { logger } from '../../../runtime/logger'
+import { mergePages, movePage, reorderPages, rotatePage, splitPages, type CopyPage } from '../lib/pages/index'
+import { IDENTIFY_EXAM } from '../jobs/identifyExam'
+import { SETTLED_COPY_STATUSES, type CopyDoc } from './copies'
+import { recordDecision } from './decisions'
+import { batchSources, createCopy, pagesOf, rebuildCopy } from './rebuildCopy'
+
+export type PageEdit =
+  | { action: 'rotate'; copyId: Id; page: number; by: number }
+  | { action: 'reorder'; copyId: Id; order: number[] }
+  | { action: 'move-page'; copyId: Id; page: number; toCopyId: Id; position?: number }
+  | { action: 'split'; copyId: Id; at: number }
+  | { action: 'merge'; copyId: Id; fromCopyId: Id }
+
+const loadCopy = async ({ payload, req, id }: { payload: Payload; req?: PayloadRequest; id: Id }): Promise<CopyDoc> => {
+  const copy = await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  if (!copy) throw new NotFoundError(`Copy ${id} does not exist`)
+  // Marks and annotations are tied to page numbers: once marking started, pages stay put.
+  if (SETTLED_COPY_STATUSES.includes(copy.status)) throw new ConflictError(`Copy ${copy.anonymousId} is already being marked ("${copy.status}"); its pages cannot change`)
+  return copy as CopyDoc
+}
+
+const sameExam = (a: CopyDoc, b: CopyDoc) => {
+  if (!sameId(a.exam, b.exam)) throw new BadRequestError('Both copies must belong to the same exam')
+  if (a.id === b.id) throw new BadRequestError('Choose two different copies')
+}
+
+/** Every hand fix of a scan: change the page lists, rebuild the PDFs, log it, and read new first pages again. */
+export const editPages = async ({ payload, req, edit }: { payload: Payload; req?: PayloadRequest; edit: PageEdit }): Promise<{ copies: CopyDoc[]; deleted: Id[] }> => {
+  const copy = await loadCopy({ payload, req, id: edit.copyId })
+  const examId = idOf(copy.exam)!
+  const pages = pagesOf(copy)
+  const plan: { copy: CopyDoc; pages: CopyPage[] }[] = []
+  const deleted: Id[] = []
+  let created: CopyPage[] | undefined
+
+  switch (edit.action) {
+    case 'rotate':
+      plan.push({ copy, pages: rotatePage({ pages, index: edit.page, by: edit.by }) })
+      break
+    case 'reorder':
+      plan.push({ copy, pages: reorderPages({ pages, order: edit.order }) })
+      break
+    case 'split': {
+      const { head, tail } = splitPages({ pages, at: edit.at })
+      plan.push({ copy, pages: head })
+      created = tail
+      break
+    }
+    case 'move-page': {
+      const target = await loadCopy({ payload, req, id: edit.toCopyId })
+      sameExam(copy, target)
+      const moved = movePage({ from: pages, to: pagesOf(target), index: edit.page, position: edit.position })
+      if (moved.from.length) plan.push({ copy, pages: moved.from })
+      else deleted.push(copy.id)
+      plan.push({ copy: target, pages: moved.to })
+      break
+    }
+    case 'merge': {
+      const other = await loadCopy({ payload, req, id: edit.fromCopyId })
+      sameExam(copy, other)
+      if (idOf(other.student) !== undefined && idOf(copy.student) !== undefined && !sameId(other.student, copy.student))
+        throw new ConflictError(`Copies ${copy.anonymousId} and ${other.anonymousId} belong to different students: un-name one first`)
+      plan.push({ copy, pages: mergePages({ first: pages, second: pagesOf(other) }) })
+      deleted.push(other.id)
+      break
+    }
+  }
+
+  const sources = await batchSources({ payload, pages: [...plan.flatMap((p) => p.pages), ...(created ?? [])] })
+  const results: CopyDoc[] = []
+  for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, sources }))
+  if (created) {
+    const fresh = await createCopy({ payload, req, examId, pages: created })
+    results.push(await rebuildCopy({ payload, req, copy: fresh, pages: created, sources }))
+  }
+  for (const id of deleted) await payload.delete({ collection: 'copies', id, overrideAccess: true, req })
+
+  await recordDecision({
+    payload,
+    req,
+    exam: examId,
+    copy: copy.id,
+    action: edit.action,
+    details: { edit, copies: results.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })), deleted },
+  })
+  if (results.some((c) => c.identification?.status === 'pending')) {
+    try {
+      await enqueue({ name: IDENTIFY_EXAM, data: { examId } })
+    } catch (err) {
+      logger.error({ err, exam: examId }, 'could not enqueue identification after a page edit')
+    }
+  }
+  return { copies: results, deleted }
+}
