@@ -189,9 +189,9 @@ export interface Exam {
   subject?: string | null;
   className?: string | null;
   date?: string | null;
-  layout: 'auto' | 'a4' | 'a3-booklet';
+  layout?: ('auto' | 'a4' | 'a3-booklet') | null;
   pagesPerCopy?: number | null;
-  status: 'draft' | 'processing' | 'identifying' | 'marking' | 'finalized' | 'published';
+  status?: ('draft' | 'processing' | 'identifying' | 'marking' | 'finalized' | 'published') | null;
   gradingScale?:
     | {
         key: string;
@@ -203,6 +203,8 @@ export interface Exam {
     | null;
   correctors?: (number | User)[] | null;
   doubleMarking?: boolean | null;
+  publishAt?: string | null;
+  publishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -214,7 +216,7 @@ export interface ScanBatch {
   id: number;
   exam: number | Exam;
   layout?: ('auto' | 'a4' | 'a3-booklet') | null;
-  status: 'queued' | 'processing' | 'done' | 'partial' | 'failed';
+  status?: ('queued' | 'processing' | 'done' | 'partial' | 'failed') | null;
   progress?: {
     pagesDone?: number | null;
     pagesTotal?: number | null;
@@ -303,6 +305,8 @@ export interface Copy {
   };
   correctors?: (number | User)[] | null;
   finalizedAt?: string | null;
+  annotatedPdf?: (number | null) | Media;
+  publishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -610,6 +614,8 @@ export interface ExamsSelect<T extends boolean = true> {
       };
   correctors?: T;
   doubleMarking?: T;
+  publishAt?: T;
+  publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -685,6 +691,8 @@ export interface CopiesSelect<T extends boolean = true> {
       };
   correctors?: T;
   finalizedAt?: T;
+  annotatedPdf?: T;
+  publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

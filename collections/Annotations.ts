@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { BadRequestError, ConflictError } from '../runtime/errors'
-import { byAssignedExam } from './access/roles'
+import { copyChildAccess } from './access/roles'
 import { loadCopyForWrite } from './hooks/copy-context'
 
 export const ANNOTATION_KINDS = [
@@ -24,12 +24,7 @@ export const Annotations: CollectionConfig = {
   slug: 'annotations',
   labels: { singular: { fr: 'Annotation', en: 'Annotation' }, plural: { fr: 'Annotations', en: 'Annotations' } },
   admin: { defaultColumns: ['copy', 'page', 'kind', 'author', 'version'], group: { fr: 'Correction', en: 'Marking' } },
-  access: {
-    read: byAssignedExam('exam'),
-    create: ({ req }) => Boolean(req.user),
-    update: byAssignedExam('exam'),
-    delete: byAssignedExam('exam'),
-  },
+  access: copyChildAccess,
   hooks: {
     beforeChange: [
       async ({ data, operation, originalDoc, req }) => {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { BadRequestError } from '../runtime/errors'
+import { LAYOUT_OPTIONS } from './layout-options'
 import { adminsOnly, isAdmin, isTeacher } from './access/roles'
 import { scaleProblems, type ScaleQuestion } from './grading-scale'
 
@@ -56,13 +57,8 @@ export const Exams: CollectionConfig = {
           name: 'layout',
           type: 'select',
           defaultValue: 'auto',
-          required: true,
           label: { fr: 'Format des copies', en: 'Paper layout' },
-          options: [
-            { value: 'auto', label: { fr: 'Détection automatique', en: 'Detect automatically' } },
-            { value: 'a4', label: { fr: 'Feuilles A4', en: 'A4 sheets' } },
-            { value: 'a3-booklet', label: { fr: 'Copies doubles A3', en: 'A3 folded booklets' } },
-          ],
+          options: LAYOUT_OPTIONS,
         },
         {
           name: 'pagesPerCopy',
@@ -74,7 +70,6 @@ export const Exams: CollectionConfig = {
           name: 'status',
           type: 'select',
           defaultValue: 'draft',
-          required: true,
           index: true,
           label: { fr: 'Statut', en: 'Status' },
           options: EXAM_STATUSES.map((value) => ({ value, label: statusLabels[value] })),

@@ -1,7 +1,7 @@
 import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { BadRequestError } from '../runtime/errors'
-import { byAssignedExam, isAdmin, type Id } from './access/roles'
+import { copyChildAccess, isAdmin, type Id } from './access/roles'
 import { checkPoints, totalOf } from './grading-scale'
 import { loadCopyForWrite } from './hooks/copy-context'
 import { idOf } from './relations'
@@ -32,13 +32,7 @@ export const Grades: CollectionConfig = {
   labels: { singular: { fr: 'Note', en: 'Grade' }, plural: { fr: 'Notes', en: 'Grades' } },
   admin: { defaultColumns: ['copy', 'questionKey', 'points', 'corrector'], group: { fr: 'Correction', en: 'Marking' } },
   indexes: [{ fields: ['copy', 'questionKey'], unique: true }],
-  access: {
-    read: byAssignedExam('exam'),
-    // Writes are checked per copy in the hook below, where the copy and its exam are known.
-    create: ({ req }) => Boolean(req.user),
-    update: byAssignedExam('exam'),
-    delete: byAssignedExam('exam'),
-  },
+  access: copyChildAccess,
   hooks: {
     beforeChange: [
       async ({ data, operation, originalDoc, req }) => {

@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { KorrigoError } from '../runtime/errors'
 import { mediaDir } from '../runtime/paths'
+import { LAYOUT_OPTIONS } from './layout-options'
 import { assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
 
 export const maxUploadBytes = (): number => Number(process.env.KORRIGO_MAX_UPLOAD_MB ?? 500) * 1024 * 1024
@@ -64,17 +65,12 @@ export const ScanBatches: CollectionConfig = {
       name: 'layout',
       type: 'select',
       label: { fr: 'Format (sinon celui de l’examen)', en: 'Layout (else the exam’s)' },
-      options: [
-        { value: 'auto', label: { fr: 'Détection automatique', en: 'Detect automatically' } },
-        { value: 'a4', label: { fr: 'Feuilles A4', en: 'A4 sheets' } },
-        { value: 'a3-booklet', label: { fr: 'Copies doubles A3', en: 'A3 folded booklets' } },
-      ],
+      options: LAYOUT_OPTIONS,
     },
     {
       name: 'status',
       type: 'select',
       defaultValue: 'queued',
-      required: true,
       index: true,
       label: { fr: 'Statut', en: 'Status' },
       options: [

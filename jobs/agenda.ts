@@ -17,7 +17,7 @@ export const createAgenda = async ({ url, name }: { url: string; name: string })
     backend = new MongoBackend({ address: url, collection: 'agendaJobs' })
   } else {
     const { PostgresBackend } = await import('@agendajs/postgres-backend')
-    backend = new PostgresBackend({ connectionString: url, tableName: 'agenda_jobs', name })
+    backend = new PostgresBackend({ connectionString: url, tableName: 'agenda_jobs' })
   }
   const agenda = new Agenda({
     backend,

@@ -2,6 +2,8 @@ import * as migration_20261125_202639_initial from './20261125_202639_initial';
 import * as migration_20261125_204110_comment_bank from './20261125_204110_comment_bank';
 import * as migration_20261125_204221_scan_pipeline from './20261125_204221_scan_pipeline';
 import * as migration_20261125_211405_identification from './20261125_211405_identification';
+import * as migration_20261125_213535_publication from './20261125_213535_publication';
+import * as migration_20261125_213648_optional_defaults from './20261125_213648_optional_defaults';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261125_211405_identification.up,
     down: migration_20261125_211405_identification.down,
-    name: '20261125_211405_identification'
+    name: '20261125_211405_identification',
+  },
+  {
+    up: migration_20261125_213535_publication.up,
+    down: migration_20261125_213535_publication.down,
+    name: '20261125_213535_publication',
+  },
+  {
+    up: migration_20261125_213648_optional_defaults.up,
+    down: migration_20261125_213648_optional_defaults.down,
+    name: '20261125_213648_optional_defaults'
   },
 ];

@@ -1,9 +1,11 @@
 import type { Plugin } from 'payload'
 
 import { correctionPlugin } from './correction'
+import { exportsPlugin } from './exports'
 import { identificationPlugin } from './identification'
 import { jobsAdminPlugin } from './jobs-admin'
+import { publicationPlugin } from './publication'
 import { scanPipelinePlugin } from './scan-pipeline'
 
 /** The plugins the app is made of, in order. A school adds its own here (see the README's plugin guide). */
-export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin(), identificationPlugin()]
+export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin(), identificationPlugin(), publicationPlugin(), exportsPlugin()]

@@ -10,6 +10,9 @@ import { instrumentAgenda } from './metrics'
 import { runMigrations } from './migrate'
 import { assertNodeVersion } from './node-version'
 
+/** How long a stop waits for running jobs (KORRIGO_DRAIN_MS). */
+export const drainMs = (): number => Number(process.env.KORRIGO_DRAIN_MS ?? 30_000)
+
 export type Runtime = {
   payload: Payload
   agenda: Agenda
@@ -73,7 +76,13 @@ export const bootRuntime = async ({
   const stop = () =>
     (stopped ??= (async () => {
       setQueue(undefined)
-      await agenda.stop().catch((err) => logger.warn({ err }, 'agenda.stop failed'))
+      // Let running jobs finish (their work is resumable, but a job cut mid-way wastes it, and native
+      // OCR code must not be torn down under a running inference); then unlock whatever is left.
+      const drained = await agenda.drain(drainMs()).catch((err) => {
+        logger.warn({ err }, 'agenda.drain failed')
+        return undefined
+      })
+      if (!drained || drained.timedOut) await agenda.stop().catch((err) => logger.warn({ err }, 'agenda.stop failed'))
       await closePayload(payload)
       if (database.stop) await database.stop().catch((err) => logger.warn({ err }, 'embedded PostgreSQL stop failed'))
     })())
@@ -82,7 +91,7 @@ export const bootRuntime = async ({
 }
 
 /** SIGINT/SIGTERM stop in order; a hard timer makes sure a stuck handle cannot keep the process alive. */
-export const stopOnSignals = (stop: () => Promise<void>, { timeoutMs = 15_000 } = {}): void => {
+export const stopOnSignals = (stop: () => Promise<void>, { timeoutMs = drainMs() + 15_000 } = {}): void => {
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'Shutting down')
     setTimeout(() => {

@@ -10,7 +10,7 @@ import { NotFoundError } from '../runtime/errors'
  * (./data/media/… by default); with a cloud storage adapter, the file is fetched from its URL instead.
  */
 export const readUpload = async ({ payload, collection, doc }: { payload: Payload; collection: string; doc: { filename?: string | null; url?: string | null } }): Promise<Uint8Array> => {
-  const staticDir = payload.collections[collection as never]?.config.upload?.staticDir
+  const staticDir = (payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } } | undefined>)[collection]?.config.upload?.staticDir
   if (!doc.filename) throw new NotFoundError(`The ${collection} document has no file`)
   if (staticDir) {
     const file = path.join(staticDir, doc.filename)

@@ -104,7 +104,7 @@ export const run = async (argv: string[]): Promise<number> => {
     while (!['done', 'partial', 'failed'].includes(status)) {
       await wait(500)
       const current = await payload.findByID({ collection: 'scan-batches', id: scan.id, depth: 0 })
-      status = current.status
+      status = current.status ?? 'queued'
       bar.update(current.progress?.pagesDone ?? 0)
     }
     bar.stop()

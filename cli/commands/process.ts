@@ -3,9 +3,16 @@ import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { ScanInputError, processScan, type LayoutOption } from '../../plugins/scan-pipeline/lib/index'
-import { RosterError, readRoster } from '../lib/readRoster'
+import type { PointBox } from '../../plugins/identification/lib/header/index'
+import { identifyCopies, type CopyReading } from '../../plugins/identification/lib/match/index'
+import { readPdfHeader } from '../../plugins/identification/lib/pipeline/readPdfHeader'
+import type { RosterStudent } from '../../plugins/identification/lib/roster/index'
+import { openHeaderReaders } from '../../plugins/identification/services/engines'
+import type { PageAnalysis, PlannedCopy } from '../../plugins/scan-pipeline/lib/index'
+import { RosterFileError, loadRoster } from '../lib/loadRoster'
 
-const USAGE = 'usage: korrigo process SCANS.pdf --roster ROSTER.csv --out DIR [--layout auto|a4|a3-booklet] [--pages-per-copy N] [--concurrency N]'
+const USAGE =
+  'usage: korrigo process SCANS.pdf --roster ROSTER.csv --out DIR [--layout auto|a4|a3-booklet] [--pages-per-copy N] [--concurrency N] [--skip-identification]'
 const LAYOUTS: LayoutOption[] = ['auto', 'a4', 'a3-booklet']
 
 export const copyFileName = (index: number): string => `copy-${String(index + 1).padStart(3, '0')}.pdf`
@@ -22,8 +29,15 @@ export const run = async (argv: string[]): Promise<number> => {
     ;({ values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { roster: { type: 'string' }, out: { type: 'string' }, layout: { type: 'string', default: 'auto' }, 'pages-per-copy': { type: 'string' }, concurrency: { type: 'string' } },
-    }) as { values: Record<string, string | undefined>; positionals: string[] })
+      options: {
+        roster: { type: 'string' },
+        out: { type: 'string' },
+        layout: { type: 'string', default: 'auto' },
+        'pages-per-copy': { type: 'string' },
+        concurrency: { type: 'string' },
+        'skip-identification': { type: 'boolean', default: false },
+      },
+    }) as unknown as { values: Record<string, string | undefined>; positionals: string[] })
   } catch (err) {
     return fail(`${(err as Error).message}\n${USAGE}`)
   }
@@ -32,13 +46,16 @@ export const run = async (argv: string[]): Promise<number> => {
   const layout = values.layout as LayoutOption
   if (!LAYOUTS.includes(layout)) return fail(`--layout must be one of ${LAYOUTS.join(', ')}`)
 
-  let rosterSize: number
+  let roster: RosterStudent[]
   try {
-    rosterSize = readRoster(values.roster).length
+    const parsed = loadRoster(values.roster)
+    roster = parsed.students
+    for (const e of parsed.errors) process.stderr.write(`  roster ${values.roster} line ${e.line}: ${e.message}\n`)
   } catch (err) {
-    if (err instanceof RosterError) return fail(err.message)
+    if (err instanceof RosterFileError) return fail(err.message)
     throw err
   }
+  const rosterSize = roster.length
   let bytes: Uint8Array
   try {
     bytes = new Uint8Array(readFileSync(scans))
@@ -72,15 +89,22 @@ export const run = async (argv: string[]): Promise<number> => {
       onCopy: ({ index, pdf }) => writeFileSync(join(out, copyFileName(index)), pdf),
     })
     if (started) bar.stop()
-    const copies = result.plan.copies.map((c, i) => ({
-      pages: c.pages.map((p) => ({ source_page: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank })),
-      // identification is not wired yet: nobody is named until a person or the matcher is sure
-      student: null,
-      confidence: 0,
-      status: 'needs_review' as const,
-      anomalies: c.anomalies,
-      file: copyFileName(i),
-    }))
+    const identities = values['skip-identification']
+      ? undefined
+      : await identify({ copies: result.plan.copies, analyses: result.analyses, roster, out })
+    const copies = result.plan.copies.map((c, i) => {
+      const identity = identities?.[i]
+      const student = identity?.studentKey != null ? roster[Number(identity.studentKey)] : undefined
+      return {
+        pages: c.pages.map((p) => ({ source_page: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank })),
+        // Nobody is named unless the matcher is sure: a wrong name is far worse than a question.
+        student: student && identity?.status === 'identified' ? { last_name: student.lastName, first_name: student.firstName, email: student.email } : null,
+        confidence: identity?.confidence ?? 0,
+        status: student && identity?.status === 'identified' ? ('identified' as const) : ('needs_review' as const),
+        anomalies: c.anomalies,
+        file: copyFileName(i),
+      }
+    })
     const report = { source: { file: fileName, pages: result.info.pageCount, repaired: result.info.repaired }, copies, anomalies: result.plan.anomalies, errors: result.pageErrors }
     writeFileSync(join(out, 'copies.json'), `${JSON.stringify(report, null, 2)}\n`)
     process.stderr.write(`${copies.length} copies written to ${out}${result.pageErrors.length ? `, ${result.pageErrors.length} page error(s)` : ''}\n`)
@@ -92,4 +116,37 @@ export const run = async (argv: string[]): Promise<number> => {
     if (err instanceof ScanInputError) return fail(err.message, 1)
     throw err
   }
+}
+
+/** The header box ingestion found on a copy's first page, valid for the rotation it was found with. */
+const headerBoxOf = (copy: PlannedCopy, analyses: PageAnalysis[]): PointBox | undefined => {
+  const first = copy.pages[0]
+  if (!first) return undefined
+  const region = analyses.find((a) => a.sourcePage === first.sourcePage)?.regions.find((r) => r.region === first.region)
+  return region && region.rotation === first.rotation ? region.headerBox : undefined
+}
+
+/** Reads every copy's header with both OCR engines, then matches the whole class at once. */
+const identify = async ({ copies, analyses, roster, out }: { copies: PlannedCopy[]; analyses: PageAnalysis[]; roster: RosterStudent[]; out: string }) => {
+  if (copies.length === 0 || roster.length === 0) return undefined
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'names {bar} {value}/{total}', hideCursor: false, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 2000 },
+    cliProgress.Presets.shades_classic,
+  )
+  const readers = await openHeaderReaders()
+  const readings: CopyReading[] = []
+  try {
+    bar.start(copies.length, 0)
+    for (const [index, copy] of copies.entries()) {
+      const pdf = new Uint8Array(readFileSync(join(out, copyFileName(index))))
+      readings.push(await readPdfHeader({ copyKey: String(index), pdf, headerBox: headerBoxOf(copy, analyses), readers }))
+      bar.update(index + 1)
+    }
+    bar.stop()
+  } finally {
+    await readers.terminate()
+  }
+  const students = roster.map((s, i) => ({ studentKey: String(i), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate }))
+  const results = identifyCopies({ copies: readings, students })
+  return copies.map((_, i) => results.find((r) => r.copyKey === String(i)))
 }

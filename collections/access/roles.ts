@@ -47,3 +47,14 @@ export const byAssignedExam =
     const where: Where = { [field]: { in: ids.length ? ids : ['__none__'] } }
     return extra ? { and: [where, extra] } : where
   }
+
+/**
+ * Rows that hang off a copy (grades, annotations): readable and editable through the exam they belong
+ * to; a create is checked in the collection's hook, once the copy it names has been loaded.
+ */
+export const copyChildAccess: { read: Access; create: Access; update: Access; delete: Access } = {
+  read: byAssignedExam('exam'),
+  create: ({ req }) => Boolean(req.user),
+  update: byAssignedExam('exam'),
+  delete: byAssignedExam('exam'),
+}

@@ -166,7 +166,7 @@ describe('annotations', () => {
 describe('scan batch uploads', () => {
   const upload = (client: ApiClient, name: string, type: string, bytes: Uint8Array) => {
     const form = new FormData()
-    form.append('file', new Blob([bytes], { type }), name)
+    form.append('file', new Blob([Buffer.from(bytes)], { type }), name)
     form.append('_payload', JSON.stringify({ exam: seed.maths.id }))
     return client.request('POST', '/api/scan-batches', form)
   }

@@ -44,7 +44,7 @@ export const getDesk = async ({ payload, examId, req }: { payload: Payload; exam
   const names = new Map(students.map((s) => [String(s.id), displayName(s)]))
   const ordered = [...copies.filter(isOpen), ...copies.filter((c) => !isOpen(c))]
   return {
-    exam: { id: exam.id, title: exam.title, className: exam.className ?? null, status: exam.status },
+    exam: { id: exam.id, title: exam.title, className: exam.className ?? null, status: exam.status ?? 'draft' },
     counts: { total: copies.length, open: copies.filter(isOpen).length },
     copies: ordered.map((c) => {
       const student = idOf(c.student)

@@ -36,7 +36,7 @@ export const ingestBatch = async ({ payload, batchId, progress }: { payload: Pay
   const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true })
   const fileName = batch.filename ?? `batch-${batchId}.pdf`
   await markBatch(payload, batchId, { status: 'processing' })
-  if (exam.status === 'draft') await payload.update({ collection: 'exams', id: examId, data: { status: 'processing' }, overrideAccess: true })
+  if ((exam.status ?? 'draft') === 'draft') await payload.update({ collection: 'exams', id: examId, data: { status: 'processing' }, overrideAccess: true })
 
   const { inspectScan, analyzePages, planCopies, openAssembler, renderThumbnail } = await loadPipeline()
   const original = await readUpload({ payload, collection: 'scan-batches', doc: batch })
@@ -123,7 +123,7 @@ export const ingestBatch = async ({ payload, batchId, progress }: { payload: Pay
     problems,
     progress: { pagesDone: total, pagesTotal: total, copiesFound: plan.copies.length },
   })
-  if (['draft', 'processing'].includes(exam.status)) await payload.update({ collection: 'exams', id: examId, data: { status: 'identifying' }, overrideAccess: true })
+  if (['draft', 'processing'].includes(exam.status ?? 'draft')) await payload.update({ collection: 'exams', id: examId, data: { status: 'identifying' }, overrideAccess: true })
   await progress({ done: total + 1, total: total + 1 })
   return { copies: plan.copies.length, problems }
 }

@@ -1,4 +1,3 @@
-// @ts-expect-error plain JS module shared with `npm start`
 import { buildAdminIfStale, buildPortalIfStale } from '../../../scripts/builds.js'
 
 /** Builds the admin and/or the portal once if their sources changed; quiet unless a build fails. */

@@ -4,7 +4,6 @@ import path from 'node:path'
 
 import type { Browser, Page } from 'playwright-core'
 
-import { projectRoot } from '../../../runtime/paths'
 import { createTestDatabase, type TestDatabase } from '../../int/helpers/database'
 import { apiClient, type ApiClient } from '../../int/helpers/http'
 import { spawnProject, type Spawned } from '../helpers/processes'

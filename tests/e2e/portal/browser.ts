@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 import { projectRoot } from '../../../runtime/paths'
 
@@ -75,3 +75,12 @@ export const clickAt = async (page: Page, x: number, y: number) => {
 }
 
 export const waitSaved = (page: Page) => page.waitForSelector('[data-testid=save-state][data-status=saved]')
+
+/**
+ * Lets the portal's last requests (a save, a re-read of the total) finish before the context closes, so the
+ * app is not shut down with queries still running on its pool.
+ */
+export const settleAndClose = async (context: BrowserContext) => {
+  await Promise.all(context.pages().map((page) => page.waitForLoadState('networkidle').catch(() => undefined)))
+  await context.close()
+}

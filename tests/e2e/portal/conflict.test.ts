@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 
 import { startTestApp, type TestApp } from '../../int/helpers/app'
 import { signIn, type ApiClient } from '../../int/helpers/http'
-import { ensurePortalBuilt, launchBrowser, openCopy, pagePoint, signInThroughUi, waitSaved } from './browser'
+import { ensurePortalBuilt, launchBrowser, openCopy, pagePoint, settleAndClose, signInThroughUi, waitSaved } from './browser'
 import { PASSWORDS, seedMarking } from './seed'
 
 let app: TestApp
@@ -79,8 +79,8 @@ describe('two sessions editing the same annotation', () => {
     expect(resolved.version).toBe(3)
     expect(Math.abs(resolved.geometry.y - 230)).toBeLessThan(2)
     expect(await b.locator('[data-testid=conflict]').count()).toBe(0)
-    await first.close()
-    await second.close()
+    await settleAndClose(first)
+    await settleAndClose(second)
   })
 
   it('keeps edits made while the server is unreachable and sends them when it answers again', async () => {
@@ -105,6 +105,6 @@ describe('two sessions editing the same annotation', () => {
     const after = (await alice.request('GET', `/api/annotations?where[copy][equals]=${copy.id}&depth=0`)).body
     expect(after.totalDocs).toBe(before + 1)
     expect(after.docs.some((d: any) => d.kind === 'tick')).toBe(true)
-    await context.close()
+    await settleAndClose(context)
   })
 })

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import { startTestApp, type TestApp } from '../../int/helpers/app'
 import { signIn, type ApiClient } from '../../int/helpers/http'
-import { clickAt, drawStroke, ensurePortalBuilt, launchBrowser, openCopy, signInThroughUi, waitForPage, waitSaved } from './browser'
+import { clickAt, drawStroke, ensurePortalBuilt, launchBrowser, openCopy, settleAndClose, signInThroughUi, waitForPage, waitSaved } from './browser'
 import { PASSWORDS, seedMarking } from './seed'
 
 let app: TestApp
@@ -134,7 +134,7 @@ describe('marking a copy in the portal', () => {
     expect((await alice.request('GET', `/api/copies/${copy.id}?depth=0`)).body.status).toBe('finalized')
     const late = await alice.request('POST', '/api/annotations', { copy: copy.id, page: 1, kind: 'tick', geometry: { x: 1, y: 1, size: 20 }, schemaVersion: 2 })
     expect(late.status).toBe(409)
-    await context.close()
+    await settleAndClose(context)
   })
 
   it('speaks English on request, lists its shortcuts, erases, and inserts saved comments', async () => {
@@ -195,10 +195,21 @@ describe('marking a copy in the portal', () => {
     })
     await page.waitForFunction(() => document.querySelector('[data-testid=copy-total]')?.textContent?.includes('1,5'))
 
+    // ...or dragged onto the page, where it becomes a comment bubble at the drop point
+    const target = await page.locator('[data-testid=page]').boundingBox()
+    const zoom = Number(await page.getAttribute('[data-testid=page]', 'data-zoom'))
+    await page.dragAndDrop('.bank-item:has-text("Démarche juste")', '[data-testid=page]', { targetPosition: { x: 150 * zoom, y: 250 * zoom } })
+    await until(async () => (await annotationsOf(copy.id)).some((a) => a.kind === 'comment'))
+    const bubble = (await annotationsOf(copy.id)).find((a) => a.kind === 'comment')
+    expect(bubble.text).toBe('Démarche juste, calcul faux')
+    expect(Math.abs(bubble.geometry.x - 150)).toBeLessThan(3)
+    expect(Math.abs(bubble.geometry.y - 250)).toBeLessThan(3)
+    expect(target).not.toBeNull()
+
     // keyboard grading on the current question: "=" gives full marks
     await page.keyboard.press(']')
     await page.keyboard.press('=')
     await page.waitForFunction(() => document.querySelector('[data-testid=copy-total]')?.textContent?.includes('4,5'))
-    await context.close()
+    await settleAndClose(context)
   })
 })

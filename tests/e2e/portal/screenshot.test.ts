@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import { startTestApp, type TestApp } from '../../int/helpers/app'
 import { signIn, type ApiClient } from '../../int/helpers/http'
-import { ensurePortalBuilt, launchBrowser, openCopy, signInThroughUi } from './browser'
+import { ensurePortalBuilt, launchBrowser, openCopy, settleAndClose, signInThroughUi } from './browser'
 import { decodePng, differingPixels, inside, type Box } from './pixels'
 import { PASSWORDS, seedMarking } from './seed'
 
@@ -80,6 +80,6 @@ describe('what a page with annotations looks like', () => {
     }
     const stray = diff.filter((p) => !boxes.some((box) => inside(p, box)))
     expect(stray.length).toBeLessThanOrEqual(diff.length * 0.01)
-    await context.close()
+    await settleAndClose(context)
   })
 })

@@ -24,6 +24,8 @@ export const startTestApp = async ({ processJobs = true }: { processJobs?: boole
   process.env.DATABASE_URL = database.url
   process.env.KORRIGO_DATA_DIR = dataDir
   process.env.PAYLOAD_SECRET = 'test-secret-not-for-production'
+  // A test closes the app right after its last request: let background jobs (OCR) finish first.
+  process.env.KORRIGO_DRAIN_MS = process.env.KORRIGO_DRAIN_MS ?? '300000'
   const { bootRuntime } = await import('../../../runtime/boot')
   const { createHttpApp } = await import('../../../runtime/http-app')
   const runtime = await bootRuntime({ name: `test-${process.pid}`, processJobs })

@@ -25,6 +25,15 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   return {
     name,
     url: url.toString(),
-    drop: () => withClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(async (client) => {
+        // Connections still open are the test's own, closing: give them a moment before forcing them out.
+        for (let attempt = 0; attempt < 10; attempt++) {
+          const open = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name])
+          if (open.rows[0].n === 0) break
+          await new Promise((resolve) => setTimeout(resolve, 300))
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      }),
   }
 }

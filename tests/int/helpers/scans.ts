@@ -7,7 +7,7 @@ export type Id = string | number
 /** Uploads a batch PDF through the REST API, as the admin form does. */
 export const uploadBatch = async ({ client, exam, name, bytes }: { client: ApiClient; exam: Id; name: string; bytes: Uint8Array }) => {
   const form = new FormData()
-  form.append('file', new Blob([bytes], { type: 'application/pdf' }), name)
+  form.append('file', new Blob([Buffer.from(bytes)], { type: 'application/pdf' }), name)
   form.append('_payload', JSON.stringify({ exam }))
   const response = await client.request('POST', '/api/scan-batches', form)
   if (response.status !== 201) throw new Error(`upload of ${name} failed: ${response.status} ${JSON.stringify(response.body)}`)
@@ -19,7 +19,7 @@ export const waitForBatch = async ({ payload, id, timeoutMs = 180_000 }: { paylo
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const batch = await payload.findByID({ collection: 'scan-batches', id, depth: 0, overrideAccess: true })
-    if (['done', 'partial', 'failed'].includes(batch.status)) return batch
+    if (['done', 'partial', 'failed'].includes(batch.status ?? 'queued')) return batch
     await new Promise((r) => setTimeout(r, 500))
   }
   throw new Error(`batch ${id} did not finish within ${timeoutMs} ms`)

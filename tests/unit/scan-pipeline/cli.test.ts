@@ -27,7 +27,7 @@ describe('korrigo process', () => {
   it('writes copies.json per the contract and one PDF per copy', async () => {
     const { path, truth } = await getBatch('a3-mini')
     const out = join(dir, 'out')
-    const res = korrigo(['process', path, '--roster', roster, '--out', out, '--layout', 'a3-booklet'])
+    const res = korrigo(['process', path, '--roster', roster, '--out', out, '--layout', 'a3-booklet', '--skip-identification'])
     expect(res.stderr).toMatch(/roster: 2 students/)
     expect(res.status).toBe(0)
     const json = JSON.parse(readFileSync(join(out, 'copies.json'), 'utf8'))
@@ -43,6 +43,31 @@ describe('korrigo process', () => {
     expect(first.getPages().map((p) => p.getRotation().angle)).toEqual(truth.copies[0]!.pages.map((p) => p.rotation))
   })
 
+  it('names the students it is sure of, and only those', async () => {
+    const { path, truth } = await getBatch('a4-mini')
+    const present = truth.copies.flatMap((c) => (c.student ? [c.student] : []))
+    const lines = [...present.map((s) => `${s.last_name};${s.first_name}`), 'MARTINS;Lucas', 'DUPOND;Rose']
+    const classRoster = join(dir, 'class.csv')
+    writeFileSync(classRoster, `Nom;Prénom\n${lines.join('\n')}\n`)
+    const out = join(dir, 'named')
+    const res = korrigo(['process', path, '--roster', classRoster, '--out', out])
+    expect(res.status).toBe(0)
+    const json = JSON.parse(readFileSync(join(out, 'copies.json'), 'utf8'))
+    expect(json.copies).toHaveLength(truth.copies.length)
+    json.copies.forEach((c: any, i: number) => {
+      const expected = truth.copies[i]!.student
+      if (c.status === 'identified') {
+        // never a wrong name
+        expect(c.student).toMatchObject({ last_name: expected!.last_name, first_name: expected!.first_name })
+        expect(c.confidence).toBeGreaterThan(0)
+      } else {
+        expect(c).toMatchObject({ status: 'needs_review', student: null })
+      }
+      if (!expected) expect(c.status).toBe('needs_review')
+    })
+    expect(json.copies.filter((c: any) => c.status === 'identified').length).toBeGreaterThan(0)
+  })
+
   it('refuses a protected PDF with a clear message and a non-zero exit', async () => {
     const { bytes } = await getBatch('a4-mini')
     const locked = writeCacheFile('locked-cli.pdf', encryptPdf(bytes))
@@ -56,7 +81,7 @@ describe('korrigo process', () => {
     expect(korrigo(['process', 'x.pdf', '--roster', roster, '--out', dir, '--layout', 'a5']).stderr).toMatch(/--layout must be one of/)
     const bad = join(dir, 'bad.csv')
     writeFileSync(bad, 'a,b\n1,2\n')
-    expect(korrigo(['process', 'x.pdf', '--roster', bad, '--out', dir]).stderr).toMatch(/bad\.csv: the roster needs last_name and first_name/)
+    expect(korrigo(['process', 'x.pdf', '--roster', bad, '--out', dir]).stderr).toMatch(/bad\.csv: .*(Nom|last name)/i)
     expect(korrigo(['nope']).status).toBe(2)
   })
 })

@@ -1,4 +1,6 @@
-import { PDFDocument, degrees, type PDFPage } from 'pdf-lib'
+import { PDFDocument, type PDFPage } from 'pdf-lib'
+
+import { showRegion } from '../../../scan-pipeline/lib/assemble/assembleCopy'
 
 import type { CopyPage } from './types'
 
@@ -21,14 +23,7 @@ export const assembleCopyPages = async ({ sources, pages }: { sources: Map<strin
       loaded.set(key, source)
     }
     const [copied] = (await out.copyPages(source, [page.sourcePage - 1])) as [PDFPage]
-    if (page.region !== 'full') {
-      const box = copied.getMediaBox()
-      const half = box.width / 2
-      const x = page.region === 'left' ? box.x : box.x + half
-      copied.setMediaBox(x, box.y, half, box.height)
-      copied.setCropBox(x, box.y, half, box.height)
-    }
-    copied.setRotation(degrees(page.rotation))
+    showRegion(copied, page)
     out.addPage(copied)
   }
   return out.save({ useObjectStreams: true })

@@ -31,19 +31,24 @@ export const openAssembler = async ({ sourceBytes }: { sourceBytes: Uint8Array }
           stub.drawText(`Source page ${p.sourcePage} could not be read from the scan.`, { x: 60, y: 760, size: 14, font })
           return
         }
-        if (p.region !== 'full') {
-          const box = page.getMediaBox()
-          const half = box.width / 2
-          const x = p.region === 'left' ? box.x : box.x + half
-          page.setMediaBox(x, box.y, half, box.height)
-          page.setCropBox(x, box.y, half, box.height)
-        }
-        page.setRotation(degrees(p.rotation))
+        showRegion(page, p)
         out.addPage(page)
       })
       return out.save({ useObjectStreams: true })
     },
   }
+}
+
+/** Shows one region of a stored page, upright: page boxes cut an A3 half (nothing re-encoded), /Rotate turns it. */
+export const showRegion = (page: PDFPage, { region, rotation }: Pick<PlannedPage, 'region' | 'rotation'>): void => {
+  if (region !== 'full') {
+    const box = page.getMediaBox()
+    const half = box.width / 2
+    const x = region === 'left' ? box.x : box.x + half
+    page.setMediaBox(x, box.y, half, box.height)
+    page.setCropBox(x, box.y, half, box.height)
+  }
+  page.setRotation(degrees(rotation))
 }
 
 export const assembleCopyPdf = async ({ sourceBytes, pages }: { sourceBytes: Uint8Array; pages: Pick<PlannedPage, 'sourcePage' | 'region' | 'rotation'>[] }): Promise<Uint8Array> =>

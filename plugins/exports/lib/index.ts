@@ -1,0 +1,8 @@
+export { buildResultsTable, type TableCopy } from './buildTable'
+export { allColumns, selectColumns } from './columns'
+export { UnknownColumnError, UnknownFormatError, UnknownRoundingError } from './errors'
+export { BOM, formatCell } from './formats/csv'
+export { BUILT_IN_EXPORTERS, exporterFor, exporters, registerExporter } from './registry'
+export { BUILT_IN_ROUNDING, DEFAULT_ROUNDING, registerRoundingRule, roundingRule, roundingRules } from './rounding'
+export { runExport, type ExportFile } from './runExport'
+export type * from './types'

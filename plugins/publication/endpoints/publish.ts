@@ -1,0 +1,47 @@
+import type { Endpoint } from 'payload'
+
+import { isAdmin, type Id } from '../../../collections/access/roles'
+import { getQueue } from '../../../jobs/queue'
+import { BadRequestError, ConfigError, ConflictError, ForbiddenError, NotFoundError } from '../../../runtime/errors'
+import { PUBLISH_EXAM } from '../jobs/names'
+import { finalizedCopies } from '../services/renderExam'
+
+const parseAt = (value: unknown): Date | undefined => {
+  if (value === undefined || value === null || value === '') return undefined
+  const date = typeof value === 'string' ? new Date(value) : undefined
+  if (!date || Number.isNaN(date.getTime())) throw new BadRequestError(`"at" must be an ISO date, got ${JSON.stringify(value)}`)
+  return date
+}
+
+/**
+ * POST /api/publication/exams/:id/publish { at?: ISO date } — admins only. Queues the publication of the
+ * exam's finalized copies, now or at `at`; a later call replaces an earlier schedule. 202 with the job.
+ */
+export const publishEndpoint: Endpoint = {
+  path: '/publication/exams/:id/publish',
+  method: 'post',
+  handler: async (req) => {
+    if (!req.user) throw new ForbiddenError('Sign in first')
+    if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can publish an exam')
+    const examId = req.routeParams?.id as Id
+    const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true }).catch(() => undefined)
+    if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
+    const body = (req.json ? await req.json().catch(() => ({})) : {}) as { at?: unknown }
+    const at = parseAt(body?.at)
+    const copies = await finalizedCopies({ payload: req.payload, examId: exam.id })
+    if (!copies.length) throw new ConflictError(`"${exam.title}" has no finalized copy to publish`)
+    const agenda = getQueue()
+    if (!agenda) throw new ConfigError('The job queue is not connected in this process')
+    const scheduled = at && at.getTime() > Date.now() ? at : undefined
+    const job = agenda.create(PUBLISH_EXAM, { examId: exam.id })
+    // One pending publication per exam: scheduling again moves it.
+    job.unique({ name: PUBLISH_EXAM, 'data.examId': exam.id })
+    job.schedule(scheduled ?? new Date())
+    await job.save()
+    await req.payload.update({ collection: 'exams', id: exam.id, data: { publishAt: scheduled?.toISOString() ?? null } as never, depth: 0, overrideAccess: true })
+    return Response.json(
+      { job: String(job.attrs._id), exam: exam.id, finalizedCopies: copies.length, scheduledFor: scheduled?.toISOString() ?? null },
+      { status: 202 },
+    )
+  },
+}

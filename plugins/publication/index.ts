@@ -1,0 +1,61 @@
+import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import { addJobs } from '../../jobs/define-job'
+import { enqueue } from '../../jobs/queue'
+import { publishEndpoint } from './endpoints/publish'
+import { copyFields, examFields } from './fields'
+import { copyFinalizedHook } from './hooks/copyFinalized'
+import { examPublishedHook } from './hooks/examPublished'
+import { addKorrigoHooks } from './hooks/registry'
+import { RENDER_ANNOTATED_COPY } from './jobs/names'
+import { publishExamJob } from './jobs/publishExam'
+import { renderAnnotatedCopy } from './jobs/renderAnnotatedCopy'
+import { renderAnnotatedExam } from './jobs/renderAnnotatedExam'
+import type { PublicationOptions } from './types'
+
+export type { PublicationOptions } from './types'
+export { addKorrigoHooks, type CopyFinalizedArgs, type ExamPublishedArgs, type KorrigoHooks } from './hooks/registry'
+
+const extend = (collection: CollectionConfig): CollectionConfig => {
+  if (collection.slug === 'copies')
+    return {
+      ...collection,
+      fields: [...collection.fields, ...copyFields],
+      hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), copyFinalizedHook] },
+    }
+  if (collection.slug === 'exams')
+    return {
+      ...collection,
+      fields: [...collection.fields, ...examFields],
+      hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), examPublishedHook] },
+    }
+  return collection
+}
+
+/**
+ * Publication: annotated PDFs (jobs `render-annotated-copy`, `render-annotated-exam`), the publish
+ * endpoint and job, and the `onCopyFinalized` / `onExamPublished` extension points.
+ */
+export const publicationPlugin =
+  ({ enabled = true, locale = 'fr', renderOnFinalize = true }: PublicationOptions = {}): Plugin =>
+  (config: Config): Config => {
+    if (!enabled) return config
+    let next: Config = {
+      ...config,
+      collections: (config.collections ?? []).map(extend),
+      endpoints: [...(config.endpoints ?? []), publishEndpoint],
+    }
+    next = addJobs(next, [renderAnnotatedCopy, renderAnnotatedExam, publishExamJob])
+    next = { ...next, custom: { ...next.custom, korrigo: { ...next.custom?.korrigo, publication: { locale } } } }
+    if (renderOnFinalize)
+      next = addKorrigoHooks(next, {
+        onCopyFinalized: async ({ copy, payload }) => {
+          if (!copy.pdf) return
+          await enqueue({ name: RENDER_ANNOTATED_COPY, data: { copyId: copy.id } }).catch((error: Error) =>
+            // Without a queue (a CLI, a script) the copy is rendered at publication instead.
+            payload.logger.warn({ copy: copy.id, err: error.message }, 'annotated copy not queued'),
+          )
+        },
+      })
+    return next
+  }

@@ -1,0 +1,9 @@
+import type { RenderLocale } from './lib/types'
+
+export type PublicationOptions = {
+  enabled?: boolean
+  /** Language of the grade summary page. */
+  locale?: RenderLocale
+  /** Render a copy's annotated PDF in the background as soon as it is finalized (default: yes). */
+  renderOnFinalize?: boolean
+}
