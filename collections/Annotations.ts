@@ -18,7 +18,7 @@ export const ANNOTATION_KINDS = [
 ] as const
 
 /** Bumped when the shape of `geometry`/`style` changes; readers migrate older records forward. */
-export const ANNOTATION_SCHEMA_VERSION = 1
+export const ANNOTATION_SCHEMA_VERSION = 2
 
 export const Annotations: CollectionConfig = {
   slug: 'annotations',

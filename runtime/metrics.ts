@@ -43,10 +43,12 @@ const routeFamily = (path: string): string =>
     .join('/') || '/'
 
 export const metricsMiddleware = (req: Request, res: Response, next: NextFunction): void => {
-  const stop = httpDuration.startTimer({ method: req.method, route: routeFamily(req.path) })
+  // Routers rewrite req.path as they match; the original URL is what was asked.
+  const route = routeFamily(req.originalUrl.split('?')[0] ?? '/')
+  const stop = httpDuration.startTimer({ method: req.method, route })
   res.on('finish', () => {
     stop()
-    httpRequests.inc({ method: req.method, route: routeFamily(req.path), status: String(res.statusCode) })
+    httpRequests.inc({ method: req.method, route, status: String(res.statusCode) })
   })
   next()
 }

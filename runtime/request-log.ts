@@ -9,9 +9,10 @@ export const requestLog = (req: Request, res: Response, next: NextFunction): voi
   const requestId = req.get('x-request-id') ?? randomUUID()
   res.setHeader('x-request-id', requestId)
   const start = performance.now()
+  const path = req.originalUrl.split('?')[0] ?? '/'
   res.on('finish', () => {
-    if (req.path.startsWith('/_next') || req.path.startsWith('/api/health')) return
-    logger.info({ requestId, method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(performance.now() - start) }, 'request')
+    if (path.startsWith('/_next') || path.startsWith('/api/health')) return
+    logger.info({ requestId, method: req.method, path, status: res.statusCode, durationMs: Math.round(performance.now() - start) }, 'request')
   })
   next()
 }

@@ -3,6 +3,7 @@ import type { Config, Plugin } from 'payload'
 import { addJobs } from '../../jobs/define-job'
 import { exportResultsEndpoint } from './endpoints/exportResults'
 import { listFormatsEndpoint } from './endpoints/listFormats'
+import { statisticsEndpoint } from './endpoints/statistics'
 import { exportResultsJob } from './jobs/exportResults'
 import { registerExporter } from './lib/registry'
 import { registerRoundingRule } from './lib/rounding'
@@ -14,12 +15,12 @@ export { registerExporter } from './lib/registry'
 export { registerRoundingRule } from './lib/rounding'
 export type { Column, Exporter, ResultRow, ResultsTable, RoundingRule } from './lib/types'
 
-/** Results exports: `GET /api/exports/exams/:id?format=…`, `GET /api/exports/formats`, job `export-results`. */
+/** Results exports: `GET /api/exports/exams/:id?format=…`, `…/:id/statistics`, `GET /api/exports/formats`, job `export-results`. */
 export const exportsPlugin =
   ({ enabled = true, exporters = [], roundingRules = [] }: ExportsOptions = {}): Plugin =>
   (config: Config): Config => {
     if (!enabled) return config
     exporters.forEach(registerExporter)
     roundingRules.forEach(registerRoundingRule)
-    return addJobs({ ...config, endpoints: [...(config.endpoints ?? []), listFormatsEndpoint, exportResultsEndpoint] }, [exportResultsJob])
+    return addJobs({ ...config, endpoints: [...(config.endpoints ?? []), listFormatsEndpoint, statisticsEndpoint, exportResultsEndpoint] }, [exportResultsJob])
   }

@@ -38,7 +38,7 @@ export const publishEndpoint: Endpoint = {
     job.unique({ name: PUBLISH_EXAM, 'data.examId': exam.id })
     job.schedule(scheduled ?? new Date())
     await job.save()
-    await req.payload.update({ collection: 'exams', id: exam.id, data: { publishAt: scheduled?.toISOString() ?? null } as never, depth: 0, overrideAccess: true })
+    await req.payload.update({ collection: 'exams', id: exam.id, data: { publishAt: scheduled?.toISOString() ?? null }, depth: 0, overrideAccess: true })
     return Response.json(
       { job: String(job.attrs._id), exam: exam.id, finalizedCopies: copies.length, scheduledFor: scheduled?.toISOString() ?? null },
       { status: 202 },

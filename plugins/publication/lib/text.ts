@@ -35,7 +35,9 @@ export const ellipsize = ({ text, font, size, width }: { text: string; font: PDF
 }
 
 /** Characters the embedded font has no glyph for would throw in pdf-lib: print them as '?' instead. */
+const charsets = new WeakMap<PDFFont, Set<number>>()
 export const printable = ({ text, font }: { text: string; font: PDFFont }): string => {
-  const set = new Set(font.getCharacterSet())
+  let set = charsets.get(font)
+  if (!set) charsets.set(font, (set = new Set(font.getCharacterSet())))
   return [...text].map((c) => (c === '\n' || set.has(c.codePointAt(0)!) ? c : '?')).join('')
 }

@@ -44,8 +44,8 @@ export const renderCopy = async ({ payload, copyId, locale = 'fr' }: { payload: 
     mimetype: 'application/pdf',
     data: { kind: 'annotated-pdf', exam: exam.id, copy: copy.id },
   })
-  const previous = idOf((copy as { annotatedPdf?: unknown }).annotatedPdf)
-  await payload.update({ collection: 'copies', id: copy.id, data: { annotatedPdf: stored.id } as never, depth: 0, overrideAccess: true })
+  const previous = idOf(copy.annotatedPdf)
+  await payload.update({ collection: 'copies', id: copy.id, data: { annotatedPdf: stored.id }, depth: 0, overrideAccess: true })
   // One annotated PDF per copy: the new one replaces the old, which would otherwise pile up on disk.
   if (previous !== undefined && String(previous) !== String(stored.id))
     await payload.delete({ collection: 'media', id: previous, overrideAccess: true }).catch(() => undefined)

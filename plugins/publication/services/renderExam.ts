@@ -39,7 +39,7 @@ export const renderExam = async ({
   progress?: (args: { done: number; total: number }) => Promise<void>
 }): Promise<RenderExamResult> => {
   const copies = await finalizedCopies({ payload, examId })
-  const todo = copies.filter((c) => force || idOf((c as { annotatedPdf?: unknown }).annotatedPdf) === undefined)
+  const todo = copies.filter((c) => force || idOf(c.annotatedPdf) === undefined)
   const result: RenderExamResult = { rendered: [], failed: [], upToDate: copies.length - todo.length }
   await progress?.({ done: 0, total: todo.length })
   for (const [index, copy] of todo.entries()) {

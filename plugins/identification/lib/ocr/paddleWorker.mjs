@@ -1,7 +1,7 @@
-// Runs PaddleOCR in its own thread. Besides keeping recognition off the main event
-// loop, this puts onnxruntime in a plain Node realm: inside Jest's VM contexts its
-// `instanceof Float32Array` checks fail on tensors built by the library.
-import { parentPort } from 'node:worker_threads'
+// Runs PaddleOCR in a child process of its own. onnxruntime-node is a native addon: loading it a second
+// time in one process (a second job's worker thread, a second Jest file) aborts the whole process, and
+// inside Jest's VM contexts its `instanceof Float32Array` checks fail. A child process avoids both, and a
+// crash there cannot take the server down.
 import Ocr from '@gutenye/ocr-node'
 
 const ready = Ocr.create().then(
@@ -9,14 +9,15 @@ const ready = Ocr.create().then(
   (error) => ({ error: String(error?.stack ?? error) }),
 )
 
-parentPort.on('message', async ({ id, path }) => {
+process.on('message', async ({ id, path }) => {
   const { ocr, error } = await ready
-  if (error) return parentPort.postMessage({ id, error })
+  if (error) return process.send({ id, error })
   try {
     const lines = await ocr.detect(path)
-    parentPort.postMessage({ id, lines: lines.map((l) => ({ text: l.text, mean: l.mean })) })
+    process.send({ id, lines: lines.map((l) => ({ text: l.text, mean: l.mean })) })
   } catch (e) {
-    parentPort.postMessage({ id, error: String(e?.stack ?? e) })
+    process.send({ id, error: String(e?.stack ?? e) })
   }
 })
-parentPort.postMessage({ id: 'ready-probe', ready: true })
+// The parent going away (crash, kill) must not leave OCR processes behind.
+process.on('disconnect', () => process.exit(0))
