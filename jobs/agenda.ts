@@ -35,17 +35,27 @@ export const createAgenda = async ({ url, name }: { url: string; name: string })
 const runDefinition = (definition: JobDefinition, payload: Payload) => async (job: Job) => {
   const data = definition.parse(job.attrs.data)
   const log = logger.child({ job: definition.name, jobId: String(job.attrs._id ?? '') })
-  await definition.handler({
-    data,
-    context: {
-      payload,
-      logger: log,
-      jobId: job.attrs._id ? String(job.attrs._id) : undefined,
-      progress: async ({ done, total }) => {
-        await job.touch(total > 0 ? Math.round((done / total) * 100) : 100)
+  let percent: number | undefined
+  // Agenda cancels a run that holds its lock longer than lockLifetime without a touch; a live run says
+  // so on a timer, and a crashed worker stops touching, so its lock expires and another takes over.
+  const lockLifetime = definition.lockLifetime ?? FIVE_MINUTES
+  const heartbeat = setInterval(() => void job.touch(percent).catch(() => undefined), Math.max(500, Math.floor(lockLifetime / 3)))
+  try {
+    await definition.handler({
+      data,
+      context: {
+        payload,
+        logger: log,
+        jobId: job.attrs._id ? String(job.attrs._id) : undefined,
+        progress: async ({ done, total }) => {
+          percent = total > 0 ? Math.round((done / total) * 100) : 100
+          await job.touch(percent)
+        },
       },
-    },
-  })
+    })
+  } finally {
+    clearInterval(heartbeat)
+  }
 }
 
 /** Defines every job the config declares; recurring ones are scheduled once (Agenda dedupes by name). */

@@ -53,17 +53,27 @@ export const metricsMiddleware = (req: Request, res: Response, next: NextFunctio
   next()
 }
 
+/** A job in an Agenda event: a local Job (attrs) or, for events from other processes, a notification. */
+const jobName = (job: unknown): string => {
+  const value = job as { attrs?: { name?: string }; jobName?: string; name?: string } | undefined
+  return value?.attrs?.name ?? value?.jobName ?? value?.name ?? 'unknown'
+}
+
 /** Times every job this process runs (the worker's jobs are counted by the worker). */
 export const instrumentAgenda = (agenda: Agenda): void => {
   const started = new WeakMap<object, number>()
-  agenda.on('start', (job) => started.set(job, performance.now()))
-  const finish = (outcome: string) => (job: { attrs: { name: string } }) => {
-    const start = started.get(job)
-    if (start !== undefined) jobDuration.observe({ name: job.attrs.name }, (performance.now() - start) / 1000)
-    jobsTotal.inc({ name: job.attrs.name, outcome })
+  agenda.on('start', (job, remote) => {
+    if (!remote && job) started.set(job, performance.now())
+  })
+  const finish = (job: unknown, remote: unknown, outcome: string) => {
+    // Runs elsewhere are counted by the process that ran them.
+    if (remote || !job) return
+    const start = started.get(job as object)
+    if (start !== undefined) jobDuration.observe({ name: jobName(job) }, (performance.now() - start) / 1000)
+    jobsTotal.inc({ name: jobName(job), outcome })
   }
-  agenda.on('success', finish('success') as never)
-  agenda.on('fail', ((_error: unknown, job: { attrs: { name: string } }) => finish('failure')(job)) as never)
+  agenda.on('success', ((job: unknown, remote: unknown) => finish(job, remote, 'success')) as never)
+  agenda.on('fail', ((_error: unknown, job: unknown, remote: unknown) => finish(job, remote, 'failure')) as never)
 }
 
 /**

@@ -229,6 +229,17 @@ describe('jobs', () => {
   })
 })
 
+describe('GraphQL', () => {
+  it('answers under /api/graphql with the same access rules as REST', async () => {
+    const query = async (client: ApiClient) =>
+      (await client.request('POST', '/api/graphql', { query: '{ Exams { docs { title } } }' })).body
+    const asAdmin = await query(admin)
+    expect(asAdmin.data.Exams.docs.map((d: { title: string }) => d.title).sort()).toEqual(['Histoire', 'Maths — contrôle 1'])
+    const asAlice = await query(alice)
+    expect(asAlice.data.Exams.docs.map((d: { title: string }) => d.title)).toEqual(['Maths — contrôle 1'])
+  })
+})
+
 describe('operations', () => {
   it('serves Prometheus metrics to this machine, counting requests and jobs', async () => {
     await apiClient({ baseUrl: app.baseUrl }).request('GET', '/api/health/live')

@@ -35,7 +35,7 @@ const startWorker = () => {
       DATABASE_URL: app.database.url,
       KORRIGO_DATA_DIR: app.dataDir,
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
-      KORRIGO_SCAN_LOCK_MS: '4000',
+      KORRIGO_SCAN_LOCK_MS: '6000',
     },
   })
   workers.push(worker)

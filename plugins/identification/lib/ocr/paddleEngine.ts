@@ -17,20 +17,30 @@ type Reply = { id: number | string; lines?: Line[]; error?: string }
  */
 export const createPaddleEngine = async (): Promise<OcrEngine> => {
   const worker = fork(fileURLToPath(new URL('./paddleWorker.mjs', import.meta.url)), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
-  // An idle engine must not keep the process alive; a pending request holds it through its promise's caller.
-  worker.unref()
-  worker.channel?.unref()
+  // An idle engine must not keep the process alive, a busy one must (a CLI awaits nothing else).
+  const hold = (busy: boolean) => {
+    if (busy) {
+      worker.ref()
+      worker.channel?.ref()
+    } else {
+      worker.unref()
+      worker.channel?.unref()
+    }
+  }
+  hold(false)
   const pending = new Map<number, { resolve: (lines: Line[]) => void; reject: (error: Error) => void }>()
   worker.on('message', (reply: Reply) => {
     if (typeof reply.id !== 'number') return
     const waiter = pending.get(reply.id)
     pending.delete(reply.id)
+    if (pending.size === 0) hold(false)
     if (reply.error) waiter?.reject(new OcrEngineError({ message: `PaddleOCR failed: ${reply.error}` }))
     else waiter?.resolve(reply.lines ?? [])
   })
   const failAll = (error: Error) => {
     for (const waiter of pending.values()) waiter.reject(new OcrEngineError({ message: 'PaddleOCR process stopped', cause: error }))
     pending.clear()
+    hold(false)
   }
   worker.on('error', failAll)
   worker.on('exit', (code, signal) => failAll(new Error(`exit ${code ?? signal}`)))
@@ -39,6 +49,7 @@ export const createPaddleEngine = async (): Promise<OcrEngine> => {
   const detect = (id: number, path: string) =>
     new Promise<Line[]>((resolve, reject) => {
       pending.set(id, { resolve, reject })
+      hold(true)
       worker.send({ id, path })
     })
 
@@ -62,6 +73,7 @@ export const createPaddleEngine = async (): Promise<OcrEngine> => {
     terminate: async () => {
       if (worker.exitCode === null && worker.signalCode === null) {
         const exited = new Promise((resolve) => worker.once('exit', resolve))
+        hold(true)
         worker.kill()
         await exited
       }
