@@ -17,7 +17,8 @@ export default {
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '/portal/dist/', '/.next/', '/data/', '/tmp/'],
+  // Anchored at the root: CI may clone into a folder whose own path contains tmp/ or data/.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/portal/dist/', '<rootDir>/.next/', '<rootDir>/data/', '<rootDir>/tmp/'],
   modulePathIgnorePatterns: ['<rootDir>/.next/', '<rootDir>/data/'],
   testTimeout: 120000,
   // Payload and Agenda leave timers that outlive a closed runtime; the suites close what they open.
