@@ -20,6 +20,16 @@ export const batchSources = async ({ payload, pages }: { payload: Payload; pages
   return sources
 }
 
+/** The skew ingestion measured for each source page of these batches, to rebuild copies as straight. */
+export const batchSkews = async ({ payload, pages }: { payload: Payload; pages: CopyPage[] }): Promise<(page: CopyPage) => number> => {
+  const skews = new Map<string, number>()
+  for (const batchId of new Set(pages.map((p) => String(p.batch)))) {
+    const rows = await payload.find({ collection: 'scan-pages', where: { batch: { equals: batchId } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+    for (const row of rows.docs) skews.set(`${batchId}:${row.sourcePage}`, (row.analysis as { skewDegrees?: number } | null)?.skewDegrees ?? 0)
+  }
+  return (page) => skews.get(`${page.batch}:${page.sourcePage}`) ?? 0
+}
+
 export const pagesOf = (copy: CopyDoc): CopyPage[] =>
   (copy.pages ?? []).map((p: any) => ({ batch: idOf(p.batch)!, sourcePage: p.sourcePage, region: p.region ?? 'full', rotation: p.rotation ?? 0, blank: Boolean(p.blank) }))
 
@@ -30,7 +40,7 @@ export const pagesOf = (copy: CopyDoc): CopyPage[] =>
 export const rebuildCopy = async ({ payload, req, copy, pages, sources }: { payload: Payload; req?: PayloadRequest; copy: CopyDoc; pages: CopyPage[]; sources: Map<string, Uint8Array> }): Promise<CopyDoc> => {
   const { renderThumbnail } = await import('../../scan-pipeline/lib/index')
   const examId = idOf(copy.exam)!
-  const pdf = await assembleCopyPages({ sources, pages })
+  const pdf = await assembleCopyPages({ sources, pages, skewOf: await batchSkews({ payload, pages }) })
   const media = await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } })
   const first = pages[0]!
   const thumb = await renderThumbnail({ bytes: sources.get(String(first.batch))!, sourcePage: first.sourcePage, region: first.region, rotation: first.rotation, format: 'webp' })

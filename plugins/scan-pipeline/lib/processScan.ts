@@ -36,7 +36,8 @@ export const processScan = async ({
   if (info.repaired) plan.anomalies.push(`${fileName} was damaged and has been repaired structurally; check its copies`)
   const pageErrors = analyses.filter((a) => a.error).map((a) => a.error!.message)
   if (onCopy) {
-    const assembler = await openAssembler({ sourceBytes: info.bytes })
+    const skew = new Map(analyses.map((a) => [a.sourcePage, a.skewDegrees]))
+    const assembler = await openAssembler({ sourceBytes: info.bytes, skewOf: (page) => skew.get(page) ?? 0 })
     for (const [index, copy] of plan.copies.entries()) await onCopy({ index, copy, pdf: await assembler.assemble(copy.pages) })
   }
   return { info, analyses, plan, pageErrors }

@@ -84,7 +84,7 @@ export const ingestBatch = async ({ payload, batchId, progress }: { payload: Pay
   }
 
   const plan = planCopies({ analyses: [...analyses.values()], expectedPagesPerCopy: exam.pagesPerCopy ?? undefined, fileName })
-  const assembler = await openAssembler({ sourceBytes: bytes })
+  const assembler = await openAssembler({ sourceBytes: bytes, skewOf: (page) => analyses.get(page)?.skewDegrees ?? 0 })
   for (const planned of plan.copies) {
     const sourceKey = sourceKeyOf(batchId, planned)
     const found = await payload.find({ collection: 'copies', where: { sourceKey: { equals: sourceKey } }, limit: 1, depth: 0, overrideAccess: true })

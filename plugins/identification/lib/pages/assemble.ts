@@ -1,6 +1,6 @@
 import { PDFDocument, type PDFPage } from 'pdf-lib'
 
-import { showRegion } from '../../../scan-pipeline/lib/assemble/assembleCopy'
+import { showRegion, straighten } from '../../../scan-pipeline/lib/assemble/assembleCopy'
 
 import type { CopyPage } from './types'
 
@@ -10,7 +10,16 @@ import type { CopyPage } from './types'
  * halves are cut with MediaBox/CropBox and orientation is fixed with /Rotate, the same way ingestion
  * assembles copies, so an edited copy looks exactly like an ingested one.
  */
-export const assembleCopyPages = async ({ sources, pages }: { sources: Map<string, Uint8Array>; pages: readonly CopyPage[] }): Promise<Uint8Array> => {
+export const assembleCopyPages = async ({
+  sources,
+  pages,
+  skewOf,
+}: {
+  sources: Map<string, Uint8Array>
+  pages: readonly CopyPage[]
+  /** The skew ingestion measured for a source page, so a rebuilt copy stays as straight as the first one. */
+  skewOf?: (page: CopyPage) => number
+}): Promise<Uint8Array> => {
   const out = await PDFDocument.create({ updateMetadata: false })
   const loaded = new Map<string, PDFDocument>()
   for (const page of pages) {
@@ -23,6 +32,7 @@ export const assembleCopyPages = async ({ sources, pages }: { sources: Map<strin
       loaded.set(key, source)
     }
     const [copied] = (await out.copyPages(source, [page.sourcePage - 1])) as [PDFPage]
+    straighten(copied, skewOf?.(page) ?? 0)
     showRegion(copied, page)
     out.addPage(copied)
   }

@@ -1,4 +1,14 @@
-import { PDFDocument, StandardFonts, degrees, type PDFPage } from 'pdf-lib'
+import {
+  PDFArray,
+  PDFDocument,
+  PDFName,
+  StandardFonts,
+  concatTransformationMatrix,
+  degrees,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFPage,
+} from 'pdf-lib'
 import type { PlannedPage } from '../types'
 
 export type Assembler = { assemble: (pages: Pick<PlannedPage, 'sourcePage' | 'region' | 'rotation'>[]) => Promise<Uint8Array> }
@@ -8,7 +18,14 @@ export type Assembler = { assemble: (pages: Pick<PlannedPage, 'sourcePage' | 're
  * (the scanned JPEG streams are reused byte for byte); A3 halves are cut with page boxes and
  * orientation fixed with /Rotate, so nothing is re-encoded.
  */
-export const openAssembler = async ({ sourceBytes }: { sourceBytes: Uint8Array }): Promise<Assembler> => {
+export const openAssembler = async ({
+  sourceBytes,
+  skewOf,
+}: {
+  sourceBytes: Uint8Array
+  /** The measured skew of a source page (degrees, clockwise on screen), to turn it back when stored. */
+  skewOf?: (sourcePage: number) => number
+}): Promise<Assembler> => {
   const source = await PDFDocument.load(sourceBytes, { updateMetadata: false })
   return {
     assemble: async (pages) => {
@@ -31,12 +48,36 @@ export const openAssembler = async ({ sourceBytes }: { sourceBytes: Uint8Array }
           stub.drawText(`Source page ${p.sourcePage} could not be read from the scan.`, { x: 60, y: 760, size: 14, font })
           return
         }
+        straighten(page, skewOf?.(p.sourcePage) ?? 0)
         showRegion(page, p)
         out.addPage(page)
       })
       return out.save({ useObjectStreams: true })
     },
   }
+}
+
+/**
+ * Turns a scanned sheet back by its measured skew, about the sheet's centre: a transformation wrapped
+ * around the page's content streams, so the scan itself is not re-encoded. The page gets a fresh
+ * Contents array (both halves of a spread may share the source's streams).
+ */
+export const straighten = (page: PDFPage, skewDegrees: number): void => {
+  if (!Number.isFinite(skewDegrees) || Math.abs(skewDegrees) < 0.05) return
+  const context = page.doc.context
+  const { x, y, width, height } = page.getMediaBox()
+  const cx = x + width / 2
+  const cy = y + height / 2
+  // Skew is clockwise on screen; a positive angle in PDF space turns the content back counter-clockwise.
+  const t = (skewDegrees * Math.PI) / 180
+  const c = Math.cos(t)
+  const s = Math.sin(t)
+  const contents = page.node.Contents()
+  const current = page.node.get(PDFName.of('Contents'))
+  const streams = contents instanceof PDFArray ? contents.asArray() : current ? [current] : []
+  const start = context.register(context.contentStream([pushGraphicsState(), concatTransformationMatrix(c, s, -s, c, cx - c * cx + s * cy, cy - s * cx - c * cy)]))
+  const end = context.register(context.contentStream([popGraphicsState()]))
+  page.node.set(PDFName.of('Contents'), context.obj([start, ...streams, end]))
 }
 
 /** Shows one region of a stored page, upright: page boxes cut an A3 half (nothing re-encoded), /Rotate turns it. */
