@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
 import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj } from 'payload'
@@ -16,15 +18,12 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /**
  * The adapter follows DATABASE_URL. The server resolves the embedded database before this file is
- * imported, so here an unset URL only happens at build time, where nothing connects.
+ * imported, so here an unset URL only happens at build time, where nothing connects. Both adapters are
+ * imported statically: a top-level await here trips a V8 bug under Jest's VM modules.
  */
-const databaseAdapter = async (): Promise<DatabaseAdapterObj> => {
+const databaseAdapter = (): DatabaseAdapterObj => {
   const url = process.env.DATABASE_URL ?? 'postgres://build-time-placeholder@127.0.0.1:1/none'
-  if (databaseKindOf(url) === 'mongodb') {
-    const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
-    return mongooseAdapter({ url })
-  }
-  const { postgresAdapter } = await import('@payloadcms/db-postgres')
+  if (databaseKindOf(url) === 'mongodb') return mongooseAdapter({ url })
   return postgresAdapter({
     pool: { connectionString: url, max: Number(process.env.KORRIGO_DB_POOL ?? 10) },
     // The committed migrations are the schema: never let dev mode push changes behind their back.
@@ -43,7 +42,7 @@ export default buildConfig({
   },
   routes: { admin: '/admin', api: '/api' },
   collections: [Users, Students, Exams, ScanBatches, Copies, Grades, Annotations, Media],
-  db: await databaseAdapter(),
+  db: databaseAdapter(),
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   // Read one byte past our limit without aborting, so the ScanBatches hook can name the oversized file.
