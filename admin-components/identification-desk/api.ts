@@ -1,19 +1,11 @@
 // The desk's calls to the identification endpoints (same origin, the admin's session cookie).
-export type Id = string | number
+// The shapes are the server's own (type-only: nothing of the service is bundled into the admin).
+import type { Desk, DeskCopy } from '../../plugins/identification/services/desk'
 
-export type DeskCandidate = { studentId: Id; name: string; score: number; takenBy: Id | null }
-export type DeskCopy = {
-  id: Id
-  anonymousId: string
-  status: string
-  identification: { status: string; method: string | null; confidence: number | null; reason: string | null }
-  student: { id: Id; name: string } | null
-  headerCropUrl: string | null
-  thumbnailUrl: string | null
-  candidates: DeskCandidate[]
-}
-export type DeskStudent = { id: Id; name: string; birthDate: string | null; takenBy: Id | null }
-export type Desk = { exam: { id: Id; title: string; className: string | null; status: string }; counts: { total: number; open: number }; copies: DeskCopy[]; students: DeskStudent[] }
+export type { Desk, DeskCopy }
+export type Id = string | number
+export type DeskCandidate = DeskCopy['candidates'][number]
+export type DeskStudent = Desk['students'][number]
 export type ExamOption = { id: Id; title: string; status: string }
 
 const call = async <T>(path: string, init?: RequestInit): Promise<T> => {
