@@ -176,6 +176,11 @@ export interface Student {
   email?: string | null;
   className?: string | null;
   nationalId?: string | null;
+  signIn?: {
+    failedAttempts?: number | null;
+    lockedUntil?: string | null;
+    lastSignInAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -307,6 +312,7 @@ export interface Copy {
   finalizedAt?: string | null;
   annotatedPdf?: (number | null) | Media;
   publishedAt?: string | null;
+  notifiedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -588,6 +594,13 @@ export interface StudentsSelect<T extends boolean = true> {
   email?: T;
   className?: T;
   nationalId?: T;
+  signIn?:
+    | T
+    | {
+        failedAttempts?: T;
+        lockedUntil?: T;
+        lastSignInAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -693,6 +706,7 @@ export interface CopiesSelect<T extends boolean = true> {
   finalizedAt?: T;
   annotatedPdf?: T;
   publishedAt?: T;
+  notifiedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,6 +4,7 @@ import * as migration_20261125_204221_scan_pipeline from './20261125_204221_scan
 import * as migration_20261125_211405_identification from './20261125_211405_identification';
 import * as migration_20261125_213535_publication from './20261125_213535_publication';
 import * as migration_20261125_213648_optional_defaults from './20261125_213648_optional_defaults';
+import * as migration_20261125_231455_student_space from './20261125_231455_student_space';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261125_213648_optional_defaults.up,
     down: migration_20261125_213648_optional_defaults.down,
-    name: '20261125_213648_optional_defaults'
+    name: '20261125_213648_optional_defaults',
+  },
+  {
+    up: migration_20261125_231455_student_space.up,
+    down: migration_20261125_231455_student_space.down,
+    name: '20261125_231455_student_space'
   },
 ];

@@ -6,6 +6,7 @@ import { identificationPlugin } from './identification'
 import { jobsAdminPlugin } from './jobs-admin'
 import { publicationPlugin } from './publication'
 import { scanPipelinePlugin } from './scan-pipeline'
+import { studentSpacePlugin } from './student-space'
 
 /** The plugins the app is made of, in order. A school adds its own here (see the README's plugin guide). */
-export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin(), identificationPlugin(), publicationPlugin(), exportsPlugin()]
+export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin(), identificationPlugin(), publicationPlugin(), exportsPlugin(), studentSpacePlugin()]

@@ -16,6 +16,8 @@ export const copyFields: Field[] = [
     access: { ...readOnly, read: adminsOnlyField },
   },
   { name: 'publishedAt', type: 'date', label: { fr: 'Publiée le', en: 'Published at' }, admin: { readOnly: true }, access: readOnly },
+  // Set once the student's e-mail has gone out: a retried publication never mails twice.
+  { name: 'notifiedAt', type: 'date', label: { fr: 'Élève prévenu le', en: 'Student notified at' }, admin: { readOnly: true }, access: { ...readOnly, read: adminsOnlyField } },
 ]
 
 /** Added to exams: a scheduled publication, and when it happened. */
