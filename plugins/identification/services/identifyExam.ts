@@ -69,7 +69,10 @@ export const identifyExam = async ({
   const byKey = new Map(students.map((s) => [String(s.id), s]))
   const matchable = copies.filter((c) => !isSettled(c))
   const results = identifyCopies({
-    copies: matchable.map((c): CopyReading => ({ copyKey: String(c.id), fields: (c.identification?.readings as StoredReadings | undefined)?.fields ?? {} })),
+    copies: matchable.map((c): CopyReading => {
+      const readings = c.identification?.readings as StoredReadings | undefined
+      return { copyKey: String(c.id), fields: readings?.fields ?? {}, lattices: readings?.lattices }
+    }),
     students: students.map((s): MatchStudent => ({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate ?? null })),
   })
 

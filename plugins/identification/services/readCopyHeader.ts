@@ -4,11 +4,18 @@ import type { Payload } from 'payload'
 import { idOf } from '../../../collections/relations'
 import { readUpload, storeMedia } from '../../../storage/uploads'
 import { deskew, padBox, readHeader, renderCrop, type HeaderFieldName, type PointBox } from '../lib/header/index'
+import type { Lattice } from '../lib/lattice/index'
 import type { FieldCandidate } from '../lib/match/index'
 import type { CopyDoc } from './copies'
 import type { HeaderReaders } from './engines'
 
-export type StoredReadings = { fields: Partial<Record<HeaderFieldName, FieldCandidate[]>>; located: 'labels' | 'fallback'; box: 'detected' | 'top-band'; skew: number }
+export type StoredReadings = {
+  fields: Partial<Record<HeaderFieldName, FieldCandidate[]>>
+  lattices?: Partial<Record<HeaderFieldName, Lattice>>
+  located: 'labels' | 'fallback'
+  box: 'detected' | 'top-band'
+  skew: number
+}
 
 type RegionAnalysis = { region: string; rotation: number; headerBox?: PointBox }
 
@@ -43,7 +50,7 @@ export const readCopyHeader = async ({ payload, copy, readers, dpi }: { payload:
   const jpeg = await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).jpeg({ quality: 80 }).toBuffer()
   const stored = await storeMedia({ payload, bytes: jpeg, name: `header-${copy.anonymousId}.jpg`, mimetype: 'image/jpeg', data: { kind: 'header-crop', exam: idOf(copy.exam), copy: copy.id } })
   return {
-    readings: { fields: reading.fields, located: reading.layout.source, box: headerBox ? 'detected' : 'top-band', skew: crop.angle },
+    readings: { fields: reading.fields, lattices: reading.lattices, located: reading.layout.source, box: headerBox ? 'detected' : 'top-band', skew: crop.angle },
     headerCrop: stored.id,
   }
 }

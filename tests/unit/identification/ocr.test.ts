@@ -22,7 +22,7 @@ const fieldAccuracy = async ({ engine, clean }: { engine: OcrEngine; clean: bool
     for (const name of NAMES) {
       const image = await renderField({ text: name, font, ruling: i % 2 === 0 ? 'dotted' : 'solid' })
       const candidates = clean
-        ? await readField({ image, engines: [engine] })
+        ? (await readField({ image, engines: [engine] })).candidates
         : await engine.recognize({ png: await sharp(image.raw, { raw: { width: image.width, height: image.height, channels: 1 } }).png().toBuffer(), kind: 'name' })
       total++
       if (compactName(candidates[0]?.text ?? '') === compactName(name)) exact++
@@ -42,7 +42,7 @@ describe('OCR of rendered handwriting fields', () => {
 
   test('an empty box reads as nothing (an unnamed copy)', async () => {
     const image = await renderField({ text: '', font: 'DkgHandwriting', ruling: 'solid' })
-    expect(await readField({ image, engines: [tesseract, paddle] })).toEqual([])
+    expect(await readField({ image, engines: [tesseract, paddle] })).toEqual({ candidates: [] })
   })
 
   test('tesseract: cleaning matters, and most fields read exactly (folded)', async () => {
@@ -61,7 +61,7 @@ describe('OCR of rendered handwriting fields', () => {
 
   test('a date field', async () => {
     const image = await renderField({ text: '12/03/2010', font: 'Humor Sans', ruling: 'dotted' })
-    const candidates = await readField({ image, engines: [tesseract, paddle], kind: 'date' })
+    const { candidates } = await readField({ image, engines: [tesseract, paddle], kind: 'date' })
     expect(candidates.some((c) => c.text.replace(/\D/g, '') === '12032010')).toBe(true)
   })
 
@@ -77,7 +77,7 @@ describe('OCR of rendered handwriting fields', () => {
         const [lastName, firstName] = await Promise.all(
           [s.lastName, s.firstName].map(async (text) => readField({ image: await renderField({ text, font, ruling: 'dotted' }), engines: [tesseract, paddle] })),
         )
-        return { copyKey: s.studentKey, fields: { lastName, firstName } }
+        return { copyKey: s.studentKey, fields: { lastName: lastName!.candidates, firstName: firstName!.candidates }, lattices: { lastName: lastName!.lattice, firstName: firstName!.lattice } }
       }),
     )
     const results = identifyCopies({ copies, students })

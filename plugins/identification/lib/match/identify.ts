@@ -1,5 +1,6 @@
 import { assignGlobally } from './assign'
 import { MatchInputError } from './errors'
+import { lexiconScores, prepareLexiconStudent } from './lexicon'
 import { prepareReading, prepareStudent, scorePair } from './score'
 import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent } from './types'
 
@@ -35,8 +36,21 @@ export const identifyCopies = ({
   assertUniqueKeys({ keys: students.map((s) => s.studentKey), what: 'student' })
 
   const prepared = students.map(prepareStudent)
+  const lexicon = students.map(prepareLexiconStudent)
   const readings = copies.map(prepareReading)
-  const pairs = readings.map((reading) => prepared.map((student) => scorePair({ reading, student })))
+  // Two readers of the same header: strings against names, and names against the recogniser's
+  // lattice. The lattice separates near-duplicates far better (Martins needs an "s" that is not
+  // there; "martin" is still 6/7 of "martins" as a string), so where it can be used it leads and the
+  // strings only count handicapped by one margin: a string match that clearly names someone else
+  // still narrows the lead and leaves the copy for a person.
+  const pairs = readings.map((reading, i) => {
+    const strings = prepared.map((student) => scorePair({ reading, student }))
+    const lattice = reading.named ? lexiconScores({ reading: copies[i]!, students: lexicon }) : null
+    if (!lattice) return strings
+    return strings.map((pair, j) =>
+      lattice.scores[j]! >= pair.score - opts.margin ? { score: lattice.scores[j]!, partial: lattice.partial[j]! } : { score: pair.score - opts.margin, partial: pair.partial },
+    )
+  })
   const scores = pairs.map((row) => row.map((pair) => pair.score))
 
   // Unnamed copies take no part in the assignment: they could only steal a student.

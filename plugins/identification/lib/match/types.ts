@@ -1,9 +1,13 @@
+import type { Lattice } from '../lattice/types'
+
 /** One string an OCR engine proposes for a field, with the engine's own confidence (0..1). */
 export type FieldCandidate = { text: string; confidence: number; engine?: string }
 
 /** What was read on one copy's header; any field may be missing or empty. */
 export type CopyReading = {
   copyKey: string
+  /** What a CTC recogniser saw in each field: roster names are scored against it (see lib/lattice). */
+  lattices?: Partial<Record<'lastName' | 'firstName' | 'fullName' | 'birthDate', Lattice>>
   fields: {
     lastName?: FieldCandidate[]
     firstName?: FieldCandidate[]

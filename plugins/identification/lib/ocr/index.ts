@@ -1,4 +1,4 @@
-export { readField } from './readField'
+export { readField, type FieldReading } from './readField'
 export { cleanField } from './preprocess'
 export { createTesseractEngine } from './tesseractEngine'
 export { OcrEngineError } from './errors'

@@ -1,3 +1,4 @@
+import type { Lattice } from '../lattice/types'
 import type { FieldCandidate } from '../match/types'
 
 /** A greyscale image: either an encoded image (PNG, JPEG…) or raw 8-bit pixels. */
@@ -10,5 +11,7 @@ export type OcrEngine = {
   name: string
   /** `png` is the cleaned, cropped field (dark ink on white). */
   recognize: (input: { png: Buffer; kind: FieldKind }) => Promise<FieldCandidate[]>
+  /** Engines with a CTC recogniser also give what they saw frame by frame, for scoring names later. */
+  lattice?: (input: { png: Buffer }) => Promise<Lattice>
   terminate: () => Promise<void>
 }

@@ -25,7 +25,7 @@ export const readPdfHeader = async ({
   try {
     const image = await deskew({ image: renderCrop({ doc, pageIndex: 0, box: headerBox ? padBox(headerBox) : undefined }) })
     const reading = await readHeader({ image, labels: readers.labels, engines: readers.engines })
-    return { copyKey, fields: reading.fields }
+    return { copyKey, fields: reading.fields, lattices: reading.lattices }
   } finally {
     doc.destroy()
   }

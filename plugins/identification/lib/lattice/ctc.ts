@@ -1,0 +1,61 @@
+import { BLANK, CLASS_COUNT, OTHER, SEPARATOR } from './alphabet'
+
+const logAdd = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))))
+
+// Punctuation and stray marks between letters (a label's colon, a smudge) cost this much, never a name.
+const STRAY_MARK_PENALTY = 3
+
+/**
+ * Between a name's letters a frame may be empty, a separator (space, hyphen, apostrophe, dot: written
+ * or not, "Jean-Pierre" is "jeanpierre") or, at a cost, a stray mark.
+ */
+const gapLogProbabilities = ({ logp, frames }: { logp: Float64Array; frames: number }): Float64Array => {
+  const gap = new Float64Array(frames)
+  for (let t = 0; t < frames; t++) {
+    const row = t * CLASS_COUNT
+    gap[t] = logAdd(logAdd(logp[row + BLANK]!, logp[row + SEPARATOR]!), logp[row + OTHER]! - STRAY_MARK_PENALTY)
+  }
+  return gap
+}
+
+/**
+ * ln P(target | field) under CTC: the sum over every way of spreading the target's classes over
+ * the frames with blanks and repeats (the forward algorithm). A target that needs more frames than
+ * the field has is impossible (-Infinity).
+ */
+export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array; frames: number; target: number[] }): number => {
+  const gap = gapLogProbabilities({ logp, frames })
+  if (target.length === 0) return gap.reduce((sum, v) => sum + v, 0)
+  const states = 2 * target.length + 1
+  const label = (s: number) => (s % 2 === 0 ? BLANK : target[(s - 1) >> 1]!)
+  const emit = (t: number, s: number) => (s % 2 === 0 ? gap[t]! : logp[t * CLASS_COUNT + label(s)]!)
+  let alpha = new Float64Array(states).fill(-Infinity)
+  let next = new Float64Array(states)
+  alpha[0] = emit(0, 0)
+  alpha[1] = emit(0, 1)
+  for (let t = 1; t < frames; t++) {
+    // Only states that can still reach the end in the frames left matter.
+    const first = Math.max(0, states - 2 * (frames - t))
+    next.fill(-Infinity)
+    for (let s = first; s < states; s++) {
+      let a = alpha[s]!
+      if (s >= 1) a = logAdd(a, alpha[s - 1]!)
+      if (s >= 2 && s % 2 === 1 && label(s) !== label(s - 2)) a = logAdd(a, alpha[s - 2]!)
+      next[s] = a === -Infinity ? a : a + emit(t, s)
+    }
+    ;[alpha, next] = [next, alpha]
+  }
+  return logAdd(alpha[states - 1]!, alpha[states - 2]!)
+}
+
+/** ln P of the single most likely frame-by-frame reading: how well anything at all explains the field. */
+export const bestPathLogLikelihood = ({ logp, frames }: { logp: Float64Array; frames: number }): number => {
+  const gap = gapLogProbabilities({ logp, frames })
+  let sum = 0
+  for (let t = 0; t < frames; t++) {
+    let best = gap[t]!
+    for (let k = 0; k < CLASS_COUNT; k++) if (k !== BLANK && k !== SEPARATOR && k !== OTHER) best = Math.max(best, logp[t * CLASS_COUNT + k]!)
+    sum += best
+  }
+  return sum
+}

@@ -1,0 +1,120 @@
+import { BLANK, CLASS_COUNT, OTHER, SEPARATOR, bestPathLogLikelihood, classesOfText, ctcLogLikelihood, decodeLattice, encodeLattice, type Lattice } from '../../../plugins/identification/lib/lattice/index.js'
+import { identifyCopies, type MatchStudent } from '../../../plugins/identification/lib/match/index.js'
+import { lexiconScores, prepareLexiconStudent } from '../../../plugins/identification/lib/match/lexicon.js'
+
+/**
+ * A synthetic recogniser output: each written character gets two frames (its class with
+ * probability `sure`, the rest spread over `confusedWith` or evenly), separated by a blank frame.
+ */
+const latticeOf = (text: string, { sure = 0.98, confusions = {} as Record<number, string> } = {}): Lattice => {
+  const frames: number[][] = []
+  const frame = (main: number, alt?: number) => {
+    const row = new Array(CLASS_COUNT).fill((1 - sure) / (CLASS_COUNT - 1))
+    if (alt !== undefined) {
+      row.fill(0.002)
+      row[alt] = 1 - sure - 0.002 * (CLASS_COUNT - 2)
+    }
+    row[main] = sure
+    frames.push(row)
+  }
+  frame(BLANK)
+  ;[...text].forEach((ch, i) => {
+    const cls = ch === ' ' ? SEPARATOR : ch === '&' ? OTHER : classesOfText(ch)[0]!
+    const alt = confusions[i] ? classesOfText(confusions[i]!)[0] : undefined
+    frame(cls, alt)
+    frame(cls, alt)
+    frame(BLANK)
+  })
+  return encodeLattice({ probs: frames.flat(), frames: frames.length, columns: CLASS_COUNT, classOfColumn: Array.from({ length: CLASS_COUNT }, (_, k) => k) })
+}
+
+const decoded = (lattice: Lattice) => ({ logp: decodeLattice(lattice), frames: lattice.frames })
+
+describe('lattices: CTC scoring of names', () => {
+  test('encoding keeps probabilities to a sixteenth of a nat', () => {
+    const lattice = latticeOf('ab')
+    const { logp } = decoded(lattice)
+    expect(logp[1 * CLASS_COUNT + classesOfText('a')[0]!]).toBeCloseTo(Math.log(0.98), 1)
+    expect(() => decodeLattice({ ...lattice, frames: lattice.frames + 1 })).toThrow(RangeError)
+  })
+
+  test('the written name is far more likely than a near-duplicate, in either case and with or without accents', () => {
+    const field = decoded(latticeOf('MARTIN'))
+    const martin = ctcLogLikelihood({ ...field, target: classesOfText('Martin') })
+    const martins = ctcLogLikelihood({ ...field, target: classesOfText('martins') })
+    expect(martin).toBeGreaterThan(martins + 5)
+    expect(martin).toBeGreaterThan(bestPathLogLikelihood(field) - 2)
+    const accents = decoded(latticeOf('LEFEVRE'))
+    expect(ctcLogLikelihood({ ...accents, target: classesOfText('Lefèvre') })).toBeCloseTo(ctcLogLikelihood({ ...accents, target: classesOfText('lefevre') }), 6)
+  })
+
+  test('written separators cost nothing, a double letter needs its blank, a name longer than the field is impossible', () => {
+    const field = decoded(latticeOf('jean pierre'))
+    expect(ctcLogLikelihood({ ...field, target: classesOfText('jeanpierre') })).toBeGreaterThan(bestPathLogLikelihood(field) - 2)
+    expect(ctcLogLikelihood({ ...decoded(latticeOf('ab')), target: classesOfText('abcdefgh') })).toBe(-Infinity)
+    const anna = decoded(latticeOf('ana'))
+    expect(ctcLogLikelihood({ ...anna, target: classesOfText('anna') })).toBeLessThan(ctcLogLikelihood({ ...anna, target: classesOfText('ana') }) - 3)
+  })
+})
+
+const roster: MatchStudent[] = [
+  ['MARTIN', 'Lucas'], ['MARTINS', 'Lucas'], ['DUBOIS', 'Hugo'], ['DUBOIS', 'Hugues'], ['BERNARD', 'Emma'], ['BERNARD', 'Emmy'], ['PETIT', 'Gabriel'], ['ROUX', 'Louise'],
+].map(([lastName, firstName], i) => ({ studentKey: `s${i}`, lastName: lastName!, firstName: firstName! }))
+const lexicon = roster.map(prepareLexiconStudent)
+const scoresFor = (lattices: Record<string, Lattice>) => lexiconScores({ reading: { copyKey: 'c', fields: {}, lattices }, students: lexicon })
+
+describe('lexicon scores: roster names against a copy', () => {
+  test('a misread letter still names the right student, well ahead of the near-duplicates', () => {
+    // "P&TIT" / "Gabr iel": the free reading is wrong, the roster name is not.
+    const result = scoresFor({ lastName: latticeOf('P&TIT', { sure: 0.6, confusions: { 1: 'e' } }), firstName: latticeOf('Gabr iel') })!
+    const order = result.scores.map((s, j) => [s, j] as const).sort((a, b) => b[0] - a[0])
+    expect(roster[order[0]![1]]!.lastName).toBe('PETIT')
+    expect(order[0]![0] - order[1]![0]).toBeGreaterThan(0.3)
+  })
+
+  test('siblings and near-duplicates are separated by the letters that differ', () => {
+    const hugo = scoresFor({ lastName: latticeOf('DUBOIS'), firstName: latticeOf('Hugo') })!
+    expect(hugo.scores[2]!).toBeGreaterThan(hugo.scores[3]! + 0.1)
+    const emma = scoresFor({ lastName: latticeOf('BERNARD'), firstName: latticeOf('Emma') })!
+    expect(emma.scores[4]!).toBeGreaterThan(emma.scores[5]! + 0.1)
+  })
+
+  test('names written in each other\'s box still match', () => {
+    const swapped = scoresFor({ lastName: latticeOf('Louise'), firstName: latticeOf('ROUX') })!
+    expect(Math.max(...swapped.scores)).toBe(swapped.scores[7])
+  })
+
+  test('a first name alone is weak evidence, marked partial', () => {
+    const alone = scoresFor({ firstName: latticeOf('Gabriel') })!
+    expect(alone.scores[6]!).toBeLessThan(0.7)
+    expect(alone.partial[6]).toBe(true)
+  })
+
+  test('a clearly written name that is not on the roster gives no lattice verdict', () => {
+    expect(scoresFor({ lastName: latticeOf('NGUYEN'), firstName: latticeOf('Maelys') })).toBeNull()
+  })
+
+  test('identifyCopies: the lattice names the copies the strings cannot separate, and never a near-duplicate', () => {
+    const results = identifyCopies({
+      students: roster,
+      copies: [
+        // The strings alone: "MARTIN" is 6/7 of "MARTINS" — too close to call.
+        { copyKey: 'martin', fields: { lastName: [{ text: 'MARTIN', confidence: 0.9 }], firstName: [{ text: 'LUCAS', confidence: 0.9 }] }, lattices: { lastName: latticeOf('MARTIN'), firstName: latticeOf('LUCAS') } },
+        { copyKey: 'petit', fields: { lastName: [{ text: 'P&TIT', confidence: 0.5 }], firstName: [{ text: 'Gabr iel', confidence: 0.5 }] }, lattices: { lastName: latticeOf('P&TIT', { sure: 0.6, confusions: { 1: 'e' } }), firstName: latticeOf('Gabr iel') } },
+        { copyKey: 'unnamed', fields: {} },
+      ],
+    })
+    expect(results.map((r) => [r.copyKey, r.status, r.studentKey])).toEqual([
+      ['martin', 'identified', 's0'],
+      ['petit', 'identified', 's6'],
+      ['unnamed', 'needs_review', null],
+    ])
+    // Without lattices the same strings leave Martin for review: the channel is what made the difference.
+    const stringsOnly = identifyCopies({ students: roster, copies: [{ copyKey: 'martin', fields: { lastName: [{ text: 'MARTIN', confidence: 0.9 }], firstName: [{ text: 'LUCAS', confidence: 0.9 }] } }] })
+    expect(stringsOnly[0]!.status).toBe('needs_review')
+  })
+
+  test('a damaged stored lattice is ignored, not fatal', () => {
+    expect(scoresFor({ lastName: { frames: 3, classes: CLASS_COUNT, data: 'AAAA' } })).toBeNull()
+  })
+})
