@@ -11,6 +11,8 @@ import { Annotations, Copies, Exams, Grades, Media, ScanBatches, Students, Users
 import { maxUploadBytes } from './collections/ScanBatches'
 import { cleanupOldFiles } from './jobs/cleanup-old-files'
 import { korrigoPlugins } from './plugins'
+import { mailSettingsFromEnv } from './plugins/publication/lib/mail/settings'
+import { smtpEmailAdapter } from './plugins/publication/services/smtpAdapter'
 import { databaseKindOf } from './runtime/database-url'
 import { payloadSecret } from './runtime/secret'
 
@@ -32,6 +34,15 @@ const databaseAdapter = (): DatabaseAdapterObj => {
   })
 }
 
+/**
+ * E-mail only when KORRIGO_SMTP_URL is set; otherwise Payload's console adapter logs instead of sending
+ * and a publication queues no notification.
+ */
+const emailAdapter = () => {
+  const settings = mailSettingsFromEnv(process.env)
+  return settings ? smtpEmailAdapter(settings) : undefined
+}
+
 export default buildConfig({
   secret: payloadSecret(),
   serverURL: process.env.KORRIGO_PUBLIC_URL ?? '',
@@ -43,6 +54,7 @@ export default buildConfig({
   routes: { admin: '/admin', api: '/api' },
   collections: [Users, Students, Exams, ScanBatches, Copies, Grades, Annotations, Media],
   db: databaseAdapter(),
+  email: emailAdapter(),
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   // Read one byte past our limit without aborting, so the ScanBatches hook can name the oversized file.

@@ -65,6 +65,7 @@ export const defineJobs = async ({ agenda, payload, schedule }: { agenda: Agenda
     agenda.define(definition.name, runDefinition(definition, payload), {
       concurrency: definition.concurrency ?? 1,
       lockLifetime: definition.lockLifetime ?? FIVE_MINUTES,
+      backoff: definition.backoff,
     })
   }
   if (schedule) {

@@ -1,3 +1,4 @@
+import type { BackoffStrategy } from 'agenda'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
@@ -22,6 +23,8 @@ export type JobDefinition<Data = unknown> = {
   concurrency?: number
   /** How long a run may hold its lock before another worker takes it over (ms); long for big batches. */
   lockLifetime?: number
+  /** Retries after a failure (Agenda's `exponential`, `linear`…); none by default: most failures need a person. */
+  backoff?: BackoffStrategy
   /** Recurring jobs: an interval Agenda understands ("1 day", "15 minutes"). */
   every?: string
   /** Data for the recurring run. */

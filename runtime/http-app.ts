@@ -48,6 +48,19 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
     ['/api/users/login', '/api/users/forgot-password', '/api/users/first-register'],
     rateLimit({ windowMs: 60_000, limit: Number(process.env.KORRIGO_LOGIN_RATE_PER_MINUTE ?? 30), standardHeaders: 'draft-8', legacyHeaders: false }),
   )
+  // Students: the lock per address stops guessing one birth date; this stops trying many addresses from
+  // one machine. Only failures count, so a whole class signing in from the school's one IP is not blocked.
+  app.use(
+    '/api/student-space/sign-in',
+    rateLimit({
+      windowMs: 60_000,
+      limit: Number(process.env.KORRIGO_STUDENT_SIGNIN_RATE_PER_MINUTE ?? 20),
+      skipSuccessfulRequests: true,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      message: { errors: [{ message: 'Too many sign-in attempts from this address: wait a minute.' }] },
+    }),
+  )
 
   const { createExpressMiddleware } = await import('agendash')
   app.use('/admin/jobs', adminOnly(runtime), createExpressMiddleware(runtime.agenda))

@@ -1,6 +1,7 @@
 import type { Config, Plugin } from 'payload'
 
 import { addJobs } from '../../jobs/define-job'
+import { withStatisticsTab, withStatisticsTranslations } from './admin/statisticsView'
 import { exportResultsEndpoint } from './endpoints/exportResults'
 import { listFormatsEndpoint } from './endpoints/listFormats'
 import { statisticsEndpoint } from './endpoints/statistics'
@@ -15,12 +16,23 @@ export { registerExporter } from './lib/registry'
 export { registerRoundingRule } from './lib/rounding'
 export type { Column, Exporter, ResultRow, ResultsTable, RoundingRule } from './lib/types'
 
-/** Results exports: `GET /api/exports/exams/:id?format=…`, `…/:id/statistics`, `GET /api/exports/formats`, job `export-results`. */
+/**
+ * Results exports: `GET /api/exports/exams/:id?format=…`, `…/:id/statistics`, `GET /api/exports/formats`,
+ * job `export-results`, and the exam's statistics tab in the admin.
+ */
 export const exportsPlugin =
   ({ enabled = true, exporters = [], roundingRules = [] }: ExportsOptions = {}): Plugin =>
   (config: Config): Config => {
     if (!enabled) return config
     exporters.forEach(registerExporter)
     roundingRules.forEach(registerRoundingRule)
-    return addJobs({ ...config, endpoints: [...(config.endpoints ?? []), listFormatsEndpoint, statisticsEndpoint, exportResultsEndpoint] }, [exportResultsJob])
+    return addJobs(
+      {
+        ...config,
+        collections: (config.collections ?? []).map(withStatisticsTab),
+        endpoints: [...(config.endpoints ?? []), listFormatsEndpoint, statisticsEndpoint, exportResultsEndpoint],
+        i18n: withStatisticsTranslations(config.i18n),
+      },
+      [exportResultsJob],
+    )
   }

@@ -8,6 +8,7 @@ import { copyFinalizedHook } from './hooks/copyFinalized'
 import { examPublishedHook } from './hooks/examPublished'
 import { addKorrigoHooks } from './hooks/registry'
 import { RENDER_ANNOTATED_COPY } from './jobs/names'
+import { notifyStudentsJob } from './jobs/notifyStudents'
 import { publishExamJob } from './jobs/publishExam'
 import { renderAnnotatedCopy } from './jobs/renderAnnotatedCopy'
 import { renderAnnotatedExam } from './jobs/renderAnnotatedExam'
@@ -34,7 +35,8 @@ const extend = (collection: CollectionConfig): CollectionConfig => {
 
 /**
  * Publication: annotated PDFs (jobs `render-annotated-copy`, `render-annotated-exam`), the publish
- * endpoint and job, and the `onCopyFinalized` / `onExamPublished` extension points.
+ * endpoint and job, the students' e-mail notification (job `notify-students`), and the
+ * `onCopyFinalized` / `onExamPublished` extension points.
  */
 export const publicationPlugin =
   ({ enabled = true, locale = 'fr', renderOnFinalize = true }: PublicationOptions = {}): Plugin =>
@@ -45,7 +47,7 @@ export const publicationPlugin =
       collections: (config.collections ?? []).map(extend),
       endpoints: [...(config.endpoints ?? []), publishEndpoint],
     }
-    next = addJobs(next, [renderAnnotatedCopy, renderAnnotatedExam, publishExamJob])
+    next = addJobs(next, [renderAnnotatedCopy, renderAnnotatedExam, publishExamJob, notifyStudentsJob])
     next = { ...next, custom: { ...next.custom, korrigo: { ...next.custom?.korrigo, publication: { locale } } } }
     if (renderOnFinalize)
       next = addKorrigoHooks(next, {

@@ -1,16 +1,34 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
+import { copiesEndpoint } from './endpoints/copies'
+import { copyPdfEndpoint } from './endpoints/copy-pdf'
+import { meEndpoint } from './endpoints/me'
+import { signInEndpoint } from './endpoints/sign-in'
+import { signOutEndpoint } from './endpoints/sign-out'
 import { studentSignInFields } from './fields'
+import { resolveSettings } from './lib/settings'
+import type { StudentSpaceOptions } from './types'
 
-export type StudentSpaceOptions = { enabled?: boolean }
+export type { StudentSpaceOptions } from './types'
 
 const extend = (collection: CollectionConfig): CollectionConfig =>
   collection.slug === 'students' ? { ...collection, fields: [...collection.fields, ...studentSignInFields] } : collection
 
-/** The student space: sign-in with email + birth date, and a student's own published copies. */
+/**
+ * The student space: sign-in with email + birth date (lockout per address; the per-IP limit is in the
+ * Express app), and a student's own published copies with their annotated PDFs. Students never go
+ * through Payload's REST access: these endpoints check the student cookie, then read with overrideAccess.
+ */
 export const studentSpacePlugin =
-  ({ enabled = true }: StudentSpaceOptions = {}): Plugin =>
+  ({ enabled = true, ...input }: StudentSpaceOptions = {}): Plugin =>
   (config: Config): Config => {
-    if (!enabled) return config
-    return { ...config, collections: (config.collections ?? []).map(extend) }
+    // The fields stay when disabled: the database schema (and its migration) does not depend on an option.
+    const collections = (config.collections ?? []).map(extend)
+    if (!enabled) return { ...config, collections }
+    const settings = resolveSettings({ input, env: process.env })
+    return {
+      ...config,
+      collections,
+      endpoints: [...(config.endpoints ?? []), signInEndpoint(settings), signOutEndpoint, meEndpoint, copiesEndpoint, copyPdfEndpoint],
+    }
   }

@@ -2,12 +2,13 @@ import type { Endpoint } from 'payload'
 
 import { assignedExamIds, isAdmin, isTeacher, type Id } from '../../../collections/access/roles'
 import { ForbiddenError, NotFoundError } from '../../../runtime/errors'
-import { buildResultsTable } from '../lib/buildTable'
-import { roundingRule } from '../lib/rounding'
-import { examStatistics } from '../lib/statistics'
-import { loadExamResults } from '../services/loadExam'
+import { examStatisticsReport } from '../services/statistics'
 
-/** GET /api/exports/exams/:id/statistics — anonymous figures: admins, and the exam's correctors. */
+/**
+ * GET /api/exports/exams/:id/statistics — figures of the finalized copies (no student names): admins,
+ * and the exam's correctors; per-corrector averages name every corrector for admins, only themselves
+ * for a teacher.
+ */
 export const statisticsEndpoint: Endpoint = {
   path: '/exports/exams/:id/statistics',
   method: 'get',
@@ -19,8 +20,7 @@ export const statisticsEndpoint: Endpoint = {
       // Same answer as for an exam that does not exist: do not reveal other teachers' exams.
       if (!mine.includes(String(examId))) throw new NotFoundError(`Exam ${examId} does not exist`)
     }
-    const results = await loadExamResults({ payload: req.payload, examId })
-    const table = buildResultsTable({ ...results, rounding: roundingRule() })
-    return Response.json(examStatistics(table))
+    const viewer = { id: String(req.user.id), seesNames: isAdmin(req.user) }
+    return Response.json(await examStatisticsReport({ payload: req.payload, examId, viewer }))
   },
 }

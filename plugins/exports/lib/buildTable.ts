@@ -5,7 +5,8 @@ export type TableCopy = {
   anonymousId: string
   status: string
   student?: { lastName?: string | null; firstName?: string | null; className?: string | null } | null
-  grades: { questionKey: string; points: number | null | undefined }[]
+  /** `corrector` (a user id) only matters to the statistics. */
+  grades: { questionKey: string; points: number | null | undefined; corrector?: string | number | null }[]
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' })

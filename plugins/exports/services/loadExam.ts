@@ -26,7 +26,7 @@ export const loadExamResults = async ({ payload, examId }: { payload: Payload; e
   const gradesByCopy = new Map<string, TableCopy['grades']>()
   for (const g of grades.docs) {
     const key = String(idOf(g.copy))
-    gradesByCopy.set(key, [...(gradesByCopy.get(key) ?? []), { questionKey: g.questionKey, points: g.points }])
+    gradesByCopy.set(key, [...(gradesByCopy.get(key) ?? []), { questionKey: g.questionKey, points: g.points, corrector: idOf(g.corrector) ?? null }])
   }
   return {
     exam: { id: exam.id, title: exam.title, subject: exam.subject, className: exam.className, date: exam.date },

@@ -4,6 +4,7 @@ import { isAdmin, type Id } from '../../../collections/access/roles'
 import { getQueue } from '../../../jobs/queue'
 import { BadRequestError, ConfigError, ConflictError, ForbiddenError, NotFoundError } from '../../../runtime/errors'
 import { PUBLISH_EXAM } from '../jobs/names'
+import { isMailConfigured } from '../services/mail'
 import { finalizedCopies } from '../services/renderExam'
 
 const parseAt = (value: unknown): Date | undefined => {
@@ -13,9 +14,16 @@ const parseAt = (value: unknown): Date | undefined => {
   return date
 }
 
+const parseNotify = (value: unknown): boolean => {
+  if (value === undefined || value === null) return true
+  if (typeof value !== 'boolean') throw new BadRequestError(`"notify" must be true or false, got ${JSON.stringify(value)}`)
+  return value
+}
+
 /**
- * POST /api/publication/exams/:id/publish { at?: ISO date } — admins only. Queues the publication of the
- * exam's finalized copies, now or at `at`; a later call replaces an earlier schedule. 202 with the job.
+ * POST /api/publication/exams/:id/publish { at?: ISO date, notify?: boolean } — admins only. Queues the
+ * publication of the exam's finalized copies, now or at `at`; a later call replaces an earlier schedule.
+ * `notify` (default true) e-mails the students once published, when e-mail is configured. 202 with the job.
  */
 export const publishEndpoint: Endpoint = {
   path: '/publication/exams/:id/publish',
@@ -26,21 +34,30 @@ export const publishEndpoint: Endpoint = {
     const examId = req.routeParams?.id as Id
     const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true }).catch(() => undefined)
     if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
-    const body = (req.json ? await req.json().catch(() => ({})) : {}) as { at?: unknown }
+    const body = (req.json ? await req.json().catch(() => ({})) : {}) as { at?: unknown; notify?: unknown }
     const at = parseAt(body?.at)
+    const notify = parseNotify(body?.notify)
     const copies = await finalizedCopies({ payload: req.payload, examId: exam.id })
     if (!copies.length) throw new ConflictError(`"${exam.title}" has no finalized copy to publish`)
     const agenda = getQueue()
     if (!agenda) throw new ConfigError('The job queue is not connected in this process')
     const scheduled = at && at.getTime() > Date.now() ? at : undefined
-    const job = agenda.create(PUBLISH_EXAM, { examId: exam.id })
+    const job = agenda.create(PUBLISH_EXAM, { examId: exam.id, notify })
     // One pending publication per exam: scheduling again moves it.
     job.unique({ name: PUBLISH_EXAM, 'data.examId': exam.id })
     job.schedule(scheduled ?? new Date())
     await job.save()
     await req.payload.update({ collection: 'exams', id: exam.id, data: { publishAt: scheduled?.toISOString() ?? null }, depth: 0, overrideAccess: true })
     return Response.json(
-      { job: String(job.attrs._id), exam: exam.id, finalizedCopies: copies.length, scheduledFor: scheduled?.toISOString() ?? null },
+      {
+        job: String(job.attrs._id),
+        exam: exam.id,
+        finalizedCopies: copies.length,
+        scheduledFor: scheduled?.toISOString() ?? null,
+        notify,
+        // Said up front so the admin knows that asking for e-mails will not send any.
+        mailConfigured: isMailConfigured(req.payload),
+      },
       { status: 202 },
     )
   },

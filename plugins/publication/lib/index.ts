@@ -1,6 +1,7 @@
-export { RenderError } from './errors'
+export { MailDeliveryError, RenderError } from './errors'
 export { normalizeAnnotation } from './normalize'
 export { pageSpace, toUserSpace } from './pageSpace'
 export { renderAnnotatedPdf, type RenderAnnotatedPdfResult } from './renderAnnotatedPdf'
 export { summarize, type Summary, type SummaryRow } from './summary/summaryRows'
 export type * from './types'
+export * from './mail'

@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react'
 
-/** Hash routes (`#/`, `#/copy/42`): a reload lands on the same copy without any server-side routing. */
-export type Route = { name: 'exams' } | { name: 'copy'; copyId: string }
+/**
+ * Hash routes (`#/`, `#/copy/42`, `#/student`, `#/student/copy/42`): a reload lands on the same page
+ * without any server-side routing. `#/student…` is the student area, which has its own session.
+ */
+export type Route = { name: 'exams' } | { name: 'copy'; copyId: string } | { name: 'student'; copyId?: string }
 
 const parse = (hash: string): Route => {
+  const studentCopy = /^#\/student\/copy\/([^/?#]+)/.exec(hash)
+  if (studentCopy) return { name: 'student', copyId: decodeURIComponent(studentCopy[1]) }
+  if (/^#\/student(?:[/?#]|$)/.test(hash)) return { name: 'student' }
   const match = /^#\/copy\/([^/?#]+)/.exec(hash)
   return match ? { name: 'copy', copyId: decodeURIComponent(match[1]) } : { name: 'exams' }
 }

@@ -43,6 +43,11 @@ export const SignInPage = ({ onSignIn }: { onSignIn: (credentials: { email: stri
         </button>
         {error ? <p role="alert" className="field-error">{error}</p> : null}
       </form>
+      <p className="student-switch">
+        <a href="#/student" data-testid="student-space-link">
+          {t('signIn.studentLink')}
+        </a>
+      </p>
     </main>
   )
 }

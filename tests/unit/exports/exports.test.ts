@@ -83,7 +83,7 @@ describe('results exports', () => {
     // 17.5, 9.5 and 0 (the unidentified copy with no grade)
     expect(stats.outOf20).toEqual({ count: 3, mean: 9, median: 9.5, stdDev: 7.15, min: 0, max: 17.5 })
     expect(stats.histogram.map((b) => b.count)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 0])
-    expect(stats.questions[0]).toEqual({ key: 'Q1', label: 'Orthographe', maxPoints: 6, graded: 2, mean: 4.25, successRate: 0.71 })
+    expect(stats.questions[0]).toMatchObject({ key: 'Q1', label: 'Orthographe', maxPoints: 6, graded: 2, mean: 4.25, successRate: 0.71, median: 4.25, stdDev: 1.25, min: 3, max: 5.5 })
     expect(distribution([])).toBeUndefined()
   })
 })

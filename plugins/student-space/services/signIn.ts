@@ -1,0 +1,130 @@
+import type { Payload } from 'payload'
+
+import { BadRequestError } from '../../../runtime/errors'
+import { StudentLockedError, StudentSignInError } from '../errors'
+import { normalizeBirthDate } from '../lib/birth-date'
+import { normalizeEmail } from '../lib/email'
+import { createKeyedLock } from '../lib/keyed-lock'
+import { afterFailure, cleared, lockRemainingMs, type SignInCounters } from '../lib/lockout'
+import type { StudentSpaceSettings } from '../lib/settings'
+import { signStudentToken, type StudentId } from '../lib/token'
+import { createUnknownEmailCounters } from '../lib/unknown-emails'
+
+export type StudentProfile = { id: StudentId; firstName: string; lastName: string; className: string | null }
+
+export type SignInResult = { student: StudentProfile; token: string; expiresAt: Date }
+
+type StudentRow = {
+  id: StudentId
+  firstName: string
+  lastName: string
+  className?: string | null
+  email?: string | null
+  birthDate?: string | null
+  signIn?: { failedAttempts?: number | null; lockedUntil?: string | null } | null
+}
+
+// Per process: enough to serialise one address's attempts and to make unknown addresses lock like real ones.
+const serialised = createKeyedLock()
+const unknownEmails = createUnknownEmailCounters()
+
+export const profileOf = (student: StudentRow): StudentProfile => ({
+  id: student.id,
+  firstName: student.firstName,
+  lastName: student.lastName,
+  className: student.className ?? null,
+})
+
+const countersOf = (student: StudentRow): SignInCounters => ({
+  failedAttempts: student.signIn?.failedAttempts ?? 0,
+  lockedUntil: student.signIn?.lockedUntil ? new Date(student.signIn.lockedUntil) : null,
+})
+
+/**
+ * Students sharing the address (siblings on a parent's address). `like` is case-insensitive on every
+ * database but matches substrings, so the exact comparison happens here.
+ */
+const studentsByEmail = async ({ payload, email }: { payload: Payload; email: string }): Promise<StudentRow[]> => {
+  const { docs } = await payload.find({
+    collection: 'students',
+    where: { email: { like: email } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { firstName: true, lastName: true, className: true, email: true, birthDate: true, signIn: true },
+  })
+  return (docs as StudentRow[]).filter((s) => s.email?.trim().toLowerCase() === email)
+}
+
+const saveCounters = ({ payload, student, counters, signedInAt }: { payload: Payload; student: StudentRow; counters: SignInCounters; signedInAt?: Date }) =>
+  payload.update({
+    collection: 'students',
+    id: student.id,
+    data: {
+      signIn: {
+        failedAttempts: counters.failedAttempts,
+        lockedUntil: counters.lockedUntil?.toISOString() ?? null,
+        ...(signedInAt ? { lastSignInAt: signedInAt.toISOString() } : {}),
+      },
+    },
+    depth: 0,
+    overrideAccess: true,
+  })
+
+const locked = (remainingMs: number): StudentLockedError => new StudentLockedError({ retryAfterSeconds: Math.max(1, Math.ceil(remainingMs / 1000)) })
+
+/**
+ * Email + birth date. The address is the unit of the lockout: every student on it counts the failure,
+ * and while one of them is locked the address answers 429, even to the right date. Unknown addresses go
+ * through the same steps in memory, so neither the message nor the lock tells a guesser which ones exist.
+ */
+export const signInStudent = async ({
+  payload,
+  email: emailInput,
+  birthDate: birthDateInput,
+  settings,
+  now = new Date(),
+}: {
+  payload: Payload
+  email: unknown
+  birthDate: unknown
+  settings: StudentSpaceSettings
+  now?: Date
+}): Promise<SignInResult> => {
+  const email = normalizeEmail(emailInput)
+  const birthDate = normalizeBirthDate(birthDateInput)
+  if (!email || !birthDate) throw new BadRequestError('An email address and a birth date (YYYY-MM-DD or DD/MM/YYYY) are required.')
+
+  return serialised(email, async () => {
+    const students = await studentsByEmail({ payload, email })
+    if (!students.length) {
+      const remaining = unknownEmails.remainingMs({ email, now })
+      if (remaining > 0) throw locked(remaining)
+      const counters = unknownEmails.fail({ email, now, policy: settings })
+      const lockedFor = lockRemainingMs({ counters, now })
+      throw lockedFor > 0 ? locked(lockedFor) : new StudentSignInError()
+    }
+
+    const remaining = Math.max(...students.map((s) => lockRemainingMs({ counters: countersOf(s), now })))
+    if (remaining > 0) throw locked(remaining)
+
+    const match = students.find((s) => s.birthDate === birthDate)
+    if (!match) {
+      let lockedFor = 0
+      for (const student of students) {
+        const counters = afterFailure({ counters: countersOf(student), now, policy: settings })
+        await saveCounters({ payload, student, counters })
+        lockedFor = Math.max(lockedFor, lockRemainingMs({ counters, now }))
+      }
+      // The failure that locks says so at once: the student learns to wait instead of trying again.
+      throw lockedFor > 0 ? locked(lockedFor) : new StudentSignInError()
+    }
+
+    for (const student of students)
+      if (student === match || countersOf(student).failedAttempts > 0)
+        await saveCounters({ payload, student, counters: cleared(), signedInAt: student === match ? now : undefined })
+    const { token, expiresAt } = await signStudentToken({ secret: payload.secret, studentId: match.id, ttlSeconds: settings.sessionSeconds, now })
+    return { student: profileOf(match), token, expiresAt }
+  })
+}
