@@ -49,6 +49,8 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' — Korrigo' },
+    // Payload's default avatar is Gravatar: a request to the internet on every admin page.
+    avatar: 'default',
     importMap: { baseDir: dirname },
   },
   routes: { admin: '/admin', api: '/api' },

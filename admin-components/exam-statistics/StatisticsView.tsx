@@ -1,5 +1,5 @@
 'use client'
-import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Gutter, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
 import { fetchStatistics, type StatisticsReport } from './api'
@@ -11,7 +11,11 @@ import { QuestionCards } from './QuestionCards'
 import { Summary } from './Summary'
 
 const section = { margin: '2rem 0 0.5rem', fontSize: 18 }
-const legend = { fontSize: 12, color: 'var(--theme-elevation-500)', margin: '0 0 0.75rem' }
+const legend = {
+  fontSize: 12,
+  color: 'var(--theme-elevation-500)',
+  margin: '0 0 0.75rem',
+}
 
 /**
  * The exam's statistics tab: marks /20, each question and each corrector, over finalized copies only.
@@ -32,37 +36,54 @@ export const StatisticsView = () => {
   }, [id])
 
   return (
-    <div data-testid="exam-statistics" style={{ padding: '1.5rem var(--gutter-h, 3rem) 3rem', maxWidth: 1000 }}>
-      <h2 style={{ margin: '0 0 0.5rem' }}>{tr('title')}</h2>
-      {error ? (
-        <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
-          {tr('error')} — {error}
-        </p>
-      ) : !report ? (
-        <p data-testid="statistics-loading">{tr('loading')}</p>
-      ) : !report.finalized ? (
-        <p data-testid="statistics-empty" style={{ padding: '1rem', border: '1px dashed var(--theme-elevation-250)', borderRadius: 4 }}>
-          {tr('empty')}
-        </p>
-      ) : (
-        <>
-          <Summary report={report} language={language} t={tr} />
-          <h3 style={section}>{tr('marks')}</h3>
-          <Histogram bins={report.histogram} max={20} mean={report.outOf20?.mean} median={report.outOf20?.median} language={language} t={tr} testId="marks-histogram" />
-          <h3 style={section}>{tr('questions')}</h3>
-          <p style={legend}>{tr('questionsLegend')}</p>
-          <QuestionBars questions={report.questions} language={language} t={tr} />
-          <QuestionCards questions={report.questions} language={language} t={tr} />
-          {report.correctors.length > 0 && (
-            <>
-              <h3 style={section}>{tr('correctors')}</h3>
-              <p style={legend}>{tr('correctorsLegend')}</p>
-              <CorrectorBars correctors={report.correctors} language={language} t={tr} />
-            </>
-          )}
-          {report.unattributed > 0 && <p style={legend}>{tr('unattributed', { count: report.unattributed })}</p>}
-        </>
-      )}
-    </div>
+    <Gutter>
+      <div data-testid="exam-statistics" style={{ padding: '1.5rem 0 3rem', maxWidth: 1000 }}>
+        <h2 style={{ margin: '0 0 0.5rem' }}>{tr('title')}</h2>
+        {error ? (
+          <p role="alert" style={{ color: 'var(--theme-error-500)' }}>
+            {tr('error')} — {error}
+          </p>
+        ) : !report ? (
+          <p data-testid="statistics-loading">{tr('loading')}</p>
+        ) : !report.finalized ? (
+          <p
+            data-testid="statistics-empty"
+            style={{
+              padding: '1rem',
+              border: '1px dashed var(--theme-elevation-250)',
+              borderRadius: 4,
+            }}
+          >
+            {tr('empty')}
+          </p>
+        ) : (
+          <>
+            <Summary report={report} language={language} t={tr} />
+            <h3 style={section}>{tr('marks')}</h3>
+            <Histogram
+              bins={report.histogram}
+              max={20}
+              mean={report.outOf20?.mean}
+              median={report.outOf20?.median}
+              language={language}
+              t={tr}
+              testId="marks-histogram"
+            />
+            <h3 style={section}>{tr('questions')}</h3>
+            <p style={legend}>{tr('questionsLegend')}</p>
+            <QuestionBars questions={report.questions} language={language} t={tr} />
+            <QuestionCards questions={report.questions} language={language} t={tr} />
+            {report.correctors.length > 0 && (
+              <>
+                <h3 style={section}>{tr('correctors')}</h3>
+                <p style={legend}>{tr('correctorsLegend')}</p>
+                <CorrectorBars correctors={report.correctors} language={language} t={tr} />
+              </>
+            )}
+            {report.unattributed > 0 && <p style={legend}>{tr('unattributed', { count: report.unattributed })}</p>}
+          </>
+        )}
+      </div>
+    </Gutter>
   )
 }

@@ -2,6 +2,7 @@
 import { useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
+import { PagesPanel } from './PagesPanel'
 import { assign, fetchDesk, fetchExams, fold, isOpen, rerun, type Desk, type DeskStudent, type ExamOption, type Id } from './api'
 
 type Option = { studentId: Id; name: string; score?: number; takenBy: Id | null }
@@ -38,6 +39,8 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
   const [query, setQuery] = useState('')
   const [selected, setSelected] = useState(0)
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>()
+  // A student another copy holds is only taken from it on a second Enter: moving a name is deliberate.
+  const [confirmTake, setConfirmTake] = useState<Id>()
   const input = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
@@ -74,8 +77,12 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
     return matches.sort((a, b) => starts(a) - starts(b) || a.name.localeCompare(b.name)).slice(0, 12).map((s) => ({ studentId: s.id, name: s.name, takenBy: s.takenBy }))
   }, [desk, copy, query])
 
-  useEffect(() => setSelected(0), [query, currentId])
-  useEffect(() => input.current?.focus(), [currentId, desk])
+  useEffect(() => {
+    setSelected(0)
+    setConfirmTake(undefined)
+  }, [query, currentId])
+  // Only when the copy changes: a page fix reloads the desk, and must leave the focus on its button.
+  useEffect(() => input.current?.focus(), [currentId])
 
   const goNext = () => {
     if (!open.length) return
@@ -86,8 +93,16 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
 
   const accept = async (option: Option | undefined) => {
     if (!copy || !option) return
+    const heldElsewhere = option.takenBy !== null && option.takenBy !== copy.id
+    if (heldElsewhere && confirmTake !== option.studentId) {
+      const holder = desk?.copies.find((c) => c.id === option.takenBy)?.anonymousId ?? String(option.takenBy)
+      setConfirmTake(option.studentId)
+      setMessage({ kind: 'info', text: t('identification:takeConfirm' as never, { name: option.name, copy: holder } as never) })
+      return
+    }
+    setConfirmTake(undefined)
     try {
-      await assign(copy.id, option.studentId)
+      await assign(copy.id, option.studentId, { takeFromHolder: heldElsewhere })
       setMessage({ kind: 'info', text: `${tr('assigned')} ${option.name}` })
       setQuery('')
       const index = open.findIndex((c) => c.id === copy.id)
@@ -110,6 +125,7 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
       void accept(options[selected])
     } else if (event.key === 'Escape') {
       setQuery('')
+      setConfirmTake(undefined)
     } else if (event.key === 'Tab' && !event.shiftKey) {
       event.preventDefault()
       goNext()
@@ -222,6 +238,18 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
             </ol>
           </aside>
         </div>
+      )}
+      {desk && copy && (
+        <PagesPanel
+          copy={copy}
+          copies={desk.copies}
+          tr={tr}
+          onChanged={async () => {
+            setMessage({ kind: 'info', text: tr('pagesSaved') })
+            await load(copy.id)
+          }}
+          onError={(text) => setMessage({ kind: 'error', text })}
+        />
       )}
     </div>
   )

@@ -4,6 +4,7 @@ import { addJobs } from '../../jobs/define-job'
 import { IdentificationDecisions } from './collections/IdentificationDecisions'
 import { copyIdentificationFields } from './collections/copyFields'
 import { assignEndpoint, deskEndpoint, rerunEndpoint } from './endpoints/desk'
+import { pageImageEndpoint } from './endpoints/pageImage'
 import { pageEndpoints } from './endpoints/pages'
 import { rosterEndpoint } from './endpoints/roster'
 import { enqueueOnBatchDone } from './hooks/enqueueOnBatchDone'
@@ -51,7 +52,7 @@ export const identificationPlugin =
       {
         ...config,
         collections: [...(config.collections ?? []).map(withCopyFields).map(autoIdentify ? withBatchHook : (c) => c), IdentificationDecisions],
-        endpoints: [...(config.endpoints ?? []), rosterEndpoint, deskEndpoint, rerunEndpoint, assignEndpoint, ...pageEndpoints],
+        endpoints: [...(config.endpoints ?? []), rosterEndpoint, deskEndpoint, rerunEndpoint, assignEndpoint, ...pageEndpoints, pageImageEndpoint],
         i18n: mergeTranslations(config.i18n),
         admin: {
           ...config.admin,

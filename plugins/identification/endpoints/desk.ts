@@ -33,7 +33,11 @@ export const rerunEndpoint: Endpoint = {
   }),
 }
 
-/** POST /api/identification/copies/:id/assign — `{ studentId }` names the copy by hand, `{ studentId: null }` un-names it. */
+/**
+ * POST /api/identification/copies/:id/assign — `{ studentId }` names the copy by hand, `{ studentId: null }`
+ * un-names it; `takeFromHolder: true` moves a student another copy holds (409 without it, and always while
+ * that copy is being marked).
+ */
 export const assignEndpoint: Endpoint = {
   path: '/identification/copies/:id/assign',
   method: 'post',
@@ -43,7 +47,8 @@ export const assignEndpoint: Endpoint = {
     if (!('studentId' in body)) throw new BadRequestError('Send { "studentId": id } or { "studentId": null }')
     const studentId = body.studentId
     if (studentId !== null && typeof studentId !== 'string' && typeof studentId !== 'number') throw new BadRequestError('studentId must be an id or null')
-    const copy = await assignStudent({ payload: req.payload, req, copyId: routeId(req), studentId })
+    if (body.takeFromHolder !== undefined && typeof body.takeFromHolder !== 'boolean') throw new BadRequestError('takeFromHolder must be true or false')
+    const copy = await assignStudent({ payload: req.payload, req, copyId: routeId(req), studentId, takeFromHolder: body.takeFromHolder === true })
     return Response.json({ copy: { id: copy.id, student: copy.student ?? null, status: copy.status, identification: copy.identification } })
   }),
 }

@@ -22,16 +22,4 @@ export const jsonBody = async (req: PayloadRequest): Promise<Record<string, unkn
   return body as Record<string, unknown>
 }
 
-/** Errors become `{ errors: [{ message }] }` with their own status, like Payload's. */
-export const withErrors =
-  (handler: (req: PayloadRequest) => Promise<Response>) =>
-  async (req: PayloadRequest): Promise<Response> => {
-    try {
-      return await handler(req)
-    } catch (error) {
-      const status = (error as { status?: number }).status
-      if (typeof status !== 'number' || status >= 500) throw error
-      const details = (error as KorrigoError).details
-      return Response.json({ errors: [{ message: (error as Error).message, ...(details ? { data: details } : {}) }] }, { status })
-    }
-  }
+export { withErrors } from '../../../runtime/with-errors'

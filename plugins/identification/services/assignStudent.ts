@@ -10,9 +10,23 @@ import { advanceExamIfIdentified } from './examStatus'
 /**
  * An admin says who wrote a copy (or, with `null`, that the name was wrong). The student must belong
  * to the exam's class and not already hold another copy of the exam: two copies for one student is
- * the mistake this desk exists to prevent, so it is refused rather than silently moved.
+ * the mistake this desk exists to prevent, so it is refused rather than silently moved — unless the
+ * admin asks to `takeFromHolder`: then the other copy loses the name (logged too) and goes back to
+ * review, as long as nobody is marking it yet.
  */
-export const assignStudent = async ({ payload, req, copyId, studentId }: { payload: Payload; req?: PayloadRequest; copyId: Id; studentId: Id | null }) => {
+export const assignStudent = async ({
+  payload,
+  req,
+  copyId,
+  studentId,
+  takeFromHolder = false,
+}: {
+  payload: Payload
+  req?: PayloadRequest
+  copyId: Id
+  studentId: Id | null
+  takeFromHolder?: boolean
+}) => {
   const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
   if (!copy) throw new NotFoundError(`Copy ${copyId} does not exist`)
   if (SETTLED_COPY_STATUSES.includes(copy.status)) throw new ConflictError(`Copy ${copy.anonymousId} is already being marked ("${copy.status}"); its student cannot change`)
@@ -25,8 +39,22 @@ export const assignStudent = async ({ payload, req, copyId, studentId }: { paylo
     if (exam.className && student.className !== exam.className)
       throw new BadRequestError(`${student.lastName} ${student.firstName} is not in class ${exam.className}`)
     const holder = (await copiesOfExam({ payload, examId, req })).find((c) => c.id !== copy.id && sameId(c.student, studentId))
-    if (holder)
-      throw new ConflictError(`${student.lastName} ${student.firstName} already has copy ${holder.anonymousId}${isSettled(holder) ? '' : ' (suggested by the matcher)'}: free it first`, { copy: holder.id })
+    if (holder && (!takeFromHolder || SETTLED_COPY_STATUSES.includes(holder.status)))
+      throw new ConflictError(
+        `${student.lastName} ${student.firstName} already has copy ${holder.anonymousId}${isSettled(holder) ? '' : ' (suggested by the matcher)'}: ${SETTLED_COPY_STATUSES.includes(holder.status) ? 'it is being marked' : 'free it first'}`,
+        { copy: holder.id, anonymousId: holder.anonymousId, settled: SETTLED_COPY_STATUSES.includes(holder.status) },
+      )
+    if (holder) {
+      await payload.update({
+        collection: 'copies',
+        id: holder.id,
+        depth: 0,
+        overrideAccess: true,
+        req,
+        data: { student: null, status: 'staging', identification: { ...holder.identification, status: 'needs_review', method: 'manual', confidence: 0 } } as never,
+      })
+      await recordDecision({ payload, req, exam: examId, copy: holder.id, action: 'unassign', fromStudent: studentId, toStudent: null, details: { movedToCopy: copy.id } })
+    }
   }
   const updated = await payload.update({
     collection: 'copies',

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { KorrigoError } from '../../../runtime/errors'
+import { withErrors as withCommonErrors } from '../../../runtime/with-errors'
 import { StudentLockedError } from '../errors'
 
 /** Everything the student space answers is personal: never stored by a browser or a proxy. */
@@ -18,18 +18,8 @@ export const isSecure = (req: PayloadRequest): boolean => {
   }
 }
 
-/**
- * Typed errors become `{ errors: [{ message, data? }] }` with their status, like Payload's own answers;
- * a lock adds Retry-After. Anything unexpected goes on to Payload, which logs it and answers 500.
- */
-export const withErrors =
-  (handler: (req: PayloadRequest) => Promise<Response>) =>
-  async (req: PayloadRequest): Promise<Response> => {
-    try {
-      return await handler(req)
-    } catch (error) {
-      if (!(error instanceof KorrigoError) || error.status >= 500) throw error
-      const headers: Record<string, string> = error instanceof StudentLockedError ? { 'retry-after': String(error.retryAfterSeconds) } : {}
-      return json({ status: error.status, body: { errors: [{ message: error.message, ...(error.details ? { data: error.details } : {}) }] }, headers })
-    }
-  }
+/** Like every endpoint's errors (runtime/with-errors), never cached, and a lock says when to come back. */
+export const withErrors = (handler: (req: PayloadRequest) => Promise<Response>) =>
+  withCommonErrors(handler, {
+    headers: (error) => ({ ...PRIVATE, ...(error instanceof StudentLockedError ? { 'retry-after': String(error.retryAfterSeconds) } : {}) }),
+  })

@@ -135,7 +135,21 @@ describe('identify-exam on an uploaded batch', () => {
     if (holder) {
       const refused = await admin.request('POST', `/api/identification/copies/${copies[unnamed].id}/assign`, { studentId: holder.student })
       expect(refused.status).toBe(409)
+      expect(refused.body.errors[0].message).toMatch(/free it first/)
+      // Taking the student from the other copy is explicit, logged, and sends that copy back to review.
+      const taken = await admin.request('POST', `/api/identification/copies/${copies[unnamed].id}/assign`, { studentId: holder.student, takeFromHolder: true })
+      expect(taken.status).toBe(200)
+      expect(taken.body.copy).toMatchObject({ student: holder.student, identification: { status: 'manual' } })
+      const robbed = await app.runtime.payload.findByID({ collection: 'copies', id: holder.id, depth: 0, overrideAccess: true })
+      expect(robbed).toMatchObject({ student: null, status: 'staging', identification: { status: 'needs_review' } })
+      const log = await app.runtime.payload.find({ collection: 'identification-decisions' as never, where: { copy: { equals: holder.id } }, depth: 0, overrideAccess: true })
+      expect(log.docs[0]).toMatchObject({ action: 'unassign', fromStudent: holder.student, toStudent: null, details: { movedToCopy: copies[unnamed].id } })
+      // Put things back as they were: the rest of the test expects the matcher's names.
+      expect((await admin.request('POST', `/api/identification/copies/${copies[unnamed].id}/assign`, { studentId: null })).status).toBe(200)
+      expect((await admin.request('POST', `/api/identification/copies/${holder.id}/assign`, { studentId: holder.student })).status).toBe(200)
+      expect((await admin.request('POST', `/api/identification/copies/${holder.id}/assign`, { studentId: holder.student, takeFromHolder: 'yes' })).status).toBe(400)
     }
+    const handDecisionsBefore = holder ? 4 : 0
     const absent = await app.runtime.payload.find({ collection: 'students', where: { lastName: { equals: absentees[0]!.last_name } }, overrideAccess: true })
     const openCopies = copies.filter((c) => c.identification.status === 'needs_review')
     for (const copy of openCopies) {
@@ -150,7 +164,7 @@ describe('identify-exam on an uploaded batch', () => {
     }
     const decisions = await admin.request('GET', `/api/identification-decisions?where[exam][equals]=${exam.id}&depth=0`)
     expect(decisions.status).toBe(200)
-    expect(decisions.body.docs).toHaveLength(openCopies.length)
+    expect(decisions.body.docs).toHaveLength(openCopies.length + handDecisionsBefore)
     expect(decisions.body.docs[0]).toMatchObject({ action: 'assign', method: 'manual', user: seed.admin.id })
     expect((await alice.request('GET', '/api/identification-decisions')).status).toBe(403)
     expect((await app.runtime.payload.findByID({ collection: 'exams', id: exam.id })).status).toBe('marking')

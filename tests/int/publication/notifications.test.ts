@@ -8,6 +8,7 @@ import { storeMedia } from '../../../storage/uploads'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { signIn, type ApiClient } from '../helpers/http'
 import { seedClass } from '../helpers/seed'
+import { waitFor } from '../helpers/wait'
 
 type Id = string | number
 type Received = { to: string[]; user: string | undefined; mail: ParsedMail }
@@ -68,16 +69,6 @@ let admin: ApiClient
 let seed: Awaited<ReturnType<typeof seedClass>>
 const env = ['KORRIGO_SMTP_URL', 'KORRIGO_MAIL_FROM', 'KORRIGO_PUBLIC_URL'] as const
 const savedEnv = Object.fromEntries(env.map((k) => [k, process.env[k]]))
-
-const waitFor = async <T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    const value = await read()
-    if (value !== undefined) return value
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 const onePagePdf = async () => {
   const doc = await PDFDocument.create()

@@ -5,21 +5,12 @@ import { readUpload, storeMedia } from '../../../storage/uploads'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { signIn, type ApiClient } from '../helpers/http'
 import { seedClass } from '../helpers/seed'
+import { waitFor } from '../helpers/wait'
 
 let app: TestApp
 let seed: Awaited<ReturnType<typeof seedClass>>
 let admin: ApiClient
 let alice: ApiClient
-
-const waitFor = async <T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> => {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    const value = await read()
-    if (value !== undefined) return value
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 const scanPdf = async () => {
   const doc = await PDFDocument.create()

@@ -4,18 +4,11 @@ import type { Payload } from 'payload'
 import { storeMedia } from '../../../storage/uploads'
 import { seedClass } from '../helpers/seed'
 import { signIn } from '../helpers/http'
+import { waitFor as waitForAtMost } from '../helpers/wait'
+
+const waitFor = <T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 90_000) => waitForAtMost(what, read, timeoutMs)
 
 export type Id = string | number
-
-const waitFor = async <T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> => {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    const value = await read()
-    if (value !== undefined) return value
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 const copyPdf = async (title: string): Promise<Uint8Array> => {
   const doc = await PDFDocument.create()

@@ -1,0 +1,185 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+
+import { getBatch } from '../../fixtures/scans'
+import { createTestDatabase, type TestDatabase } from '../../int/helpers/database'
+import { apiClient, type ApiClient } from '../../int/helpers/http'
+import { uploadBatch } from '../../int/helpers/scans'
+import { ensureBuilt } from '../helpers/builds'
+import { spawnProject, type Spawned } from '../helpers/processes'
+import { launchBrowser } from '../portal/browser'
+
+/**
+ * Fixing scans by hand in the identification desk (real admin build, `server.ts` as `npm start` runs
+ * it, a real batch through the scan pipeline): rotate, split, merge, move a page — each through the
+ * desk's buttons, each checked on the server — and a refusal of the server shown to the person.
+ */
+const port = 3600 + (process.pid % 300)
+const base = `http://127.0.0.1:${port}`
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-desk-fixes-'))
+
+let database: TestDatabase
+let server: Spawned
+let browser: Browser
+let admin: ApiClient
+
+type Copy = { id: number; anonymousId: string; status: string; pages: { sourcePage: number; rotation: number }[]; identification: { status: string } }
+
+const until = async <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const value = await probe()
+    if (value) return value
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`timed out waiting for ${what}`)
+}
+
+const copiesOf = async (exam: number): Promise<Copy[]> =>
+  (await admin.request('GET', `/api/copies?where[exam][equals]=${exam}&limit=100&depth=0&sort=createdAt`)).body.docs
+const copyById = async (id: number): Promise<Copy> => (await admin.request('GET', `/api/copies/${id}?depth=0`)).body
+
+/** An exam of a class with no roster: the matcher leaves every copy to review, so all stay in the desk. */
+const seed = async () => {
+  const first = await apiClient({ baseUrl: base }).request('POST', '/api/users/first-register', { email: 'head@school.test', password: 'head-password-1', name: 'Head' })
+  expect(first.status).toBe(200)
+  admin = apiClient({ baseUrl: base, token: first.body.token })
+  const exam = (await admin.request('POST', '/api/exams', { title: 'Fixes', className: 'Sans liste', layout: 'a4' })).body.doc
+  const { bytes } = await getBatch('a4-mini')
+  const batch = await uploadBatch({ client: admin, exam: exam.id, name: 'fixes.pdf', bytes })
+  await until('the batch', async () => ['done', 'partial'].includes((await admin.request('GET', `/api/scan-batches/${batch.id}?depth=0`)).body.status), 300_000)
+  // Wait for the first identification run, so that only our own edits change copies from here on.
+  const copies = await until('the identification', async () => {
+    const all = await copiesOf(exam.id)
+    return all.length > 0 && all.every((c) => c.identification.status !== 'pending') ? all : undefined
+  }, 300_000)
+  return { exam, copies }
+}
+
+beforeAll(async () => {
+  ensureBuilt({ admin: true })
+  database = await createTestDatabase()
+  fs.chmodSync(dataDir, 0o755)
+  server = spawnProject({
+    command: process.execPath,
+    args: ['--import', 'tsx', 'server.ts'],
+    env: { NODE_ENV: 'production', DATABASE_URL: database.url, KORRIGO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PAYLOAD_SECRET: 'desk-fixes-secret' },
+  })
+  await server.waitFor(/Korrigo is running at/, 180_000)
+  browser = await launchBrowser()
+}, 900_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await database?.drop()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}, 60_000)
+
+const signIn = async (page: Page) => {
+  await page.goto(`${base}/admin/login`)
+  // The first page of a fresh production build can be slow while the batch's OCR still runs on the same cores.
+  await page.waitForSelector('input[name=email]', { timeout: 90_000 })
+  await page.fill('input[name=email]', 'head@school.test')
+  await page.fill('input[name=password]', 'head-password-1')
+  await page.click('button[type=submit]')
+  await page.waitForURL((url) => !url.pathname.includes('/login'))
+}
+
+const shownCopy = (page: Page) => page.locator('[data-testid=desk-pages]').getAttribute('data-copy-id')
+
+/** The desk shows one copy at a time; Tab in the search field goes to the next. */
+const showCopy = async (page: Page, id: number) => {
+  for (let i = 0; i < 20 && (await shownCopy(page)) !== String(id); i++) {
+    await page.focus('[data-testid=desk-search]')
+    await page.keyboard.press('Tab')
+    await page.waitForTimeout(100)
+  }
+  expect(await shownCopy(page)).toBe(String(id))
+}
+
+const pageItem = (page: Page, index: number) => page.locator(`[data-testid=desk-page][data-page="${index}"]`)
+
+/** A fix is done when the desk has reloaded with the expected number of pages for the shown copy. */
+const waitForPages = (page: Page, count: number) =>
+  page.waitForFunction((n) => document.querySelectorAll('[data-testid=desk-page]').length === n && document.querySelector('[data-testid=desk-pages]')?.getAttribute('aria-busy') === 'false', count)
+
+describe('fixing scans in the identification desk', () => {
+  it('rotates, splits, merges and moves pages from the desk, and shows what the server refuses', async () => {
+    const { exam, copies } = await seed()
+    const a = copies.find((c) => c.pages.length >= 3) ?? copies.find((c) => c.pages.length >= 2)!
+    const b = copies.find((c) => c.id !== a.id)!
+    const aPages = a.pages.length
+    const bPages = b.pages.length
+
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })).newPage()
+    page.on('pageerror', (err) => console.error('page error:', err))
+    await signIn(page)
+    await page.goto(`${base}/admin/identification?exam=${exam.id}`)
+    await page.waitForSelector('[data-testid=desk-pages]')
+    await showCopy(page, a.id)
+    await waitForPages(page, aPages)
+    expect(await page.textContent('[data-testid=desk-pages]')).toContain('Pages de la copie')
+
+    // Every page has its picture, rendered by the server from the copy's PDF.
+    await page.waitForFunction((n) => {
+      const images = [...document.querySelectorAll<HTMLImageElement>('[data-testid=desk-page] img')]
+      return images.length === n && images.every((img) => img.complete && img.naturalWidth > 0)
+    }, aPages)
+
+    // Rotate the second page a quarter turn to the right: stored on the copy, the picture follows.
+    const second = pageItem(page, 1).locator('[data-testid=page-rotate-right]')
+    expect(await second.textContent()).toContain('Tourner à droite')
+    const before = await pageItem(page, 1).locator('img').getAttribute('src')
+    await second.click()
+    const turned = (a.pages[1]!.rotation + 90) % 360
+    await page.waitForSelector(`[data-testid=desk-page][data-page="1"][data-rotation="${turned}"]`)
+    expect((await copyById(a.id)).pages[1]!.rotation).toBe(turned)
+    expect(await pageItem(page, 1).locator('img').getAttribute('src')).not.toBe(before)
+    expect(await page.textContent('[data-testid=desk-info]')).toContain('Pages mises à jour')
+
+    // Split from the second page on: one more copy, with the rest of the pages.
+    await pageItem(page, 1).locator('[data-testid=page-split]').click()
+    await waitForPages(page, 1)
+    const afterSplit = await copiesOf(exam.id)
+    expect(afterSplit).toHaveLength(copies.length + 1)
+    const fresh = afterSplit.find((c) => !copies.some((k) => k.id === c.id))!
+    expect(fresh.pages.map((p) => p.sourcePage)).toEqual(a.pages.slice(1).map((p) => p.sourcePage))
+    expect((await copyById(a.id)).pages).toHaveLength(1)
+    expect(await page.textContent('[data-testid=desk-open-count]')).toContain(`(${copies.length + 1})`)
+
+    // Merge it back: the pages return to the end of A, the split-off copy is gone.
+    await page.selectOption('[data-testid=copy-merge-target]', String(fresh.id))
+    await page.click('[data-testid=copy-merge]')
+    await waitForPages(page, aPages)
+    const afterMerge = await copiesOf(exam.id)
+    expect(afterMerge).toHaveLength(copies.length)
+    expect(afterMerge.some((c) => c.id === fresh.id)).toBe(false)
+    expect((await copyById(a.id)).pages.map((p) => p.sourcePage)).toEqual(a.pages.map((p) => p.sourcePage))
+    expect(await page.textContent('[data-testid=desk-open-count]')).toContain(`(${copies.length})`)
+    await page.waitForFunction((id) => ![...document.querySelectorAll('[data-testid=copy-merge-target] option')].some((o) => (o as HTMLOptionElement).value === id), String(fresh.id))
+
+    // Move A's last page to copy B (at its end).
+    const last = pageItem(page, aPages - 1)
+    await last.locator('[data-testid=page-move-target]').selectOption(String(b.id))
+    await last.locator('[data-testid=page-move]').click()
+    await waitForPages(page, aPages - 1)
+    const bNow = await copyById(b.id)
+    expect(bNow.pages).toHaveLength(bPages + 1)
+    expect(bNow.pages[bPages]!.sourcePage).toBe(a.pages[aPages - 1]!.sourcePage)
+    expect((await copyById(a.id)).pages).toHaveLength(aPages - 1)
+
+    // The server refuses to change a copy already being marked: the desk says so, nothing moves.
+    expect((await admin.request('PATCH', `/api/copies/${b.id}`, { status: 'marking' })).status).toBe(200)
+    const firstPage = pageItem(page, 0)
+    await firstPage.locator('[data-testid=page-move-target]').selectOption(String(b.id))
+    await firstPage.locator('[data-testid=page-move]').click()
+    await page.waitForSelector('[data-testid=desk-error]')
+    expect(await page.textContent('[data-testid=desk-error]')).toContain('already being marked')
+    expect((await copyById(a.id)).pages).toHaveLength(aPages - 1)
+    expect((await copyById(b.id)).pages).toHaveLength(bPages + 1)
+  }, 900_000)
+})
