@@ -20,6 +20,16 @@ const firstPageKey = (copy: CopyDoc): string => {
 
 const updateCopy = (payload: Payload, id: Id, data: Record<string, unknown>) => payload.update({ collection: 'copies', id, data: data as never, depth: 0, overrideAccess: true })
 
+/** A copy merged into another by hand while the job ran is simply gone: nothing to name. */
+const updateIfStillThere = async (payload: Payload, id: Id, data: Record<string, unknown>) => {
+  try {
+    await updateCopy(payload, id, data)
+  } catch (error) {
+    const still = await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true }).catch(() => undefined)
+    if (still) throw error
+  }
+}
+
 /**
  * Reads the headers of the exam's copies that have not been read yet, then names copies with one
  * global assignment over the whole exam: exclusivity (a student wrote one copy) is what makes a
@@ -50,11 +60,19 @@ export const identifyExam = async ({
     const readers = await openHeaderReaders({ engines: options.engines })
     try {
       for (const [index, copy] of toRead.entries()) {
-        const { readings, headerCrop } = await readCopyHeader({ payload, copy, readers, dpi: options.dpi })
-        // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
-        const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
-        if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy))
-          await updateCopy(payload, copy.id, { identification: { ...now.identification, readings, headerCrop } })
+        const read = await readCopyHeader({ payload, copy, readers, dpi: options.dpi }).catch(async (error: Error) => {
+          // One unreadable copy (a damaged PDF, a copy merged away meanwhile) must not cost the others their names:
+          // it stays unread, so it goes to the desk and the next run tries it again.
+          const still = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
+          if (still) payload.logger.warn({ copy: copy.id, anonymousId: copy.anonymousId, err: error.message }, 'header of a copy could not be read')
+          return undefined
+        })
+        if (read) {
+          // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
+          const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
+          if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy))
+            await updateCopy(payload, copy.id, { identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop } })
+        }
         await progress({ done: index + 1, total })
       }
     } finally {
@@ -85,7 +103,7 @@ export const identifyExam = async ({
     })
     const named = result.status === 'identified' && result.studentKey ? byKey.get(result.studentKey) : undefined
     if (named) identified++
-    await updateCopy(payload, copy.id, {
+    await updateIfStillThere(payload, copy.id, {
       student: named?.id ?? null,
       status: named ? (copy.status === 'staging' ? 'ready' : copy.status) : 'staging',
       identification: {

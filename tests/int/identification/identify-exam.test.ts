@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
 import { getBatch } from '../../fixtures/scans'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { signIn, type ApiClient } from '../helpers/http'
@@ -180,4 +183,36 @@ describe('identify-exam on an uploaded batch', () => {
     const after = await waitForIdentification({ payload: app.runtime.payload, exam: exam.id })
     for (const copy of openCopies) expect(after.find((c) => c.id === copy.id).identification.status).toBe('manual')
   }, 600_000)
+
+  it('keeps going when one copy cannot be read: the others keep their names, that copy waits at the desk', async () => {
+    const { bytes, truth } = await getBatch('a4-mini')
+    const { students } = rosterFor({ truth, absent: 3 })
+    await admin.request('POST', '/api/identification/roster', rosterForm(new TextEncoder().encode(csvOf(students))))
+    const exam = await app.runtime.payload.create({ collection: 'exams', data: { title: 'Maths TB bis', className: CLASS, layout: 'a4' } as never })
+    const batch = await uploadBatch({ client: admin, exam: exam.id, name: 'tb-bis.pdf', bytes })
+    await waitForBatch({ payload: app.runtime.payload, id: batch.id })
+    const first = await waitForIdentification({ payload: app.runtime.payload, exam: exam.id })
+    const identified = first.filter((c) => c.identification.status === 'identified')
+    const victim = first.find((c) => c.identification.status === 'identified')!
+    // Its scan is damaged on disk and its reading forgotten, so the next run must read it again.
+    const media = await app.runtime.payload.findByID({ collection: 'media', id: victim.pdf, overrideAccess: true })
+    const staticDir = (app.runtime.payload.collections as any).media.config.upload.staticDir as string
+    await writeFile(path.join(staticDir, media.filename!), 'not a pdf at all')
+    await app.runtime.payload.update({ collection: 'copies', id: victim.id, data: { identification: { ...victim.identification, readings: null } } as never, overrideAccess: true })
+
+    const failed: Error[] = []
+    const onFail = (error: Error) => failed.push(error)
+    app.runtime.agenda.on('fail:identify-exam', onFail)
+    const done = new Promise<void>((resolve) => app.runtime.agenda.once('complete:identify-exam', () => resolve()))
+    expect((await admin.request('POST', `/api/identification/exams/${exam.id}/rerun`, {})).status).toBe(202)
+    await done
+    app.runtime.agenda.off('fail:identify-exam', onFail)
+    expect(failed).toEqual([])
+    const after = await waitForIdentification({ payload: app.runtime.payload, exam: exam.id })
+    const victimAfter = after.find((c) => c.id === victim.id)
+    expect(victimAfter.identification.readings ?? null).toBeNull()
+    expect(victimAfter.identification.status).toBe('needs_review')
+    // Every other copy the first run named is still named.
+    for (const copy of identified.filter((c) => c.id !== victim.id)) expect(after.find((c) => c.id === copy.id).identification.status).toBe('identified')
+  }, 300_000)
 })
