@@ -100,7 +100,7 @@ export const buildAdminIfStale = ({ log = console.log } = {}) =>
   buildIfStale({
     label: 'Building the admin (after install or a change, about a minute)',
     marker: '.next/korrigo-fingerprint',
-    sources: ['app', 'admin-components', 'collections', 'plugins', 'jobs', 'runtime', 'storage', 'payload.config.ts', 'next.config.mjs', 'package-lock.json'],
+    sources: ['app', 'admin-components', 'collections', 'plugins', 'shared', 'jobs', 'runtime', 'storage', 'payload.config.ts', 'next.config.mjs', 'package-lock.json'],
     args: ['next', 'build'],
     log,
   })
@@ -109,7 +109,7 @@ export const buildPortalIfStale = ({ log = console.log } = {}) =>
   buildIfStale({
     label: 'Building the portal',
     marker: 'portal/dist/.korrigo-fingerprint',
-    sources: ['portal', 'package-lock.json'],
+    sources: ['portal', 'shared', 'package-lock.json'],
     args: ['vite', 'build', '--config', 'portal/vite.config.ts'],
     log,
   })

@@ -1,24 +1,16 @@
 import type { ScaleQuestion } from '../../../collections/grading-scale'
+import type { AnnotationShape, AnnotationStyle, BoxKind, MarkKind, StoredAnnotation, StrokeKind, TextKind } from '../../../shared/annotations'
 
 export type { ScaleQuestion }
 
-/** An annotation as stored (any schema version); `normalizeAnnotation` brings it to the portal's current shape. */
-export type StoredAnnotation = {
-  kind: string
-  page: number
-  geometry: unknown
-  style?: unknown
-  text?: string | null
-  schemaVersion?: number | null
-}
-
-/** The portal's shapes (schema v2). Coordinates: PDF points, top-left origin of the upright, cropped page. */
-export type Style = { color: string; width: number; opacity: number }
-export type StrokeShape = { kind: 'pen' | 'highlighter'; page: number; style: Style; text: string; geometry: { points: number[] } }
-export type BoxShape = { kind: 'rectangle' | 'ellipse'; page: number; style: Style; text: string; geometry: { x: number; y: number; width: number; height: number } }
-export type MarkShape = { kind: 'tick' | 'cross' | 'question' | 'stamp'; page: number; style: Style; text: string; geometry: { x: number; y: number; size: number } }
-export type TextShape = { kind: 'text' | 'comment'; page: number; style: Style; text: string; geometry: { x: number; y: number; width: number; fontSize: number } }
-export type Shape = StrokeShape | BoxShape | MarkShape | TextShape
+/** The portal's own model (shared/annotations): what is burned into the PDF is what the portal drew. */
+export type { StoredAnnotation }
+export type Style = AnnotationStyle
+export type Shape = AnnotationShape
+export type StrokeShape = Extract<AnnotationShape, { kind: StrokeKind }>
+export type BoxShape = Extract<AnnotationShape, { kind: BoxKind }>
+export type MarkShape = Extract<AnnotationShape, { kind: MarkKind }>
+export type TextShape = Extract<AnnotationShape, { kind: TextKind }>
 
 export type GradeLine = { questionKey: string; points: number | null | undefined; comment?: string | null }
 

@@ -18,6 +18,17 @@ describe('migrateAnnotation', () => {
     expect(shape).toEqual({ kind: 'tick', page: 1, geometry: { x: 100, y: 200, size: 24 }, style: { color: '#d32f2f', width: 2, opacity: 1 }, text: '' })
   })
 
+  it('repairs a current record written with holes, the same way for the portal and the PDF renderer', async () => {
+    const { normalizeAnnotation } = await import('../../../plugins/publication/lib/normalize')
+    const holey = { kind: 'rectangle', page: 0, geometry: { x: 5, width: 'wide' }, style: { color: '#123456' }, schemaVersion: SCHEMA_VERSION }
+    expect(migrateAnnotation(holey)).toEqual({ kind: 'rectangle', page: 0, geometry: { x: 5, y: 0, width: 0, height: 0 }, style: { color: '#123456', width: 2, opacity: 1 }, text: '' })
+    expect(normalizeAnnotation(holey)).toEqual(migrateAnnotation(holey))
+    // What the renderer cannot know it skips, where the portal refuses to draw.
+    expect(normalizeAnnotation({ kind: 'laser', page: 0, geometry: {}, schemaVersion: SCHEMA_VERSION })).toBeUndefined()
+    expect(normalizeAnnotation({ kind: 'tick', page: 0, geometry: {}, schemaVersion: SCHEMA_VERSION + 1 })).toBeUndefined()
+    expect(() => migrateAnnotation({ kind: 'tick', page: 0, geometry: {}, schemaVersion: SCHEMA_VERSION + 1 })).toThrow(UnsupportedSchemaError)
+  })
+
   it('treats a record without a version as v1', () => {
     expect(migrateAnnotation({ kind: 'rectangle', page: 2, geometry: { x: 1, y: 2, w: 3, h: 4 } }).geometry).toEqual({ x: 1, y: 2, width: 3, height: 4 })
   })

@@ -1,3 +1,2 @@
-export * from './types'
-export * from './migrate'
-export * from './geometry'
+// One annotation model for the portal that draws and the server that burns annotations into PDFs.
+export * from '../../../../shared/annotations'

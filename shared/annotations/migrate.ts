@@ -36,7 +36,11 @@ const flattenPoints = (points: unknown): number[] => {
   return points.flatMap((p) => (Array.isArray(p) ? [num(p[0], 0), num(p[1], 0)] : [num(obj(p).x, 0), num(obj(p).y, 0)]))
 }
 
-const v1ToV2 = (record: StoredAnnotation): StoredAnnotation => {
+/**
+ * v1 → v2. It reads v1 and v2 field names alike and fills what is missing, so the last step also
+ * repairs a current record written with holes (a number missing, points as pairs).
+ */
+const toV2 = (record: StoredAnnotation): StoredAnnotation => {
   const g = obj(record.geometry)
   const s = obj(record.style)
   const style = { color: typeof s.color === 'string' ? s.color : DEFAULT_STYLE.color, width: num(s.strokeWidth ?? s.width, DEFAULT_STYLE.width), opacity: num(s.opacity, 1) }
@@ -50,7 +54,10 @@ const v1ToV2 = (record: StoredAnnotation): StoredAnnotation => {
 }
 
 /** Step n upgrades a record of version n to n + 1. Pure: the input is never mutated. */
-const STEPS: Record<number, (record: StoredAnnotation) => StoredAnnotation> = { 1: v1ToV2 }
+const STEPS: Record<number, (record: StoredAnnotation) => StoredAnnotation> = { 1: toV2 }
+
+// While v2 is current its own upgrade step doubles as the repair of a v2 record; a v3 brings its own.
+const repairCurrent = toV2
 
 /** Brings a stored record of any known version up to SCHEMA_VERSION. */
 export const migrateAnnotation = (stored: StoredAnnotation): AnnotationShape => {
@@ -61,6 +68,7 @@ export const migrateAnnotation = (stored: StoredAnnotation): AnnotationShape => 
     if (!step) throw new UnsupportedSchemaError(record.schemaVersion!)
     record = { ...step(record), schemaVersion: record.schemaVersion! + 1 }
   }
+  record = { ...repairCurrent(record), schemaVersion: SCHEMA_VERSION }
   const style = { ...DEFAULT_STYLE, ...obj(record.style) } as AnnotationStyle
   return { kind: record.kind, page: record.page, geometry: record.geometry, style, text: record.text ?? '' } as AnnotationShape
 }
