@@ -41,6 +41,8 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string }>()
   // A student another copy holds is only taken from it on a second Enter: moving a name is deliberate.
   const [confirmTake, setConfirmTake] = useState<Id>()
+  // Every copy, not only the unresolved ones: an automatic name can be wrong, or its pages.
+  const [showAll, setShowAll] = useState(false)
   const input = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
@@ -52,10 +54,10 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
       if (!examId) return
       const next = await fetchDesk(examId)
       setDesk(next)
-      const open = next.copies.filter(isOpen)
-      setCurrentId(open.find((c) => c.id === keep)?.id ?? open[0]?.id)
+      const shown = showAll ? next.copies : next.copies.filter(isOpen)
+      setCurrentId(shown.find((c) => c.id === keep)?.id ?? shown[0]?.id)
     },
-    [examId],
+    [examId, showAll],
   )
 
   useEffect(() => {
@@ -65,7 +67,8 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
   }, [examId, load])
 
   const open = useMemo(() => desk?.copies.filter(isOpen) ?? [], [desk])
-  const copy = open.find((c) => c.id === currentId)
+  const shown = showAll ? (desk?.copies ?? []) : open
+  const copy = shown.find((c) => c.id === currentId)
 
   const options: Option[] = useMemo(() => {
     if (!desk || !copy) return []
@@ -85,9 +88,9 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
   useEffect(() => input.current?.focus(), [currentId])
 
   const goNext = () => {
-    if (!open.length) return
-    const index = open.findIndex((c) => c.id === currentId)
-    setCurrentId(open[(index + 1) % open.length]!.id)
+    if (!shown.length) return
+    const index = shown.findIndex((c) => c.id === currentId)
+    setCurrentId(shown[(index + 1) % shown.length]!.id)
     setQuery('')
   }
 
@@ -105,9 +108,9 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
       await assign(copy.id, option.studentId, { takeFromHolder: heldElsewhere })
       setMessage({ kind: 'info', text: `${tr('assigned')} ${option.name}` })
       setQuery('')
-      const index = open.findIndex((c) => c.id === copy.id)
-      const following = open[index + 1] ?? open[0]
-      await load(following && following.id !== copy.id ? following.id : undefined)
+      const index = shown.findIndex((c) => c.id === copy.id)
+      const following = showAll ? copy : (shown[index + 1] ?? shown[0])
+      await load(following && (showAll || following.id !== copy.id) ? following.id : undefined)
     } catch (e) {
       setMessage({ kind: 'error', text: (e as Error).message })
     }
@@ -164,6 +167,11 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
             {open.length} {tr('unresolved')} ({desk.counts.total})
           </span>
         )}
+        {desk && (
+          <label>
+            <input type="checkbox" data-testid="desk-show-all" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> {tr('showAll')}
+          </label>
+        )}
         {examId && (
           <button type="button" className="btn btn--style-secondary btn--size-small" data-testid="desk-rerun" onClick={onRerun}>
             {tr('rerun')}
@@ -180,8 +188,13 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
         <div style={styles.row}>
           <div style={{ flex: 1 }} data-testid="desk-copy" data-copy-id={String(copy.id)}>
             <h2>
-              {tr('copy')} {copy.anonymousId} — {open.indexOf(copy) + 1} {tr('of')} {open.length}
+              {tr('copy')} {copy.anonymousId} — {shown.indexOf(copy) + 1} {tr('of')} {shown.length}
             </h2>
+            {copy.student && (
+              <p data-testid="desk-current-student">
+                {tr('currentStudent')} <strong>{copy.student.name}</strong> ({tr(`status_${copy.identification.status}`)})
+              </p>
+            )}
             {copy.identification.reason && <p>{tr(`reasons_${copy.identification.reason}`)}</p>}
             {copy.headerCropUrl ? <img src={copy.headerCropUrl} alt={copy.anonymousId} style={styles.crop} /> : <p>{tr('noHeader')}</p>}
             <input
@@ -230,9 +243,12 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
           </div>
           <aside style={styles.side}>
             <ol style={{ paddingLeft: '1.2rem' }}>
-              {open.map((c) => (
+              {shown.map((c) => (
                 <li key={String(c.id)} style={{ fontWeight: c.id === copy.id ? 700 : 400 }}>
-                  {c.anonymousId}
+                  <button type="button" data-testid="desk-jump" data-copy-id={String(c.id)} onClick={() => setCurrentId(c.id)} style={{ all: 'unset', cursor: 'pointer' }}>
+                    {c.anonymousId}
+                    {c.student ? ` — ${c.student.name}` : ''}
+                  </button>
                 </li>
               ))}
             </ol>

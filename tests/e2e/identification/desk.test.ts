@@ -127,6 +127,15 @@ describe('the identification desk', () => {
     await page.keyboard.press('Enter')
     await page.waitForSelector('[data-testid=desk-done]')
 
+    // Every copy can be reopened: its current student is shown, and it can be renamed.
+    await page.check('[data-testid=desk-show-all]')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=desk-jump]').length === 3)
+    await page.click(`[data-testid=desk-jump][data-copy-id="${copies[1].id}"]`)
+    await page.waitForFunction((id) => document.querySelector('[data-testid=desk-copy]')?.getAttribute('data-copy-id') === id, String(copies[1].id))
+    expect(await page.textContent('[data-testid=desk-current-student]')).toMatch(/DUPONT.*choisi à la main/)
+    await page.uncheck('[data-testid=desk-show-all]')
+    await page.waitForSelector('[data-testid=desk-done]')
+
     const assigned = async (copyId: number) => (await admin.request('GET', `/api/copies/${copyId}?depth=0`)).body
     expect((await assigned(copies[0].id)).student).toBe(id('MARTINEZ'))
     expect((await assigned(copies[1].id)).student).toBe(id('DUPONT'))
