@@ -382,6 +382,7 @@ export interface Annotation {
   text?: string | null;
   schemaVersion: number;
   version?: number | null;
+  clientKey?: string | null;
   author?: (number | null) | User;
   exam?: (number | null) | Exam;
   updatedAt: string;
@@ -737,6 +738,7 @@ export interface AnnotationsSelect<T extends boolean = true> {
   text?: T;
   schemaVersion?: T;
   version?: T;
+  clientKey?: T;
   author?: T;
   exam?: T;
   updatedAt?: T;

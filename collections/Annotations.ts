@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import type { CollectionConfig } from 'payload'
 
 import { BadRequestError, ConflictError } from '../runtime/errors'
@@ -31,7 +33,9 @@ export const Annotations: CollectionConfig = {
         const merged = { ...originalDoc, ...data }
         const context = await loadCopyForWrite({ copy: merged.copy, req })
         if (!(Number.isInteger(merged.page) && merged.page >= 1)) throw new BadRequestError('An annotation needs a page number from 1')
-        if (operation === 'create') return { ...data, exam: context.examId, author: req.user?.id, version: 1 }
+        // The portal's own key for an annotation it created: a create resent after a lost answer finds the first.
+        if (operation === 'create') return { ...data, clientKey: data.clientKey || randomUUID(), exam: context.examId, author: req.user?.id, version: 1 }
+        if (data.clientKey !== undefined && data.clientKey !== originalDoc?.clientKey) throw new BadRequestError('clientKey cannot change')
         // Optimistic concurrency: the writer must say which version it edited; a stale one loses loudly.
         if (data.version !== originalDoc?.version)
           throw new ConflictError(
@@ -39,6 +43,16 @@ export const Annotations: CollectionConfig = {
             { current: originalDoc },
           )
         return { ...data, exam: context.examId, version: (originalDoc?.version ?? 0) + 1 }
+      },
+    ],
+    beforeDelete: [
+      // Same rule as an update: deleting what someone else changed since you read it must be a choice.
+      async ({ id, req }) => {
+        const expected = req.query?.version
+        if (expected === undefined) return
+        const current = await req.payload.findByID({ collection: 'annotations', id, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+        if (current && String(current.version) !== String(expected))
+          throw new ConflictError(`Annotation ${id} was changed elsewhere (now version ${current.version}, this deletion was made on version ${String(expected)})`, { current })
       },
     ],
   },
@@ -62,6 +76,7 @@ export const Annotations: CollectionConfig = {
     { name: 'text', type: 'textarea', label: { fr: 'Texte', en: 'Text' } },
     { name: 'schemaVersion', type: 'number', required: true, defaultValue: ANNOTATION_SCHEMA_VERSION, admin: { readOnly: true } },
     { name: 'version', type: 'number', defaultValue: 1, admin: { readOnly: true }, label: { fr: 'Version', en: 'Version' } },
+    { name: 'clientKey', type: 'text', unique: true, index: true, admin: { hidden: true } },
     { name: 'author', type: 'relationship', relationTo: 'users', admin: { readOnly: true }, label: { fr: 'Auteur', en: 'Author' } },
     { name: 'exam', type: 'relationship', relationTo: 'exams', index: true, admin: { readOnly: true, hidden: true } },
   ],

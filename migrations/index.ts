@@ -5,6 +5,7 @@ import * as migration_20261125_211405_identification from './20261125_211405_ide
 import * as migration_20261125_213535_publication from './20261125_213535_publication';
 import * as migration_20261125_213648_optional_defaults from './20261125_213648_optional_defaults';
 import * as migration_20261125_231455_student_space from './20261125_231455_student_space';
+import * as migration_20261125_235844_annotation_client_key from './20261125_235844_annotation_client_key';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261125_231455_student_space.up,
     down: migration_20261125_231455_student_space.down,
-    name: '20261125_231455_student_space'
+    name: '20261125_231455_student_space',
+  },
+  {
+    up: migration_20261125_235844_annotation_client_key.up,
+    down: migration_20261125_235844_annotation_client_key.down,
+    name: '20261125_235844_annotation_client_key'
   },
 ];

@@ -161,6 +161,31 @@ describe('annotations', () => {
     expect(stored.geometry).toEqual({ x: 110, y: 200 })
     expect((await bob.request('GET', `/api/annotations/${id}`)).status).toBe(404)
   })
+
+  it('finds a resent creation by its client key instead of doubling it, and refuses a stale deletion', async () => {
+    const body = { copy: seed.mathsReady.id, page: 1, kind: 'cross', geometry: { x: 5, y: 5 }, clientKey: 'portal-key-1' }
+    const created = await alice.request('POST', '/api/annotations', body)
+    expect(created.status).toBe(201)
+    expect(created.body.doc.clientKey).toBe('portal-key-1')
+    const again = await alice.request('POST', '/api/annotations', body)
+    expect(again.status).toBe(400)
+    const found = await alice.request('GET', '/api/annotations?where[clientKey][equals]=portal-key-1&depth=0')
+    expect(found.body.docs.map((d: { id: unknown }) => d.id)).toEqual([created.body.doc.id])
+    // Another teacher cannot use a key to see someone else's copy.
+    expect((await bob.request('GET', '/api/annotations?where[clientKey][equals]=portal-key-1&depth=0')).body.docs).toEqual([])
+    // Without a key the server makes one: every record has one.
+    const unkeyed = await alice.request('POST', '/api/annotations', { ...body, clientKey: undefined })
+    expect(unkeyed.body.doc.clientKey).toMatch(/^[0-9a-f-]{36}$/)
+    expect((await alice.request('PATCH', `/api/annotations/${created.body.doc.id}`, { clientKey: 'other', version: 1 })).status).toBe(400)
+
+    const id = created.body.doc.id
+    expect((await alice.request('PATCH', `/api/annotations/${id}`, { geometry: { x: 6, y: 6 }, version: 1 })).status).toBe(200)
+    const stale = await alice.request('DELETE', `/api/annotations/${id}?version=1`)
+    expect(stale.status).toBe(409)
+    expect(await app.runtime.payload.findByID({ collection: 'annotations', id, depth: 0 })).toMatchObject({ version: 2 })
+    expect((await alice.request('DELETE', `/api/annotations/${id}?version=2`)).status).toBe(200)
+    expect((await alice.request('GET', `/api/annotations/${id}`)).status).toBe(404)
+  })
 })
 
 describe('scan batch uploads', () => {

@@ -42,6 +42,8 @@ export type AnnotationDoc = {
   schemaVersion?: number | null
   version: number
   author?: Id | null
+  /** The key the creating portal gave it: a create resent after a lost answer finds the first instead of doubling it. */
+  clientKey?: string | null
 }
 
 export type SavedComment = { id: Id; text: string; points?: number | null; questionKey?: string | null; exam?: Id | null }

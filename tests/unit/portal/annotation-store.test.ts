@@ -13,17 +13,24 @@ const fakeServer = () => {
   const docs = new Map<number, AnnotationDoc>()
   let next = 1
   let down = false
+  // The write happens, the answer never comes back (a reload or a dropped connection mid-request).
+  let loseAnswers = false
   const calls: string[] = []
   const guard = () => {
     if (down) throw new ApiError(0, 'offline')
+  }
+  const answer = <T>(value: T): T => {
+    if (loseAnswers) throw new ApiError(0, 'connection lost')
+    return value
   }
   const transport: Transport = {
     create: async (body) => {
       guard()
       calls.push('create')
+      if ([...docs.values()].some((d) => d.clientKey && d.clientKey === body.clientKey)) throw new ApiError(400, 'clientKey must be unique')
       const doc = { ...(body as object), id: next++, version: 1 } as AnnotationDoc
       docs.set(doc.id as number, doc)
-      return doc
+      return answer(doc)
     },
     update: async (id, body) => {
       guard()
@@ -34,14 +41,21 @@ const fakeServer = () => {
       docs.set(id as number, doc)
       return doc
     },
-    remove: async (id) => {
+    remove: async (id, version) => {
       guard()
       calls.push('delete')
+      const current = docs.get(id as number)
+      if (current && version !== undefined && version !== current.version) throw new ApiError(409, `changed elsewhere (now version ${current.version})`)
       docs.delete(id as number)
     },
     fetch: async (id) => docs.get(id as number) ?? null,
+    findByClientKey: async (key) => {
+      guard()
+      calls.push('find')
+      return [...docs.values()].find((d) => d.clientKey === key) ?? null
+    },
   }
-  return { docs, transport, calls, setDown: (value: boolean) => (down = value) }
+  return { docs, transport, calls, setDown: (value: boolean) => (down = value), setLoseAnswers: (value: boolean) => (loseAnswers = value) }
 }
 
 const memoryStorage = () => {
@@ -120,6 +134,53 @@ describe('AnnotationStore', () => {
     await settle()
     expect(server.docs.get(existing.id as number)).toMatchObject({ version: 3, geometry: { x: 9 } })
     expect(store.getSnapshot().conflicts).toHaveLength(0)
+  })
+
+  it('never doubles an annotation whose creation was saved but whose answer was lost, even across a reload', async () => {
+    const server = fakeServer()
+    const storage = memoryStorage()
+    const store = new AnnotationStore({ copy: 7, docs: [], transport: server.transport, storage, debounceMs: 0 })
+    server.setLoseAnswers(true)
+    store.add(tick(3))
+    await settle()
+    expect(server.docs.size).toBe(1)
+    expect(store.getSnapshot().save.status).toBe('offline')
+    store.dispose()
+
+    // The reload shows the server's copy of it once, not twice, and finishes the queued edit on it.
+    server.setLoseAnswers(false)
+    const reloaded = new AnnotationStore({ copy: 7, docs: [...server.docs.values()], transport: server.transport, storage, debounceMs: 0 })
+    expect(reloaded.getSnapshot().items).toHaveLength(1)
+    await reloaded.flush()
+    expect(server.docs.size).toBe(1)
+    expect(server.calls.filter((c) => c === 'create')).toHaveLength(1)
+    expect(storage.peek()).toEqual([])
+
+    // Without a reload: the retry looks for its first attempt before creating again.
+    const live = new AnnotationStore({ copy: 7, docs: [], transport: server.transport, storage: memoryStorage(), debounceMs: 0 })
+    server.setLoseAnswers(true)
+    live.add(tick(8))
+    await settle()
+    server.setLoseAnswers(false)
+    await live.flush()
+    expect([...server.docs.values()].filter((d) => (d.geometry as { x: number }).x === 8)).toHaveLength(1)
+    expect(live.getSnapshot().items[0]).toMatchObject({ id: expect.anything(), version: 2 })
+    live.dispose()
+  })
+
+  it('does not delete an annotation someone else changed since: the deletion waits for the teacher', async () => {
+    const server = fakeServer()
+    const existing = await server.transport.create({ kind: 'tick', page: 1, geometry: { x: 1, y: 10, size: 20 }, style, schemaVersion: 2, clientKey: 'k1' })
+    const store = new AnnotationStore({ copy: 7, docs: [existing], transport: server.transport, storage: memoryStorage(), debounceMs: 0 })
+    await server.transport.update(existing.id, { geometry: { x: 50, y: 10, size: 20 }, version: 1 }) // someone else
+    store.remove(store.getSnapshot().items[0].localId)
+    await settle()
+    expect(server.docs.get(existing.id as number)).toMatchObject({ version: 2 })
+    expect(store.getSnapshot().conflicts).toEqual([expect.objectContaining({ mine: null })])
+    expect(store.getSnapshot().items[0].shape.geometry).toMatchObject({ x: 50 })
+    store.resolve(store.getSnapshot().items[0].localId, 'mine')
+    await settle()
+    expect(server.docs.size).toBe(0)
   })
 
   it('does nothing on a read-only copy', async () => {

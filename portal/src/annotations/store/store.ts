@@ -12,7 +12,7 @@ const newLocalId = () => `l:${Date.now().toString(36)}${(counter++).toString(36)
 
 export const itemFromDoc = (doc: AnnotationDoc): Item | null => {
   try {
-    return { localId: serverLocalId(doc.id), id: doc.id, version: doc.version, author: doc.author ?? null, shape: migrateAnnotation(doc) }
+    return { localId: serverLocalId(doc.id), id: doc.id, version: doc.version, author: doc.author ?? null, clientKey: doc.clientKey ?? null, shape: migrateAnnotation(doc) }
   } catch {
     return null // a record from a newer portal: leave it alone rather than guess
   }
@@ -59,7 +59,15 @@ export class AnnotationStore {
 
   /** Edits left in the queue by an earlier visit, laid over what the server has now. */
   private replay(ops: Op[]): Op[] {
-    return ops.map((op) => {
+    // A create whose answer was lost (a reload mid-request) already has its record on the server, with our key.
+    const landed = new Map([...this.items.values()].filter((i) => i.clientKey).map((i) => [i.clientKey!, i]))
+    return ops.map((queued) => {
+      const found = queued.id === undefined ? landed.get(queued.localId) : undefined
+      const op: Op = found
+        ? queued.type === 'create'
+          ? { localId: found.localId, type: 'update', id: found.id, shape: queued.shape, baseVersion: found.version }
+          : { ...queued, localId: found.localId, id: found.id, baseVersion: queued.baseVersion ?? found.version }
+        : queued
       const localId = op.id !== undefined ? serverLocalId(op.id) : op.localId
       const existing = this.items.get(localId) ?? this.items.get(op.localId)
       const key = existing?.localId ?? localId
@@ -143,7 +151,8 @@ export class AnnotationStore {
     if (!shape) {
       if (!item) return
       this.items.delete(localId)
-      op = { localId, type: 'delete', id: item.id }
+      const busy = this.inFlight?.localId === localId || this.ops.some((o) => o.localId === localId)
+      op = { localId, type: 'delete', id: item.id, baseVersion: busy ? undefined : item.version }
     } else if (!item) {
       this.items.set(localId, { localId, shape })
       op = { localId, type: 'create', shape }
@@ -175,12 +184,18 @@ export class AnnotationStore {
     let sent = 0
     while (this.ops.length && !this.disposed) {
       sent++
-      const op = this.ops[0]
+      let op = this.ops[0]!
+      const resent = op.type === 'create' && op.sent === true
+      if (op.type === 'create' && !op.sent) {
+        // Marked (and saved) before it leaves: after a lost answer or a reload we will know to look first.
+        op = { ...op, sent: true }
+        this.ops = [op, ...this.ops.slice(1)]
+      }
       this.inFlight = op
       this.save = { status: 'saving', pending: this.ops.length }
       this.publish()
       try {
-        const doc = await this.send(op)
+        const doc = await this.send(op, { resent })
         this.ops = this.ops.filter((o) => o !== op)
         if (doc) this.afterWrite(op.localId, doc)
         this.retryDelay = 0
@@ -208,15 +223,20 @@ export class AnnotationStore {
     if (sent && this.save.status !== 'error' && this.save.status !== 'offline') this.options.onSaved?.()
   }
 
-  private async send(op: Op): Promise<AnnotationDoc | undefined> {
+  private async send(op: Op, { resent = false } = {}): Promise<AnnotationDoc | undefined> {
     const item = this.items.get(op.localId)
-    if (op.type === 'create') return this.options.transport.create({ ...toStored(op.shape!), copy: this.options.copy })
+    if (op.type === 'create') {
+      const earlier = resent ? await this.options.transport.findByClientKey(op.localId) : null
+      if (earlier) return this.options.transport.update(earlier.id, { ...toStored(op.shape!), version: earlier.version })
+      return this.options.transport.create({ ...toStored(op.shape!), copy: this.options.copy, clientKey: op.localId })
+    }
     if (op.type === 'update') {
       const id = op.id ?? item?.id
       if (id === undefined) throw new ApiError(400, 'Annotation without id')
       return this.options.transport.update(id, { ...toStored(op.shape!), version: op.baseVersion ?? item?.version })
     }
-    if (op.id !== undefined) await this.options.transport.remove(op.id)
+    const id = op.id ?? item?.id
+    if (id !== undefined) await this.options.transport.remove(id, op.baseVersion)
     return undefined
   }
 

@@ -6,9 +6,11 @@ import type { Transport } from './types'
 export const restTransport: Transport = {
   create: async (body) => (await api.post<{ doc: AnnotationDoc }>('/api/annotations?depth=0', body)).doc,
   update: async (id: Id, body) => (await api.patch<{ doc: AnnotationDoc }>(`/api/annotations/${id}?depth=0`, body)).doc,
-  remove: async (id: Id) => {
-    await api.delete(`/api/annotations/${id}`)
+  remove: async (id: Id, version?: number) => {
+    await api.delete(`/api/annotations/${id}${version === undefined ? '' : `?version=${version}`}`)
   },
+  findByClientKey: async (clientKey) =>
+    (await api.get<{ docs: AnnotationDoc[] }>(`/api/annotations?depth=0&limit=1&where[clientKey][equals]=${encodeURIComponent(clientKey)}`)).docs[0] ?? null,
   fetch: async (id: Id) => {
     try {
       return await api.get<AnnotationDoc>(`/api/annotations/${id}?depth=0`)
