@@ -10,12 +10,12 @@ import type { CopyDoc } from './copies'
 
 /** Original batch PDFs, read once per edit (repaired the way ingestion repaired them). */
 export const batchSources = async ({ payload, pages }: { payload: Payload; pages: CopyPage[] }): Promise<Map<string, Uint8Array>> => {
-  const { inspectScan } = await import('../../scan-pipeline/lib/index')
+  const { inspectScanIsolated } = await import('../../scan-pipeline/lib/index')
   const sources = new Map<string, Uint8Array>()
   for (const batchId of new Set(pages.map((p) => String(p.batch)))) {
     const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true })
     const original = await readUpload({ payload, collection: 'scan-batches', doc: batch })
-    sources.set(batchId, (await inspectScan({ bytes: original, fileName: batch.filename ?? `batch-${batchId}.pdf` })).bytes)
+    sources.set(batchId, (await inspectScanIsolated({ bytes: original, fileName: batch.filename ?? `batch-${batchId}.pdf` })).bytes)
   }
   return sources
 }

@@ -14,6 +14,8 @@ export class ScanInputError extends Error {
   readonly file: string
   readonly page?: number
   readonly code: ScanErrorCode
+  /** The message without the file and page: what a copy of this error elsewhere (a worker's answer) needs. */
+  readonly reason: string
 
   constructor({
     code,
@@ -31,6 +33,7 @@ export class ScanInputError extends Error {
     super(`${file}${page !== undefined ? ` page ${page}` : ''}: ${reason}`)
     this.name = 'ScanInputError'
     this.code = code
+    this.reason = reason
     this.file = file
     this.page = page
     this.status = status

@@ -2,6 +2,7 @@
 export { ScanInputError, type ScanErrorCode } from './errors'
 export type * from './types'
 export { inspectScan } from './pdf/open'
+export { inspectScanIsolated } from './pool/inspectIsolated'
 export { analyzePages, type AnalyzePagesOptions } from './pool/analyzePages'
 export { analyzePage, ANALYSIS_DPI } from './analyze/analyzePage'
 export { analyzeRaster } from './analyze/page'

@@ -38,11 +38,11 @@ export const ingestBatch = async ({ payload, batchId, progress }: { payload: Pay
   await markBatch(payload, batchId, { status: 'processing' })
   if ((exam.status ?? 'draft') === 'draft') await payload.update({ collection: 'exams', id: examId, data: { status: 'processing' }, overrideAccess: true })
 
-  const { inspectScan, analyzePages, planCopies, openAssembler, renderThumbnail } = await loadPipeline()
+  const { inspectScanIsolated, analyzePages, planCopies, openAssembler, renderThumbnail } = await loadPipeline()
   const original = await readUpload({ payload, collection: 'scan-batches', doc: batch })
   let info
   try {
-    info = await inspectScan({ bytes: original, fileName })
+    info = await inspectScanIsolated({ bytes: original, fileName })
   } catch (error) {
     if (!(error instanceof ScanInputError)) throw error
     const problem = { page: error.page ?? null, code: error.code, message: error.message }
