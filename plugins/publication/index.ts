@@ -2,7 +2,9 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { addJobs } from '../../jobs/define-job'
 import { enqueue } from '../../jobs/queue'
+import { withPublicationTab, withPublicationTranslations } from './admin/publicationView'
 import { publishEndpoint } from './endpoints/publish'
+import { publicationStatusEndpoint } from './endpoints/status'
 import { copyFields, examFields } from './fields'
 import { copyFinalizedHook } from './hooks/copyFinalized'
 import { examPublishedHook } from './hooks/examPublished'
@@ -36,7 +38,7 @@ const extend = (collection: CollectionConfig): CollectionConfig => {
 /**
  * Publication: annotated PDFs (jobs `render-annotated-copy`, `render-annotated-exam`), the publish
  * endpoint and job, the students' e-mail notification (job `notify-students`), and the
- * `onCopyFinalized` / `onExamPublished` extension points.
+ * `onCopyFinalized` / `onExamPublished` extension points, and the exams' publication tab in the admin.
  */
 export const publicationPlugin =
   ({ enabled = true, locale = 'fr', renderOnFinalize = true }: PublicationOptions = {}): Plugin =>
@@ -44,8 +46,9 @@ export const publicationPlugin =
     if (!enabled) return config
     let next: Config = {
       ...config,
-      collections: (config.collections ?? []).map(extend),
-      endpoints: [...(config.endpoints ?? []), publishEndpoint],
+      collections: (config.collections ?? []).map(extend).map(withPublicationTab),
+      endpoints: [...(config.endpoints ?? []), publishEndpoint, publicationStatusEndpoint],
+      i18n: withPublicationTranslations(config.i18n),
     }
     next = addJobs(next, [renderAnnotatedCopy, renderAnnotatedExam, publishExamJob, notifyStudentsJob])
     next = { ...next, custom: { ...next.custom, korrigo: { ...next.custom?.korrigo, publication: { locale } } } }
