@@ -83,6 +83,9 @@ export const bootRuntime = async ({
         return undefined
       })
       if (!drained || drained.timedOut) await agenda.stop().catch((err) => logger.warn({ err }, 'agenda.stop failed'))
+      // An Agenda that never started (a process that only enqueues) does not close its connection on
+      // drain or stop: left open, it dies with an error when the database goes away.
+      if (!processJobs) await (agenda as unknown as { backend?: { disconnect?: () => Promise<void> } }).backend?.disconnect?.().catch((err: Error) => logger.warn({ err }, 'agenda backend disconnect failed'))
       await closePayload(payload)
       if (database.stop) await database.stop().catch((err) => logger.warn({ err }, 'embedded PostgreSQL stop failed'))
     })())
