@@ -1,7 +1,9 @@
 import type { Config, Plugin } from 'payload'
 
 import { addJobs } from '../../jobs/define-job'
-import { withStatisticsTab, withStatisticsTranslations } from './admin/statisticsView'
+import { withTranslations } from '../kit/translations'
+import { withStatisticsTab } from './admin/statisticsView'
+import { translations } from './translations'
 import { exportResultsEndpoint } from './endpoints/exportResults'
 import { listFormatsEndpoint } from './endpoints/listFormats'
 import { statisticsEndpoint } from './endpoints/statistics'
@@ -31,7 +33,7 @@ export const exportsPlugin =
         ...config,
         collections: (config.collections ?? []).map(withStatisticsTab),
         endpoints: [...(config.endpoints ?? []), listFormatsEndpoint, statisticsEndpoint, exportResultsEndpoint],
-        i18n: withStatisticsTranslations(config.i18n),
+        i18n: withTranslations(config.i18n, translations),
       },
       [exportResultsJob],
     )

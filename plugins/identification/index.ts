@@ -9,6 +9,7 @@ import { pageEndpoints } from './endpoints/pages'
 import { rosterEndpoint } from './endpoints/roster'
 import { enqueueOnBatchDone } from './hooks/enqueueOnBatchDone'
 import { identifyExamJob } from './jobs/identifyExam'
+import { withTranslations } from '../kit/translations'
 import { translations } from './translations'
 import type { IdentificationOptions } from './types'
 
@@ -27,18 +28,6 @@ const withBatchHook = (collection: CollectionConfig): CollectionConfig =>
     ? collection
     : { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), enqueueOnBatchDone] } }
 
-const mergeTranslations = (i18n: Config['i18n']): Config['i18n'] => {
-  const existing = (i18n?.translations ?? {}) as Record<string, Record<string, unknown>>
-  return {
-    ...i18n,
-    translations: {
-      ...existing,
-      fr: { ...existing.fr, ...translations.fr },
-      en: { ...existing.en, ...translations.en },
-    } as never,
-  }
-}
-
 /**
  * Who wrote which copy: roster import, header reading + global matching (job `identify-exam`), the
  * identification desk in the admin, and hand fixes of scans (move, reorder, rotate, split, merge).
@@ -53,7 +42,7 @@ export const identificationPlugin =
         ...config,
         collections: [...(config.collections ?? []).map(withCopyFields).map(autoIdentify ? withBatchHook : (c) => c), IdentificationDecisions],
         endpoints: [...(config.endpoints ?? []), rosterEndpoint, deskEndpoint, rerunEndpoint, assignEndpoint, ...pageEndpoints, pageImageEndpoint],
-        i18n: mergeTranslations(config.i18n),
+        i18n: withTranslations(config.i18n, translations),
         admin: {
           ...config.admin,
           components: {

@@ -2,7 +2,9 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { addJobs } from '../../jobs/define-job'
 import { enqueue } from '../../jobs/queue'
-import { withPublicationTab, withPublicationTranslations } from './admin/publicationView'
+import { withTranslations } from '../kit/translations'
+import { withPublicationTab } from './admin/publicationView'
+import { translations } from './translations'
 import { publishEndpoint } from './endpoints/publish'
 import { publicationStatusEndpoint } from './endpoints/status'
 import { copyFields, examFields } from './fields'
@@ -48,7 +50,7 @@ export const publicationPlugin =
       ...config,
       collections: (config.collections ?? []).map(extend).map(withPublicationTab),
       endpoints: [...(config.endpoints ?? []), publishEndpoint, publicationStatusEndpoint],
-      i18n: withPublicationTranslations(config.i18n),
+      i18n: withTranslations(config.i18n, translations),
     }
     next = addJobs(next, [renderAnnotatedCopy, renderAnnotatedExam, publishExamJob, notifyStudentsJob])
     next = { ...next, custom: { ...next.custom, korrigo: { ...next.custom?.korrigo, publication: { locale } } } }

@@ -2,7 +2,9 @@ import { createHmac } from 'node:crypto'
 
 import { jwtVerify, SignJWT } from 'jose'
 
-export type StudentId = string | number
+import type { StudentId } from '../../../shared/student-space/types'
+
+export type { StudentId }
 
 /** Its own cookie name: Payload reads `payload-token`, never this one. */
 export const STUDENT_COOKIE = 'korrigo-student'

@@ -2,19 +2,10 @@ import type { Payload, Where } from 'payload'
 
 import { scaleMaximum, type ScaleQuestion } from '../../../collections/grading-scale'
 import { idOf } from '../../../collections/relations'
+import type { StudentCopy, StudentCopyQuestion } from '../../../shared/student-space/types'
 import type { StudentId } from '../lib/token'
 
-export type StudentCopyQuestion = { key: string; label: string | null; maxPoints: number; points: number | null; comment: string | null }
-
-export type StudentCopy = {
-  id: StudentId
-  exam: { id: StudentId; title: string; subject: string | null; className: string | null; date: string | null }
-  publishedAt: string
-  total: number | null
-  maxTotal: number
-  questions: StudentCopyQuestion[]
-  hasPdf: boolean
-}
+export type { StudentCopy, StudentCopyQuestion } from '../../../shared/student-space/types'
 
 /**
  * What a student may ever see of copies: their own, finalized, with a publication date that has come.

@@ -7,10 +7,11 @@ import { normalizeEmail } from '../lib/email'
 import { createKeyedLock } from '../lib/keyed-lock'
 import { afterFailure, cleared, lockRemainingMs, type SignInCounters } from '../lib/lockout'
 import type { StudentSpaceSettings } from '../lib/settings'
+import type { StudentProfile } from '../../../shared/student-space/types'
 import { signStudentToken, type StudentId } from '../lib/token'
 import { createUnknownEmailCounters } from '../lib/unknown-emails'
 
-export type StudentProfile = { id: StudentId; firstName: string; lastName: string; className: string | null }
+export type { StudentProfile } from '../../../shared/student-space/types'
 
 export type SignInResult = { student: StudentProfile; token: string; expiresAt: Date }
 

@@ -1,28 +1,17 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { Browser, Page } from 'playwright-core'
 
 import { getBatch } from '../../fixtures/scans'
-import { createTestDatabase, type TestDatabase } from '../../int/helpers/database'
-import { apiClient, type ApiClient } from '../../int/helpers/http'
+import type { ApiClient } from '../../int/helpers/http'
+import { createFirstAdmin, signInAdmin, startAdminApp, type AdminApp } from '../helpers/admin-app'
 import { uploadBatch } from '../../int/helpers/scans'
-import { ensureBuilt } from '../helpers/builds'
-import { spawnProject, type Spawned } from '../helpers/processes'
-import { launchBrowser } from '../portal/browser'
 
 /**
  * Fixing scans by hand in the identification desk (real admin build, `server.ts` as `npm start` runs
  * it, a real batch through the scan pipeline): rotate, split, merge, move a page — each through the
  * desk's buttons, each checked on the server — and a refusal of the server shown to the person.
  */
-const port = 3600 + (process.pid % 300)
-const base = `http://127.0.0.1:${port}`
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-desk-fixes-'))
-
-let database: TestDatabase
-let server: Spawned
+let app: AdminApp
+let base: string
 let browser: Browser
 let admin: ApiClient
 
@@ -44,9 +33,7 @@ const copyById = async (id: number): Promise<Copy> => (await admin.request('GET'
 
 /** An exam of a class with no roster: the matcher leaves every copy to review, so all stay in the desk. */
 const seed = async () => {
-  const first = await apiClient({ baseUrl: base }).request('POST', '/api/users/first-register', { email: 'head@school.test', password: 'head-password-1', name: 'Head' })
-  expect(first.status).toBe(200)
-  admin = apiClient({ baseUrl: base, token: first.body.token })
+  admin = await createFirstAdmin(base)
   const exam = (await admin.request('POST', '/api/exams', { title: 'Fixes', className: 'Sans liste', layout: 'a4' })).body.doc
   const { bytes } = await getBatch('a4-mini')
   const batch = await uploadBatch({ client: admin, exam: exam.id, name: 'fixes.pdf', bytes })
@@ -60,34 +47,14 @@ const seed = async () => {
 }
 
 beforeAll(async () => {
-  ensureBuilt({ admin: true })
-  database = await createTestDatabase()
-  fs.chmodSync(dataDir, 0o755)
-  server = spawnProject({
-    command: process.execPath,
-    args: ['--import', 'tsx', 'server.ts'],
-    env: { NODE_ENV: 'production', DATABASE_URL: database.url, KORRIGO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PAYLOAD_SECRET: 'desk-fixes-secret' },
-  })
-  await server.waitFor(/Korrigo is running at/, 180_000)
-  browser = await launchBrowser()
+  app = await startAdminApp({ name: 'desk-fixes', firstPort: 3600 })
+  base = app.base
+  browser = app.browser
 }, 900_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await database?.drop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  await app?.stop()
 }, 60_000)
-
-const signIn = async (page: Page) => {
-  await page.goto(`${base}/admin/login`)
-  // The first page of a fresh production build can be slow while the batch's OCR still runs on the same cores.
-  await page.waitForSelector('input[name=email]', { timeout: 90_000 })
-  await page.fill('input[name=email]', 'head@school.test')
-  await page.fill('input[name=password]', 'head-password-1')
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.pathname.includes('/login'))
-}
 
 const shownCopy = (page: Page) => page.locator('[data-testid=desk-pages]').getAttribute('data-copy-id')
 
@@ -117,7 +84,7 @@ describe('fixing scans in the identification desk', () => {
 
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })).newPage()
     page.on('pageerror', (err) => console.error('page error:', err))
-    await signIn(page)
+    await signInAdmin({ page, base })
     await page.goto(`${base}/admin/identification?exam=${exam.id}`)
     await page.waitForSelector('[data-testid=desk-pages]')
     await showCopy(page, a.id)

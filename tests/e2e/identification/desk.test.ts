@@ -1,34 +1,21 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { Browser, Page } from 'playwright-core'
 
-import { createTestDatabase, type TestDatabase } from '../../int/helpers/database'
-import { apiClient, type ApiClient } from '../../int/helpers/http'
-import { spawnProject, type Spawned } from '../helpers/processes'
-import { launchBrowser } from '../portal/browser'
-import { ensureBuilt } from '../helpers/builds'
+import type { ApiClient } from '../../int/helpers/http'
+import { createFirstAdmin, signInAdmin, startAdminApp, type AdminApp } from '../helpers/admin-app'
 
 /**
  * The identification desk in the real admin (Next production build, `server.ts` as `npm start` runs
  * it), resolved with the keyboard only: Enter on a suggestion, typing to search the roster, arrows.
  */
-const port = 3900 + (process.pid % 300)
-const base = `http://127.0.0.1:${port}`
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-desk-'))
-
-let database: TestDatabase
-let server: Spawned
+let app: AdminApp
+let base: string
 let browser: Browser
 let admin: ApiClient
 
 const ROSTER = 'Nom;Prénom;Date de naissance;Classe\nBERNARD;Emma;01/02/2008;TB\nBERTRAND;Raphaël;02/03/2008;TB\nDUPONT;Rose;03/04/2008;TB\nMARTIN;Lucas;04/05/2008;TB\nMARTINEZ;Léa;05/06/2008;TB\n'
 
 const seed = async () => {
-  const first = await apiClient({ baseUrl: base }).request('POST', '/api/users/first-register', { email: 'head@school.test', password: 'head-password-1', name: 'Head' })
-  expect(first.status).toBe(200)
-  admin = apiClient({ baseUrl: base, token: first.body.token })
+  admin = await createFirstAdmin(base)
   const form = new FormData()
   form.append('file', new Blob([ROSTER], { type: 'text/csv' }), 'tb.csv')
   expect((await admin.request('POST', '/api/identification/roster', form)).body.created).toBe(5)
@@ -50,32 +37,14 @@ const seed = async () => {
 }
 
 beforeAll(async () => {
-  ensureBuilt({ admin: true })
-  database = await createTestDatabase()
-  fs.chmodSync(dataDir, 0o755)
-  server = spawnProject({
-    command: process.execPath,
-    args: ['--import', 'tsx', 'server.ts'],
-    env: { NODE_ENV: 'production', DATABASE_URL: database.url, KORRIGO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PAYLOAD_SECRET: 'desk-test-secret' },
-  })
-  await server.waitFor(/Korrigo is running at/, 180_000)
-  browser = await launchBrowser()
+  app = await startAdminApp({ name: 'desk', firstPort: 3900 })
+  base = app.base
+  browser = app.browser
 }, 900_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await database?.drop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  await app?.stop()
 }, 60_000)
-
-const signIn = async (page: Page) => {
-  await page.goto(`${base}/admin/login`)
-  await page.fill('input[name=email]', 'head@school.test')
-  await page.fill('input[name=password]', 'head-password-1')
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.pathname.includes('/login'))
-}
 
 const currentCopy = (page: Page) => page.locator('[data-testid=desk-copy]').getAttribute('data-copy-id')
 
@@ -84,7 +53,7 @@ describe('the identification desk', () => {
     const { exam, copies, id } = await seed()
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' })).newPage()
     page.on('pageerror', (err) => console.error('page error:', err))
-    await signIn(page)
+    await signInAdmin({ page, base })
     await page.goto(`${base}/admin/identification?exam=${exam.id}`)
     await page.waitForSelector('[data-testid=desk-copy]')
     expect(await page.textContent('h1')).toContain('Identification des copies')

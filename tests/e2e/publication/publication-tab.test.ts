@@ -4,39 +4,27 @@ import path from 'node:path'
 
 import type { Browser, Page } from 'playwright-core'
 
-import { createTestDatabase, type TestDatabase } from '../../int/helpers/database'
-import { apiClient, type ApiClient } from '../../int/helpers/http'
-import { ensureBuilt } from '../helpers/builds'
-import { spawnProject, type Spawned } from '../helpers/processes'
-import { launchBrowser } from '../portal/browser'
+import type { ApiClient } from '../../int/helpers/http'
+import { createFirstAdmin, signInAdmin, signInApi, startAdminApp, type AdminApp } from '../helpers/admin-app'
 import { makeCopyPdf } from '../portal/seed'
 
 /**
  * The exam's publication tab in the real admin (Next production build, `server.ts` as `npm start` runs it):
  * counts, CSV and Excel downloads, publishing now and scheduling, in French and in English; teachers kept out.
  */
-const port = 5100 + (process.pid % 300)
-const base = `http://127.0.0.1:${port}`
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-publication-'))
+let app: AdminApp
+let base: string
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-publication-dl-'))
 
-let database: TestDatabase
-let server: Spawned
 let browser: Browser
 let admin: ApiClient
 let seeded: Awaited<ReturnType<typeof seed>>
 
-const login = async (email: string, password: string): Promise<ApiClient> => {
-  const response = await apiClient({ baseUrl: base }).request('POST', '/api/users/login', { email, password })
-  expect(response.status).toBe(200)
-  return apiClient({ baseUrl: base, token: response.body.token })
-}
+const login = (email: string, password: string) => signInApi({ base, email, password })
 
 /** "Maths": three copies with a PDF, two finalized (Chloé Lefèvre's, Noé Martin's); "Histoire": one finalized copy. */
 const seed = async () => {
-  const first = await apiClient({ baseUrl: base }).request('POST', '/api/users/first-register', { email: 'head@school.test', password: 'head-password-1', name: 'Head' })
-  expect(first.status).toBe(200)
-  admin = apiClient({ baseUrl: base, token: first.body.token })
+  admin = await createFirstAdmin(base)
   const teacher = (await admin.request('POST', '/api/users', { email: 'rose@school.test', password: 'teacher-password-1', role: 'teacher', name: 'Rose Prof' })).body.doc
   const student = async (lastName: string, firstName: string) =>
     (await admin.request('POST', '/api/students', { lastName, firstName, birthDate: '2011-02-03', className: '3e A' })).body.doc
@@ -72,25 +60,15 @@ const seed = async () => {
 }
 
 beforeAll(async () => {
-  ensureBuilt({ admin: true })
-  database = await createTestDatabase()
-  fs.chmodSync(dataDir, 0o755)
-  server = spawnProject({
-    command: process.execPath,
-    args: ['--import', 'tsx', 'server.ts'],
     // No SMTP: the tab must say that no e-mail can be sent.
-    env: { NODE_ENV: 'production', DATABASE_URL: database.url, KORRIGO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PAYLOAD_SECRET: 'publication-test-secret', KORRIGO_SMTP_URL: '' },
-  })
-  await server.waitFor(/Korrigo is running at/, 180_000)
-  browser = await launchBrowser()
+  app = await startAdminApp({ name: 'publication', firstPort: 5100, env: { KORRIGO_SMTP_URL: '' } })
+  base = app.base
+  browser = app.browser
   seeded = await seed()
 }, 900_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await database?.drop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  await app?.stop()
   fs.rmSync(downloads, { recursive: true, force: true })
 }, 60_000)
 
@@ -98,11 +76,7 @@ const openTab = async ({ locale, exam, email = 'head@school.test', password = 'h
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale, timezoneId: 'Europe/Paris', acceptDownloads: true })
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error('page error:', err))
-  await page.goto(`${base}/admin/login`)
-  await page.fill('input[name=email]', email)
-  await page.fill('input[name=password]', password)
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.pathname.includes('/login'))
+  await signInAdmin({ page, base, email, password })
   await page.goto(`${base}/admin/collections/exams/${exam}/publication`)
   await page.waitForSelector(':is([data-testid=publication-status], [data-testid=publication-forbidden], [data-testid=exam-publication] [role=alert])')
   return page

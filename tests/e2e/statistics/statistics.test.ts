@@ -1,40 +1,23 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import type { Browser, Page } from 'playwright-core'
 
-import { createTestDatabase, type TestDatabase } from '../../int/helpers/database'
-import { apiClient, type ApiClient } from '../../int/helpers/http'
-import { ensureBuilt } from '../helpers/builds'
-import { spawnProject, type Spawned } from '../helpers/processes'
-import { launchBrowser } from '../portal/browser'
+import type { ApiClient } from '../../int/helpers/http'
+import { createFirstAdmin, signInAdmin, signInApi, startAdminApp, type AdminApp } from '../helpers/admin-app'
 
 /**
  * The exam's statistics tab in the real admin (Next production build, `server.ts` as `npm start` runs it):
  * an exam marked by a severe and a lenient teacher, read in French and in English.
  */
-const port = 4300 + (process.pid % 300)
-const base = `http://127.0.0.1:${port}`
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-stats-'))
-
-let database: TestDatabase
-let server: Spawned
+let app: AdminApp
+let base: string
 let browser: Browser
 let examId: number
 let emptyExamId: number
 
-const login = async (email: string, password: string): Promise<ApiClient> => {
-  const response = await apiClient({ baseUrl: base }).request('POST', '/api/users/login', { email, password })
-  expect(response.status).toBe(200)
-  return apiClient({ baseUrl: base, token: response.body.token })
-}
+const login = (email: string, password: string) => signInApi({ base, email, password })
 
 /** Six finalized copies, totals 4, 9, 9.5 (Martine) and 13, 15, 17 (Luc) out of 20; a seventh still open. */
 const seed = async () => {
-  const first = await apiClient({ baseUrl: base }).request('POST', '/api/users/first-register', { email: 'head@school.test', password: 'head-password-1', name: 'Head' })
-  expect(first.status).toBe(200)
-  const admin = apiClient({ baseUrl: base, token: first.body.token })
+  const admin = await createFirstAdmin(base)
   const teacher = async (email: string, name: string) => (await admin.request('POST', '/api/users', { email, password: 'teacher-password-1', role: 'teacher', name })).body.doc
   const martine = await teacher('martine@school.test', 'Martine Sévère')
   const luc = await teacher('luc@school.test', 'Luc Large')
@@ -66,35 +49,21 @@ const seed = async () => {
 }
 
 beforeAll(async () => {
-  ensureBuilt({ admin: true })
-  database = await createTestDatabase()
-  fs.chmodSync(dataDir, 0o755)
-  server = spawnProject({
-    command: process.execPath,
-    args: ['--import', 'tsx', 'server.ts'],
-    env: { NODE_ENV: 'production', DATABASE_URL: database.url, KORRIGO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PAYLOAD_SECRET: 'stats-test-secret' },
-  })
-  await server.waitFor(/Korrigo is running at/, 180_000)
-  browser = await launchBrowser()
+  app = await startAdminApp({ name: 'stats', firstPort: 4300 })
+  base = app.base
+  browser = app.browser
   await seed()
 }, 900_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  await database?.drop()
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  await app?.stop()
 }, 60_000)
 
 const openStatistics = async ({ locale, exam }: { locale: string; exam: number }): Promise<Page> => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale })
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error('page error:', err))
-  await page.goto(`${base}/admin/login`)
-  await page.fill('input[name=email]', 'head@school.test')
-  await page.fill('input[name=password]', 'head-password-1')
-  await page.click('button[type=submit]')
-  await page.waitForURL((url) => !url.pathname.includes('/login'))
+  await signInAdmin({ page, base })
   await page.goto(`${base}/admin/collections/exams/${exam}/statistics`)
   await page.waitForSelector('[data-testid=exam-statistics] :is([data-testid=statistics-summary], [data-testid=statistics-empty], [role=alert])')
   return page
