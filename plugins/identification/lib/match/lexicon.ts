@@ -10,7 +10,7 @@ import type { CopyReading, MatchStudent } from './types'
  */
 
 /** Nats that make 0.1 of pair score: the matcher's margin (0.1) then asks for ~6 nats of lead. */
-export const NATS_PER_SCORE = 60
+const NATS_PER_SCORE = 60
 /** Score of the copy's most likely name when it fits the field as well as the free reading does. */
 const TOP_SCORE = 0.95
 /** One unreadable field (faint ink, a smudge) takes at most this from a name: the others still count. */
