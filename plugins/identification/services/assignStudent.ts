@@ -7,6 +7,13 @@ import { copiesOfExam, isSettled, SETTLED_COPY_STATUSES } from './copies'
 import { recordDecision } from './decisions'
 import { advanceExamIfIdentified } from './examStatus'
 
+/** A copy whose name a person took away: back to the desk, out of the markers' hands. */
+const unnamed = (copy: { id: Id; identification?: Record<string, unknown> | null }) => ({
+  student: null,
+  status: 'staging',
+  identification: { ...copy.identification, status: 'needs_review', method: 'manual', confidence: 0 },
+})
+
 /**
  * An admin says who wrote a copy (or, with `null`, that the name was wrong). The student must belong
  * to the exam's class and not already hold another copy of the exam: two copies for one student is
@@ -39,20 +46,14 @@ export const assignStudent = async ({
     if (exam.className && student.className !== exam.className)
       throw new BadRequestError(`${student.lastName} ${student.firstName} is not in class ${exam.className}`)
     const holder = (await copiesOfExam({ payload, examId, req })).find((c) => c.id !== copy.id && sameId(c.student, studentId))
-    if (holder && (!takeFromHolder || SETTLED_COPY_STATUSES.includes(holder.status)))
+    const beingMarked = holder ? SETTLED_COPY_STATUSES.includes(holder.status) : false
+    if (holder && (!takeFromHolder || beingMarked))
       throw new ConflictError(
-        `${student.lastName} ${student.firstName} already has copy ${holder.anonymousId}${isSettled(holder) ? '' : ' (suggested by the matcher)'}: ${SETTLED_COPY_STATUSES.includes(holder.status) ? 'it is being marked' : 'free it first'}`,
-        { copy: holder.id, anonymousId: holder.anonymousId, settled: SETTLED_COPY_STATUSES.includes(holder.status) },
+        `${student.lastName} ${student.firstName} already has copy ${holder.anonymousId}${isSettled(holder) ? '' : ' (suggested by the matcher)'}: ${beingMarked ? 'it is being marked' : 'free it first'}`,
+        { copy: holder.id, anonymousId: holder.anonymousId, settled: beingMarked },
       )
     if (holder) {
-      await payload.update({
-        collection: 'copies',
-        id: holder.id,
-        depth: 0,
-        overrideAccess: true,
-        req,
-        data: { student: null, status: 'staging', identification: { ...holder.identification, status: 'needs_review', method: 'manual', confidence: 0 } } as never,
-      })
+      await payload.update({ collection: 'copies', id: holder.id, depth: 0, overrideAccess: true, req, data: unnamed(holder) as never })
       await recordDecision({ payload, req, exam: examId, copy: holder.id, action: 'unassign', fromStudent: studentId, toStudent: null, details: { movedToCopy: copy.id } })
     }
   }
@@ -62,11 +63,9 @@ export const assignStudent = async ({
     depth: 0,
     overrideAccess: true,
     req,
-    data: {
-      student: studentId,
-      status: studentId === null ? 'staging' : copy.status === 'staging' ? 'ready' : copy.status,
-      identification: { ...copy.identification, status: studentId === null ? 'needs_review' : 'manual', method: 'manual', confidence: studentId === null ? 0 : 1 },
-    } as never,
+    data: (studentId === null
+      ? unnamed(copy)
+      : { student: studentId, status: copy.status === 'staging' ? 'ready' : copy.status, identification: { ...copy.identification, status: 'manual', method: 'manual', confidence: 1 } }) as never,
   })
   await recordDecision({ payload, req, exam: examId, copy: copy.id, action: studentId === null ? 'unassign' : 'assign', fromStudent: previous, toStudent: studentId })
   await advanceExamIfIdentified({ payload, examId, req })
