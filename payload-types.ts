@@ -75,6 +75,7 @@ export interface Config {
     grades: Grade;
     annotations: Annotation;
     media: Media;
+    locks: Lock;
     'scan-pages': ScanPage;
     'comment-bank': CommentBank;
     'identification-decisions': IdentificationDecision;
@@ -93,6 +94,7 @@ export interface Config {
     grades: GradesSelect<false> | GradesSelect<true>;
     annotations: AnnotationsSelect<false> | AnnotationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    locks: LocksSelect<false> | LocksSelect<true>;
     'scan-pages': ScanPagesSelect<false> | ScanPagesSelect<true>;
     'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
     'identification-decisions': IdentificationDecisionsSelect<false> | IdentificationDecisionsSelect<true>;
@@ -390,6 +392,18 @@ export interface Annotation {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "locks".
+ */
+export interface Lock {
+  id: number;
+  key: string;
+  holder?: string | null;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "scan-pages".
  */
 export interface ScanPage {
@@ -503,6 +517,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'locks';
+        value: number | Lock;
       } | null)
     | ({
         relationTo: 'scan-pages';
@@ -763,6 +781,17 @@ export interface MediaSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "locks_select".
+ */
+export interface LocksSelect<T extends boolean = true> {
+  key?: T;
+  holder?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -10,6 +10,7 @@ import { buildConfig, type DatabaseAdapterObj } from 'payload'
 import { Annotations, Copies, Exams, Grades, Media, ScanBatches, Students, Users } from './collections'
 import { maxUploadBytes } from './collections/ScanBatches'
 import { cleanupOldFiles } from './jobs/cleanup-old-files'
+import { Locks } from './locks/collection'
 import { korrigoPlugins } from './plugins'
 import { mailSettingsFromEnv } from './plugins/publication/lib/mail/settings'
 import { smtpEmailAdapter } from './plugins/publication/services/smtpAdapter'
@@ -54,7 +55,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [Users, Students, Exams, ScanBatches, Copies, Grades, Annotations, Media],
+  collections: [Users, Students, Exams, ScanBatches, Copies, Grades, Annotations, Media, Locks],
   db: databaseAdapter(),
   email: emailAdapter(),
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },

@@ -6,6 +6,7 @@ import * as migration_20261125_213535_publication from './20261125_213535_public
 import * as migration_20261125_213648_optional_defaults from './20261125_213648_optional_defaults';
 import * as migration_20261125_231455_student_space from './20261125_231455_student_space';
 import * as migration_20261125_235844_annotation_client_key from './20261125_235844_annotation_client_key';
+import * as migration_20261126_005936_locks from './20261126_005936_locks';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261125_235844_annotation_client_key.up,
     down: migration_20261125_235844_annotation_client_key.down,
-    name: '20261125_235844_annotation_client_key'
+    name: '20261125_235844_annotation_client_key',
+  },
+  {
+    up: migration_20261126_005936_locks.up,
+    down: migration_20261126_005936_locks.down,
+    name: '20261126_005936_locks'
   },
 ];

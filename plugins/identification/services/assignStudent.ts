@@ -4,6 +4,7 @@ import type { Id } from '../../../collections/access/roles'
 import { idOf, sameId } from '../../../collections/relations'
 import { BadRequestError, ConflictError, NotFoundError } from '../../../runtime/errors'
 import { copiesOfExam, isSettled, SETTLED_COPY_STATUSES } from './copies'
+import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { recordDecision } from './decisions'
 import { advanceExamIfIdentified } from './examStatus'
 
@@ -33,6 +34,26 @@ export const assignStudent = async ({
   copyId: Id
   studentId: Id | null
   takeFromHolder?: boolean
+}) => {
+  const found = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  if (!found) throw new NotFoundError(`Copy ${copyId} does not exist`)
+  // One writer of the exam's copies at a time (see locks/withLock): the identify job must not overwrite
+  // this decision with an older automatic one.
+  return withLock({ payload, key: examCopiesLock(idOf(found.exam)!), work: () => assignUnderLock({ payload, req, copyId, studentId, takeFromHolder }) })
+}
+
+const assignUnderLock = async ({
+  payload,
+  req,
+  copyId,
+  studentId,
+  takeFromHolder,
+}: {
+  payload: Payload
+  req?: PayloadRequest
+  copyId: Id
+  studentId: Id | null
+  takeFromHolder: boolean
 }) => {
   const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
   if (!copy) throw new NotFoundError(`Copy ${copyId} does not exist`)

@@ -4,6 +4,7 @@ import type { Id } from '../../../collections/access/roles'
 import { idOf, sameId } from '../../../collections/relations'
 import { BadRequestError, ConflictError, NotFoundError } from '../../../runtime/errors'
 import { enqueue } from '../../../jobs/queue'
+import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { logger } from '../../../runtime/logger'
 import { mergePages, movePage, reorderPages, rotatePage, splitPages, type CopyPage } from '../lib/pages/index'
 import { IDENTIFY_EXAM } from '../jobs/identifyExam'
@@ -33,69 +34,78 @@ const sameExam = (a: CopyDoc, b: CopyDoc) => {
 
 /** Every hand fix of a scan: change the page lists, rebuild the PDFs, log it, and read new first pages again. */
 export const editPages = async ({ payload, req, edit }: { payload: Payload; req?: PayloadRequest; edit: PageEdit }): Promise<{ copies: CopyDoc[]; deleted: Id[] }> => {
-  const copy = await loadCopy({ payload, req, id: edit.copyId })
-  const examId = idOf(copy.exam)!
-  const pages = pagesOf(copy)
-  const plan: { copy: CopyDoc; pages: CopyPage[] }[] = []
-  const deleted: Id[] = []
-  let created: CopyPage[] | undefined
-
-  switch (edit.action) {
-    case 'rotate':
-      plan.push({ copy, pages: rotatePage({ pages, index: edit.page, by: edit.by }) })
-      break
-    case 'reorder':
-      plan.push({ copy, pages: reorderPages({ pages, order: edit.order }) })
-      break
-    case 'split': {
-      const { head, tail } = splitPages({ pages, at: edit.at })
-      plan.push({ copy, pages: head })
-      created = tail
-      break
-    }
-    case 'move-page': {
-      const target = await loadCopy({ payload, req, id: edit.toCopyId })
-      sameExam(copy, target)
-      const moved = movePage({ from: pages, to: pagesOf(target), index: edit.page, position: edit.position })
-      if (moved.from.length) plan.push({ copy, pages: moved.from })
-      else deleted.push(copy.id)
-      plan.push({ copy: target, pages: moved.to })
-      break
-    }
-    case 'merge': {
-      const other = await loadCopy({ payload, req, id: edit.fromCopyId })
-      sameExam(copy, other)
-      if (idOf(other.student) !== undefined && idOf(copy.student) !== undefined && !sameId(other.student, copy.student))
-        throw new ConflictError(`Copies ${copy.anonymousId} and ${other.anonymousId} belong to different students: un-name one first`)
-      plan.push({ copy, pages: mergePages({ first: pages, second: pagesOf(other) }) })
-      deleted.push(other.id)
-      break
-    }
-  }
-
-  const sources = await batchSources({ payload, pages: [...plan.flatMap((p) => p.pages), ...(created ?? [])] })
-  const results: CopyDoc[] = []
-  for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, sources }))
-  if (created) {
-    const fresh = await createCopy({ payload, req, examId, pages: created })
-    results.push(await rebuildCopy({ payload, req, copy: fresh, pages: created, sources }))
-  }
-  for (const id of deleted) await payload.delete({ collection: 'copies', id, overrideAccess: true, req })
-
-  await recordDecision({
+  const examId = idOf((await loadCopy({ payload, req, id: edit.copyId })).exam)!
+  // One writer of the exam's copies at a time: the identify job updating a copy this edit deletes would
+  // bring it back (an update is an upsert on PostgreSQL), with pages that now belong to another copy.
+  return withLock({
     payload,
-    req,
-    exam: examId,
-    copy: copy.id,
-    action: edit.action,
-    details: { edit, copies: results.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })), deleted },
+    key: examCopiesLock(examId),
+    work: async () => {
+      // Read again under the lock: another writer may have changed it meanwhile.
+      const copy = await loadCopy({ payload, req, id: edit.copyId })
+      const pages = pagesOf(copy)
+      const plan: { copy: CopyDoc; pages: CopyPage[] }[] = []
+      const deleted: Id[] = []
+      let created: CopyPage[] | undefined
+
+      switch (edit.action) {
+        case 'rotate':
+          plan.push({ copy, pages: rotatePage({ pages, index: edit.page, by: edit.by }) })
+          break
+        case 'reorder':
+          plan.push({ copy, pages: reorderPages({ pages, order: edit.order }) })
+          break
+        case 'split': {
+          const { head, tail } = splitPages({ pages, at: edit.at })
+          plan.push({ copy, pages: head })
+          created = tail
+          break
+        }
+        case 'move-page': {
+          const target = await loadCopy({ payload, req, id: edit.toCopyId })
+          sameExam(copy, target)
+          const moved = movePage({ from: pages, to: pagesOf(target), index: edit.page, position: edit.position })
+          if (moved.from.length) plan.push({ copy, pages: moved.from })
+          else deleted.push(copy.id)
+          plan.push({ copy: target, pages: moved.to })
+          break
+        }
+        case 'merge': {
+          const other = await loadCopy({ payload, req, id: edit.fromCopyId })
+          sameExam(copy, other)
+          if (idOf(other.student) !== undefined && idOf(copy.student) !== undefined && !sameId(other.student, copy.student))
+            throw new ConflictError(`Copies ${copy.anonymousId} and ${other.anonymousId} belong to different students: un-name one first`)
+          plan.push({ copy, pages: mergePages({ first: pages, second: pagesOf(other) }) })
+          deleted.push(other.id)
+          break
+        }
+      }
+
+      const sources = await batchSources({ payload, pages: [...plan.flatMap((p) => p.pages), ...(created ?? [])] })
+      const results: CopyDoc[] = []
+      for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, sources }))
+      if (created) {
+        const fresh = await createCopy({ payload, req, examId, pages: created })
+        results.push(await rebuildCopy({ payload, req, copy: fresh, pages: created, sources }))
+      }
+      for (const id of deleted) await payload.delete({ collection: 'copies', id, overrideAccess: true, req })
+
+      await recordDecision({
+        payload,
+        req,
+        exam: examId,
+        copy: copy.id,
+        action: edit.action,
+        details: { edit, copies: results.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })), deleted },
+      })
+      if (results.some((c) => c.identification?.status === 'pending')) {
+        try {
+          await enqueue({ name: IDENTIFY_EXAM, data: { examId } })
+        } catch (err) {
+          logger.error({ err, exam: examId }, 'could not enqueue identification after a page edit')
+        }
+      }
+      return { copies: results, deleted }
+    },
   })
-  if (results.some((c) => c.identification?.status === 'pending')) {
-    try {
-      await enqueue({ name: IDENTIFY_EXAM, data: { examId } })
-    } catch (err) {
-      logger.error({ err, exam: examId }, 'could not enqueue identification after a page edit')
-    }
-  }
-  return { copies: results, deleted }
 }

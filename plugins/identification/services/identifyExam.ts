@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
+import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { NotFoundError } from '../../../runtime/errors'
 import { identifyCopies, type CopyReading, type MatchStudent } from '../lib/match/index'
 import type { IdentificationOptions, StoredCandidate } from '../types'
@@ -67,12 +68,17 @@ export const identifyExam = async ({
           if (still) payload.logger.warn({ copy: copy.id, anonymousId: copy.anonymousId, err: error.message }, 'header of a copy could not be read')
           return undefined
         })
-        if (read) {
-          // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
-          const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
-          if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy))
-            await updateCopy(payload, copy.id, { identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop } })
-        }
+        if (read)
+          await withLock({
+            payload,
+            key: examCopiesLock(examId),
+            work: async () => {
+              // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
+              const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
+              if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy))
+                await updateCopy(payload, copy.id, { identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop } })
+            },
+          })
         await progress({ done: index + 1, total })
       }
     } finally {
@@ -80,43 +86,51 @@ export const identifyExam = async ({
     }
   }
 
-  const copies = await copiesOfExam({ payload, examId })
-  const settled = copies.filter(isSettled)
-  const taken = new Set(settled.map((c) => idOf(c.student)).filter((id) => id !== undefined).map(String))
-  const students = (await studentsOfExam({ payload, exam })).filter((s) => !taken.has(String(s.id)))
-  const byKey = new Map(students.map((s) => [String(s.id), s]))
-  const matchable = copies.filter((c) => !isSettled(c))
-  const results = identifyCopies({
-    copies: matchable.map((c): CopyReading => {
-      const readings = c.identification?.readings as StoredReadings | undefined
-      return { copyKey: String(c.id), fields: readings?.fields ?? {}, lattices: readings?.lattices }
-    }),
-    students: students.map((s): MatchStudent => ({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate ?? null })),
-  })
+  // Matching and writing under the exam's lock: no copy is edited, deleted or named by hand in between.
+  const { identified, needsReview, settledCount } = await withLock({
+    payload,
+    key: examCopiesLock(examId),
+    work: async () => {
+      const copies = await copiesOfExam({ payload, examId })
+      const settled = copies.filter(isSettled)
+      const taken = new Set(settled.map((c) => idOf(c.student)).filter((id) => id !== undefined).map(String))
+      const students = (await studentsOfExam({ payload, exam })).filter((s) => !taken.has(String(s.id)))
+      const byKey = new Map(students.map((s) => [String(s.id), s]))
+      const matchable = copies.filter((c) => !isSettled(c))
+      const results = identifyCopies({
+        copies: matchable.map((c): CopyReading => {
+          const readings = c.identification?.readings as StoredReadings | undefined
+          return { copyKey: String(c.id), fields: readings?.fields ?? {}, lattices: readings?.lattices }
+        }),
+        students: students.map((s): MatchStudent => ({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate ?? null })),
+      })
 
-  let identified = 0
-  for (const result of results) {
-    const copy = matchable.find((c) => String(c.id) === result.copyKey) as CopyDoc
-    const candidates: StoredCandidate[] = result.candidates.flatMap((c) => {
-      const student = byKey.get(c.studentKey)
-      return student ? [{ studentId: student.id, name: displayName(student), score: Math.round(c.score * 1000) / 1000 }] : []
-    })
-    const named = result.status === 'identified' && result.studentKey ? byKey.get(result.studentKey) : undefined
-    if (named) identified++
-    await updateIfStillThere(payload, copy.id, {
-      student: named?.id ?? null,
-      status: named ? (copy.status === 'staging' ? 'ready' : copy.status) : 'staging',
-      identification: {
-        ...copy.identification,
-        status: named ? 'identified' : 'needs_review',
-        method: 'auto',
-        confidence: Math.round(result.confidence * 1000) / 1000,
-        candidates,
-        reason: result.reason ?? null,
-      },
-    })
-  }
+      let identified = 0
+      for (const result of results) {
+        const copy = matchable.find((c) => String(c.id) === result.copyKey) as CopyDoc
+        const candidates: StoredCandidate[] = result.candidates.flatMap((c) => {
+          const student = byKey.get(c.studentKey)
+          return student ? [{ studentId: student.id, name: displayName(student), score: Math.round(c.score * 1000) / 1000 }] : []
+        })
+        const named = result.status === 'identified' && result.studentKey ? byKey.get(result.studentKey) : undefined
+        if (named) identified++
+        await updateIfStillThere(payload, copy.id, {
+          student: named?.id ?? null,
+          status: named ? (copy.status === 'staging' ? 'ready' : copy.status) : 'staging',
+          identification: {
+            ...copy.identification,
+            status: named ? 'identified' : 'needs_review',
+            method: 'auto',
+            confidence: Math.round(result.confidence * 1000) / 1000,
+            candidates,
+            reason: result.reason ?? null,
+          },
+        })
+      }
+      return { identified, needsReview: results.length - identified, settledCount: settled.length }
+    },
+  })
   await progress({ done: total, total })
   const examAdvanced = await advanceExamIfIdentified({ payload, examId })
-  return { read: toRead.length, identified, needsReview: results.length - identified, settled: settled.length, examAdvanced }
+  return { read: toRead.length, identified, needsReview, settled: settledCount, examAdvanced }
 }

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto'
+
+import type { Payload } from 'payload'
+
+import { KorrigoError } from '../runtime/errors'
+
+export class LockBusyError extends KorrigoError {
+  constructor(key: string, waitedMs: number) {
+    super({ code: 'busy', status: 409, message: `"${key}" is busy (waited ${Math.round(waitedMs / 1000)} s): try again in a moment`, details: { key } })
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `work` while holding the named lock, waiting up to `waitMs` for it. A lock older than `ttlMs`
+ * (its holder crashed) is taken over. Keep the work short: others wait for it.
+ */
+export const withLock = async <T>({
+  payload,
+  key,
+  work,
+  ttlMs = 120_000,
+  waitMs = 60_000,
+}: {
+  payload: Payload
+  key: string
+  work: () => Promise<T>
+  ttlMs?: number
+  waitMs?: number
+}): Promise<T> => {
+  const holder = randomUUID()
+  const started = Date.now()
+  let lockId: string | number | undefined
+  while (lockId === undefined) {
+    try {
+      const lock = await payload.create({ collection: 'locks', data: { key, holder, expiresAt: new Date(Date.now() + ttlMs).toISOString() }, overrideAccess: true, depth: 0 })
+      lockId = lock.id
+    } catch (error) {
+      const { docs } = await payload.find({ collection: 'locks', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true })
+      const current = docs[0]
+      // Not a key clash: a real failure to report.
+      if (!current) throw error
+      if (new Date(current.expiresAt).getTime() < Date.now()) {
+        await payload.delete({ collection: 'locks', where: { and: [{ id: { equals: current.id } }, { holder: { equals: current.holder } }] }, overrideAccess: true }).catch(() => undefined)
+        continue
+      }
+      if (Date.now() - started > waitMs) throw new LockBusyError(key, Date.now() - started)
+      await sleep(100 + Math.random() * 150)
+    }
+  }
+  try {
+    return await work()
+  } finally {
+    await payload.delete({ collection: 'locks', id: lockId, overrideAccess: true }).catch((error: Error) => payload.logger.warn({ key, err: error.message }, 'lock not released; it expires on its own'))
+  }
+}
+
+/** The lock every writer of an exam's copies takes: page edits, hand identification, the identify job's writes. */
+export const examCopiesLock = (examId: string | number) => `exam-copies:${examId}`
