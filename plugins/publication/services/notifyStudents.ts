@@ -8,6 +8,7 @@ import { composeNotification, studentSpaceUrlOf } from '../lib/mail/composeNotif
 import { describeSmtpFailure, isRecipientRejected } from '../lib/mail/smtpErrors'
 import type { RenderLocale } from '../lib/types'
 import { isMailConfigured, smtpServerName } from './mail'
+import { finalizedCopies } from './renderExam'
 
 export type NotifyResult = {
   /** Published copies of the exam. */
@@ -22,18 +23,7 @@ export type NotifyResult = {
 
 type Logger = { info: (obj: object, msg?: string) => void; warn: (obj: object, msg?: string) => void }
 
-const publishedCopies = async ({ payload, examId }: { payload: Payload; examId: Id }) =>
-  (
-    await payload.find({
-      collection: 'copies',
-      where: { and: [{ exam: { equals: examId } }, { status: { equals: 'finalized' } }, { publishedAt: { exists: true } }] },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: true,
-      sort: 'anonymousId',
-    })
-  ).docs
+const publishedCopies = ({ payload, examId }: { payload: Payload; examId: Id }) => finalizedCopies({ payload, examId, published: true })
 
 /**
  * Tells each student of an exam, by e-mail, that their marked copy is published — once. `notifiedAt` is

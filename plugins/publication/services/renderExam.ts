@@ -7,11 +7,12 @@ import { renderCopy } from './renderCopy'
 
 export type RenderExamResult = { rendered: Id[]; failed: { copyId: Id; message: string }[]; upToDate: number }
 
-export const finalizedCopies = async ({ payload, examId }: { payload: Payload; examId: Id }) =>
+/** The exam's finalized copies in a stable order; `published` keeps only those already published. */
+export const finalizedCopies = async ({ payload, examId, published = false }: { payload: Payload; examId: Id; published?: boolean }) =>
   (
     await payload.find({
       collection: 'copies',
-      where: { and: [{ exam: { equals: examId } }, { status: { equals: 'finalized' } }] },
+      where: { and: [{ exam: { equals: examId } }, { status: { equals: 'finalized' } }, ...(published ? [{ publishedAt: { exists: true } }] : [])] },
       depth: 0,
       limit: 0,
       pagination: false,
