@@ -1,6 +1,7 @@
 import * as mupdf from 'mupdf'
 
 import type { GrayCrop, PointBox } from './types'
+import { pixmapPixels } from '../../../scan-pipeline/lib/pdf/pixels'
 
 mupdf.setLog?.(null)
 
@@ -30,10 +31,7 @@ export const renderCrop = ({ doc, pageIndex = 0, box, dpi = HEADER_DPI }: { doc:
       } finally {
         device.destroy()
       }
-      const width = pix.getWidth(), height = pix.getHeight(), stride = pix.getStride()
-      const src = pix.getPixels()
-      const raw = new Uint8Array(width * height)
-      for (let y = 0; y < height; y++) raw.set(src.subarray(y * stride, y * stride + width), y * width)
+      const { data: raw, width, height } = pixmapPixels(pix)
       return { raw, width, height, box: clip }
     } finally {
       pix.destroy()

@@ -2,6 +2,7 @@ import * as mupdf from 'mupdf'
 import type { GrayImage } from '../raster/gray'
 import { rotateGray } from '../raster/gray'
 import type { Rotation } from '../types'
+import { pixmapPixels } from './pixels'
 
 /**
  * Render one page to raw 8-bit grey pixels, oriented as STORED (any /Rotate undone), so
@@ -24,14 +25,7 @@ export const renderStoredGray = ({
     const scale = dpi / 72
     const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, false)
     try {
-      const width = pix.getWidth()
-      const height = pix.getHeight()
-      const stride = pix.getStride()
-      const src = pix.getPixels()
-      const data = new Uint8Array(width * height)
-      if (stride === width) data.set(src.subarray(0, width * height))
-      else for (let y = 0; y < height; y++) data.set(src.subarray(y * stride, y * stride + width), y * width)
-      const displayed: GrayImage = { width, height, data }
+      const displayed: GrayImage = pixmapPixels(pix)
       const undo = ((360 - storedRotate) % 360) as Rotation
       return rotateGray({ image: displayed, rotation: undo })
     } finally {

@@ -2,6 +2,7 @@ import * as mupdf from 'mupdf'
 import sharp, { type Sharp } from 'sharp'
 import { openMupdf, storedPageInfo } from '../pdf/open'
 import type { Region, Rotation } from '../types'
+import { pixmapPixels } from '../pdf/pixels'
 
 export type ThumbnailFormat = 'webp' | 'jpeg'
 
@@ -48,14 +49,9 @@ export const renderThumbnail = async ({
     let stage: Raw
     try {
       const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, false)
-      const w = pix.getWidth()
-      const h = pix.getHeight()
-      const stride = pix.getStride()
-      const src = pix.getPixels()
-      const data = Buffer.alloc(w * h * 3)
-      for (let y = 0; y < h; y++) data.set(src.subarray(y * stride, y * stride + w * 3), y * w * 3)
+      const { data, width: w, height: h } = pixmapPixels(pix)
       pix.destroy()
-      stage = { data, width: w, height: h }
+      stage = { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), width: w, height: h }
     } finally {
       page.destroy()
     }
