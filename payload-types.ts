@@ -178,6 +178,10 @@ export interface Student {
   email?: string | null;
   className?: string | null;
   nationalId?: string | null;
+  /**
+   * As the class list wrote it, when nothing there told the last name from the first name: identification tries every split.
+   */
+  rosterName?: string | null;
   signIn?: {
     failedAttempts?: number | null;
     lockedUntil?: string | null;
@@ -613,6 +617,7 @@ export interface StudentsSelect<T extends boolean = true> {
   email?: T;
   className?: T;
   nationalId?: T;
+  rosterName?: T;
   signIn?:
     | T
     | {

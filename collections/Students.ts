@@ -31,5 +31,16 @@ export const Students: CollectionConfig = {
     { name: 'email', type: 'email', index: true, label: { fr: 'E-mail', en: 'Email' } },
     { name: 'className', type: 'text', index: true, label: { fr: 'Classe', en: 'Class' } },
     { name: 'nationalId', type: 'text', unique: true, label: { fr: 'INE', en: 'National id (INE)' } },
+    {
+      name: 'rosterName',
+      type: 'text',
+      label: { fr: 'Nom complet (liste de classe)', en: 'Full name (class list)' },
+      admin: {
+        description: {
+          fr: 'Tel qu’écrit dans la liste de classe, quand rien n’y distinguait le nom du prénom : la reconnaissance essaie chaque découpage.',
+          en: 'As the class list wrote it, when nothing there told the last name from the first name: identification tries every split.',
+        },
+      },
+    },
   ],
 }

@@ -7,6 +7,7 @@ import * as migration_20261125_213648_optional_defaults from './20261125_213648_
 import * as migration_20261125_231455_student_space from './20261125_231455_student_space';
 import * as migration_20261125_235844_annotation_client_key from './20261125_235844_annotation_client_key';
 import * as migration_20261126_005936_locks from './20261126_005936_locks';
+import * as migration_20261202_023801_roster_name from './20261202_023801_roster_name';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261126_005936_locks.up,
     down: migration_20261126_005936_locks.down,
-    name: '20261126_005936_locks'
+    name: '20261126_005936_locks',
+  },
+  {
+    up: migration_20261202_023801_roster_name.up,
+    down: migration_20261202_023801_roster_name.down,
+    name: '20261202_023801_roster_name'
   },
 ];

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { ScanInputError, processScan, type LayoutOption } from '../../plugins/scan-pipeline/lib/index'
 import type { PointBox } from '../../plugins/identification/lib/header/index'
-import { identifyCopies, type CopyReading } from '../../plugins/identification/lib/match/index'
+import { identifyCopies, toMatchStudent, type CopyReading } from '../../plugins/identification/lib/match/index'
 import { readPdfHeader } from '../../plugins/identification/lib/pipeline/readPdfHeader'
 import type { RosterStudent } from '../../plugins/identification/lib/roster/index'
 import { openHeaderReaders } from '../../plugins/identification/services/engines'
@@ -146,7 +146,7 @@ const identify = async ({ copies, analyses, roster, out }: { copies: PlannedCopy
   } finally {
     await readers.terminate()
   }
-  const students = roster.map((s, i) => ({ studentKey: String(i), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate }))
+  const students = roster.map((s, i) => toMatchStudent({ studentKey: String(i), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate, rosterName: s.rosterName }))
   const results = identifyCopies({ copies: readings, students })
   return copies.map((_, i) => results.find((r) => r.copyKey === String(i)))
 }

@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Id } from '../../../collections/access/roles'
 
 export type CopyDoc = Record<string, any> & { id: Id }
-export type StudentDoc = { id: Id; lastName: string; firstName: string; birthDate?: string | null; className?: string | null }
+export type StudentDoc = { id: Id; lastName: string; firstName: string; birthDate?: string | null; className?: string | null; rosterName?: string | null }
 
 export const OPEN_STATES = ['pending', 'needs_review'] as const
 /** Copy statuses where a person has started marking: who wrote it is settled, the matcher leaves it alone. */

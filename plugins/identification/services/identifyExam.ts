@@ -4,7 +4,7 @@ import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { NotFoundError } from '../../../runtime/errors'
-import { identifyCopies, type CopyReading, type MatchStudent } from '../lib/match/index'
+import { identifyCopies, toMatchStudent, type CopyReading } from '../lib/match/index'
 import type { IdentificationOptions, StoredCandidate } from '../types'
 import { copiesOfExam, displayName, isOpen, isSettled, studentsOfExam, type CopyDoc } from './copies'
 import { openHeaderReaders } from './engines'
@@ -102,7 +102,7 @@ export const identifyExam = async ({
           const readings = c.identification?.readings as StoredReadings | undefined
           return { copyKey: String(c.id), fields: readings?.fields ?? {}, lattices: readings?.lattices }
         }),
-        students: students.map((s): MatchStudent => ({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate ?? null })),
+        students: students.map((s) => toMatchStudent({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate, rosterName: s.rosterName })),
       })
 
       let identified = 0

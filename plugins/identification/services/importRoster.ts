@@ -18,6 +18,7 @@ const toData = (student: RosterStudent) => {
   if (student.email) data.email = student.email
   if (student.className) data.className = student.className
   if (student.nationalId) data.nationalId = student.nationalId
+  if (student.rosterName) data.rosterName = student.rosterName
   return data
 }
 

@@ -21,7 +21,7 @@ describe('parseRoster: generated awkward rosters', () => {
       expect(result.meta.delimiter).toBe(flavour.delimiter)
       expect(result.meta.encoding).toBe(flavour.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8')
       expect(result.students.map(({ line: _line, ...s }) => s)).toEqual(
-        students.map((s) => ({ ...s, email: s.email.toLowerCase() })),
+        students.map((s) => ({ ...s, email: s.email.toLowerCase(), rosterName: null })),
       )
       expect(result.students.map((s) => s.line)).toEqual(students.map((_, i) => i + 2))
     },
@@ -44,13 +44,38 @@ describe('parseRoster: generated awkward rosters', () => {
   })
 
   test('a single "Élève" column with the last name in capitals is split', () => {
-    const text = 'Élève;Classe\nDE LA FONTAINE Jean-Baptiste;3A\nO\'BRIEN Marie Ange;3A\nsans majuscules;3A\n'
+    const text = 'Élève;Classe\nDE LA FONTAINE Jean-Baptiste;3A\nO\'BRIEN Marie Ange;3A\nMadonna;3A\nLéa MARTIN;3A\n'
     const result = parseRoster({ data: text })
-    expect(result.students.map((s) => [s.lastName, s.firstName])).toEqual([
-      ['DE LA FONTAINE', 'Jean-Baptiste'],
-      ["O'BRIEN", 'Marie Ange'],
+    expect(result.students.map((s) => [s.lastName, s.firstName, s.rosterName])).toEqual([
+      ['DE LA FONTAINE', 'Jean-Baptiste', null],
+      ["O'BRIEN", 'Marie Ange', null],
+      ['MARTIN', 'Léa', null],
     ])
-    expect(result.errors.map((e) => e.line)).toEqual([4, 4])
+    expect(result.errors).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('"Madonna" holds a single name') })])
+  })
+
+  test('a school-software export: one "Élèves" column in capitals, extra columns, Classe before Groupe', () => {
+    const text = [
+      'Élèves,Né(e) le,Adresse E-mail,Classe,EDS,Groupe',
+      'BEN AYED SARAH,12/03/2008,sarah.ben-ayed@lycee.fr,T3,MATHS-PC,G2',
+      'DA SILVA JOAO,01/09/2007,,T3,SES,G1',
+      'MARTIN JEAN PIERRE,05/05/2008,,T3,,G1',
+      'DUPONT CHLOÉ,30/11/2008,chloe.dupont@lycee.fr,T3,,G2',
+      'NGUYEN THI MAI ANH,02/02/2008,mai-anh.nguyen-thi@lycee.fr,T3,,G2',
+    ].join('\r\n')
+    const result = parseRoster({ data: text })
+    expect(result.errors).toEqual([])
+    expect(result.meta.columns).toEqual(['fullName', 'birthDate', 'email', 'className'])
+    expect(result.students.map((s) => [s.lastName, s.firstName, s.birthDate, s.className, s.rosterName])).toEqual([
+      // the e-mail spells the split
+      ['BEN AYED', 'Sarah', '2008-03-12', 'T3', 'BEN AYED SARAH'],
+      // a leading particle joins the last name
+      ['DA SILVA', 'Joao', '2007-09-01', 'T3', 'DA SILVA JOAO'],
+      // nothing tells: the first word is the last name, and the full name is kept for matching
+      ['MARTIN', 'Jean Pierre', '2008-05-05', 'T3', 'MARTIN JEAN PIERRE'],
+      ['DUPONT', 'Chloé', '2008-11-30', 'T3', 'DUPONT CHLOÉ'],
+      ['NGUYEN THI', 'Mai Anh', '2008-02-02', 'T3', 'NGUYEN THI MAI ANH'],
+    ])
   })
 })
 
@@ -163,7 +188,7 @@ describe('planRosterImport', () => {
   })
 
   test('two different national ids never merge, even with the same name and birth date', () => {
-    const base = { line: 2, lastName: 'Martin', firstName: 'Léa', birthDate: '2010-01-01', className: null, email: null }
+    const base = { line: 2, lastName: 'Martin', firstName: 'Léa', birthDate: '2010-01-01', className: null, email: null, rosterName: null }
     const plan = planRosterImport({
       existing: [{ id: 1, ...base, nationalId: '111A' }],
       incoming: [{ ...base, nationalId: '222B' }],
@@ -173,7 +198,7 @@ describe('planRosterImport', () => {
   })
 
   test('two incoming rows resolving to one existing student is a conflict', () => {
-    const base = { lastName: 'Martin', firstName: 'Léa', birthDate: '2010-01-01', className: null, nationalId: null }
+    const base = { lastName: 'Martin', firstName: 'Léa', birthDate: '2010-01-01', className: null, nationalId: null, rosterName: null }
     const plan = planRosterImport({
       existing: [{ id: 7, ...base, email: 'lea@x.fr' }],
       incoming: [

@@ -35,9 +35,20 @@ export const identifyCopies = ({
   assertUniqueKeys({ keys: copies.map((c) => c.copyKey), what: 'copy' })
   assertUniqueKeys({ keys: students.map((s) => s.studentKey), what: 'student' })
 
-  const prepared = students.map(prepareStudent)
-  const lexicon = students.map(prepareLexiconStudent)
+  // A student whose name split is unsure is scored under each split: one "variant" per split, the
+  // best of them is the student's score.
+  const variants = students.flatMap((student, index) => splitsOf(student).map((names) => ({ index, student: { ...student, ...names } })))
+  const prepared = variants.map((v) => prepareStudent(v.student))
+  const lexicon = variants.map((v) => prepareLexiconStudent(v.student))
   const readings = copies.map(prepareReading)
+  const bestPerStudent = <T extends { score: number }>(row: T[]): T[] => {
+    const out: T[] = []
+    row.forEach((pair, k) => {
+      const j = variants[k]!.index
+      if (!out[j] || pair.score > out[j]!.score) out[j] = pair
+    })
+    return out
+  }
   // Two readers of the same header: strings against names, and names against the recogniser's
   // lattice. The lattice separates near-duplicates far better (Martins needs an "s" that is not
   // there; "martin" is still 6/7 of "martins" as a string), so where it can be used it leads and the
@@ -46,9 +57,11 @@ export const identifyCopies = ({
   const pairs = readings.map((reading, i) => {
     const strings = prepared.map((student) => scorePair({ reading, student }))
     const lattice = reading.named ? lexiconScores({ reading: copies[i]!, students: lexicon }) : null
-    if (!lattice) return strings
-    return strings.map((pair, j) =>
-      lattice.scores[j]! >= pair.score - opts.margin ? { score: lattice.scores[j]!, partial: lattice.partial[j]! } : { score: pair.score - opts.margin, partial: pair.partial },
+    if (!lattice) return bestPerStudent(strings)
+    return bestPerStudent(
+      strings.map((pair, j) =>
+        lattice.scores[j]! >= pair.score - opts.margin ? { score: lattice.scores[j]!, partial: lattice.partial[j]! } : { score: pair.score - opts.margin, partial: pair.partial },
+      ),
     )
   })
   const scores = pairs.map((row) => row.map((pair) => pair.score))
@@ -115,6 +128,11 @@ const explainedElsewhere = ({
   opts: MatchOptions
 }): boolean =>
   column !== null && column !== undefined && column !== student && row[column]! >= opts.threshold && row[column]! - row[student]! >= opts.margin
+
+const splitsOf = (student: MatchStudent) => [
+  { lastName: student.lastName, firstName: student.firstName },
+  ...(student.nameSplits ?? []).filter((s) => s.lastName !== student.lastName || s.firstName !== student.firstName),
+]
 
 const assertUniqueKeys = ({ keys, what }: { keys: string[]; what: string }) => {
   const seen = new Set<string>()

@@ -23,6 +23,11 @@ export type MatchStudent = {
   firstName: string
   /** ISO YYYY-MM-DD */
   birthDate?: string | null
+  /**
+   * Other ways to read the same person's name when the class list did not say where the last name
+   * ends (BEN AYED SARAH): the copy is scored against each, and the best one counts.
+   */
+  nameSplits?: { lastName: string; firstName: string }[]
 }
 
 export type ScoredCandidate = { studentKey: string; score: number }

@@ -2,6 +2,7 @@ import { decodeRosterBytes } from './decode'
 import { detectDelimiter, splitCsvRows, type CsvRow } from './csvRows'
 import { parseRosterDate } from './dates'
 import { RosterFormatError } from './errors'
+import { splitFullName } from './fullName'
 import { hasRequiredColumns, mapHeaderRow, REQUIRED_COLUMNS_LABEL } from './headers'
 import { normaliseNationalId, studentKey } from './studentKey'
 import type { RosterColumn, RosterParseResult, RosterRowError, RosterStudent } from './types'
@@ -91,17 +92,29 @@ const readRow = ({
 
   let lastName = cleanName(cell('lastName'))
   let firstName = cleanName(cell('firstName'))
+  let rosterName: string | null = null
+  const rawEmail = cell('email')
   if (!lastName && !firstName && header.fullName !== undefined) {
-    ;({ lastName, firstName } = splitFullName(cleanName(cell('fullName'))))
+    const full = cleanName(cell('fullName'))
+    const split = splitFullName({ full, email: rawEmail })
+    if (split) {
+      ;({ lastName, firstName } = split)
+      if (!split.certain) rosterName = full
+    } else if (full) {
+      errors.push({ line, reason: 'missing_first_name', message: `"${full}" holds a single name: a last and a first name are needed`, value: full })
+    }
   }
-  if (!lastName) errors.push({ line, reason: 'missing_last_name', message: 'missing last name' })
-  if (!firstName) errors.push({ line, reason: 'missing_first_name', message: 'missing first name' })
+  if (!lastName && !firstName && header.fullName !== undefined && errors.length === 0) {
+    errors.push({ line, reason: 'missing_last_name', message: 'missing name' })
+  } else if (errors.length === 0) {
+    if (!lastName) errors.push({ line, reason: 'missing_last_name', message: 'missing last name' })
+    if (!firstName) errors.push({ line, reason: 'missing_first_name', message: 'missing first name' })
+  }
 
   const rawDate = cell('birthDate')
   const birthDate = rawDate ? parseRosterDate(rawDate) : null
   if (rawDate && !birthDate) errors.push({ line, reason: 'invalid_date', message: `invalid date "${rawDate}"`, value: rawDate })
 
-  const rawEmail = cell('email')
   if (rawEmail && !EMAIL_RE.test(rawEmail)) errors.push({ line, reason: 'invalid_email', message: `invalid email "${rawEmail}"`, value: rawEmail })
 
   if (errors.length > 0) return { errors }
@@ -115,19 +128,7 @@ const readRow = ({
       className: cell('className') || null,
       email: rawEmail ? rawEmail.toLowerCase() : null,
       nationalId: nationalId ? normaliseNationalId(nationalId) : null,
+      rosterName,
     },
   }
-}
-
-/**
- * "DUPONT Marie-Claire" / "DE LA FONTAINE Jean": school exports put the last name in
- * capitals first. Without that cue we cannot split reliably, so we don't guess.
- */
-const splitFullName = (full: string): { lastName: string; firstName: string } => {
-  const tokens = full.split(' ').filter(Boolean)
-  const isUpper = (t: string) => /\p{L}/u.test(t) && t === t.toUpperCase()
-  let i = 0
-  while (i < tokens.length && isUpper(tokens[i]!)) i++
-  if (i === 0 || i === tokens.length) return { lastName: '', firstName: '' }
-  return { lastName: tokens.slice(0, i).join(' '), firstName: tokens.slice(i).join(' ') }
 }

@@ -9,10 +9,11 @@ export type ExistingStudent = {
   email?: string | null
   nationalId?: string | null
   className?: string | null
+  rosterName?: string | null
 }
 
-type ComparableField = 'lastName' | 'firstName' | 'birthDate' | 'email' | 'nationalId' | 'className'
-const FIELDS: ComparableField[] = ['lastName', 'firstName', 'birthDate', 'email', 'nationalId', 'className']
+type ComparableField = 'lastName' | 'firstName' | 'birthDate' | 'email' | 'nationalId' | 'className' | 'rosterName'
+const FIELDS: ComparableField[] = ['lastName', 'firstName', 'birthDate', 'email', 'nationalId', 'className', 'rosterName']
 
 export type RosterImportPlan = {
   create: RosterStudent[]
@@ -99,7 +100,7 @@ const findExisting = ({
 const differs = (field: ComparableField, incoming: string | null, current: string | null | undefined): boolean => {
   // An empty incoming cell does not erase what the school entered before.
   if (incoming === null || incoming === '') return false
-  if (field === 'lastName' || field === 'firstName') return incoming.trim() !== (current ?? '').trim()
+  if (field === 'lastName' || field === 'firstName' || field === 'rosterName') return incoming.trim() !== (current ?? '').trim()
   if (field === 'nationalId') return normaliseNationalId(incoming) !== normaliseNationalId(current ?? '')
   if (field === 'email') return incoming.toLowerCase() !== (current ?? '').toLowerCase()
   return incoming !== (current ?? '')

@@ -8,6 +8,11 @@ export type RosterStudent = {
   className: string | null
   email: string | null
   nationalId: string | null
+  /**
+   * The full name exactly as the class list wrote it, kept when nothing in the file told the last name
+   * from the first name (a single column in capitals): identification then tries every split of it.
+   */
+  rosterName: string | null
 }
 
 export type RosterErrorReason =
