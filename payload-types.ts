@@ -79,6 +79,7 @@ export interface Config {
     'scan-pages': ScanPage;
     'comment-bank': CommentBank;
     'identification-decisions': IdentificationDecision;
+    assignments: Assignment;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -98,6 +99,7 @@ export interface Config {
     'scan-pages': ScanPagesSelect<false> | ScanPagesSelect<true>;
     'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
     'identification-decisions': IdentificationDecisionsSelect<false> | IdentificationDecisionsSelect<true>;
+    assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -216,6 +218,30 @@ export interface Exam {
   doubleMarking?: boolean | null;
   publishAt?: string | null;
   publishedAt?: string | null;
+  /**
+   * Drawn in the Anonymity tab.
+   */
+  identityZone?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Set in the Distribution tab.
+   */
+  distribution?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -316,9 +342,42 @@ export interface Copy {
   };
   correctors?: (number | User)[] | null;
   finalizedAt?: string | null;
+  identityZones?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  decidedMarking?: number | null;
   annotatedPdf?: (number | null) | Media;
   publishedAt?: string | null;
   notifiedAt?: string | null;
+  redaction?: {
+    status?: ('none' | 'pending' | 'done' | 'failed') | null;
+    zones?: number | null;
+    renderedAt?: string | null;
+    pdf?: (number | null) | Media;
+    thumbnail?: (number | null) | Media;
+    key?: string | null;
+    error?: string | null;
+  };
+  markingReview?: {
+    state?: ('none' | 'pending' | 'agreed' | 'flagged' | 'arbitration' | 'decided') | null;
+    decidedBy?: (number | null) | User;
+    decidedAt?: string | null;
+    detail?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -328,7 +387,7 @@ export interface Copy {
  */
 export interface Media {
   id: number;
-  kind: 'copy-pdf' | 'thumbnail' | 'header-crop' | 'annotated-pdf' | 'export';
+  kind: 'copy-pdf' | 'thumbnail' | 'header-crop' | 'annotated-pdf' | 'export' | 'redacted-pdf' | 'redacted-thumbnail';
   exam?: (number | null) | Exam;
   copy?: (number | null) | Copy;
   updatedAt: string;
@@ -355,6 +414,7 @@ export interface Grade {
   comment?: string | null;
   corrector?: (number | null) | User;
   exam?: (number | null) | Exam;
+  marking: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -391,6 +451,7 @@ export interface Annotation {
   clientKey?: string | null;
   author?: (number | null) | User;
   exam?: (number | null) | Exam;
+  marking?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -468,6 +529,31 @@ export interface IdentificationDecision {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignments".
+ */
+export interface Assignment {
+  id: number;
+  exam: number | Exam;
+  copy: number | Copy;
+  corrector: number | User;
+  marking: number;
+  questionKeys?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  role?: ('marker' | 'arbiter') | null;
+  state?: ('active' | 'released') | null;
+  doneAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -537,6 +623,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'identification-decisions';
         value: number | IdentificationDecision;
+      } | null)
+    | ({
+        relationTo: 'assignments';
+        value: number | Assignment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -653,6 +743,8 @@ export interface ExamsSelect<T extends boolean = true> {
   doubleMarking?: T;
   publishAt?: T;
   publishedAt?: T;
+  identityZone?: T;
+  distribution?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -728,9 +820,30 @@ export interface CopiesSelect<T extends boolean = true> {
       };
   correctors?: T;
   finalizedAt?: T;
+  identityZones?: T;
+  decidedMarking?: T;
   annotatedPdf?: T;
   publishedAt?: T;
   notifiedAt?: T;
+  redaction?:
+    | T
+    | {
+        status?: T;
+        zones?: T;
+        renderedAt?: T;
+        pdf?: T;
+        thumbnail?: T;
+        key?: T;
+        error?: T;
+      };
+  markingReview?:
+    | T
+    | {
+        state?: T;
+        decidedBy?: T;
+        decidedAt?: T;
+        detail?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -745,6 +858,7 @@ export interface GradesSelect<T extends boolean = true> {
   comment?: T;
   corrector?: T;
   exam?: T;
+  marking?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -764,6 +878,7 @@ export interface AnnotationsSelect<T extends boolean = true> {
   clientKey?: T;
   author?: T;
   exam?: T;
+  marking?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -836,6 +951,22 @@ export interface IdentificationDecisionsSelect<T extends boolean = true> {
   toStudent?: T;
   user?: T;
   details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "assignments_select".
+ */
+export interface AssignmentsSelect<T extends boolean = true> {
+  exam?: T;
+  copy?: T;
+  corrector?: T;
+  marking?: T;
+  questionKeys?: T;
+  role?: T;
+  state?: T;
+  doneAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { ForbiddenError } from '../runtime/errors'
 import { adminsOnlyField, byAssignedExam, isAdmin } from './access/roles'
+import { identityZonesField } from './identity-zones'
 
 export const COPY_STATUSES = ['staging', 'ready', 'marking', 'locked', 'finalized'] as const
 export type CopyStatus = (typeof COPY_STATUSES)[number]
@@ -17,6 +18,33 @@ const TEACHER_TRANSITIONS: Record<string, CopyStatus[]> = {
 }
 
 const anonymousId = (): string => `K-${randomBytes(4).toString('hex').toUpperCase()}`
+
+/**
+ * A teacher changes a copy's status and nothing else. Every other field a teacher sends — the exam, the
+ * dates, the total, identity, pages, files, and fields plugins add later — keeps its stored value: like a
+ * field Payload's field access refuses, it is ignored rather than refused, so a form that sends the whole
+ * document back still saves its status.
+ */
+const TEACHER_WRITABLE = new Set(['status', 'updatedAt'])
+const keepServerOwnedFields = ({ data, originalDoc }: { data: Record<string, unknown>; originalDoc?: Record<string, unknown> }): void => {
+  for (const key of Object.keys(data)) {
+    if (TEACHER_WRITABLE.has(key)) continue
+    if (originalDoc && key in originalDoc) data[key] = originalDoc[key]
+    else delete data[key]
+  }
+}
+
+/**
+ * finalizedAt is the server's record of when the copy became finalized; reopening the copy clears it. Field
+ * access has already dropped any value a request sent, so a value here comes from server code (a restore).
+ */
+const stampFinalizedAt = ({ data, operation, originalDoc }: { data: Record<string, unknown>; operation: string; originalDoc?: Record<string, unknown> }): void => {
+  const before = operation === 'update' ? originalDoc?.status : undefined
+  const after = data.status ?? before
+  if (after !== 'finalized') data.finalizedAt = null
+  else if (before !== 'finalized') data.finalizedAt = (operation === 'create' && data.finalizedAt) || new Date().toISOString()
+  else data.finalizedAt = data.finalizedAt ?? originalDoc?.finalizedAt ?? null
+}
 
 export const Copies: CollectionConfig = {
   slug: 'copies',
@@ -32,16 +60,27 @@ export const Copies: CollectionConfig = {
     beforeChange: [
       ({ data, operation, originalDoc, req }) => {
         if (operation === 'create' && !data.anonymousId) data.anonymousId = anonymousId()
-        if (operation !== 'update' || isAdmin(req.user) || !req.user) return data
-        const from = originalDoc?.status as CopyStatus
-        if (data.status !== undefined && data.status !== from && !TEACHER_TRANSITIONS[from]?.includes(data.status))
-          throw new ForbiddenError(`A copy that is "${from}" cannot be set to "${data.status}" by a teacher`)
+        if (operation === 'update' && req.user && !isAdmin(req.user)) {
+          const from = originalDoc?.status as CopyStatus
+          if (data.status !== undefined && data.status !== from && !TEACHER_TRANSITIONS[from]?.includes(data.status))
+            throw new ForbiddenError(`A copy that is "${from}" cannot be set to "${data.status}" by a teacher`)
+          keepServerOwnedFields({ data, originalDoc })
+        }
+        stampFinalizedAt({ data, operation, originalDoc })
         return data
       },
     ],
   },
   fields: [
-    { name: 'exam', type: 'relationship', relationTo: 'exams', required: true, index: true, label: { fr: 'Examen', en: 'Exam' } },
+    {
+      name: 'exam',
+      type: 'relationship',
+      relationTo: 'exams',
+      required: true,
+      index: true,
+      label: { fr: 'Examen', en: 'Exam' },
+      access: { update: adminsOnlyField },
+    },
     {
       name: 'anonymousId',
       type: 'text',
@@ -152,6 +191,19 @@ export const Copies: CollectionConfig = {
       label: { fr: 'Correcteurs', en: 'Correctors' },
       access: { update: adminsOnlyField, create: adminsOnlyField },
     },
-    { name: 'finalizedAt', type: 'date', admin: { readOnly: true }, label: { fr: 'Corrigée le', en: 'Finalized at' } },
+    // Set by the hook above when the status becomes finalized, from any route; never taken from a request.
+    { name: 'finalizedAt', type: 'date', admin: { readOnly: true }, label: { fr: 'Corrigée le', en: 'Finalized at' }, access: { create: () => false, update: () => false } },
+    identityZonesField,
+    {
+      // Which marking of the copy counts (1 unless double-blind marking decided otherwise); null while undecided.
+      name: 'decidedMarking',
+      type: 'number',
+      defaultValue: 1,
+      min: 1,
+      max: 3,
+      label: { fr: 'Correction retenue', en: 'Decided marking' },
+      admin: { readOnly: true },
+      access: { read: adminsOnlyField, update: adminsOnlyField, create: adminsOnlyField },
+    },
   ],
 }

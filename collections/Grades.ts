@@ -3,16 +3,22 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import { BadRequestError } from '../runtime/errors'
 import { copyChildAccess, isAdmin, type Id } from './access/roles'
 import { checkPoints, totalOf } from './grading-scale'
-import { loadCopyForWrite } from './hooks/copy-context'
+import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context'
 import { idOf } from './relations'
 
 /** The total lives on the copy but is derived from its grades, here and nowhere else. */
 export const recomputeCopyTotal = async ({ copyId, req }: { copyId: Id; req: PayloadRequest }): Promise<number> => {
   const copy = await req.payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req })
   const exam = await req.payload.findByID({ collection: 'exams', id: idOf(copy.exam)!, depth: 0, overrideAccess: true, req })
+  // Only the decided marking counts; a double-blind copy still undecided has no total yet.
+  const decided = copy.decidedMarking
+  if (decided === null) {
+    await req.payload.update({ collection: 'copies', id: copyId, data: { total: null }, overrideAccess: true, req, depth: 0 })
+    return 0
+  }
   const grades = await req.payload.find({
     collection: 'grades',
-    where: { copy: { equals: copyId } },
+    where: { and: [{ copy: { equals: copyId } }, { marking: { equals: decided ?? 1 } }] },
     depth: 0,
     limit: 0,
     pagination: false,
@@ -31,7 +37,8 @@ export const Grades: CollectionConfig = {
   slug: 'grades',
   labels: { singular: { fr: 'Note', en: 'Grade' }, plural: { fr: 'Notes', en: 'Grades' } },
   admin: { defaultColumns: ['copy', 'questionKey', 'points', 'corrector'], group: { fr: 'Correction', en: 'Marking' } },
-  indexes: [{ fields: ['copy', 'questionKey'], unique: true }],
+  // One grade per question in each marking of a copy (double-blind marking keeps two, or three after arbitration).
+  indexes: [{ fields: ['copy', 'questionKey', 'marking'], unique: true }],
   access: copyChildAccess,
   hooks: {
     beforeChange: [
@@ -48,6 +55,7 @@ export const Grades: CollectionConfig = {
         return {
           ...data,
           exam: context.examId,
+          // The signed-in marker; an admin may set it by hand on an update (data entry of a paper mark).
           corrector: operation === 'create' || !isAdmin(req.user) ? (req.user?.id ?? merged.corrector) : merged.corrector,
         }
       },
@@ -58,6 +66,7 @@ export const Grades: CollectionConfig = {
         return doc
       },
     ],
+    beforeDelete: [refuseDeleteOnClosedCopy('grades')],
     afterDelete: [
       async ({ doc, req }) => {
         await recomputeCopyTotal({ copyId: idOf(doc.copy)!, req })
@@ -65,11 +74,24 @@ export const Grades: CollectionConfig = {
     ],
   },
   fields: [
-    { name: 'copy', type: 'relationship', relationTo: 'copies', required: true, index: true, label: { fr: 'Copie', en: 'Copy' } },
+    // A grade never moves to another copy: the total of the copy it left would be wrong (and it may be closed).
+    { name: 'copy', type: 'relationship', relationTo: 'copies', required: true, index: true, label: { fr: 'Copie', en: 'Copy' }, access: { update: () => false } },
     { name: 'questionKey', type: 'text', required: true, label: { fr: 'Question', en: 'Question' } },
     { name: 'points', type: 'number', required: true, label: { fr: 'Points', en: 'Points' } },
     { name: 'comment', type: 'textarea', label: { fr: 'Commentaire', en: 'Comment' } },
     { name: 'corrector', type: 'relationship', relationTo: 'users', label: { fr: 'Correcteur', en: 'Corrector' }, admin: { readOnly: true } },
-    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true, admin: { readOnly: true, hidden: true } },
+    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true, admin: { readOnly: true, hidden: true }, access: { create: () => false, update: () => false } },
+    {
+      // Set by the server from the corrector's share (distribution plugin); 1 when the copy is marked once.
+      name: 'marking',
+      type: 'number',
+      required: true,
+      defaultValue: 1,
+      min: 1,
+      max: 3,
+      index: true,
+      label: { fr: 'Correction n°', en: 'Marking no.' },
+      admin: { readOnly: true },
+    },
   ],
 }

@@ -8,6 +8,7 @@ import * as migration_20261125_231455_student_space from './20261125_231455_stud
 import * as migration_20261125_235844_annotation_client_key from './20261125_235844_annotation_client_key';
 import * as migration_20261126_005936_locks from './20261126_005936_locks';
 import * as migration_20261202_023801_roster_name from './20261202_023801_roster_name';
+import * as migration_20261202_024210_anonymity_distribution from './20261202_024210_anonymity_distribution';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261202_023801_roster_name.up,
     down: migration_20261202_023801_roster_name.down,
-    name: '20261202_023801_roster_name'
+    name: '20261202_023801_roster_name',
+  },
+  {
+    up: migration_20261202_024210_anonymity_distribution.up,
+    down: migration_20261202_024210_anonymity_distribution.down,
+    name: '20261202_024210_anonymity_distribution'
   },
 ];

@@ -1,6 +1,8 @@
 import type { Plugin } from 'payload'
 
+import { anonymizationPlugin } from './anonymization'
 import { correctionPlugin } from './correction'
+import { distributionPlugin } from './distribution'
 import { exportsPlugin } from './exports'
 import { identificationPlugin } from './identification'
 import { jobsAdminPlugin } from './jobs-admin'
@@ -9,4 +11,4 @@ import { scanPipelinePlugin } from './scan-pipeline'
 import { studentSpacePlugin } from './student-space'
 
 /** The plugins the app is made of, in order. A school adds its own here (see the README's plugin guide). */
-export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin(), identificationPlugin(), publicationPlugin(), exportsPlugin(), studentSpacePlugin()]
+export const korrigoPlugins = (): Plugin[] => [jobsAdminPlugin(), scanPipelinePlugin(), correctionPlugin(), identificationPlugin(), publicationPlugin(), exportsPlugin(), studentSpacePlugin(), anonymizationPlugin(), distributionPlugin()]
