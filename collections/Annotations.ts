@@ -4,7 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { BadRequestError, ConflictError } from '../runtime/errors'
 import { copyChildAccess } from './access/roles'
-import { loadCopyForWrite } from './hooks/copy-context'
+import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context'
 
 export const ANNOTATION_KINDS = [
   'pen',
@@ -46,6 +46,7 @@ export const Annotations: CollectionConfig = {
       },
     ],
     beforeDelete: [
+      refuseDeleteOnClosedCopy('annotations'),
       // Same rule as an update: deleting what someone else changed since you read it must be a choice.
       async ({ id, req }) => {
         const expected = req.query?.version
@@ -57,7 +58,7 @@ export const Annotations: CollectionConfig = {
     ],
   },
   fields: [
-    { name: 'copy', type: 'relationship', relationTo: 'copies', required: true, index: true, label: { fr: 'Copie', en: 'Copy' } },
+    { name: 'copy', type: 'relationship', relationTo: 'copies', required: true, index: true, label: { fr: 'Copie', en: 'Copy' }, access: { update: () => false } },
     { name: 'page', type: 'number', required: true, min: 1, label: { fr: 'Page', en: 'Page' } },
     {
       name: 'kind',
@@ -77,7 +78,8 @@ export const Annotations: CollectionConfig = {
     { name: 'schemaVersion', type: 'number', required: true, defaultValue: ANNOTATION_SCHEMA_VERSION, admin: { readOnly: true } },
     { name: 'version', type: 'number', defaultValue: 1, admin: { readOnly: true }, label: { fr: 'Version', en: 'Version' } },
     { name: 'clientKey', type: 'text', unique: true, index: true, admin: { hidden: true } },
-    { name: 'author', type: 'relationship', relationTo: 'users', admin: { readOnly: true }, label: { fr: 'Auteur', en: 'Author' } },
-    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true, admin: { readOnly: true, hidden: true } },
+    // Server-owned: the hook sets author and exam from the signed-in user and the copy; a request's values are dropped.
+    { name: 'author', type: 'relationship', relationTo: 'users', admin: { readOnly: true }, label: { fr: 'Auteur', en: 'Author' }, access: { create: () => false, update: () => false } },
+    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true, admin: { readOnly: true, hidden: true }, access: { create: () => false, update: () => false } },
   ],
 }

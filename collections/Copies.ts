@@ -20,21 +20,6 @@ const TEACHER_TRANSITIONS: Record<string, CopyStatus[]> = {
 const anonymousId = (): string => `K-${randomBytes(4).toString('hex').toUpperCase()}`
 
 /**
- * A teacher changes a copy's status and nothing else. Every other field a teacher sends — the exam, the
- * dates, the total, identity, pages, files, and fields plugins add later — keeps its stored value: like a
- * field Payload's field access refuses, it is ignored rather than refused, so a form that sends the whole
- * document back still saves its status.
- */
-const TEACHER_WRITABLE = new Set(['status', 'updatedAt'])
-const keepServerOwnedFields = ({ data, originalDoc }: { data: Record<string, unknown>; originalDoc?: Record<string, unknown> }): void => {
-  for (const key of Object.keys(data)) {
-    if (TEACHER_WRITABLE.has(key)) continue
-    if (originalDoc && key in originalDoc) data[key] = originalDoc[key]
-    else delete data[key]
-  }
-}
-
-/**
  * finalizedAt is the server's record of when the copy became finalized; reopening the copy clears it. Field
  * access has already dropped any value a request sent, so a value here comes from server code (a restore).
  */
@@ -64,7 +49,6 @@ export const Copies: CollectionConfig = {
           const from = originalDoc?.status as CopyStatus
           if (data.status !== undefined && data.status !== from && !TEACHER_TRANSITIONS[from]?.includes(data.status))
             throw new ForbiddenError(`A copy that is "${from}" cannot be set to "${data.status}" by a teacher`)
-          keepServerOwnedFields({ data, originalDoc })
         }
         stampFinalizedAt({ data, operation, originalDoc })
         return data

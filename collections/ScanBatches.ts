@@ -5,7 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { KorrigoError } from '../runtime/errors'
 import { mediaDir } from '../runtime/paths'
 import { LAYOUT_OPTIONS } from './layout-options'
-import { assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
+import { adminsOnlyField, assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
 
 export const maxUploadBytes = (): number => Number(process.env.KORRIGO_MAX_UPLOAD_MB ?? 500) * 1024 * 1024
 
@@ -18,6 +18,9 @@ export class UploadRejectedError extends KorrigoError {
 /** A PDF may carry a little junk before its header; readers accept it within the first kilobyte. */
 const looksLikePdf = (data: Buffer | undefined): boolean =>
   Boolean(data && data.subarray(0, 1024).includes(Buffer.from('%PDF-')))
+
+/** What the pipeline writes about a batch: a teacher's upload cannot say it is already done. */
+const pipelineOwned = { create: adminsOnlyField, update: adminsOnlyField }
 
 export const SCAN_BATCH_STATUSES = ['queued', 'processing', 'done', 'partial', 'failed'] as const
 
@@ -80,13 +83,14 @@ export const ScanBatches: CollectionConfig = {
         { value: 'partial', label: { fr: 'Terminé avec erreurs', en: 'Done with errors' } },
         { value: 'failed', label: { fr: 'Échec', en: 'Failed' } },
       ],
-      access: { update: ({ req }) => isAdmin(req.user) },
+      access: pipelineOwned,
     },
     {
       name: 'progress',
       type: 'group',
       label: { fr: 'Progression', en: 'Progress' },
       admin: { readOnly: true },
+      access: pipelineOwned,
       fields: [
         { type: 'row', fields: [
           { name: 'pagesDone', type: 'number', defaultValue: 0, label: { fr: 'Pages traitées', en: 'Pages done' } },
@@ -100,6 +104,7 @@ export const ScanBatches: CollectionConfig = {
       type: 'array',
       label: { fr: 'Problèmes', en: 'Problems' },
       admin: { readOnly: true },
+      access: pipelineOwned,
       fields: [
         { type: 'row', fields: [
           { name: 'page', type: 'number', label: { fr: 'Page', en: 'Page' } },

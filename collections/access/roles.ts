@@ -37,14 +37,23 @@ export const assignedExamIds = async (req: PayloadRequest): Promise<Id[]> => {
   return memo.korrigoAssignedExams
 }
 
+/**
+ * A condition no row meets, on every database: every row has an id. Access must answer with a query rather
+ * than `false` when the list should just be empty (`false` is a 403), and a placeholder id such as
+ * '__none__' is not a valid integer id on PostgreSQL.
+ */
+export const NO_ROWS: Where = { id: { exists: false } }
+
+/** `field` is one of `ids`; no row when the list is empty. */
+export const oneOf = (field: string, ids: Id[]): Where => (ids.length ? { [field]: { in: ids } } : NO_ROWS)
+
 /** Admins see everything; a teacher only rows whose `field` points at one of their exams. */
 export const byAssignedExam =
   (field: string, extra?: Where): Access =>
   async ({ req }) => {
     if (isAdmin(req.user)) return true
     if (!isTeacher(req.user)) return false
-    const ids = await assignedExamIds(req)
-    const where: Where = { [field]: { in: ids.length ? ids : ['__none__'] } }
+    const where = oneOf(field, await assignedExamIds(req))
     return extra ? { and: [where, extra] } : where
   }
 

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '../../runtime/errors'
 import { assignedExamIds, isAdmin, type Id } from '../access/roles'
@@ -12,6 +12,7 @@ export type CopyContext = {
   scale: ScaleQuestion[]
 }
 
+/** A published copy is a finalized one: its grades are what the student reads. */
 const CLOSED = new Set(['locked', 'finalized'])
 
 /**
@@ -40,3 +41,15 @@ export const loadCopyForWrite = async ({ copy, req }: { copy: unknown; req: Payl
     scale: (exam.gradingScale ?? []) as ScaleQuestion[],
   }
 }
+
+/**
+ * The closed-copy rule for deletions: removing a grade or an annotation is a write to its copy, refused like
+ * an update (a single DELETE, each row of a bulk DELETE, GraphQL's delete mutations all come through here).
+ */
+export const refuseDeleteOnClosedCopy =
+  (collection: 'grades' | 'annotations'): CollectionBeforeDeleteHook =>
+  async ({ id, req }) => {
+    if (isAdmin(req.user)) return
+    const row = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+    if (row) await loadCopyForWrite({ copy: row.copy, req })
+  }

@@ -1,13 +1,13 @@
 import type { Access, Where } from 'payload'
 
-import { assignedExamIds, isAdmin, isTeacher } from '../../../../collections/access/roles'
+import { assignedExamIds, isAdmin, isTeacher, oneOf } from '../../../../collections/access/roles'
 
 /** A teacher reads their own comments and those attached to exams they mark (shared with co-correctors). */
 export const readComments: Access = async ({ req }) => {
   if (isAdmin(req.user)) return true
   if (!isTeacher(req.user)) return false
   const exams = await assignedExamIds(req)
-  const where: Where = { or: [{ owner: { equals: req.user!.id } }, { exam: { in: exams.length ? exams : ['__none__'] } }] }
+  const where: Where = { or: [{ owner: { equals: req.user!.id } }, oneOf('exam', exams)] }
   return where
 }
 
