@@ -5,8 +5,8 @@ import cliProgress from 'cli-progress'
 
 import { jobsOf } from '../../jobs/define-job'
 import { bootRuntime } from '../../runtime/boot'
-import { ROSTER } from '../../tests/fixtures/scans/content'
-import { getBatch, type BatchName } from '../../tests/fixtures/scans/index'
+import { ROSTER } from '../../tools/papers/content/legacy'
+import { getBatch, type BatchName } from '../../tools/papers/index'
 
 const USAGE = 'usage: korrigo demo [--size small|class] [--force]'
 
