@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { CollectionConfig } from 'payload'
 
 import { ForbiddenError } from '../runtime/errors'
+import { deleteCopyCascade } from './hooks/copy-deletion'
 import { adminsOnlyField, byAssignedExam, isAdmin } from './access/roles'
 import { identityZonesField } from './identity-zones'
 
@@ -42,6 +43,7 @@ export const Copies: CollectionConfig = {
     update: byAssignedExam('exam', { status: { in: MARKABLE } }),
   },
   hooks: {
+    beforeDelete: [deleteCopyCascade],
     beforeChange: [
       ({ data, operation, originalDoc, req }) => {
         if (operation === 'create' && !data.anonymousId) data.anonymousId = anonymousId()

@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { KorrigoError } from '../runtime/errors'
 import { mediaDir } from '../runtime/paths'
+import { deleteBatchCascade } from './hooks/batch-deletion'
 import { LAYOUT_OPTIONS } from './layout-options'
 import { adminsOnlyField, assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
 
@@ -45,6 +46,7 @@ export const ScanBatches: CollectionConfig = {
     delete: ({ req }) => isAdmin(req.user),
   },
   hooks: {
+    beforeDelete: [deleteBatchCascade],
     beforeOperation: [
       ({ args, operation }) => {
         if (operation !== 'create' && operation !== 'update') return args
