@@ -12,7 +12,8 @@ import { logger } from './logger'
 import { metricsMiddleware, metricsRouter } from './metrics'
 import { projectRoot } from './paths'
 import { requestLog } from './request-log'
-import { sendWebResponse, toWebRequest } from './web-bridge'
+import { STAFF_AUTH_PATHS, graphqlAuthLimit, staffSignInLimiter } from './sign-in-limits'
+import { canonicalPaths, sendWebResponse, toWebRequest } from './web-bridge'
 
 export type NextHandler = (req: Request, res: Response) => Promise<void>
 
@@ -41,13 +42,14 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   // Security headers everywhere; the Next admin sets its own script policy, so CSP is per area below.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
   app.use(requestLog, metricsMiddleware)
+  // Before any route matches a path: `/api/users/./login` must meet the same limit as `/api/users/login`.
+  app.use(canonicalPaths)
   app.use('/api/health', healthRouter(runtime))
   app.use('/api/metrics', metricsRouter())
-  // Payload locks an account after repeated failures; this slows down guessing across accounts too.
-  app.use(
-    ['/api/users/login', '/api/users/forgot-password', '/api/users/first-register'],
-    rateLimit({ windowMs: 60_000, limit: Number(process.env.KORRIGO_LOGIN_RATE_PER_MINUTE ?? 30), standardHeaders: 'draft-8', legacyHeaders: false }),
-  )
+  // One budget per IP for staff sign-in, password and unlock requests, over REST and GraphQL alike.
+  const staffLimiter = staffSignInLimiter()
+  app.use(STAFF_AUTH_PATHS, staffLimiter)
+  app.post('/api/graphql', ...graphqlAuthLimit(staffLimiter))
   // Students: the lock per address stops guessing one birth date; this stops trying many addresses from
   // one machine. Only failures count, so a whole class signing in from the school's one IP is not blocked.
   app.use(

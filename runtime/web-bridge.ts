@@ -2,6 +2,35 @@ import { Readable } from 'node:stream'
 
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express'
 
+/**
+ * The path every layer agrees on. Payload sees the request through the Fetch `URL` parser, which resolves
+ * `.` and `..` segments (also written `%2e`) and reads `\` as `/`; Express matches the raw string. Rate
+ * limits and routes are keyed on this form, so `/api/users/./login`, `/api//users/login` or
+ * `/api/users/%2e/login` are the same path as `/api/users/login` everywhere. Returns undefined for a
+ * request target no URL parser accepts.
+ */
+export const canonicalUrl = (raw: string): string | undefined => {
+  try {
+    // Absolute-form targets (`POST http://host/api/...`) keep their path; origin-form is read as the bridge reads it.
+    const parsed = raw.startsWith('/') ? new URL(`http://localhost${raw}`) : new URL(raw)
+    return `${parsed.pathname.replace(/\/{2,}/g, '/')}${parsed.search}`
+  } catch {
+    return undefined
+  }
+}
+
+/** First middleware of the app: every later route, limit and the bridge see the canonical URL. */
+export const canonicalPaths = (req: ExpressRequest, res: ExpressResponse, next: () => void): void => {
+  const url = canonicalUrl(req.url)
+  if (url === undefined) {
+    res.status(400).json({ errors: [{ message: 'The request URL cannot be parsed.' }] })
+    return
+  }
+  req.url = url
+  req.originalUrl = url
+  next()
+}
+
 /** Payload's REST and GraphQL handlers speak Fetch; Express speaks Node streams. */
 export const toWebRequest = (req: ExpressRequest): Request => {
   const headers = new Headers()
@@ -11,10 +40,12 @@ export const toWebRequest = (req: ExpressRequest): Request => {
   }
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  // A middleware that had to read the body first (the GraphQL sign-in limit) leaves it as a Buffer.
+  const read = Buffer.isBuffer(req.body) ? (req.body as Buffer) : undefined
   return new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    body: hasBody ? (read ? new Uint8Array(read) : (Readable.toWeb(req) as ReadableStream)) : undefined,
     // Required by undici for a streamed request body.
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit)
