@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 
 import type { Column, Exporter } from '../types'
 import { BOM, formatCell } from './csv'
+import { neutralizeFormula } from './formula'
 
 const PRONOTE_COLUMNS: Column[] = [
   { id: 'lastName', header: 'Nom', value: (r) => r.lastName },
@@ -24,7 +25,7 @@ export const pronoteExporter: Exporter = {
     BOM +
     stringify(
       [
-        columns.map((c) => c.header),
+        columns.map((c) => neutralizeFormula(c.header)),
         ...table.rows
           .filter((r) => r.lastName && r.status === 'finalized')
           .map((row) => columns.map((c) => formatCell({ value: c.value(row), decimal: ',' }))),
