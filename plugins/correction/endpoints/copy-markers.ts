@@ -15,14 +15,16 @@ const error = (status: number, message: string): Response => json(status, { erro
 
 /** Teachers cannot read other users, so names of co-correctors are resolved here, for copies they mark. */
 const markersOf = async ({ copyId, req }: { copyId: Id; req: PayloadRequest }): Promise<CopyMarkers> => {
+  // Marks are read with the asker's own rights: a double-blind marker never learns the other marking.
+  const asker = isAdmin(req.user) ? { overrideAccess: true } : { overrideAccess: false, user: req.user }
   const [grades, annotations] = await Promise.all([
-    req.payload.find({ collection: 'grades', where: { copy: { equals: copyId } }, depth: 0, pagination: false, overrideAccess: true, req }),
+    req.payload.find({ collection: 'grades', where: { copy: { equals: copyId } }, depth: 0, pagination: false, ...asker, req }),
     req.payload.find({
       collection: 'annotations',
       where: { copy: { equals: copyId } },
       depth: 0,
       pagination: false,
-      overrideAccess: true,
+      ...asker,
       select: { author: true },
       req,
     }),
@@ -76,6 +78,9 @@ export const copyMarkersEndpoint: Endpoint = {
       const allowed = isTeacher(req.user) ? (await assignedExamIds(req)).map(String) : []
       // Same answer as for a copy that does not exist: do not reveal copies of other exams.
       if (!allowed.includes(String(idOf(copy.exam))) || copy.status === 'staging') return error(404, `Copy ${copyId} does not exist`)
+      // …nor copies outside the teacher's share of a distributed exam.
+      const readable = await req.payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: false, user: req.user, req, select: { anonymousId: true } }).catch(() => undefined)
+      if (!readable) return error(404, `Copy ${copyId} does not exist`)
     }
     return json(200, await markersOf({ copyId: copy.id, req }))
   },

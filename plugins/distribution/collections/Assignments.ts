@@ -1,6 +1,7 @@
 import type { CollectionConfig, Where } from 'payload'
 
 import { adminsOnly, isAdmin, isTeacher } from '../../../collections/access/roles'
+import { refuseIdentityQueries } from '../../anonymization/hooks/queryGuard'
 
 const NO_ROWS: Where = { id: { exists: false } }
 
@@ -22,6 +23,7 @@ export const Assignments: CollectionConfig = {
     // A teacher reads their own share only: never who else marks a copy.
     read: ({ req }) => (isAdmin(req.user) ? true : isTeacher(req.user) ? { and: [{ corrector: { equals: req.user!.id } }, { state: { equals: 'active' } }] } : NO_ROWS),
   },
+  hooks: { beforeOperation: [refuseIdentityQueries] },
   fields: [
     { name: 'exam', type: 'relationship', relationTo: 'exams', required: true, index: true, label: { fr: 'Examen', en: 'Exam' } },
     { name: 'copy', type: 'relationship', relationTo: 'copies', required: true, index: true, label: { fr: 'Copie', en: 'Copy' } },

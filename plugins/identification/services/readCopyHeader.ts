@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 
 import { idOf } from '../../../collections/relations'
 import { readUpload, storeMedia } from '../../../storage/uploads'
-import { deskew, padBox, readHeader, renderCrop, type HeaderFieldName, type PointBox } from '../lib/header/index'
+import { writeDetectedZones } from '../../anonymization/services/detectedZones'
+import { headerIdentityZones } from '../../anonymization/lib/headerZones'
+import { deskew, HEADER_DPI, padBox, readHeader, renderCrop, type HeaderFieldName, type PointBox } from '../lib/header/index'
 import type { Lattice } from '../lib/lattice/index'
 import type { FieldCandidate } from '../lib/match/index'
 import type { CopyDoc } from './copies'
@@ -40,13 +42,21 @@ export const readCopyHeader = async ({ payload, copy, readers, dpi }: { payload:
   const headerBox = await headerBoxOf({ payload, copy })
   const mupdf = await import('mupdf')
   const doc = mupdf.Document.openDocument(bytes, 'application/pdf')
-  let crop
+  let crop, rendered
   try {
-    crop = await deskew({ image: renderCrop({ doc, pageIndex: 0, box: headerBox ? padBox(headerBox) : undefined, dpi }) })
+    rendered = renderCrop({ doc, pageIndex: 0, box: headerBox ? padBox(headerBox) : undefined, dpi })
+    crop = await deskew({ image: rendered })
   } finally {
     doc.destroy()
   }
   const reading = await readHeader({ image: crop, labels: readers.labels, engines: readers.engines })
+  // Anonymization: where the name fields are on the page, so the scans teachers get have them painted out.
+  const zones = headerIdentityZones({
+    fields: reading.layout.fields,
+    located: reading.layout.source,
+    geometry: { box: rendered.box, dpi: dpi ?? HEADER_DPI, rendered, deskewed: crop },
+  })
+  await writeDetectedZones({ payload, copyId: copy.id, pdf: copy.pdf, zones })
   const jpeg = await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).jpeg({ quality: 80 }).toBuffer()
   const stored = await storeMedia({ payload, bytes: jpeg, name: `header-${copy.anonymousId}.jpg`, mimetype: 'image/jpeg', data: { kind: 'header-crop', exam: idOf(copy.exam), copy: copy.id } })
   return {

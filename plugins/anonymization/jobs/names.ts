@@ -1,0 +1,1 @@
+export const REDACT_COPY = 'redact-copy'

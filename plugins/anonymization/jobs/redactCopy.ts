@@ -1,0 +1,36 @@
+import type { Id } from '../../../collections/access/roles'
+import { defineJob } from '../../../jobs/define-job'
+import { BadRequestError } from '../../../runtime/errors'
+import { markRedactionFailed, redactCopy } from '../services/redactCopy'
+import { REDACT_COPY } from './names'
+
+export type RedactCopyData = { copyId: Id }
+
+const redactionDpi = (): number | undefined => {
+  const dpi = Number(process.env.KORRIGO_REDACTION_DPI)
+  return Number.isFinite(dpi) && dpi >= 72 && dpi <= 600 ? dpi : undefined
+}
+
+/** Queued whenever a copy's PDF or identity zones change: renders what teachers are served of it. */
+export const redactCopyJob = defineJob<RedactCopyData>({
+  name: REDACT_COPY,
+  version: 1,
+  concurrency: 2,
+  parse: (data) => {
+    const id = (data as { copyId?: unknown } | undefined)?.copyId
+    if ((typeof id !== 'string' || !id) && typeof id !== 'number') throw new BadRequestError(`${REDACT_COPY}: copyId must be a string or number id, got ${JSON.stringify(id)}`)
+    return { copyId: id }
+  },
+  handler: async ({ data, context }) => {
+    const exists = await context.payload.findByID({ collection: 'copies', id: data.copyId, depth: 0, overrideAccess: true }).catch(() => undefined)
+    if (!exists) return context.logger.info({ copy: data.copyId }, 'copy gone before its redaction')
+    try {
+      const result = await redactCopy({ payload: context.payload, copyId: data.copyId, dpi: redactionDpi() })
+      context.logger.info(result, 'copy redacted')
+    } catch (error) {
+      await markRedactionFailed({ payload: context.payload, copyId: data.copyId, error: error as Error })
+      throw error
+    }
+    await context.progress({ done: 1, total: 1 })
+  },
+})
