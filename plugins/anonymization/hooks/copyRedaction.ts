@@ -25,8 +25,8 @@ export const keepRedactionCurrent: CollectionBeforeChangeHook = async ({ data, o
   const before = (originalDoc?.redaction ?? {}) as RedactionGroup
   const incoming = (data.redaction ?? {}) as RedactionGroup
   if (incoming.key !== undefined && incoming.key !== null && incoming.key !== key) {
-    // A job finished rendering what the copy no longer is: keep waiting for the run its change queued.
-    data.redaction = { ...before, ...incoming, status: pdf === undefined ? 'none' : 'pending', key, pdf: null, thumbnail: null }
+    // A job finished rendering what the copy no longer is: its write is dropped, whatever the newer run did stays.
+    delete data.redaction
   } else if (operation === 'create' || before.key !== key) {
     data.redaction = { ...before, ...incoming, status: pdf === undefined ? 'none' : 'pending', key, pdf: null, thumbnail: null, zones: zones.length, error: null }
   }

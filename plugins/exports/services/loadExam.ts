@@ -24,8 +24,11 @@ export const loadExamResults = async ({ payload, examId }: { payload: Payload; e
     : []
   const studentById = new Map(students.map((s) => [String(s.id), s]))
   const gradesByCopy = new Map<string, TableCopy['grades']>()
+  // Only the marking that counts (double-blind marking keeps the others; an undecided copy has none yet).
+  const counted = new Map(copies.docs.map((c) => [String(c.id), c.decidedMarking === undefined ? 1 : c.decidedMarking]))
   for (const g of grades.docs) {
     const key = String(idOf(g.copy))
+    if ((g.marking ?? 1) !== counted.get(key)) continue
     gradesByCopy.set(key, [...(gradesByCopy.get(key) ?? []), { questionKey: g.questionKey, points: g.points, corrector: idOf(g.corrector) ?? null }])
   }
   return {

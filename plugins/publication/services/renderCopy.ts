@@ -9,8 +9,11 @@ import { loadRenderer } from './loadRenderer'
 
 export type RenderCopyResult = { copyId: Id; mediaId: Id; skipped: number }
 
-const all = async <S extends 'grades' | 'annotations'>({ payload, collection, copyId }: { payload: Payload; collection: S; copyId: Id }) =>
-  (await payload.find({ collection, where: { copy: { equals: copyId } }, depth: 0, limit: 0, pagination: false, overrideAccess: true })).docs
+/** What the student receives is the marking that counts (double-blind marking keeps the other one aside). */
+const all = async <S extends 'grades' | 'annotations'>({ payload, collection, copyId, marking }: { payload: Payload; collection: S; copyId: Id; marking: number }) =>
+  (await payload.find({ collection, where: { copy: { equals: copyId } }, depth: 0, limit: 0, pagination: false, overrideAccess: true })).docs.filter(
+    (doc) => ((doc as { marking?: number | null }).marking ?? 1) === marking,
+  )
 
 /** Renders one copy's annotated PDF from its stored PDF, annotations and grades, and links it to the copy. */
 export const renderCopy = async ({ payload, copyId, locale = 'fr' }: { payload: Payload; copyId: Id; locale?: RenderLocale }): Promise<RenderCopyResult> => {
@@ -20,8 +23,8 @@ export const renderCopy = async ({ payload, copyId, locale = 'fr' }: { payload: 
   const [exam, media, annotations, grades] = await Promise.all([
     payload.findByID({ collection: 'exams', id: idOf(copy.exam)!, depth: 0, overrideAccess: true }),
     payload.findByID({ collection: 'media', id: pdfId, depth: 0, overrideAccess: true }),
-    all({ payload, collection: 'annotations', copyId }),
-    all({ payload, collection: 'grades', copyId }),
+    all({ payload, collection: 'annotations', copyId, marking: copy.decidedMarking ?? 1 }),
+    all({ payload, collection: 'grades', copyId, marking: copy.decidedMarking ?? 1 }),
   ])
   const studentId = idOf(copy.student)
   const student = studentId === undefined ? undefined : await payload.findByID({ collection: 'students', id: studentId, depth: 0, overrideAccess: true }).catch(() => undefined)

@@ -42,7 +42,8 @@ export const publishedCopiesOf = async ({ payload, studentId }: { payload: Paylo
     const exam = examById.get(String(idOf(copy.exam)))
     if (!exam) return []
     const scale = (exam.gradingScale ?? []) as ScaleQuestion[]
-    const mine = grades.docs.filter((g) => String(idOf(g.copy)) === String(copy.id))
+    // The published marking only (double-blind marking keeps the other one).
+    const mine = grades.docs.filter((g) => String(idOf(g.copy)) === String(copy.id) && (g.marking ?? 1) === (copy.decidedMarking ?? 1))
     const gradeOf = new Map(mine.map((g) => [g.questionKey, g]))
     return [
       {
