@@ -24,7 +24,9 @@ export const keepRedactionCurrent: CollectionBeforeChangeHook = async ({ data, o
   const key = redactionKey({ pdf, zones })
   const before = (originalDoc?.redaction ?? {}) as RedactionGroup
   const incoming = (data.redaction ?? {}) as RedactionGroup
-  if (incoming.key !== undefined && incoming.key !== null && incoming.key !== key) {
+  // An update's data carries the stored group too: only a key that is neither the stored one nor the current one
+  // comes from a job that rendered an older state of the copy.
+  if (incoming.key !== undefined && incoming.key !== null && incoming.key !== key && incoming.key !== before.key) {
     // A job finished rendering what the copy no longer is: its write is dropped, whatever the newer run did stays.
     delete data.redaction
   } else if (operation === 'create' || before.key !== key) {
