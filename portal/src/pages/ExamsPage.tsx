@@ -3,6 +3,7 @@ import { navigate } from '../app/router'
 import type { User } from '../api/types'
 import { formatPoints } from '../grading/points'
 import { useI18n } from '../i18n/context'
+import { ShareSummary } from '../distribution/ShareSummary'
 import { useExamOverview } from './useExamOverview'
 
 export const ExamsPage = ({ onSignOut, user }: { user: User | null; onSignOut: () => void }) => {
@@ -21,7 +22,7 @@ export const ExamsPage = ({ onSignOut, user }: { user: User | null; onSignOut: (
       {error ? <p role="alert">{t('app.error', { message: error })}</p> : null}
       {!data && !error ? <p className="loading">{t('app.loading')}</p> : null}
       {data && data.length === 0 ? <p>{t('exams.none')}</p> : null}
-      {data?.map(({ copies, exam }) => {
+      {data?.map(({ copies, exam, share }) => {
         const questions = exam.gradingScale?.length ?? 0
         return (
           <section key={String(exam.id)} className="exam" data-exam={exam.id}>
@@ -29,6 +30,7 @@ export const ExamsPage = ({ onSignOut, user }: { user: User | null; onSignOut: (
               {exam.title} <small>{[exam.subject, exam.className].filter(Boolean).join(' · ')}</small>
             </h2>
             <p className="muted">{t('exams.copies', { count: copies.length })}</p>
+            <ShareSummary share={share} />
             {copies.length === 0 ? (
               <p>{t('copies.none')}</p>
             ) : (

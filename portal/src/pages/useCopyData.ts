@@ -4,6 +4,8 @@ import { api, query } from '../api/client'
 import { idOf, type AnnotationDoc, type Copy, type Exam, type MediaDoc, type Page } from '../api/types'
 import type { PDFDocumentProxy, PDFPageProxy } from '../viewer/pdf'
 import { closingSaves } from '../workspace/useAnnotationStore'
+import { waitForRedactedPdf } from '../anonymization/waitForRedactedPdf'
+import { examForShare, fetchShare } from '../distribution/share'
 import { listCopies } from './useExamOverview'
 
 export type CopyData = {
@@ -37,8 +39,11 @@ export const useCopyData = (copyId: string) => {
       // The annotations only need the copy's id: fetch them alongside the copy.
       const annotationsLoad = api.get<Page<AnnotationDoc>>(`/api/annotations?${query({ 'where[copy][equals]': copyId, depth: 0, pagination: false })}`)
       annotationsLoad.catch(() => undefined)
-      const copy = await fetchCopy(copyId)
-      const exam = typeof copy.exam === 'object' ? copy.exam : await api.get<Exam>(`/api/exams/${copy.exam}?depth=0`)
+      const copy = await waitForRedactedPdf({ copyId, copy: await fetchCopy(copyId), cancelled: () => cancelled })
+      const examDoc = typeof copy.exam === 'object' ? copy.exam : await api.get<Exam>(`/api/exams/${copy.exam}?depth=0`)
+      // A teacher marking by question sees only their questions of the scale.
+      const share = await fetchShare(examDoc.id)
+      const exam = examForShare(examDoc, share?.copies.find((c) => String(c.id) === String(copy.id))?.questionKeys)
       const media = copy.pdf && typeof copy.pdf === 'object' ? (copy.pdf as MediaDoc) : null
       const [siblings, annotations, pdf] = await Promise.all([
         listCopies(exam.id),

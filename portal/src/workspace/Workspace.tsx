@@ -7,6 +7,8 @@ import { ApiError } from '../api/errors'
 import { isClosed, type Copy, type CopyMarkers, type SavedComment, type User } from '../api/types'
 import type { TextRequest } from '../canvas/AnnotationLayer'
 import { COLORS, type Tool } from '../canvas/tools'
+import { NextOnQuestion } from '../distribution/NextOnQuestion'
+import { questionFromHash } from '../distribution/share'
 import { CommentBank } from '../grading/CommentBank'
 import { GradingPanel } from '../grading/GradingPanel'
 import { halfPoints, stepPoints } from '../grading/points'
@@ -41,7 +43,9 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
   const [available, setAvailable] = useState(800)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [textRequest, setTextRequest] = useState<TextRequest | null>(null)
-  const [currentQuestion, setCurrentQuestion] = useState(0)
+  // Opened from "next copy on Qn": start on that question.
+  const [currentQuestion, setCurrentQuestion] = useState(() => Math.max(0, questions.findIndex((q) => q.key === questionFromHash())))
+  const [gradeVersion, setGradeVersion] = useState(0)
   const [help, setHelp] = useState(false)
   const [spaceHeld, setSpaceHeld] = useState(false)
   const [firstPageShown, setFirstPageShown] = useState(false)
@@ -78,6 +82,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
   const grades = useGrades({
     copyId: copy.id,
     onSaved: () => {
+      setGradeVersion((v) => v + 1)
       void refreshCopy()
       markStarted()
       loadMarkers()
@@ -200,6 +205,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
             ⟩
           </button>
         </span>
+        <NextOnQuestion examId={exam.id} copyId={copy.id} question={questions[currentQuestion]?.key} version={gradeVersion} />
         <SaveIndicator save={snapshot.save} />
         <LanguageToggle />
         <button type="button" onClick={() => setHelp(true)} aria-label={t('help.title')} title={t('help.title')}>
