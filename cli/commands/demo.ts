@@ -5,8 +5,7 @@ import cliProgress from 'cli-progress'
 
 import { jobsOf } from '../../jobs/define-job'
 import { bootRuntime } from '../../runtime/boot'
-import { ROSTER } from '../../tools/papers/content/legacy'
-import { getBatch, type BatchName } from '../../tools/papers/index'
+import { getBatch, type PresetName } from '../../tools/papers/index'
 
 const USAGE = 'usage: korrigo demo [--size small|class] [--force]'
 
@@ -31,7 +30,8 @@ export const run = async (argv: string[]): Promise<number> => {
   } catch (error) {
     return fail(`${(error as Error).message}\n${USAGE}`)
   }
-  const batchName: BatchName = values.size === 'class' ? 'a3-class' : values.size === 'small' ? 'a3-mini' : ('' as BatchName)
+  // the framed header on a printed subject, from the paper generator (tools/papers)
+  const batchName: PresetName = values.size === 'class' ? 'framed-a3' : values.size === 'small' ? 'framed-a3-mini' : ('' as PresetName)
   if (!batchName) return fail(`--size must be small or class\n${USAGE}`)
 
   process.stderr.write('Generating the demo scans (handwriting fonts, first time only)…\n')
@@ -62,15 +62,15 @@ export const run = async (argv: string[]): Promise<number> => {
     credentials.push(`teacher  ${teacher.email} / ${teacherPassword}`)
 
     const className = '3e B (démo)'
-    for (const [index, student] of ROSTER.entries()) {
+    for (const student of batch.roster) {
       await payload.create({
         collection: 'students',
         data: {
           lastName: student.last_name,
           firstName: student.first_name,
           className,
-          birthDate: `2011-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 27) + 1).padStart(2, '0')}`,
-          email: `${student.first_name}.${student.last_name}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + '@eleve.demo',
+          birthDate: student.dob,
+          email: student.email ?? `${student.first_name}.${student.last_name}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '') + '@eleve.demo',
         },
       })
     }
@@ -128,7 +128,7 @@ export const run = async (argv: string[]): Promise<number> => {
     process.stdout.write(
       [
         '',
-        `Demo ready: "${exam.title}", ${copies.totalDocs} copies from ${batch.truth.pageCount} scanned pages, ${ROSTER.length} students.`,
+        `Demo ready: "${exam.title}", ${copies.totalDocs} copies from ${batch.truth.pageCount} scanned pages, ${batch.roster.length} students.`,
         ...credentials.map((line) => `  ${line}`),
         `  admin:  ${url}/admin`,
         `  portal: ${url}/portal/`,

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** Bump when the generator's output changes, so cached papers are rebuilt. */
-export const GENERATOR_VERSION = 5
+export const GENERATOR_VERSION = 6
 
 /**
  * Generated papers live outside the clone, so a fresh clone in CI can reuse them and nothing large
@@ -31,7 +32,30 @@ const stable = (value: unknown): string => {
   return JSON.stringify(value)
 }
 
-export const specKey = (spec: unknown): string => createHash('sha256').update(`${GENERATOR_VERSION}:${stable(spec)}`).digest('hex').slice(0, 12)
+let digest: string | undefined
+
+/**
+ * A digest of the generator's own source: an edited generator never serves papers drawn by the previous
+ * code, even when someone forgets to bump GENERATOR_VERSION.
+ */
+const sourceDigest = (): string => {
+  if (digest) return digest
+  const root = dirname(fileURLToPath(import.meta.url))
+  const h = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(dir, entry.name)
+      if (entry.isDirectory()) walk(p)
+      else if (entry.name.endsWith('.ts')) h.update(relative(root, p)).update(readFileSync(p))
+    }
+  }
+  walk(root)
+  digest = h.digest('hex')
+  return digest
+}
+
+export const specKey = (spec: unknown): string =>
+  createHash('sha256').update(`${GENERATOR_VERSION}:${sourceDigest()}:${stable(spec)}`).digest('hex').slice(0, 12)
 
 const safe = (name: string) => name.replace(/[^a-zA-Z0-9._-]+/g, '_')
 
