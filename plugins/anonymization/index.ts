@@ -11,6 +11,7 @@ import { keepRedactionCurrent, queueRedaction } from './hooks/copyRedaction'
 import { QUERY_GUARDED, refuseIdentityQueries } from './hooks/queryGuard'
 import { spreadExamZone } from './hooks/examZone'
 import { servedFile } from './hooks/servedFiles'
+import { markCopyWrite, unmarkCopyWrite } from './hooks/writeContext'
 import { redactCopyJob } from './jobs/redactCopy'
 import { translations } from './translations'
 
@@ -46,6 +47,8 @@ const extend = (collection: CollectionConfig): CollectionConfig => {
       fields: [...withServedFiles(collection.fields), ...copyRedactionFields],
       hooks: {
         ...collection.hooks,
+        beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markCopyWrite],
+        afterOperation: [...(collection.hooks?.afterOperation ?? []), unmarkCopyWrite],
         beforeChange: [...(collection.hooks?.beforeChange ?? []), keepRedactionCurrent],
         afterChange: [...(collection.hooks?.afterChange ?? []), queueRedaction],
       },

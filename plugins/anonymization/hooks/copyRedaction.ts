@@ -36,9 +36,11 @@ export const keepRedactionCurrent: CollectionBeforeChangeHook = async ({ data, o
 }
 
 export const queueRedaction: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const now = (doc.redaction ?? {}) as RedactionGroup
+  // `doc` is the copy as the writer may read it (a teacher's has no `redaction` group): use what is stored.
+  const stored = await req.payload.findByID({ collection: 'copies', id: doc.id, depth: 0, overrideAccess: true, req, select: { redaction: true } }).catch(() => undefined)
+  const now = (stored?.redaction ?? {}) as RedactionGroup
   const before = (previousDoc?.redaction ?? {}) as RedactionGroup
-  if (now.status === 'pending' && (now.key !== before.key || before.status !== 'pending'))
+  if (stored && now.status === 'pending' && (now.key !== before.key || before.status !== 'pending'))
     await enqueue({ name: REDACT_COPY, data: { copyId: doc.id } }).catch((error: Error) =>
       // Without a queue in this process (a CLI), the copy is redacted by the next worker run or on demand.
       req.payload.logger.warn({ copy: doc.id, err: error.message }, 'copy redaction not queued'),
@@ -46,7 +48,7 @@ export const queueRedaction: CollectionAfterChangeHook = async ({ doc, previousD
   // Renditions no longer any copy's are removed, not left on disk.
   for (const which of ['pdf', 'thumbnail'] as const) {
     const old = idOf(before[which])
-    if (old !== undefined && String(old) !== String(idOf(now[which]) ?? ''))
+    if (stored && old !== undefined && String(old) !== String(idOf(now[which]) ?? ''))
       await req.payload.delete({ collection: 'media', id: old, overrideAccess: true, req }).catch(() => undefined)
   }
   return doc

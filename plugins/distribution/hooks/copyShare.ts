@@ -6,6 +6,7 @@ import { ASSIGNMENTS_SLUG } from '../collections/Assignments'
 import { forgetShare, readableMarkings, rowFor, shareOf } from '../access/share'
 import { evaluateCopy } from '../services/evaluateCopy'
 import { isSystemWrite } from '../services/systemWrite'
+import { isCopyWrite } from '../../anonymization/hooks/writeContext'
 
 type Context = { korrigoEvaluate?: Set<string> }
 
@@ -30,14 +31,13 @@ export const evaluateAfterPart: CollectionAfterChangeHook = async ({ doc, req })
   if (!pending?.has(String(doc.id))) return doc
   pending.delete(String(doc.id))
   await evaluateCopy({ payload: req.payload, copyId: doc.id, req })
-  // The answer keeps the teacher's view (their part finalized) unless the copy itself is now finalized.
   const after = await req.payload.findByID({ collection: 'copies', id: doc.id, depth: 0, overrideAccess: true, req })
-  return after.status === 'finalized' ? { ...doc, status: after.status } : doc
+  return { ...doc, status: after.status, total: after.total }
 }
 
 /** A teacher sees their own part's state: a copy they finished reads "finalized" for them. */
 export const statusAsSeen: FieldHook = async ({ value, siblingData, req, overrideAccess }) => {
-  if (overrideAccess || isAdmin(req.user) || !isTeacher(req.user) || value === 'locked' || value === 'finalized') return value
+  if (overrideAccess || isCopyWrite(req) || isAdmin(req.user) || !isTeacher(req.user) || value === 'locked' || value === 'finalized') return value
   const copy = (siblingData as { id?: unknown }).id, exam = idOf((siblingData as { exam?: unknown }).exam)
   if (copy === undefined || exam === undefined) return value
   const { distributed, row } = await rowFor({ req, copy: copy as string, exam })
@@ -49,7 +49,7 @@ export const statusAsSeen: FieldHook = async ({ value, siblingData, req, overrid
  * never the other blind marking's, nor the other correctors' questions.
  */
 export const totalAsSeen: FieldHook = async ({ value, siblingData, req, overrideAccess }) => {
-  if (overrideAccess || isAdmin(req.user) || !isTeacher(req.user)) return value
+  if (overrideAccess || isCopyWrite(req) || isAdmin(req.user) || !isTeacher(req.user)) return value
   const copy = (siblingData as { id?: unknown }).id, exam = idOf((siblingData as { exam?: unknown }).exam)
   if (copy === undefined || exam === undefined) return value
   const share = await shareOf(req)

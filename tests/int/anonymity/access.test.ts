@@ -151,6 +151,11 @@ describe('a teacher never learns who wrote an anonymous copy', () => {
   it('writes, exports, statistics and error messages give nothing away', async () => {
     const patched = await alice.request('PATCH', `/api/copies/${seed.mathsCopy.id}?depth=2`, { student: seed.other.id, identityZones: [] })
     expectNoIdentity(patched.body, 'patch answer')
+    // A teacher's write keeps the copy's redacted rendition (it is theirs to read, not to drop).
+    expect((await alice.request('PATCH', `/api/copies/${seed.mathsCopy.id}`, { status: 'marking' })).status).toBe(200)
+    const after = (await alice.request('GET', `/api/copies/${seed.mathsCopy.id}?depth=1`)).body
+    expect(after.pdf?.kind).toBe('redacted-pdf')
+    expect((await fetchRaw(alice, after.pdf.url)).status).toBe(200)
     const stored = await app.runtime.payload.findByID({ collection: 'copies', id: seed.mathsCopy.id, depth: 0, overrideAccess: true })
     expect(String(stored.student)).toBe(String(seed.student.id))
     expect((stored.identityZones as unknown[]).length).toBe(1)

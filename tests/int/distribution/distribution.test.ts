@@ -99,7 +99,10 @@ describe('distribution by question', () => {
     expect(mine.questionKeys).toEqual(['Q3'])
     expect(mine.copies.map((c: any) => c.graded)).toEqual([['Q3'], [], [], []])
 
-    expect((await finalize('alice', copy)).body.doc.status).toBe('finalized') // her part, as she sees it
+    expect((await finalize('alice', copy)).status).toBe(200)
+    // Her part is done: she reads the copy as finalized; it is not, until Bob's part is.
+    expect((await teacher.alice!.request('GET', `/api/copies/${copy}`)).body.status).toBe('finalized')
+    expect((await teacher.bob!.request('GET', `/api/copies/${copy}`)).body.status).toBe('marking')
     expect((await stored(copy)).status).toBe('marking')
     expect((await grade('alice', copy, 'Q1', 4)).status).toBe(409)
     expect((await finalize('bob', copy)).status).toBe(200)
