@@ -15,6 +15,7 @@ import { korrigoPlugins } from './plugins'
 import { mailSettingsFromEnv } from './plugins/publication/lib/mail/settings'
 import { smtpEmailAdapter } from './plugins/publication/services/smtpAdapter'
 import { databaseKindOf } from './runtime/database-url'
+import { clientErrorsHook } from './runtime/with-errors'
 import { payloadSecret } from './runtime/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -63,6 +64,8 @@ export default buildConfig({
   // Read one byte past our limit without aborting, so the ScanBatches hook can name the oversized file.
   upload: { limits: { fileSize: maxUploadBytes() + 1 }, abortOnLimit: false },
   graphQL: { disablePlaygroundInProduction: true },
+  // Database and file-system errors a request caused answer 4xx with what was wrong (runtime/with-errors.ts).
+  hooks: { afterError: [clientErrorsHook] },
   telemetry: false,
   custom: { korrigo: { jobs: [cleanupOldFiles] } },
   plugins: korrigoPlugins(),

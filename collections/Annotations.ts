@@ -33,6 +33,8 @@ export const Annotations: CollectionConfig = {
         const merged = { ...originalDoc, ...data }
         const context = await loadCopyForWrite({ copy: merged.copy, req })
         if (!(Number.isInteger(merged.page) && merged.page >= 1)) throw new BadRequestError('An annotation needs a page number from 1')
+        if (context.pageCount && merged.page > context.pageCount)
+          throw new BadRequestError(`page ${merged.page} is past the end of the copy (${context.pageCount} page${context.pageCount > 1 ? 's' : ''})`)
         // The portal's own key for an annotation it created: a create resent after a lost answer finds the first.
         if (operation === 'create') return { ...data, clientKey: data.clientKey || randomUUID(), exam: context.examId, author: req.user?.id, version: 1 }
         if (data.clientKey !== undefined && data.clientKey !== originalDoc?.clientKey) throw new BadRequestError('clientKey cannot change')

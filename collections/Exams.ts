@@ -64,6 +64,7 @@ export const Exams: CollectionConfig = {
           name: 'pagesPerCopy',
           type: 'number',
           min: 1,
+          max: 200,
           label: { fr: 'Pages par copie (indicatif)', en: 'Pages per copy (a hint)' },
         },
         {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { mediaDir } from '../runtime/paths'
+import { missingFileAnswers404 } from '../storage/missing-file'
 import { byAssignedExam, isAdmin } from './access/roles'
 
 /** Files the app produces: copy PDFs, thumbnails, header crops (names: admins only), annotated PDFs. */
@@ -13,7 +14,7 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { fr: 'Fichier', en: 'File' }, plural: { fr: 'Fichiers', en: 'Files' } },
   admin: { group: { fr: 'Administration', en: 'Administration' }, defaultColumns: ['filename', 'kind', 'exam'] },
-  upload: { staticDir: path.join(mediaDir(), 'files') },
+  upload: { staticDir: path.join(mediaDir(), 'files'), handlers: [missingFileAnswers404] },
   access: {
     create: ({ req }) => isAdmin(req.user),
     update: ({ req }) => isAdmin(req.user),

@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { KorrigoError } from '../runtime/errors'
 import { mediaDir } from '../runtime/paths'
+import { missingFileAnswers404 } from '../storage/missing-file'
 import { deleteBatchCascade } from './hooks/batch-deletion'
 import { LAYOUT_OPTIONS } from './layout-options'
 import { adminsOnlyField, assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
@@ -32,7 +33,7 @@ export const ScanBatches: CollectionConfig = {
   // No `mimeTypes` here on purpose: Payload would then refuse any PDF without a clean trailer, and a
   // truncated scan is still worth keeping (the pipeline repairs what it can and names what it cannot).
   // The beforeOperation hook below checks type and size with messages that name the file.
-  upload: { staticDir: path.join(mediaDir(), 'scans') },
+  upload: { staticDir: path.join(mediaDir(), 'scans'), handlers: [missingFileAnswers404] },
   access: {
     read: byAssignedExam('exam'),
     // Teachers may upload the scans of the exams they mark; everything else about batches is the admin's.

@@ -12,6 +12,7 @@ import { logger } from './logger'
 import { metricsMiddleware, metricsRouter } from './metrics'
 import { projectRoot } from './paths'
 import { requestLog } from './request-log'
+import { apiRequestChecks } from './request-checks'
 import { STAFF_AUTH_PATHS, graphqlAuthLimit, staffSignInLimiter } from './sign-in-limits'
 import { canonicalPaths, sendWebResponse, toWebRequest } from './web-bridge'
 
@@ -44,6 +45,8 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   app.use(requestLog, metricsMiddleware)
   // Before any route matches a path: `/api/users/./login` must meet the same limit as `/api/users/login`.
   app.use(canonicalPaths)
+  // Bad input is a 4xx that says what is wrong, before Payload turns it into a database error.
+  app.use('/api', ...apiRequestChecks())
   app.use('/api/health', healthRouter(runtime))
   app.use('/api/metrics', metricsRouter())
   // One budget per IP for staff sign-in, password and unlock requests, over REST and GraphQL alike.

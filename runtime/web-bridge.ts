@@ -21,6 +21,11 @@ export const canonicalUrl = (raw: string): string | undefined => {
 
 /** First middleware of the app: every later route, limit and the bridge see the canonical URL. */
 export const canonicalPaths = (req: ExpressRequest, res: ExpressResponse, next: () => void): void => {
+  // No file, name or value may hold a NUL; refused here, it never reaches a file path or a query.
+  if (/%00|\u0000/i.test(req.url)) {
+    res.status(400).json({ errors: [{ message: 'The URL contains a NUL character (%00).' }] })
+    return
+  }
   const url = canonicalUrl(req.url)
   if (url === undefined) {
     res.status(400).json({ errors: [{ message: 'The request URL cannot be parsed.' }] })

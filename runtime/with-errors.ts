@@ -1,4 +1,6 @@
-import type { PayloadRequest } from 'payload'
+import type { AfterErrorHook, PayloadRequest } from 'payload'
+
+import { clientErrorOf } from './errors'
 
 type Handler = (req: PayloadRequest) => Promise<Response>
 type ClientError = Error & { status: number; details?: Record<string, unknown> }
@@ -21,3 +23,18 @@ export const withErrors =
       return Response.json({ errors: [{ message: error.message, ...(error.details ? { data: error.details } : {}) }] }, { status: error.status, headers: headers?.(error) })
     }
   }
+
+/**
+ * Payload's `afterError` hook (config level, so REST, GraphQL and custom endpoints alike): errors that the
+ * request caused but that surface from the database or the file system (clientErrorOf) answer with their
+ * 4xx and a message saying what was wrong, instead of "Something went wrong." with a 500.
+ */
+export const clientErrorsHook: AfterErrorHook = ({ error, collection, req, graphqlResult }) => {
+  const status = (error as { status?: number }).status ?? (error as { originalError?: { status?: number } }).originalError?.status
+  if (status && status < 500) return
+  const original = (error as { originalError?: unknown }).originalError ?? error
+  const mapped = clientErrorOf({ error: original, collection: collection?.slug ?? req.routeParams?.collection as string | undefined, id: req.routeParams?.id as string | undefined })
+  if (!mapped) return
+  if (graphqlResult) return { graphqlResult: { ...graphqlResult, message: mapped.message, extensions: { ...graphqlResult.extensions, statusCode: mapped.status } } }
+  return { response: { errors: [{ message: mapped.message, ...(mapped.details ? { data: mapped.details } : {}) }] }, status: mapped.status }
+}

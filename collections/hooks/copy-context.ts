@@ -10,6 +10,8 @@ export type CopyContext = {
   examId: Id
   copyStatus: string
   scale: ScaleQuestion[]
+  /** Pages of the copy (0 when it lists none). */
+  pageCount: number
 }
 
 /** A published copy is a finalized one: its grades are what the student reads. */
@@ -39,6 +41,7 @@ export const loadCopyForWrite = async ({ copy, req }: { copy: unknown; req: Payl
     examId,
     copyStatus: doc.status,
     scale: (exam.gradingScale ?? []) as ScaleQuestion[],
+    pageCount: Array.isArray(doc.pages) ? doc.pages.length : 0,
   }
 }
 
