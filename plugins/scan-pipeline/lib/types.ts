@@ -2,9 +2,13 @@
 // coordinate space with a top-left origin, so they are usable directly by annotation code.
 
 export type Rotation = 0 | 90 | 180 | 270
-export type Region = 'full' | 'left' | 'right'
+/** the part of the page AS STORED: a whole page, or half of an A3 sheet (top/bottom when the sheet is stored sideways) */
+export type Region = 'full' | 'left' | 'right' | 'top' | 'bottom'
 export type LayoutOption = 'auto' | 'a4' | 'a3-booklet'
 export type PageLayout = 'single' | 'spread'
+
+/** An upright page's printed and written ink at DESCRIPTOR_DPI, packed (see template/mask.ts). */
+export type PackedDescriptor = { width: number; height: number; bits: string }
 
 export type Box = { x: number; y: number; width: number; height: number }
 
@@ -21,6 +25,8 @@ export type RegionAnalysis = {
   hasMargin: boolean
   /** signed evidence for the chosen rotation; near 0 means the content gave no clue */
   orientationScore: number
+  /** what the upright region looks like, for matching it with the subject's pages or with other copies */
+  descriptor?: PackedDescriptor
 }
 
 export type PageAnalysis = {
@@ -31,6 +37,7 @@ export type PageAnalysis = {
   /** /Rotate already present in the input; regions and rotations ignore it (contract: as stored) */
   storedRotate: Rotation
   layout: PageLayout
+  /** one region, or a spread's two halves in reading order once the sheet is upright */
   regions: RegionAnalysis[]
   skewDegrees: number
   /** the page carries a text layer (a typed/born-digital document rather than a scan) */
@@ -43,13 +50,35 @@ export type PlannedPage = {
   region: Region
   rotation: Rotation
   blank: boolean
+  /** the page of the blank subject (or of the learned first page, 1) this side matched */
+  subjectPage?: number
 }
+
+/** What decided where a copy starts. */
+export type BoundaryEvidence =
+  /** its first page matched page 1 of the exam's blank subject */
+  | 'subject'
+  /** its first page carries the print that every copy's first page shares in this batch */
+  | 'learned-template'
+  /** a framed header box (the page analysis' own clue) */
+  | 'header-box'
+  /** the sheet's place in the batch: A3 front/back alternation, the exam's pages per copy */
+  | 'sheet-structure'
+  /** nothing: the batch's first pages, kept together for a person */
+  | 'none'
 
 export type PlannedCopy = {
   pages: PlannedPage[]
   anomalies: string[]
-  /** the copy starts at a page where the exam header was found */
+  /** the copy starts at a page that looks like a first page (subject page 1, learned first page, header) */
   startsWithHeader: boolean
+  evidence: {
+    boundary: BoundaryEvidence
+    /** how much the best cut of the batch would lose if this copy did not start here (log-odds) */
+    margin: number
+    /** the start is a proposal a person should confirm */
+    unsure: boolean
+  }
 }
 
 export type CopyPlan = { copies: PlannedCopy[]; anomalies: string[] }

@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib'
+import { PDFDocument, PDFName, PDFRawStream, degrees } from 'pdf-lib'
 import { assembleCopyPdf } from '../../../plugins/scan-pipeline/lib/assemble/assembleCopy.js'
 import { renderThumbnail } from '../../../plugins/scan-pipeline/lib/thumbnails/renderThumbnail.js'
 
@@ -44,6 +44,41 @@ describe('assembleCopyPdf', () => {
     // both halves share one copy of the image, and it is the original JPEG
     expect(streams).toHaveLength(1)
     expect(Buffer.from(streams[0]!).equals(Buffer.from(jpeg))).toBe(true)
+  })
+})
+
+describe('an A3 sheet stored portrait (fed short edge first)', () => {
+  // The stored page is portrait; its top half is page 1 once turned 90° clockwise. Two coloured halves
+  // tell which half a crop shows.
+  const sideways = async () => {
+    const top = await sharp({ create: { width: 280, height: 200, channels: 3, background: { r: 220, g: 30, b: 30 } } }).jpeg().toBuffer()
+    const bottom = await sharp({ create: { width: 280, height: 200, channels: 3, background: { r: 30, g: 30, b: 220 } } }).jpeg().toBuffer()
+    const src = await PDFDocument.create()
+    const page = src.addPage([842, 1191])
+    page.drawImage(await src.embedJpg(top), { x: 0, y: 595.5, width: 842, height: 595.5 })
+    page.drawImage(await src.embedJpg(bottom), { x: 0, y: 0, width: 842, height: 595.5 })
+    page.setRotation(degrees(270))
+    return src.save()
+  }
+
+  it('cuts the top and bottom halves with page boxes and replaces the stored /Rotate', async () => {
+    const out = await PDFDocument.load(await assembleCopyPdf({ sourceBytes: await sideways(), pages: [{ sourcePage: 1, region: 'top', rotation: 90 }, { sourcePage: 1, region: 'bottom', rotation: 90 }] }))
+    expect(out.getPages().map((p) => p.getCropBox())).toEqual([
+      { x: 0, y: 595.5, width: 842, height: 595.5 },
+      { x: 0, y: 0, width: 842, height: 595.5 },
+    ])
+    expect(out.getPages().map((p) => p.getRotation().angle)).toEqual([90, 90])
+  })
+
+  it('renders the thumbnail of each half upright, portrait', async () => {
+    const bytes = await sideways()
+    for (const [region, red] of [['top', true], ['bottom', false]] as const) {
+      const jpeg = await renderThumbnail({ bytes, sourcePage: 1, region, rotation: 90, width: 100, format: 'jpeg' })
+      const { data, info } = await sharp(jpeg).raw().toBuffer({ resolveWithObject: true })
+      expect(info.height).toBeGreaterThan(info.width)
+      const centre = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels
+      expect(data[centre]! > data[centre + 2]!).toBe(red)
+    }
   })
 })
 

@@ -109,10 +109,23 @@ describe('analyzeRaster', () => {
       ['left', 0, false, true],
       ['right', 0, true, false],
     ])
+    // upside down, the halves come in the upright sheet's reading order: the stored right half first
     const down = analyzeRaster({ image: rotateGray({ image: spread, rotation: 180 }), dpi, widthPt: 1191, heightPt: 842, layout: 'a3-booklet' })
     expect(down.regions.map((r) => [r.region, r.rotation, r.hasHeader])).toEqual([
-      ['left', 180, true],
       ['right', 180, false],
+      ['left', 180, true],
+    ])
+    // fed short edge first (stored portrait, the copier's A3): halves are the stored top and bottom
+    const sideways = analyzeRaster({ image: rotateGray({ image: spread, rotation: 270 }), dpi, widthPt: 842, heightPt: 1191, layout: 'auto' })
+    expect(sideways.layout).toBe('spread')
+    expect(sideways.regions.map((r) => [r.region, r.rotation, r.hasHeader])).toEqual([
+      ['bottom', 90, false],
+      ['top', 90, true],
+    ])
+    const otherWay = analyzeRaster({ image: rotateGray({ image: spread, rotation: 90 }), dpi, widthPt: 842, heightPt: 1191, layout: 'auto' })
+    expect(otherWay.regions.map((r) => [r.region, r.rotation, r.hasHeader])).toEqual([
+      ['top', 270, false],
+      ['bottom', 270, true],
     ])
     expect(cropGray({ image: spread, x: 0, width: 300 }).width).toBe(300)
     // the same sheet scanned "fit to A4": landscape at A4 size, the content says it is a spread
@@ -129,6 +142,9 @@ describe('chooseLayout', () => {
     expect(chooseLayout({ widthPt: 842, heightPt: 595, layout: 'auto' })).toBe('ambiguous')
     expect(chooseLayout({ widthPt: 842, heightPt: 595, layout: 'a3-booklet' })).toBe('spread')
     expect(chooseLayout({ widthPt: 1191, heightPt: 842, layout: 'a4' })).toBe('single')
-    expect(chooseLayout({ widthPt: 842, heightPt: 1191, layout: 'a3-booklet' })).toBe('single')
+    // an A3 sheet stored portrait is a spread fed short edge first, unless the exam says A4
+    expect(chooseLayout({ widthPt: 842, heightPt: 1191, layout: 'a3-booklet' })).toBe('sideways-spread')
+    expect(chooseLayout({ widthPt: 842, heightPt: 1191, layout: 'auto' })).toBe('sideways-spread')
+    expect(chooseLayout({ widthPt: 842, heightPt: 1191, layout: 'a4' })).toBe('single')
   })
 })

@@ -1,4 +1,4 @@
-export type Region = 'full' | 'left' | 'right'
+export type Region = 'full' | 'left' | 'right' | 'top' | 'bottom'
 export type Rotation = 0 | 90 | 180 | 270
 
 /** One page of a copy: which half of which page of which batch, turned by `rotation` (clockwise) to be upright. */

@@ -2,6 +2,7 @@ import { deskew, estimateSkew } from '../layout/skew'
 import { chooseLayout } from '../layout/chooseLayout'
 import { estimateBackground } from '../raster/background'
 import { cropGray, rotateGray, type GrayImage } from '../raster/gray'
+import { inkDescriptor, packMask } from '../template/mask'
 import type { Box, LayoutOption, PageLayout, Region, RegionAnalysis, Rotation } from '../types'
 import { regionFeatures, type RegionFeatures } from './region'
 
@@ -15,7 +16,23 @@ const toUprightPoints = ({ box, flipped, width, height, dpi }: { box: Box; flipp
   return { x: r(x), y: r(y), width: r(box.width), height: r(box.height) }
 }
 
-const regionResult = ({ region, f, rotation, flipped, image, dpi }: { region: Region; f: RegionFeatures; rotation: Rotation; flipped: boolean; image: GrayImage; dpi: number }): RegionAnalysis => ({
+const regionResult = ({
+  region,
+  f,
+  rotation,
+  flipped,
+  image,
+  dpi,
+  background,
+}: {
+  region: Region
+  f: RegionFeatures
+  rotation: Rotation
+  flipped: boolean
+  image: GrayImage
+  dpi: number
+  background: number
+}): RegionAnalysis => ({
   region,
   rotation,
   blank: f.blank,
@@ -24,6 +41,7 @@ const regionResult = ({ region, f, rotation, flipped, image, dpi }: { region: Re
   ...(f.header ? { headerBox: toUprightPoints({ box: f.header.box, flipped, width: image.width, height: image.height, dpi }) } : {}),
   hasMargin: Boolean(f.margin),
   orientationScore: Math.round((flipped ? -f.score : f.score) * 100) / 100,
+  descriptor: packMask(inkDescriptor({ image: flipped ? rotateGray({ image, rotation: 180 }) : image, background, factor: Math.max(1, Math.round(dpi / 30)) })),
 })
 
 /**
@@ -48,10 +66,11 @@ const structureEvidence = (r: RasterAnalysis): number => {
   return perRegion.reduce((a, b) => a + b, 0) / perRegion.length
 }
 
-const analyzeAs = ({ image, dpi, pageLayout }: { image: GrayImage; dpi: number; pageLayout: PageLayout }): RasterAnalysis => {
+const analyzeAs = ({ image, dpi, pageLayout }: { image: GrayImage; dpi: number; pageLayout: PageLayout | 'sideways-spread' }): RasterAnalysis => {
   const landscape = image.width > image.height
-  // A single page stored landscape is an A4 sheet fed sideways: analyse it in portrait first.
-  const base: Rotation = pageLayout === 'single' && landscape ? 90 : 0
+  // A single page stored landscape is an A4 sheet fed sideways, a spread stored portrait an A3 sheet
+  // fed short edge first: turn either a quarter first, then decide upright or upside down.
+  const base: Rotation = (pageLayout === 'single' && landscape) || pageLayout === 'sideways-spread' ? 90 : 0
   const oriented = rotateGray({ image, rotation: base })
   const background = estimateBackground(oriented)
   const skewDegrees = estimateSkew({ image: oriented, background })
@@ -61,7 +80,7 @@ const analyzeAs = ({ image, dpi, pageLayout }: { image: GrayImage; dpi: number; 
     const f = regionFeatures({ image: straight, background })
     const flipped = f.score < 0
     const rotation = ((base + (flipped ? 180 : 0)) % 360) as Rotation
-    return { layout: 'single', skewDegrees, regions: [regionResult({ region: 'full', f, rotation, flipped, image: straight, dpi })] }
+    return { layout: 'single', skewDegrees, regions: [regionResult({ region: 'full', f, rotation, flipped, image: straight, dpi, background })] }
   }
   const half = Math.floor(straight.width / 2)
   const left = cropGray({ image: straight, x: 0, width: half })
@@ -69,13 +88,11 @@ const analyzeAs = ({ image, dpi, pageLayout }: { image: GrayImage; dpi: number; 
   const fl = regionFeatures({ image: left, background })
   const fr = regionFeatures({ image: right, background })
   const flipped = fl.score + fr.score < 0
-  const rotation: Rotation = flipped ? 180 : 0
-  return {
-    layout: 'spread',
-    skewDegrees,
-    regions: [
-      regionResult({ region: 'left', f: fl, rotation, flipped, image: left, dpi }),
-      regionResult({ region: 'right', f: fr, rotation, flipped, image: right, dpi }),
-    ],
-  }
+  const rotation = ((base + (flipped ? 180 : 0)) % 360) as Rotation
+  // Turned a quarter clockwise, the stored page's bottom half is on the left.
+  const [leftName, rightName]: [Region, Region] = base === 90 ? ['bottom', 'top'] : ['left', 'right']
+  const l = regionResult({ region: leftName, f: fl, rotation, flipped, image: left, dpi, background })
+  const r = regionResult({ region: rightName, f: fr, rotation, flipped, image: right, dpi, background })
+  // Regions in reading order of the upright sheet: upside down, the right half comes first.
+  return { layout: 'spread', skewDegrees, regions: flipped ? [r, l] : [l, r] }
 }

@@ -84,10 +84,18 @@ export const straighten = (page: PDFPage, skewDegrees: number): void => {
 export const showRegion = (page: PDFPage, { region, rotation }: Pick<PlannedPage, 'region' | 'rotation'>): void => {
   if (region !== 'full') {
     const box = page.getMediaBox()
-    const half = box.width / 2
-    const x = region === 'left' ? box.x : box.x + half
-    page.setMediaBox(x, box.y, half, box.height)
-    page.setCropBox(x, box.y, half, box.height)
+    if (region === 'left' || region === 'right') {
+      const half = box.width / 2
+      const x = region === 'left' ? box.x : box.x + half
+      page.setMediaBox(x, box.y, half, box.height)
+      page.setCropBox(x, box.y, half, box.height)
+    } else {
+      // PDF space grows upwards: the top half is the upper one
+      const half = box.height / 2
+      const y = region === 'bottom' ? box.y : box.y + half
+      page.setMediaBox(box.x, y, box.width, half)
+      page.setCropBox(box.x, y, box.width, half)
+    }
   }
   page.setRotation(degrees(rotation))
 }

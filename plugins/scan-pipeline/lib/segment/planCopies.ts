@@ -1,20 +1,55 @@
-import type { CopyPlan, PageAnalysis, PlannedCopy, PlannedPage, RegionAnalysis } from '../types'
+import { buildTemplateSet } from '../template/pageModel'
+import { unpackMask } from '../template/mask'
+import type { SubjectModel } from '../template/subject'
+import type { BoundaryEvidence, CopyPlan, PageAnalysis, PlannedCopy, PlannedPage } from '../types'
+import { decodeSheets, type DecodeCosts, type SheetDecision } from './decode'
+import { orientationPrior, templateEvidence, type SheetEvidence } from './evidence'
+import { learnTemplates } from './learn'
+import { lengthPrior, typicalLength } from './lengthPrior'
+import { plannedPage, sheetsOf, turnSheet, type Sheet } from './sheets'
 
-type Draft = {
-  startsWithHeader: boolean
-  /** booklet pages 1–4 by reading position; undefined until seen */
-  booklet?: { p1: PlannedPage; p2?: PlannedPage; p3?: PlannedPage; p4: PlannedPage; frontPage: number }
-  tail: PlannedPage[]
-  anomalies: string[]
+/** Below this (log-odds), a copy's start is proposed, not decided: the desk shows it for review. */
+export const UNSURE_MARGIN = 3
+
+/** A framed header box found by the page analysis: one clue among others, not the rule. */
+const HEADER_BOX_BONUS = 6
+
+type Model = { evidence: SheetEvidence[]; pages: number; costs: DecodeCosts; boundary: BoundaryEvidence; pageNumber: (label: number) => number | undefined }
+
+const structureOnly = (sheets: Sheet[]): SheetEvidence[] =>
+  sheets.map((sheet) => {
+    const both: [Sheet, Sheet] = [sheet, turnSheet(sheet)]
+    // No template: a side is "page 1" only through the start bonus; every label is equally likely.
+    const units = both.map((s) => s.units.map(() => ({ labels: [0], other: 0, hits: 0 }))) as SheetEvidence['units']
+    return { sheets: both, units, orientationPrior: orientationPrior(sheet) }
+  })
+
+const chooseModel = ({ sheets, subject }: { sheets: Sheet[]; subject?: SubjectModel }): Model & { learnedSheets?: Set<number> } => {
+  if (subject && subject.pages.length > 0) {
+    const set = buildTemplateSet({ templates: subject.pages.map((p) => unpackMask(p.mask)) })
+    return {
+      evidence: templateEvidence({ sheets, set }),
+      pages: subject.pages.length,
+      costs: { other: 1.5, order: 3, orphan: 4 },
+      boundary: 'subject',
+      pageNumber: (label) => subject.pages[label]?.number,
+    }
+  }
+  const learned = learnTemplates({ sheets })
+  if (learned) {
+    return {
+      evidence: templateEvidence({ sheets, set: learned.set, otherLabel: learned.other }),
+      pages: 1,
+      costs: { other: 0, order: 3, orphan: 4 },
+      boundary: 'learned-template',
+      pageNumber: (label) => (label === 0 ? 1 : undefined),
+      learnedSheets: new Set(learned.firstSheets),
+    }
+  }
+  return { evidence: structureOnly(sheets), pages: 1, costs: { other: 0, order: 3, orphan: 4 }, boundary: 'sheet-structure', pageNumber: () => undefined }
 }
 
-const planned = (sourcePage: number, r: RegionAnalysis): PlannedPage => ({ sourcePage, region: r.region, rotation: r.rotation, blank: r.blank })
-
-/** Regions of a spread in reading order once the sheet is turned upright. */
-const uprightOrder = (a: PageAnalysis): RegionAnalysis[] => {
-  const [l, r] = a.regions as [RegionAnalysis, RegionAnalysis]
-  return l.rotation === 180 ? [r, l] : [l, r]
-}
+type Draft = { copy: PlannedCopy; booklet?: { front: number; p1: PlannedPage; p4?: PlannedPage; p2?: PlannedPage; p3?: PlannedPage }; tail: PlannedPage[] }
 
 const finish = (d: Draft): PlannedCopy => {
   const pages: PlannedPage[] = []
@@ -23,99 +58,128 @@ const finish = (d: Draft): PlannedCopy => {
     pages.push(p1)
     if (p2) pages.push(p2)
     if (p3) pages.push(p3)
-    pages.push(p4)
-    if (!p2) d.anomalies.push(`booklet starting at page ${d.booklet.frontPage}: its back (pages 2–3) was not found`)
+    if (p4) pages.push(p4)
+    if (!p2 && !p3) d.copy.anomalies.push(`booklet starting at page ${d.booklet.front}: its back (pages 2–3) was not found`)
   }
-  pages.push(...d.tail)
-  if (pages.length > 0 && pages.every((p) => p.blank)) d.anomalies.push('every page of this copy is blank')
-  return { pages, anomalies: d.anomalies, startsWithHeader: d.startsWithHeader }
+  pages.push(...orderBySubject(d.tail))
+  if (pages.length > 0 && pages.every((p) => p.blank)) d.copy.anomalies.push('every page of this copy is blank')
+  const seen = new Map<number, number>()
+  for (const p of pages) if (p.subjectPage) seen.set(p.subjectPage, (seen.get(p.subjectPage) ?? 0) + 1)
+  for (const [page, count] of seen) if (count > 1) d.copy.anomalies.push(`page ${page} of the subject appears ${count} times`)
+  return { ...d.copy, pages }
+}
+
+/** Pages that matched the subject go in its order; a loose sheet stays after the page it followed. */
+const orderBySubject = (pages: PlannedPage[]): PlannedPage[] => {
+  if (!pages.some((p) => p.subjectPage)) return pages
+  const groups: { key: number; pages: PlannedPage[] }[] = []
+  for (const p of pages) {
+    if (p.subjectPage || groups.length === 0) groups.push({ key: p.subjectPage ?? 0, pages: [p] })
+    else groups[groups.length - 1]!.pages.push(p)
+  }
+  return groups.sort((a, b) => a.key - b.key).flatMap((g) => g.pages)
+}
+
+const withLabel = (page: PlannedPage, label: number | undefined, model: Model): PlannedPage => {
+  const number = label !== undefined && label >= 0 ? model.pageNumber(label) : undefined
+  return number ? { ...page, subjectPage: number } : page
 }
 
 /**
- * Cut an analysed batch into copies. A copy starts where the exam header is; everything after
- * joins it (booklet back, A4 sheets, inserts) until the next header. Nothing is ever dropped:
- * what cannot be placed with confidence is kept and flagged for review.
+ * Cut an analysed batch into copies with one global decision (see decode.ts) over the evidence at
+ * hand: the exam's blank subject when there is one, else the first page learned from the batch, else
+ * the sheets' structure; a framed header box is an extra clue in every case. Nothing is ever dropped:
+ * what cannot be placed with confidence is kept, proposed and flagged for review.
  */
 export const planCopies = ({
   analyses,
   expectedPagesPerCopy,
   fileName = 'scan',
+  subject,
 }: {
   analyses: PageAnalysis[]
   expectedPagesPerCopy?: number
   fileName?: string
+  subject?: SubjectModel
 }): CopyPlan => {
-  const copies: PlannedCopy[] = []
   const anomalies: string[] = []
-  let current: Draft | undefined
+  const sheets = sheetsOf(analyses)
+  if (sheets.length === 0) return { copies: [], anomalies }
+  for (const s of sheets) if (s.hasTextLayer) anomalies.push(`${fileName} page ${s.sourcePage} has a text layer: it looks like a typed document, not a scan`)
 
-  const startCopy = (d: Draft) => {
+  const model = chooseModel({ sheets, subject })
+  const startBonus = (i: number, o: 0 | 1) => {
+    const sheet = model.evidence[i]!.sheets[o]
+    const slot = sheet.spread ? sheet.units[1] : sheet.units[0]
+    return slot?.hasHeader ? HEADER_BOX_BONUS : 0
+  }
+  let decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, length: lengthPrior({ expected: expectedPagesPerCopy }) }, startBonus })
+  // Without a declared length, the batch's own usual length is a (weak) prior for a second pass.
+  if (!expectedPagesPerCopy) {
+    const usual = typicalLength({ decisions, sheets })
+    if (usual) decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, length: lengthPrior({ usual }) }, startBonus })
+  }
+
+  const copies = buildCopies({ sheets, decisions, model, fileName })
+  if (expectedPagesPerCopy) {
+    for (const c of copies) if (c.pages.length !== expectedPagesPerCopy) c.anomalies.push(`unexpected page count: ${c.pages.length} (expected ${expectedPagesPerCopy})`)
+  }
+  if (copies.length > 0 && copies.every((c) => !c.startsWithHeader)) {
+    anomalies.push(`no first page was recognised in ${fileName}: its copies are proposals to check`)
+  }
+  return { copies, anomalies }
+}
+
+const buildCopies = ({ sheets, decisions, model, fileName }: { sheets: Sheet[]; decisions: SheetDecision[]; model: Model; fileName: string }): PlannedCopy[] => {
+  const copies: PlannedCopy[] = []
+  let current: Draft | undefined
+  const open = (d: Draft) => {
     if (current) copies.push(finish(current))
     current = d
   }
-  /** a page with nowhere to go still belongs somewhere: the copy in progress, or a copy of its own */
   const orphanTarget = (sourcePage: number): Draft => {
-    if (!current) {
-      startCopy({ startsWithHeader: false, tail: [], anomalies: [`page ${sourcePage} of ${fileName} comes before any exam header`] })
-    }
+    if (!current)
+      open({
+        copy: { pages: [], anomalies: [`page ${sourcePage} of ${fileName} comes before any first page`], startsWithHeader: false, evidence: { boundary: 'none', margin: 0, unsure: true } },
+        tail: [],
+      })
     return current!
   }
 
-  for (const a of [...analyses].sort((x, y) => x.sourcePage - y.sourcePage)) {
-    if (a.error || a.regions.length === 0) {
-      const target = orphanTarget(a.sourcePage)
-      target.tail.push({ sourcePage: a.sourcePage, region: 'full', rotation: 0, blank: false })
-      target.anomalies.push(`${fileName} page ${a.sourcePage}: ${a.error?.message ?? 'no analysis'}`)
-      continue
+  sheets.forEach((original, i) => {
+    const decision = decisions[i]!
+    const sheet = model.evidence[i]!.sheets[decision.orientation]
+    const { role } = decision
+    if (original.error) {
+      const target = orphanTarget(original.sourcePage)
+      target.tail.push(plannedPage(sheet.units[0]!))
+      target.copy.anomalies.push(`${fileName} page ${original.sourcePage}: ${original.error}`)
+      return
     }
-    if (a.hasTextLayer) anomalies.push(`${fileName} page ${a.sourcePage} has a text layer: it looks like a typed document, not a scan`)
-
-    if (a.layout === 'spread') {
-      const ordered = uprightOrder(a)
-      const headed = a.regions.filter((r) => r.hasHeader)
-      if (headed.length > 0) {
-        // the header marks page 1; on an upright front it is the right half
-        const p1 = headed.length === 1 ? headed[0]! : ordered[1]!
-        const p4 = a.regions.find((r) => r !== p1)!
-        const draft: Draft = {
-          startsWithHeader: true,
-          booklet: { p1: planned(a.sourcePage, p1), p4: planned(a.sourcePage, p4), frontPage: a.sourcePage },
-          tail: [],
-          anomalies: [],
-        }
-        if (headed.length > 1) draft.anomalies.push(`page ${a.sourcePage}: an exam header on both halves`)
-        else if (p1 !== ordered[1]) draft.anomalies.push(`page ${a.sourcePage}: the header is on the left half of the upright sheet (unusual fold)`)
-        startCopy(draft)
-        continue
+    const pages = sheet.units.map((u, k) => withLabel(plannedPage(u), role.labels[k], model))
+    const unsureSide = Math.abs(decision.orientationMargin) < UNSURE_MARGIN && model.boundary !== 'sheet-structure'
+    if (role.starts) {
+      const margin = Math.round(decision.startMargin * 10) / 10
+      const headerOnly = sheet.units.some((u) => u.hasHeader)
+      const boundary: BoundaryEvidence = model.boundary === 'sheet-structure' ? (headerOnly ? 'header-box' : 'sheet-structure') : model.boundary
+      const copy: PlannedCopy = { pages: [], anomalies: [], startsWithHeader: boundary !== 'sheet-structure', evidence: { boundary, margin, unsure: margin < UNSURE_MARGIN || boundary === 'sheet-structure' } }
+      if (copy.evidence.unsure) copy.anomalies.push(`page ${original.sourcePage}: this copy's start is a proposal (weak evidence), check it`)
+      if (sheet.spread) {
+        open({ copy, booklet: { front: original.sourcePage, p1: pages[1]!, p4: pages[0] }, tail: [] })
+      } else open({ copy, tail: [pages[0]!] })
+    } else {
+      const target = orphanTarget(original.sourcePage)
+      if (sheet.spread && role.name === 'back' && target.booklet && !target.booklet.p2 && !target.booklet.p3) {
+        target.booklet.p2 = pages[0]
+        target.booklet.p3 = pages[1]
+      } else {
+        if (sheet.spread && target.booklet && role.name !== 'other') target.copy.anomalies.push(`page ${original.sourcePage}: an A3 sheet that does not complete a booklet`)
+        target.tail.push(...pages)
       }
-      if (current?.booklet && !current.booklet.p2) {
-        current.booklet.p2 = planned(a.sourcePage, ordered[0]!)
-        current.booklet.p3 = planned(a.sourcePage, ordered[1]!)
-        continue
-      }
-      const hadCopy = current !== undefined
-      const target = orphanTarget(a.sourcePage)
-      if (hadCopy) target.anomalies.push(`page ${a.sourcePage}: an A3 sheet without header that does not complete a booklet`)
-      target.tail.push(...ordered.map((r) => planned(a.sourcePage, r)))
-      continue
+      if (model.boundary !== 'sheet-structure' && decision.startMargin > -UNSURE_MARGIN) target.copy.anomalies.push(`page ${original.sourcePage} might start another copy (weak evidence), check it`)
     }
-
-    const region = a.regions[0]!
-    if (region.hasHeader) {
-      startCopy({ startsWithHeader: true, tail: [planned(a.sourcePage, region)], anomalies: [] })
-      continue
-    }
-    orphanTarget(a.sourcePage).tail.push(planned(a.sourcePage, region))
-  }
+    if (unsureSide) (current ?? orphanTarget(original.sourcePage)).copy.anomalies.push(`page ${original.sourcePage}: which way up it goes is unsure, check it`)
+  })
   if (current) copies.push(finish(current))
-
-  if (expectedPagesPerCopy) {
-    for (const c of copies) {
-      if (c.pages.length !== expectedPagesPerCopy) c.anomalies.push(`unexpected page count: ${c.pages.length} (expected ${expectedPagesPerCopy})`)
-    }
-  }
-  if (copies.length > 0 && copies.every((c) => !c.startsWithHeader)) {
-    anomalies.push(`no exam header was found in ${fileName}: its pages are kept together for review`)
-  }
-  return { copies, anomalies }
+  return copies
 }

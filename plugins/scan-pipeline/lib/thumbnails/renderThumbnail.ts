@@ -42,8 +42,9 @@ export const renderThumbnail = async ({
   try {
     const index = sourcePage - 1
     const info = storedPageInfo({ doc: pdf, index })
-    const regionWidthPt = region === 'full' ? info.width : info.width / 2
-    const uprightWidthPt = rotation === 90 || rotation === 270 ? info.height : regionWidthPt
+    const regionWidthPt = region === 'left' || region === 'right' ? info.width / 2 : info.width
+    const regionHeightPt = region === 'top' || region === 'bottom' ? info.height / 2 : info.height
+    const uprightWidthPt = rotation === 90 || rotation === 270 ? regionHeightPt : regionWidthPt
     const scale = Math.min(2, width / uprightWidthPt)
     const page = pdf.loadPage(index)
     let stage: Raw
@@ -57,9 +58,12 @@ export const renderThumbnail = async ({
     }
     const undo = (360 - info.storedRotate) % 360
     if (undo) stage = await toRaw(fromRaw(stage).rotate(undo))
-    if (region !== 'full') {
+    if (region === 'left' || region === 'right') {
       const half = Math.floor(stage.width / 2)
       stage = await toRaw(fromRaw(stage).extract({ left: region === 'left' ? 0 : stage.width - half, top: 0, width: half, height: stage.height }))
+    } else if (region === 'top' || region === 'bottom') {
+      const half = Math.floor(stage.height / 2)
+      stage = await toRaw(fromRaw(stage).extract({ left: 0, top: region === 'top' ? 0 : stage.height - half, width: stage.width, height: half }))
     }
     const out = fromRaw(stage).rotate(rotation)
     const buf = format === 'webp' ? await out.webp({ quality: 70 }).toBuffer() : await out.jpeg({ quality: 75 }).toBuffer()

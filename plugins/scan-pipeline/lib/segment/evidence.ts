@@ -1,0 +1,44 @@
+import { scorePage, type TemplateSet } from '../template/pageModel'
+import { turnSheet, type Sheet } from './sheets'
+
+/**
+ * What one side of paper looks like: `labels[k]` is the (tempered) log-likelihood of "this is page
+ * k+1 of a copy", `other` of "none of them" — a loose sheet, or simply a continuation page when the
+ * templates are learned. Absolute values: the two ways up of one sheet are compared on them.
+ */
+export type UnitEvidence = { labels: number[]; other: number; hits: number }
+
+/** A sheet read both ways up: index 0 as the page analysis oriented it, 1 turned half a turn. */
+export type SheetEvidence = { sheets: [Sheet, Sheet]; units: [UnitEvidence[], UnitEvidence[]]; orientationPrior: [number, number] }
+
+/** How much the page analysis' own orientation clues count against the templates (log-odds per point of score). */
+const ORIENTATION_CLUE_WEIGHT = 0.8
+const ORIENTATION_CLUE_CAP = 8
+
+export const orientationPrior = (sheet: Sheet): [number, number] => {
+  const clue = sheet.units.reduce((sum, u) => sum + u.orientationScore, 0)
+  const strength = Math.min(ORIENTATION_CLUE_CAP, Math.abs(clue) * ORIENTATION_CLUE_WEIGHT)
+  return clue >= 0 ? [0, -strength] : [-strength, 0]
+}
+
+const EMPTY: UnitEvidence = { labels: [], other: 0, hits: 0 }
+
+/**
+ * Every side of every sheet scored against a template set, both ways up. `otherLabel` names the
+ * template that stands for "other" (learned continuation pages); without it, "other" is the
+ * no-template model (a loose sheet that is not part of the subject).
+ */
+export const templateEvidence = ({ sheets, set, otherLabel }: { sheets: Sheet[]; set: TemplateSet; otherLabel?: number }): SheetEvidence[] =>
+  sheets.map((sheet) => {
+    const both: [Sheet, Sheet] = [sheet, turnSheet(sheet)]
+    const units = both.map((s) =>
+      s.units.map((u): UnitEvidence => {
+        if (!u.mask) return EMPTY
+        const scored = scorePage({ set, page: u.mask })
+        const other = otherLabel === undefined ? scored.none : scored.ll[otherLabel]!
+        const labels = scored.ll.map((ll, k) => (k === otherLabel ? -Infinity : ll))
+        return { labels, other, hits: scored.alignment.hits }
+      }),
+    ) as [UnitEvidence[], UnitEvidence[]]
+    return { sheets: both, units, orientationPrior: orientationPrior(sheet) }
+  })

@@ -1,0 +1,262 @@
+import { alignTemplate, prepareTarget, samplePoints, type Alignment, type PointSet, type Target } from '../template/align'
+import { consensus, twoGroups, warpToFrame } from '../template/consensus'
+import { dilate, type Mask } from '../template/mask'
+import { buildTemplateSet, type TemplateSet } from '../template/pageModel'
+import type { Sheet, Unit } from './sheets'
+
+/** Where page 1 would be on a sheet: the side itself, or the right half of an upright spread. */
+const firstSlot = (sheet: Sheet): Unit | undefined => (sheet.spread ? sheet.units[1] : sheet.units[0])
+
+export type LearnedTemplates = {
+  set: TemplateSet
+  /** label of the first-page template and of the "any other page" one in `set` */
+  first: 0
+  other: 1
+  /** how clearly first pages stood out from the rest when they were learned (share of their own print found) */
+  separation: number
+  /** the sheets whose first slot looked like a first page while learning */
+  firstSheets: number[]
+}
+
+type Candidate = { sheet: number; unit: Unit }
+type Frame = { width: number; height: number }
+
+const SEEDS_TRIED = 3
+/** First pages must find this much more of the first-page print than the other pages do. */
+const MIN_SEPARATION = 0.25
+/** Enough sides to see what every page shares; more only costs time. */
+const BACKGROUND_SAMPLE = 160
+
+/** Share of `points` (in the reference frame) that land on ink of a page aligned by `alignment`. */
+const presence = ({ points, target, alignment, frame }: { points: PointSet; target: Target; alignment: Alignment; frame: Frame }): number => {
+  if (points.xs.length === 0) return 0
+  const { fine } = target
+  let hits = 0
+  for (let i = 0; i < points.xs.length; i++) {
+    const x = Math.round(fine.width / 2 + alignment.scale * (points.xs[i]! - frame.width / 2) + alignment.dx)
+    const y = Math.round(fine.height / 2 + alignment.scale * (points.ys[i]! - frame.height / 2) + alignment.dy)
+    if (x >= 0 && y >= 0 && x < fine.width && y < fine.height) hits += fine.data[y * fine.width + x]!
+  }
+  return hits / points.xs.length
+}
+
+/** For each point, is there ink under it on the aligned page (0/1)? */
+const presenceRow = ({ points, target, alignment, frame }: { points: PointSet; target: Target; alignment: Alignment; frame: Frame }): Uint8Array => {
+  const { fine } = target
+  const row = new Uint8Array(points.xs.length)
+  for (let i = 0; i < points.xs.length; i++) {
+    const x = Math.round(fine.width / 2 + alignment.scale * (points.xs[i]! - frame.width / 2) + alignment.dx)
+    const y = Math.round(fine.height / 2 + alignment.scale * (points.ys[i]! - frame.height / 2) + alignment.dy)
+    row[i] = x >= 0 && y >= 0 && x < fine.width && y < fine.height ? fine.data[y * fine.width + x]! : 0
+  }
+  return row
+}
+
+/**
+ * The points' loadings on the leading principal component of the (pages × points) presence matrix,
+ * signed so that the reference page scores positively: points that appear and vanish together.
+ */
+const leadingComponent = (rows: Uint8Array[], reference: number): number[] => {
+  const m = rows.length
+  const n = rows[0]!.length
+  // Double centring: how much ink a page has overall (a lot of writing) and how often a point is
+  // inked overall are main effects, not the print's pattern.
+  const colMean = new Float64Array(n)
+  const rowMean = rows.map((row) => row.reduce((a, b) => a + b, 0) / n)
+  for (const row of rows) for (let j = 0; j < n; j++) colMean[j]! += row[j]! / m
+  const grand = rowMean.reduce((a, b) => a + b, 0) / m
+  const centred = rows.map((row, i) => Float64Array.from(row, (x, j) => x - rowMean[i]! - colMean[j]! + grand))
+  let v = new Float64Array(n).fill(1 / Math.sqrt(n))
+  for (let iter = 0; iter < 40; iter++) {
+    const u = centred.map((row) => {
+      let s = 0
+      for (let j = 0; j < n; j++) s += row[j]! * v[j]!
+      return s
+    })
+    const next = new Float64Array(n)
+    centred.forEach((row, i) => {
+      for (let j = 0; j < n; j++) next[j]! += row[j]! * u[i]!
+    })
+    let norm = 0
+    for (let j = 0; j < n; j++) norm += next[j]! * next[j]!
+    norm = Math.sqrt(norm) || 1
+    for (let j = 0; j < n; j++) next[j]! /= norm
+    v = next
+  }
+  let refScore = 0
+  for (let j = 0; j < n; j++) refScore += centred[reference]![j]! * v[j]!
+  return Array.from(v, (x) => (refScore >= 0 ? x : -x))
+}
+
+/** Mean of `values` over a (2r+1)² window, clipped at the borders (two running sums). */
+const boxMean = (values: Float32Array, { width, height }: Frame, r: number): Float32Array => {
+  const tmp = new Float32Array(values.length)
+  for (let y = 0; y < height; y++) {
+    let sum = 0
+    let count = 0
+    for (let x = -r; x < width + r; x++) {
+      if (x + r < width && x + r >= 0) {
+        sum += values[y * width + x + r]!
+        count++
+      }
+      if (x - r - 1 >= 0) {
+        sum -= values[y * width + x - r - 1]!
+        count--
+      }
+      if (x >= 0 && x < width) tmp[y * width + x] = sum / count
+    }
+  }
+  const out = new Float32Array(values.length)
+  for (let x = 0; x < width; x++) {
+    let sum = 0
+    let count = 0
+    for (let y = -r; y < height + r; y++) {
+      if (y + r < height && y + r >= 0) {
+        sum += tmp[(y + r) * width + x]!
+        count++
+      }
+      if (y - r - 1 >= 0) {
+        sum -= tmp[(y - r - 1) * width + x]!
+        count--
+      }
+      if (y >= 0 && y < height) out[y * width + x] = sum / count
+    }
+  }
+  return out
+}
+
+/** How far above its surroundings a pixel's ink frequency must stand to be print, not writing haze. */
+const SHARPNESS = 0.12
+/** Ink on (nearly) every page is the common background, not one page type's print. */
+const COMMON = 0.75
+
+/** Pixels whose ink frequency is sharp (print) but not common to all pages (background), sampled. */
+const sharpPartialPoints = ({ pages, frame }: { pages: Mask[]; frame: Frame }): PointSet => {
+  const freq = new Float32Array(frame.width * frame.height)
+  for (const page of pages) for (let i = 0; i < freq.length; i++) freq[i]! += page.data[i]!
+  for (let i = 0; i < freq.length; i++) freq[i]! /= pages.length
+  const haze = boxMean(freq, frame, 4)
+  const data = new Uint8Array(freq.length)
+  const low = Math.max(2 / pages.length, 0.05)
+  for (let i = 0; i < freq.length; i++) data[i] = freq[i]! - haze[i]! > SHARPNESS && freq[i]! >= low && freq[i]! < COMMON ? 1 : 0
+  return samplePoints({ ...frame, data }, 1500)
+}
+
+/** Ink of `mask` that the common background does not explain. */
+const minus = (mask: Mask, background: Mask): Mask => {
+  const grown = dilate(background, 1)
+  const data = new Uint8Array(mask.data.length)
+  for (let i = 0; i < data.length; i++) data[i] = mask.data[i]! && !grown.data[i] ? 1 : 0
+  return { width: mask.width, height: mask.height, data }
+}
+
+const evenSample = <T>(items: T[], max: number): T[] => (items.length <= max ? items : Array.from({ length: max }, (_, k) => items[Math.floor((k * items.length) / max)]!))
+
+type Attempt = { seed: Candidate; separation: number; group: Set<Candidate>; template: Mask; background: Mask }
+
+/**
+ * The printed first page, learned from the batch itself. A seed that should be a first page (the
+ * batch's first sheet, or a sheet with a framed header) gives a frame; every page is aligned on it.
+ * What most pages share (rules, margins, running print) is the background; the seed's ink beyond it
+ * is its own print plus its handwriting. Pages that carry a large share of it form the first-page
+ * group, whose common ink (handwriting averages away) is the first-page template; one more round with
+ * that template's own print settles the group. Undefined when no group stands out (plain paper whose
+ * first pages have no print of their own): other clues must then decide.
+ */
+export const learnTemplates = ({ sheets }: { sheets: Sheet[] }): LearnedTemplates | undefined => {
+  const candidates: Candidate[] = sheets.flatMap((sheet, i) => {
+    const unit = firstSlot(sheet)
+    return unit?.mask && !sheet.error ? [{ sheet: i, unit }] : []
+  })
+  if (candidates.length < 4) return undefined
+  const targets = new Map<Unit, Target>()
+  const targetOf = (u: Unit) => {
+    let t = targets.get(u)
+    if (!t) targets.set(u, (t = prepareTarget(u.mask!)))
+    return t
+  }
+  const sides = evenSample(sheets.flatMap((s) => (s.error ? [] : s.units.filter((u) => u.mask))), BACKGROUND_SAMPLE)
+  const headed = candidates.filter((c) => c.unit.hasHeader)
+  const seeds = headed.length >= 3 ? headed.slice(0, SEEDS_TRIED) : candidates.slice(0, SEEDS_TRIED)
+
+  let best: Attempt | undefined
+  for (const seed of seeds) {
+    const attempt = trySeed({ seed, candidates, sides, targetOf })
+    if (attempt && (!best || attempt.separation > best.separation)) best = attempt
+    if (best && best.separation > 0.5) break
+  }
+  if (!best || best.separation < MIN_SEPARATION) return undefined
+  const frame = { width: best.template.width, height: best.template.height }
+  const points = samplePoints(best.template, 1500)
+  const others = sides.filter((u) => !candidates.some((c) => c.unit === u && best!.group.has(c)))
+  const continuation = others.length > 0 ? consensus({ pages: others.map((u) => warpToFrame({ mask: u.mask!, alignment: alignTemplate({ points, target: targetOf(u) }), frame })), frame }) : best.background
+  return {
+    set: buildTemplateSet({ templates: [best.template, continuation] }),
+    first: 0,
+    other: 1,
+    separation: best.separation,
+    firstSheets: [...best.group].map((c) => c.sheet).sort((a, b) => a - b),
+  }
+}
+
+const trySeed = ({
+  seed,
+  candidates,
+  sides,
+  targetOf,
+}: {
+  seed: Candidate
+  candidates: Candidate[]
+  sides: Unit[]
+  targetOf: (u: Unit) => Target
+}): Attempt | undefined => {
+  const reference = seed.unit.mask!
+  const frame = { width: reference.width, height: reference.height }
+  const refPoints = samplePoints(reference, 1500)
+  const alignments = new Map<Unit, Alignment>()
+  const alignmentOf = (u: Unit) => {
+    let a = alignments.get(u)
+    if (!a) alignments.set(u, (a = alignTemplate({ points: refPoints, target: targetOf(u) })))
+    return a
+  }
+  const background = consensus({ pages: sides.map((u) => warpToFrame({ mask: u.mask!, alignment: alignmentOf(u), frame })), frame })
+
+  // Where the pages have ink, how often: print shared by a group of pages (the first pages) is sharp
+  // in that map, handwriting (everyone writes somewhere else) only a smooth haze. The sharp part that
+  // is not on every page is the print that tells page types apart.
+  const warped = candidates.map((c) => warpToFrame({ mask: c.unit.mask!, alignment: alignmentOf(c.unit), frame }))
+  const sharp = sharpPartialPoints({ pages: warped, frame })
+  if (sharp.xs.length < 30) return undefined
+  const presenceMatrix = warped.map((page) => {
+    const row = new Uint8Array(sharp.xs.length)
+    for (let i = 0; i < row.length; i++) row[i] = page.data[sharp.ys[i]! * frame.width + sharp.xs[i]!]!
+    return row
+  })
+  // Print of one page type comes and goes together: the leading component of "which page has ink at
+  // which sharp point", signed so that the seed's type is positive, picks the seed's type out.
+  const loading = leadingComponent(presenceMatrix, candidates.indexOf(seed))
+  const top = Math.max(...loading)
+  if (!(top > 0)) return undefined
+  const printIdx = loading.flatMap((v, i) => (v > top * 0.4 ? [i] : []))
+  if (printIdx.length < 10) return undefined
+  const scores = presenceMatrix.map((row) => printIdx.reduce((sum, i) => sum + row[i]!, 0) / printIdx.length)
+  const split = twoGroups(scores)
+  if (process.env.KORRIGO_DEBUG_LEARN) console.log('seed', seed.sheet, 'sharp', sharp.xs.length, 'print', printIdx.length, 'scores', scores.map((x, i) => `${candidates[i]!.sheet}:${x.toFixed(2)}`).join(' '), split)
+  if (!split) return undefined
+  let group = new Set(candidates.filter((_, i) => scores[i]! > split.threshold))
+  if (group.size < 2) return undefined
+  // One more round on the print the group shares (the sharp points most of its pages have): the
+  // group settles, then its common ink is the first-page template.
+  const inGroup = presenceMatrix.filter((_, i) => group.has(candidates[i]!))
+  const shared = printIdx.length ? Array.from(sharp.xs, (_, j) => j).filter((j) => inGroup.reduce((n, row) => n + row[j]!, 0) >= inGroup.length * 0.7) : []
+  if (shared.length < 10) return undefined
+  const again = presenceMatrix.map((row) => shared.reduce((sum, j) => sum + row[j]!, 0) / shared.length)
+  const settled = twoGroups(again)
+  if (process.env.KORRIGO_DEBUG_LEARN) console.log('again', shared.length, again.map((x, i) => `${candidates[i]!.sheet}:${x.toFixed(2)}`).join(' '), settled)
+  if (!settled) return undefined
+  group = new Set(candidates.filter((_, i) => again[i]! > settled.threshold))
+  if (group.size < 2) return undefined
+  const final = consensus({ pages: warped.filter((_, i) => group.has(candidates[i]!)), frame })
+  return { seed, separation: settled.separation, group, template: final, background }
+  return undefined
+}

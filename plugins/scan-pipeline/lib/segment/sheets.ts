@@ -1,0 +1,60 @@
+import { rotate180, unpackMask, type Mask } from '../template/mask'
+import type { PageAnalysis, PlannedPage, Region, RegionAnalysis, Rotation } from '../types'
+
+/** One side of paper as the copy will show it: a whole page or half of an A3 sheet. */
+export type Unit = {
+  sourcePage: number
+  region: Region
+  /** the rotation that makes it upright, as the page analysis found it */
+  rotation: Rotation
+  blank: boolean
+  hasHeader: boolean
+  orientationScore: number
+  /** its ink upright (undefined when the page could not be analysed) */
+  mask?: Mask
+}
+
+/** What one scanned page is: a single side, or a spread's two halves in upright reading order. */
+export type Sheet = { sourcePage: number; spread: boolean; units: Unit[]; error?: string; hasTextLayer: boolean }
+
+const turn = (r: Rotation): Rotation => ((r + 180) % 360) as Rotation
+
+const unitOf = (sourcePage: number, r: RegionAnalysis): Unit => ({
+  sourcePage,
+  region: r.region,
+  rotation: r.rotation,
+  blank: r.blank,
+  hasHeader: r.hasHeader,
+  orientationScore: r.orientationScore,
+  mask: r.descriptor ? unpackMask(r.descriptor) : undefined,
+})
+
+export const sheetsOf = (analyses: PageAnalysis[]): Sheet[] =>
+  [...analyses]
+    .sort((a, b) => a.sourcePage - b.sourcePage)
+    .map((a) => {
+      if (a.error || a.regions.length === 0) {
+        return {
+          sourcePage: a.sourcePage,
+          spread: false,
+          hasTextLayer: false,
+          error: a.error?.message ?? 'no analysis',
+          units: [{ sourcePage: a.sourcePage, region: 'full', rotation: a.storedRotate ?? 0, blank: false, hasHeader: false, orientationScore: 0 }],
+        }
+      }
+      return { sourcePage: a.sourcePage, spread: a.layout === 'spread', hasTextLayer: a.hasTextLayer, units: a.regions.map((r) => unitOf(a.sourcePage, r)) }
+    })
+
+/** The sheet turned half a turn: each side rotated, a spread's reading order reversed. */
+export const turnSheet = (sheet: Sheet): Sheet => ({
+  ...sheet,
+  units: [...sheet.units].reverse().map((u) => ({
+    ...u,
+    rotation: turn(u.rotation),
+    orientationScore: -u.orientationScore,
+    hasHeader: u.hasHeader,
+    mask: u.mask ? rotate180(u.mask) : undefined,
+  })),
+})
+
+export const plannedPage = (u: Unit): PlannedPage => ({ sourcePage: u.sourcePage, region: u.region, rotation: u.rotation, blank: u.blank })

@@ -1,0 +1,120 @@
+import type { GrayImage } from '../raster/gray'
+
+/** A binary image, one byte per pixel (0 or 1), rows packed. */
+export type Mask = { width: number; height: number; data: Uint8Array }
+
+/** Resolution of the masks that pages are compared on: enough to keep printed words apart, cheap to compare. */
+export const DESCRIPTOR_DPI = 30
+
+/**
+ * Printed and written ink of an upright page, `factor` times smaller (a cell is ink when any of its
+ * pixels is). The threshold is looser than the blank test's: light grey print (letter cells, dotted
+ * rules) is part of what a page looks like, light-blue ruling is not.
+ */
+export const inkDescriptor = ({ image, background, factor = 2, ratio = 0.75, border = 0.015 }: { image: GrayImage; background: number; factor?: number; ratio?: number; border?: number }): Mask => {
+  const width = Math.floor(image.width / factor)
+  const height = Math.floor(image.height / factor)
+  const data = new Uint8Array(width * height)
+  const t = background * ratio
+  // the scanner's own edges (dark borders, shadows) are not the paper's
+  const bx = Math.ceil(width * border)
+  const by = Math.ceil(height * border)
+  for (let y = by; y < height - by; y++) {
+    for (let x = bx; x < width - bx; x++) {
+      let ink = 0
+      for (let yy = 0; yy < factor && !ink; yy++) {
+        const row = (y * factor + yy) * image.width + x * factor
+        for (let xx = 0; xx < factor; xx++) {
+          if (image.data[row + xx]! < t) {
+            ink = 1
+            break
+          }
+        }
+      }
+      data[y * width + x] = ink
+    }
+  }
+  return { width, height, data }
+}
+
+/** Square dilation by r pixels (separable max). */
+export const dilate = (mask: Mask, r: number): Mask => {
+  if (r <= 0) return mask
+  const { width: w, height: h, data } = mask
+  const tmp = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++) {
+    const row = y * w
+    let run = -1
+    // distance to the last ink pixel seen, forward then backward
+    for (let x = 0; x < w; x++) {
+      if (data[row + x]) run = x
+      if (run >= 0 && x - run <= r) tmp[row + x] = 1
+    }
+    run = -1
+    for (let x = w - 1; x >= 0; x--) {
+      if (data[row + x]) run = x
+      if (run >= 0 && run - x <= r) tmp[row + x] = 1
+    }
+  }
+  const out = new Uint8Array(w * h)
+  for (let x = 0; x < w; x++) {
+    let run = -1
+    for (let y = 0; y < h; y++) {
+      if (tmp[y * w + x]) run = y
+      if (run >= 0 && y - run <= r) out[y * w + x] = 1
+    }
+    run = -1
+    for (let y = h - 1; y >= 0; y--) {
+      if (tmp[y * w + x]) run = y
+      if (run >= 0 && run - y <= r) out[y * w + x] = 1
+    }
+  }
+  return { width: w, height: h, data: out }
+}
+
+/** Half the resolution, a cell inked when any of its four pixels is. */
+export const halve = (mask: Mask): Mask => {
+  const width = Math.floor(mask.width / 2)
+  const height = Math.floor(mask.height / 2)
+  const data = new Uint8Array(width * height)
+  for (let y = 0; y < height; y++) {
+    const a = 2 * y * mask.width
+    const b = a + mask.width
+    for (let x = 0; x < width; x++) {
+      const i = 2 * x
+      data[y * width + x] = mask.data[a + i]! | mask.data[a + i + 1]! | mask.data[b + i]! | mask.data[b + i + 1]!
+    }
+  }
+  return { width, height, data }
+}
+
+export const rotate180 = (mask: Mask): Mask => {
+  const n = mask.data.length
+  const data = new Uint8Array(n)
+  for (let i = 0; i < n; i++) data[i] = mask.data[n - 1 - i]!
+  return { width: mask.width, height: mask.height, data }
+}
+
+export const countOnes = (mask: Mask): number => {
+  let n = 0
+  for (let i = 0; i < mask.data.length; i++) n += mask.data[i]!
+  return n
+}
+
+/** Bits packed 8 per byte, base64: what is stored with a page's analysis (~15 kB for an A4 side). */
+export type PackedMask = { width: number; height: number; bits: string }
+
+export const packMask = (mask: Mask): PackedMask => {
+  const bytes = new Uint8Array(Math.ceil(mask.data.length / 8))
+  for (let i = 0; i < mask.data.length; i++) if (mask.data[i]) bytes[i >> 3]! |= 1 << (i & 7)
+  return { width: mask.width, height: mask.height, bits: Buffer.from(bytes).toString('base64') }
+}
+
+export const unpackMask = (packed: PackedMask): Mask => {
+  const bytes = Buffer.from(packed.bits, 'base64')
+  const n = packed.width * packed.height
+  if (bytes.length * 8 < n) throw new RangeError(`a ${packed.width}×${packed.height} mask needs ${Math.ceil(n / 8)} bytes, got ${bytes.length}`)
+  const data = new Uint8Array(n)
+  for (let i = 0; i < n; i++) data[i] = (bytes[i >> 3]! >> (i & 7)) & 1
+  return { width: packed.width, height: packed.height, data }
+}

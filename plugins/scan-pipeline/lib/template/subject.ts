@@ -1,0 +1,105 @@
+import * as mupdf from 'mupdf'
+import { ScanInputError } from '../errors'
+import { pixmapPixels } from '../pdf/pixels'
+import { estimateBackground } from '../raster/background'
+import { cropGray, type GrayImage } from '../raster/gray'
+import type { Box } from '../types'
+import { inkDescriptor, packMask, DESCRIPTOR_DPI, type PackedMask } from './mask'
+
+/** A printed line of the subject with its box (points, top-left origin of the page it is on). */
+export type SubjectLine = { text: string; box: Box }
+
+/** One page of the blank subject as a student's copy holds it: page `number` of the copy. */
+export type SubjectPage = {
+  number: number
+  widthPt: number
+  heightPt: number
+  mask: PackedMask
+  lines: SubjectLine[]
+}
+
+export type SubjectModel = { pages: SubjectPage[] }
+
+const RENDER_DPI = DESCRIPTOR_DPI * 2
+const SPREAD_MIN_WIDTH_PT = 1000
+
+type Half = { image: GrayImage; widthPt: number; heightPt: number; lines: SubjectLine[] }
+
+const linesOf = (page: mupdf.Page): SubjectLine[] => {
+  const text = page.toStructuredText('preserve-whitespace')
+  try {
+    const json = JSON.parse(text.asJSON()) as { blocks: { type: string; lines?: { text: string; bbox: { x: number; y: number; w: number; h: number } }[] }[] }
+    return json.blocks.flatMap((b) => (b.lines ?? []).filter((l) => l.text.trim()).map((l) => ({ text: l.text.trim(), box: { x: l.bbox.x, y: l.bbox.y, width: l.bbox.w, height: l.bbox.h } })))
+  } finally {
+    text.destroy()
+  }
+}
+
+const renderPage = (doc: mupdf.Document, index: number): { image: GrayImage; widthPt: number; heightPt: number; lines: SubjectLine[] } => {
+  const page = doc.loadPage(index)
+  try {
+    const [x0, y0, x1, y1] = page.getBounds()
+    const scale = RENDER_DPI / 72
+    const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, false)
+    try {
+      return { image: pixmapPixels(pix), widthPt: x1 - x0, heightPt: y1 - y0, lines: linesOf(page) }
+    } finally {
+      pix.destroy()
+    }
+  } finally {
+    page.destroy()
+  }
+}
+
+const splitSpread = (p: ReturnType<typeof renderPage>): [Half, Half] => {
+  const half = Math.floor(p.image.width / 2)
+  const halfPt = p.widthPt / 2
+  const side = (left: boolean): Half => ({
+    image: cropGray({ image: p.image, x: left ? 0 : p.image.width - half, width: half }),
+    widthPt: halfPt,
+    heightPt: p.heightPt,
+    lines: p.lines
+      .filter((l) => (left ? l.box.x + l.box.width / 2 < halfPt : l.box.x + l.box.width / 2 >= halfPt))
+      .map((l) => ({ ...l, box: { ...l.box, x: left ? l.box.x : l.box.x - halfPt } })),
+  })
+  return [side(true), side(false)]
+}
+
+/**
+ * The blank subject a teacher attaches to an exam, as the pages of one copy: A4 pages in order, or
+ * A3 sheets imposed as a booklet (front = [4 | 1], back = [2 | 3]) cut into their halves. Each page
+ * keeps its printed lines (from the PDF's own text, no OCR) for finding the name fields later.
+ */
+export const readSubject = ({ bytes, fileName = 'subject.pdf' }: { bytes: Uint8Array; fileName?: string }): SubjectModel => {
+  let doc: mupdf.Document
+  try {
+    doc = mupdf.Document.openDocument(bytes, 'application/pdf')
+  } catch (err) {
+    throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `the subject is not a readable PDF (${(err as Error).message})`, status: 400 })
+  }
+  try {
+    const count = doc.countPages()
+    if (count === 0) throw new ScanInputError({ code: 'no_pages', file: fileName, reason: 'the subject has no pages', status: 400 })
+    if (count > 40) throw new ScanInputError({ code: 'too_many_pages', file: fileName, reason: `a subject of ${count} pages is not one copy's paper (at most 40)`, status: 400 })
+    const rendered = Array.from({ length: count }, (_, i) => renderPage(doc, i))
+    const spreads = rendered.every((p) => p.widthPt >= SPREAD_MIN_WIDTH_PT && p.widthPt > p.heightPt)
+    let halves: Half[]
+    if (spreads && rendered.length === 2) {
+      const [f4, f1] = splitSpread(rendered[0]!)
+      const [b2, b3] = splitSpread(rendered[1]!)
+      halves = [f1, b2, b3, f4]
+    } else if (spreads) halves = rendered.flatMap((p) => splitSpread(p))
+    else halves = rendered
+    return {
+      pages: halves.map((h, i) => ({
+        number: i + 1,
+        widthPt: h.widthPt,
+        heightPt: h.heightPt,
+        mask: packMask(inkDescriptor({ image: h.image, background: estimateBackground(h.image), border: 0 })),
+        lines: h.lines,
+      })),
+    }
+  } finally {
+    doc.destroy()
+  }
+}
