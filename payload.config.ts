@@ -8,6 +8,7 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj } from 'payload'
 
 import { Annotations, Copies, Exams, Grades, Media, ScanBatches, Students, Users } from './collections'
+import { lockedAnswersLikeWrongPassword } from './collections/hooks/login-timing'
 import { maxUploadBytes } from './collections/ScanBatches'
 import { cleanupOldFiles } from './jobs/cleanup-old-files'
 import { Locks } from './locks/collection'
@@ -16,6 +17,7 @@ import { mailSettingsFromEnv } from './plugins/publication/lib/mail/settings'
 import { smtpEmailAdapter } from './plugins/publication/services/smtpAdapter'
 import { databaseKindOf } from './runtime/database-url'
 import { clientErrorsHook } from './runtime/with-errors'
+import { uploadCleanupPlugin } from './storage/upload-cleanup'
 import { payloadSecret } from './runtime/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -65,8 +67,9 @@ export default buildConfig({
   upload: { limits: { fileSize: maxUploadBytes() + 1 }, abortOnLimit: false },
   graphQL: { disablePlaygroundInProduction: true },
   // Database and file-system errors a request caused answer 4xx with what was wrong (runtime/with-errors.ts).
-  hooks: { afterError: [clientErrorsHook] },
+  hooks: { afterError: [clientErrorsHook, lockedAnswersLikeWrongPassword] },
   telemetry: false,
   custom: { korrigo: { jobs: [cleanupOldFiles] } },
-  plugins: korrigoPlugins(),
+  // Last: upload collections that plugins add get the rejected-upload cleanup too.
+  plugins: [...korrigoPlugins(), uploadCleanupPlugin()],
 })

@@ -3,9 +3,13 @@ import path from 'node:path'
 
 import { BadRequestError } from '../runtime/errors'
 import { tmpDir } from '../runtime/paths'
+import { sweepOrphanUploads } from '../storage/sweep-orphans'
 import { defineJob } from './define-job'
 
 export type CleanupData = { olderThanHours?: number }
+
+/** An upload's file is written a moment before its row is committed: younger files are left alone. */
+const ORPHAN_GRACE_MS = 60 * 60_000
 
 const DEFAULT_HOURS = () => Number(process.env.KORRIGO_TMP_MAX_AGE_HOURS ?? 24)
 
@@ -44,10 +48,15 @@ export const cleanupOldFiles = defineJob<CleanupData>({
     return value
   },
   handler: async ({ data, context }) => {
-    // Only the temporary folder is ever swept: a job must not be able to delete scans or copies.
+    // The temporary folder by age; upload folders only for files no row names (never a stored scan or copy).
     const directory = tmpDir()
     const removed = await removeOldFiles({ directory, olderThanMs: (data.olderThanHours ?? DEFAULT_HOURS()) * 3_600_000 })
-    await context.progress({ done: 1, total: 1 })
-    context.logger.info({ removed: removed.length, directory }, 'cleanup-old-files done')
+    await context.progress({ done: 1, total: 2 })
+    const orphans = await sweepOrphanUploads({ payload: context.payload, olderThanMs: ORPHAN_GRACE_MS })
+    await context.progress({ done: 2, total: 2 })
+    context.logger.info(
+      { removed: removed.length, directory, orphans: Object.fromEntries(orphans.map((o) => [o.collection, o.removed])) },
+      'cleanup-old-files done',
+    )
   },
 })

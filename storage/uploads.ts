@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 
 import { NotFoundError } from '../runtime/errors'
+import { removeRejectedUploads } from './upload-cleanup'
 
 /**
  * Reads the bytes of an uploaded document. Files live on local disk under the collection's staticDir
@@ -40,10 +41,19 @@ export const storeMedia = async ({
   name: string
   mimetype: string
   data: { kind: string; exam?: string | number; copy?: string | number }
-}) =>
-  payload.create({
-    collection: 'media',
-    data: data as never,
-    file: { data: Buffer.from(bytes), mimetype, name, size: bytes.length },
-    overrideAccess: true,
-  })
+}) => {
+  // The same bookkeeping as a request's: a create that fails after its file was written removes the file.
+  const context = {}
+  try {
+    return await payload.create({
+      collection: 'media',
+      data: data as never,
+      file: { data: Buffer.from(bytes), mimetype, name, size: bytes.length },
+      overrideAccess: true,
+      context,
+    })
+  } catch (error) {
+    await removeRejectedUploads({ payload, context }).catch(() => undefined)
+    throw error
+  }
+}
