@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminsOnly, adminsOnlyField, isAdmin } from './access/roles'
+import { sameWorkForEveryAccount } from './hooks/login-timing'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -16,6 +17,7 @@ export const Users: CollectionConfig = {
     update: ({ req }) => (isAdmin(req.user) ? true : req.user ? { id: { equals: req.user.id } } : false),
   },
   hooks: {
+    beforeOperation: [sameWorkForEveryAccount('users')],
     beforeChange: [
       // The account made on the first-user screen must be able to administer the rest.
       async ({ data, operation, req }) => {

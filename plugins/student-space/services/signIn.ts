@@ -97,35 +97,47 @@ export const signInStudent = async ({
   const birthDate = normalizeBirthDate(birthDateInput)
   if (!email || !birthDate) throw new BadRequestError('An email address and a birth date (YYYY-MM-DD or DD/MM/YYYY) are required.')
 
-  return serialised(email, async () => {
-    const students = await studentsByEmail({ payload, email })
-    if (!students.length) {
-      const remaining = unknownEmails.remainingMs({ email, now })
-      if (remaining > 0) throw locked(remaining)
-      const counters = unknownEmails.fail({ email, now, policy: settings })
-      const lockedFor = lockRemainingMs({ counters, now })
-      throw lockedFor > 0 ? locked(lockedFor) : new StudentSignInError()
-    }
-
-    const remaining = Math.max(...students.map((s) => lockRemainingMs({ counters: countersOf(s), now })))
-    if (remaining > 0) throw locked(remaining)
-
-    const match = students.find((s) => s.birthDate === birthDate)
-    if (!match) {
-      let lockedFor = 0
-      for (const student of students) {
-        const counters = afterFailure({ counters: countersOf(student), now, policy: settings })
-        await saveCounters({ payload, student, counters })
-        lockedFor = Math.max(lockedFor, lockRemainingMs({ counters, now }))
+  // A failure is answered as soon as it is decided: for a known address its counters are written after the
+  // answer (still before the next attempt on that address runs), so an unknown address and a wrong date
+  // take the same work to answer — one lookup — and time tells a guesser nothing.
+  return new Promise<SignInResult>((resolve, reject) => {
+    let answered = false
+    const answer = (result: SignInResult) => ((answered = true), resolve(result))
+    const refuse = (error: unknown) => ((answered = true), reject(error))
+    serialised(email, async () => {
+      const students = await studentsByEmail({ payload, email })
+      if (!students.length) {
+        const remaining = unknownEmails.remainingMs({ email, now })
+        if (remaining > 0) return refuse(locked(remaining))
+        const counters = unknownEmails.fail({ email, now, policy: settings })
+        const lockedFor = lockRemainingMs({ counters, now })
+        return refuse(lockedFor > 0 ? locked(lockedFor) : new StudentSignInError())
       }
-      // The failure that locks says so at once: the student learns to wait instead of trying again.
-      throw lockedFor > 0 ? locked(lockedFor) : new StudentSignInError()
-    }
 
-    for (const student of students)
-      if (student === match || countersOf(student).failedAttempts > 0)
-        await saveCounters({ payload, student, counters: cleared(), signedInAt: student === match ? now : undefined })
-    const { token, expiresAt } = await signStudentToken({ secret: payload.secret, studentId: match.id, ttlSeconds: settings.sessionSeconds, now })
-    return { student: profileOf(match), token, expiresAt }
+      const remaining = Math.max(...students.map((s) => lockRemainingMs({ counters: countersOf(s), now })))
+      if (remaining > 0) return refuse(locked(remaining))
+
+      const match = students.find((s) => s.birthDate === birthDate)
+      if (!match) {
+        const failed = students.map((student) => ({ student, counters: afterFailure({ counters: countersOf(student), now, policy: settings }) }))
+        const lockedFor = Math.max(...failed.map(({ counters }) => lockRemainingMs({ counters, now })))
+        // The failure that locks says so at once: the student learns to wait instead of trying again.
+        refuse(lockedFor > 0 ? locked(lockedFor) : new StudentSignInError())
+        // Let the answer go out first (it only needs microtasks), then write.
+        await new Promise((next) => setImmediate(next))
+        for (const { student, counters } of failed) await saveCounters({ payload, student, counters })
+        return
+      }
+
+      for (const student of students)
+        if (student === match || countersOf(student).failedAttempts > 0)
+          await saveCounters({ payload, student, counters: cleared(), signedInAt: student === match ? now : undefined })
+      const { token, expiresAt } = await signStudentToken({ secret: payload.secret, studentId: match.id, ttlSeconds: settings.sessionSeconds, now })
+      answer({ student: profileOf(match), token, expiresAt })
+    }).catch((error: unknown) => {
+      // Before an answer, the request fails with it; after one, the counters could not be written: say so.
+      if (!answered) return refuse(error)
+      payload.logger.error({ err: error, email }, 'student sign-in: the failure counters could not be written')
+    })
   })
 }
