@@ -36,6 +36,8 @@ export type TruthCopy = {
   identityZones: IdentityZone[]
   /** page numbers (1-based positions in the copy, as the student numbers them) of a sheet never scanned */
   missingPages?: number[]
+  /** the handwriting font the student writes with (id from fonts.ts) */
+  hand: string
   /** for an annex batch: the copy of the main batch this sheet belongs to */
   belongsTo?: { fileName: string; copy: number }
 }

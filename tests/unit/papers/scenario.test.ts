@@ -51,6 +51,8 @@ describe('copier-mock-bac (issue 18)', () => {
     for (const c of annex!.truth.copies) {
       expect(c.belongsTo!.fileName).toBe(main!.fileName)
       expect(main!.truth.copies[c.belongsTo!.copy]!.student).toEqual(c.student)
+      // the same student, the same hand
+      expect(main!.truth.copies[c.belongsTo!.copy]!.hand).toBe(c.hand)
     }
     expect(s.paths[main!.fileName]).toMatch(/\.pdf$/)
   })

@@ -1,4 +1,4 @@
-import { fontsOfSet, requireFonts } from '../fonts.js'
+import { HAND_FONTS, fontsOfSet, requireFonts } from '../fonts.js'
 import type { Student } from '../content/names.js'
 import { buildSubject } from '../subject/build.js'
 import type { Truth } from '../truth.js'
@@ -19,7 +19,7 @@ export type Batch = {
 
 /** Builds a batch from its spec (no cache: see getBatch for named, cached presets). */
 export const buildBatch = async (spec: BatchSpec): Promise<Batch> => {
-  requireFonts(fontsOfSet(spec.fonts === 'heldOut' ? 'heldOut' : 'tuned'))
+  requireFonts([...fontsOfSet(spec.fonts === 'heldOut' ? 'heldOut' : 'tuned'), ...HAND_FONTS.filter((f) => spec.hands?.includes(f.id))])
   const plan = planBatch(spec)
   const subject = await buildSubject({ design: plan.design, exam: plan.exam, pageCount: plan.subjectPageCount })
   const vector = await drawBatch({ plan, subject })

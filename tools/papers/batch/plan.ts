@@ -2,7 +2,7 @@ import { DISCIPLINES, SCHOOLS } from '../content/exercises.js'
 import { buildClass, type Student } from '../content/names.js'
 import { designOf } from '../designs/index.js'
 import type { Design, ExamInfo } from '../designs/types.js'
-import { fontsOfSet, type HandFont } from '../fonts.js'
+import { HAND_FONTS, fontsOfSet, type HandFont } from '../fonts.js'
 import { randomStyle, type WriterStyle } from '../hand/fill.js'
 import type { Rng } from '../prng.js'
 import { createRng } from '../prng.js'
@@ -111,7 +111,8 @@ export const planBatch = (spec: BatchSpec): BatchPlan => {
   for (let c = 0; c < spec.copies; c++) {
     const writer = present[c]!
     const student = spec.unnamed?.includes(c) ? null : writer
-    const hand = rng.pick(hands)
+    const picked = rng.pick(hands)
+    const hand = spec.hands?.[c] ? (HAND_FONTS.find((f) => f.id === spec.hands![c]) ?? picked) : picked
     copies.push({ student, writer, hand, style: randomStyle(rng), seed: rng.int(0, 2 ** 30) })
     const drawn = rng.int(minSets, maxSets)
     const sets = spec.sheetsFor?.[c] ?? drawn
@@ -184,6 +185,7 @@ export const planBatch = (spec: BatchSpec): BatchPlan => {
       student: student ? { last_name: student.last_name, first_name: student.first_name, ...(student.dob ? { dob: student.dob } : {}), ...(student.class ? { class: student.class } : {}) } : null,
       pages: pages.filter((_, i) => scanned.has(i)),
       identityZones: [],
+      hand: hand.id,
       ...(missing.length ? { missingPages: missing } : {}),
     })
     // halves keep pointing into the full page list; the drawing step maps them to the filtered one

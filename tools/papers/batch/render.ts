@@ -2,7 +2,8 @@ import * as mupdf from 'mupdf'
 import { PDFDocument, degrees } from 'pdf-lib'
 import { A3, A4 } from '../geometry.js'
 import { createRng } from '../prng.js'
-import { randomLook, scanPage } from '../scan/degrade.js'
+import { randomLook } from '../scan/degrade.js'
+import { scanSide } from '../scan/scanner.js'
 import type { SideSpec } from './plan.js'
 
 /**
@@ -15,8 +16,8 @@ export const renderScan = async ({ vector, sides, seed, harsh = false, clean = f
   const rng = createRng(seed ^ 0x5ca7)
   const out = await PDFDocument.create({ updateMetadata: false })
   try {
-    // scanPage renders and adds grain synchronously, then leaves the rotation and JPEG to sharp's threads:
-    // starting the next page meanwhile keeps both cores busy (the order of random draws is unchanged)
+    // scanSide renders synchronously, then leaves the pixel work and the JPEG to sharp's threads:
+    // starting the next page meanwhile keeps both cores busy (random draws happen in page order)
     const pending: Promise<Uint8Array>[] = []
     const jpegs: Uint8Array[] = []
     for (let i = 0; i < sides.length; i++) {
@@ -24,7 +25,7 @@ export const renderScan = async ({ vector, sides, seed, harsh = false, clean = f
       const stored = ((side.rotation + side.storedRotate) % 360) as 0 | 90 | 180 | 270
       const dpis = side.size === 'a3' ? [150, 150, 200] : [150, 150, 200, 300]
       const look = randomLook({ rng, dpis, rotation: stored, harsh, clean })
-      pending.push(scanPage({ doc: src, index: i, look, rng }))
+      pending.push(scanSide({ doc: src, index: i, look, rng }))
       if (pending.length >= 3) jpegs.push(await pending.shift()!)
     }
     for (const p of pending) jpegs.push(await p)

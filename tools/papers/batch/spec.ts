@@ -42,6 +42,8 @@ export type BatchSpec = {
   className?: string
   /** the present students, in stack order (default: a generated class) */
   students?: Student[]
+  /** handwriting font id per copy (the same student's hand across batches) */
+  hands?: string[]
   /** the whole roster when `students` is given */
   roster?: Student[]
   /** 0-based copies with one sheet never scanned (reported in truth.missingPages) */

@@ -82,7 +82,7 @@ const writeLine = ({ p, pen, rng, slot, text }: { p: Printer; pen: Pen; rng: Rng
   const natural = widthOf({ pen, text })
   const size = natural > slot.width ? (pen.size * slot.width) / natural : pen.size
   const slack = Math.max(0, slot.width - natural * (size / pen.size))
-  return write({ p, pen, rng, text, x: slot.x + rng.range(0, Math.min(24, slack * 0.4)), y: slot.y - 1 + rng.range(-1.5, 1.5), size, perLetter: true })
+  return write({ p, pen, rng, text, x: slot.x + rng.range(0, Math.min(24, slack * 0.4)), y: slot.y + 1 + rng.range(-1.5, 1), size, perLetter: true })
 }
 
 /**
@@ -126,8 +126,9 @@ export const fillHeader = ({
         if (!hasDob && writtenDob && style.dobNote && student.dob && (slot.field === 'first_name' || slot.field === 'full_name')) {
           const note = `${student.gender === 'F' ? 'née' : 'né'} le ${fmtDob(student.dob)}`
           const x = ink.x + ink.width + 12
-          const end = slot.write.x + slot.write.width + (slot.printed ? 0 : 40)
-          if (x + widthOf({ pen, text: note, size: pen.size * 0.8 }) < Math.min(end + 60, 585)) {
+          // on the printed line only (a box may follow it); free writing may run to the margin
+          const end = slot.printed ? slot.write.x + slot.write.width : 585
+          if (x + widthOf({ pen, text: note, size: pen.size * 0.8 }) < end) {
             const b = write({ p, pen, rng, text: note, x, y: slot.write.y, size: pen.size * 0.8 })
             zones.push({ field: 'dob', box: clampToPage(pad(b, 2)) })
           }

@@ -30,7 +30,9 @@ export const embedHands = async ({ doc, hands }: { doc: PDFDocument; hands: read
   for (const hand of hands) {
     if (out.has(hand.id)) continue
     const bytes = readFont(hand)
-    out.set(hand.id, { font: await doc.embedFont(bytes, { subset: false }), glyphs: fontkit.create(bytes) as unknown as Glyphs })
+    // no ligatures or contextual alternates: pdf-lib writes no width for the substituted glyphs, which opens gaps
+    const font = await doc.embedFont(bytes, { subset: false, features: { liga: false, dlig: false, clig: false, calt: false, rlig: false } })
+    out.set(hand.id, { font, glyphs: fontkit.create(bytes) as unknown as Glyphs })
   }
   return out
 }

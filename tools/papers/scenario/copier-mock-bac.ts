@@ -52,6 +52,8 @@ export const copierMockBac = async (): Promise<Scenario> => {
     copies: students.length,
     students,
     roster: main.roster,
+    // each student writes the annex with the hand of their copy
+    hands: annexed.map(({ c }) => c.hand),
     subjectPages: 1,
     writtenDob: true,
     flips: 0.15,
