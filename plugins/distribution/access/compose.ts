@@ -1,18 +1,8 @@
-import type { Access, CollectionConfig, Where } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-/** `extra` ANDed to whatever the collection's own access answers (true, false or a query). */
-export const andAccess =
-  (original: Access | undefined, extra: (args: Parameters<Access>[0]) => Promise<boolean | Where> | boolean | Where): Access =>
-  async (args) => {
-    const base = original ? await original(args) : Boolean(args.req.user)
-    if (base === false) return false
-    const more = await extra(args)
-    if (more === false) return false
-    if (more === true) return base
-    if (base === true) return more
-    return { and: [base as Where, more] }
-  }
+import { andAccess } from '../../anonymization/access/media'
 
+/** The collection's own access for these operations, each ANDed with `extra` (the distribution share). */
 export const restrict = (collection: CollectionConfig, ops: Partial<Record<'read' | 'update' | 'delete', Parameters<typeof andAccess>[1]>>): CollectionConfig => ({
   ...collection,
   access: {

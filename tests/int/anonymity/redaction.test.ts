@@ -61,8 +61,11 @@ const scenario = async (name: BatchName, layout: 'a4' | 'a3-booklet') => {
       const all = await copiesOfExam(payload, exam.id)
       return all.every((c: any) => c.redaction?.status === 'done' && c.identityZones?.length) ? all : undefined
     },
-    300_000,
-  )
+    900_000,
+  ).catch(async (error: Error) => {
+    const all = await copiesOfExam(payload, exam.id)
+    throw new Error(`${error.message}: ${JSON.stringify(all.map((c: any) => [c.id, c.identification?.status, c.redaction?.status, c.identityZones?.length, c.redaction?.error]))}`)
+  })
   return { exam, copies, truth: batch.truth, students }
 }
 
@@ -137,9 +140,9 @@ describe('redacted scans (legacy header: NOM / Prénom / Classe)', () => {
       expect(shown).toBeGreaterThan(ink * 0.8)
     }
     void apiClient
-  }, 600_000)
+  }, 1_200_000)
 
   it('A3 booklets (the header on the right half of the front): the same', async () => {
     await checkRedacted(await scenario('a3-mini', 'a3-booklet'))
-  }, 600_000)
+  }, 1_200_000)
 })
