@@ -80,7 +80,8 @@ export const buildClass = ({ rng, present, absent, className, birthYear = 2008 }
     usedLast.add(last)
     return s
   }
-  const nearPairs = rng.shuffle([...NEAR_LAST]).slice(0, Math.min(NEAR_LAST.length, Math.max(2, Math.ceil(absent / 2))))
+  // DUPONT/DURANT and MARTIN/MARTINS in every class (the cases that cost a wrong name), then others
+  const nearPairs = [...NEAR_LAST.slice(0, 2), ...rng.shuffle(NEAR_LAST.slice(2))].slice(0, Math.min(NEAR_LAST.length, Math.max(2, Math.ceil(absent / 2))))
   const lastPool = rng.shuffle(LAST_NAMES.filter((l) => !NEAR_LAST.some(([a, b]) => a === l || b === l)))
   const awkwardLast = rng.shuffle([...AWKWARD_LAST]).slice(0, Math.min(AWKWARD_LAST.length, Math.max(0, present - nearPairs.length)))
   const awkwardFirst = rng.shuffle([...AWKWARD_FIRST])
