@@ -41,7 +41,8 @@ export const queueRedaction: CollectionAfterChangeHook = async ({ doc, previousD
   const now = (stored?.redaction ?? {}) as RedactionGroup
   const before = (previousDoc?.redaction ?? {}) as RedactionGroup
   if (stored && now.status === 'pending' && (now.key !== before.key || before.status !== 'pending'))
-    await enqueue({ name: REDACT_COPY, data: { copyId: doc.id } }).catch((error: Error) =>
+    // The key says which state the job is for: this write is not committed yet when the job may start.
+    await enqueue({ name: REDACT_COPY, data: { copyId: doc.id, key: now.key } }).catch((error: Error) =>
       // Without a queue in this process (a CLI), the copy is redacted by the next worker run or on demand.
       req.payload.logger.warn({ copy: doc.id, err: error.message }, 'copy redaction not queued'),
     )

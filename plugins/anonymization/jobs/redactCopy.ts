@@ -4,7 +4,7 @@ import { BadRequestError } from '../../../runtime/errors'
 import { markRedactionFailed, redactCopy } from '../services/redactCopy'
 import { REDACT_COPY } from './names'
 
-export type RedactCopyData = { copyId: Id }
+export type RedactCopyData = { copyId: Id; key?: string }
 
 const redactionDpi = (): number | undefined => {
   const dpi = Number(process.env.KORRIGO_REDACTION_DPI)
@@ -19,13 +19,14 @@ export const redactCopyJob = defineJob<RedactCopyData>({
   parse: (data) => {
     const id = (data as { copyId?: unknown } | undefined)?.copyId
     if ((typeof id !== 'string' || !id) && typeof id !== 'number') throw new BadRequestError(`${REDACT_COPY}: copyId must be a string or number id, got ${JSON.stringify(id)}`)
-    return { copyId: id }
+    const key = (data as { key?: unknown }).key
+    return { copyId: id, key: typeof key === 'string' ? key : undefined }
   },
   handler: async ({ data, context }) => {
     const exists = await context.payload.findByID({ collection: 'copies', id: data.copyId, depth: 0, overrideAccess: true }).catch(() => undefined)
     if (!exists) return context.logger.info({ copy: data.copyId }, 'copy gone before its redaction')
     try {
-      const result = await redactCopy({ payload: context.payload, copyId: data.copyId, dpi: redactionDpi() })
+      const result = await redactCopy({ payload: context.payload, copyId: data.copyId, key: data.key, dpi: redactionDpi() })
       context.logger.info(result, 'copy redacted')
     } catch (error) {
       await markRedactionFailed({ payload: context.payload, copyId: data.copyId, error: error as Error })

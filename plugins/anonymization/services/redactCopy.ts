@@ -16,8 +16,20 @@ const unguessable = () => randomBytes(12).toString('hex')
  * unless the copy changed meanwhile (its own change queued the next run). The file names are random: the
  * renditions' addresses say nothing, and the originals' addresses are refused to teachers anyway.
  */
-export const redactCopy = async ({ payload, copyId, dpi }: { payload: Payload; copyId: Id; dpi?: number }): Promise<RedactCopyResult> => {
-  const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true })
+/**
+ * The copy as the job was queued for: the write that queued it may not be committed when the job starts, so
+ * a stored key other than the queued one is waited for a little (then the current state is what counts).
+ */
+const copyAsQueued = async ({ payload, copyId, key }: { payload: Payload; copyId: Id; key?: string }) => {
+  for (let attempt = 0; ; attempt++) {
+    const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true })
+    if (!key || copy.redaction?.key === key || attempt >= 40) return copy
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+export const redactCopy = async ({ payload, copyId, key: queuedKey, dpi }: { payload: Payload; copyId: Id; key?: string; dpi?: number }): Promise<RedactCopyResult> => {
+  const copy = await copyAsQueued({ payload, copyId, key: queuedKey })
   const zones = (copy.identityZones ?? []) as IdentityZone[]
   const pdfId = idOf(copy.pdf)
   const key = redactionKey({ pdf: pdfId, zones })
