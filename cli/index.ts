@@ -12,7 +12,7 @@ const commands: Record<string, Command> = {
 const usage = (): string =>
   ['usage: korrigo <command> [options]', '', 'commands:', ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(14)} ${c.summary}`)].join('\n')
 
-const main = async (argv: string[]): Promise<number> => {
+const run = async (argv: string[]): Promise<number> => {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h') {
     process.stdout.write(`${usage()}\n`)
@@ -26,9 +26,15 @@ const main = async (argv: string[]): Promise<number> => {
   return (await command.load()).run(rest)
 }
 
-const code = await main(process.argv.slice(2))
-// Commands that boot the app (demo, import-roster…) leave database pools and timers behind once they
-// are done; the command has finished its work, so leave now rather than wait for them.
-process.stdout.write('', () => process.exit(code))
+// Run on import, without a top-level await (see cli/bin.js): `tsx cli/index.ts` and bin.js both start here.
+run(process.argv.slice(2)).then(
+  // Commands that boot the app (demo, import-roster…) leave database pools and timers behind once they
+  // are done; the command has finished its work, so leave now rather than wait for them.
+  (code) => void process.stdout.write('', () => process.exit(code)),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exit(1)
+  },
+)
 
 export {}

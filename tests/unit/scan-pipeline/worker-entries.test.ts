@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { build, transform } from 'esbuild'
+
+import { TOP_LEVEL_AWAIT_MODULES } from '../../../plugins/scan-pipeline/lib/pool/load-worker.mjs'
+
+// V8 aborts the process when a thread is terminated while a module that waited for another module's
+// top-level await is being evaluated (see load-worker.mjs). The worker entries evaluate the modules with a
+// top-level await first; this checks that they know every such module the workers load, and that the
+// entry modules themselves (workers' and the CLI's) have no top-level await.
+const pool = path.join(process.cwd(), 'plugins/scan-pipeline/lib/pool')
+
+const hasTopLevelAwait = async (file: string): Promise<boolean> => {
+  const code = await readFile(file, 'utf8')
+  if (!code.includes('await')) return false
+  try {
+    await transform(code, { format: 'cjs', loader: file.endsWith('.ts') ? 'ts' : 'js', logLevel: 'silent' })
+    return false
+  } catch (error) {
+    if (/Top-level await/.test((error as Error).message)) return true
+    throw error
+  }
+}
+
+/** The package (or project file) each module with a top-level await in a worker's graph belongs to. */
+const topLevelAwaitIn = async (worker: string): Promise<string[]> => {
+  const { metafile } = await build({
+    entryPoints: [path.join(pool, worker)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    outdir: path.join(pool, 'out'),
+    logLevel: 'silent',
+    loader: { '.node': 'empty', '.wasm': 'empty' },
+  })
+  const found = new Set<string>()
+  for (const input of Object.keys(metafile.inputs)) {
+    if (!(await hasTopLevelAwait(path.resolve(process.cwd(), input)))) continue
+    const inPackage = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)
+    found.add(inPackage ? inPackage[1]! : input)
+  }
+  return [...found].sort()
+}
+
+describe('worker threads can be stopped at any time', () => {
+  it.each(['worker.ts', 'inspect-worker.ts'])('every module with a top-level await that %s loads is evaluated before it', async (worker) => {
+    const found = await topLevelAwaitIn(worker)
+    expect(found.length).toBeGreaterThan(0) // mupdf: the check does see such modules
+    expect(found.filter((name) => !TOP_LEVEL_AWAIT_MODULES.includes(name))).toEqual([])
+  })
+
+  it('has no top-level await in the entry modules of the workers and of the CLI', async () => {
+    const entries = ['plugins/scan-pipeline/lib/pool/worker-entry.mjs', 'plugins/scan-pipeline/lib/pool/inspect-entry.mjs', 'plugins/scan-pipeline/lib/pool/load-worker.mjs', 'cli/bin.js', 'cli/index.ts']
+    const withAwait = []
+    for (const entry of entries) if (await hasTopLevelAwait(path.join(process.cwd(), entry))) withAwait.push(entry)
+    expect(withAwait).toEqual([])
+  })
+})
