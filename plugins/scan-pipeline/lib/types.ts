@@ -40,6 +40,11 @@ export type PageAnalysis = {
   /** one region, or a spread's two halves in reading order once the sheet is upright */
   regions: RegionAnalysis[]
   skewDegrees: number
+  /**
+   * A landscape page of A4 size is an A4 sheet fed sideways or an A3 sheet scanned "fit to page": the
+   * page alone cannot always tell, so the other reading is kept for the batch to decide.
+   */
+  alternative?: { layout: PageLayout; regions: RegionAnalysis[]; skewDegrees: number }
   /** the page carries a text layer (a typed/born-digital document rather than a scan) */
   hasTextLayer: boolean
   error?: PageError
@@ -60,6 +65,8 @@ export type BoundaryEvidence =
   | 'subject'
   /** its first page carries the print that every copy's first page shares in this batch */
   | 'learned-template'
+  /** plain paper: the writing at the top of its first page is laid out like every copy's first page in this batch */
+  | 'handwriting-layout'
   /** a framed header box (the page analysis' own clue) */
   | 'header-box'
   /** the sheet's place in the batch: A3 front/back alternation, the exam's pages per copy */
@@ -81,7 +88,12 @@ export type PlannedCopy = {
   }
 }
 
-export type CopyPlan = { copies: PlannedCopy[]; anomalies: string[] }
+export type CopyPlan = {
+  copies: PlannedCopy[]
+  anomalies: string[]
+  /** what the batch's copies were cut on, and the first page's print when known (subject page 1 or learned) */
+  model: { boundary: BoundaryEvidence; firstPage?: PackedDescriptor }
+}
 
 export type ScanInfo = {
   fileName: string

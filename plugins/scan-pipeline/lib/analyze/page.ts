@@ -6,7 +6,7 @@ import { inkDescriptor, packMask } from '../template/mask'
 import type { Box, LayoutOption, PageLayout, Region, RegionAnalysis, Rotation } from '../types'
 import { regionFeatures, type RegionFeatures } from './region'
 
-export type RasterAnalysis = { layout: PageLayout; regions: RegionAnalysis[]; skewDegrees: number }
+export type RasterAnalysis = { layout: PageLayout; regions: RegionAnalysis[]; skewDegrees: number; alternative?: Omit<RasterAnalysis, 'alternative'> }
 
 const toUprightPoints = ({ box, flipped, width, height, dpi }: { box: Box; flipped: boolean; width: number; height: number; dpi: number }): Box => {
   const k = 72 / dpi
@@ -55,7 +55,7 @@ export const analyzeRaster = ({ image, dpi, widthPt, heightPt, layout }: { image
     // page". Read it both ways and keep the reading whose printed structure is clearest.
     const spread = analyzeAs({ image, dpi, pageLayout: 'spread' })
     const single = analyzeAs({ image, dpi, pageLayout: 'single' })
-    return structureEvidence(spread) > structureEvidence(single) ? spread : single
+    return structureEvidence(spread) > structureEvidence(single) ? { ...spread, alternative: single } : { ...single, alternative: spread }
   }
   return analyzeAs({ image, dpi, pageLayout: choice })
 }

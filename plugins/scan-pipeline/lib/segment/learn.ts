@@ -16,6 +16,8 @@ export type LearnedTemplates = {
   separation: number
   /** the sheets whose first slot looked like a first page while learning */
   firstSheets: number[]
+  /** the first page's print itself (DESCRIPTOR_DPI, upright): where its printed fields are */
+  firstPage: Mask
 }
 
 type Candidate = { sheet: number; unit: Unit }
@@ -154,6 +156,14 @@ const evenSample = <T>(items: T[], max: number): T[] => (items.length <= max ? i
 
 type Attempt = { seed: Candidate; separation: number; group: Set<Candidate>; template: Mask; background: Mask }
 
+/** First pages come once per copy: a group whose members often follow each other is something else. */
+const MAX_ADJACENT = 0.25
+const onceAPeriod = (attempt: Attempt): boolean => {
+  const sheets = new Set([...attempt.group].map((c) => c.sheet))
+  const adjacent = [...sheets].filter((i) => sheets.has(i - 1)).length
+  return adjacent / sheets.size <= MAX_ADJACENT
+}
+
 /**
  * The printed first page, learned from the batch itself. A seed that should be a first page (the
  * batch's first sheet, or a sheet with a framed header) gives a frame; every page is aligned on it.
@@ -176,16 +186,23 @@ export const learnTemplates = ({ sheets }: { sheets: Sheet[] }): LearnedTemplate
     return t
   }
   const sides = evenSample(sheets.flatMap((s) => (s.error ? [] : s.units.filter((u) => u.mask))), BACKGROUND_SAMPLE)
-  const headed = candidates.filter((c) => c.unit.hasHeader)
-  const seeds = headed.length >= 3 ? headed.slice(0, SEEDS_TRIED) : candidates.slice(0, SEEDS_TRIED)
+  // Seeds in batch order: a batch starts with a copy, so its first sheet is the best guess of a first
+  // page (a framed box found by the page analysis may as well be a table on page 2).
+  const seeds = candidates.slice(0, SEEDS_TRIED)
 
+  // The batch starts with a copy: the first seed that yields a clear group is the first page. (A later
+  // seed could be another page type with print of its own — page 2's exercise — and win on clarity.)
   let best: Attempt | undefined
   for (const seed of seeds) {
     const attempt = trySeed({ seed, candidates, sides, targetOf })
-    if (attempt && (!best || attempt.separation > best.separation)) best = attempt
-    if (best && best.separation > 0.5) break
+    // a later seed stands for the batch's first sheet only if that sheet is in its group
+    const startsBatch = seed === candidates[0] || (attempt && [...attempt.group].some((c) => c === candidates[0]))
+    if (attempt && startsBatch && attempt.separation >= MIN_SEPARATION && onceAPeriod(attempt)) {
+      best = attempt
+      break
+    }
   }
-  if (!best || best.separation < MIN_SEPARATION) return undefined
+  if (!best) return undefined
   const frame = { width: best.template.width, height: best.template.height }
   const points = samplePoints(best.template, 1500)
   const others = sides.filter((u) => !candidates.some((c) => c.unit === u && best!.group.has(c)))
@@ -196,6 +213,7 @@ export const learnTemplates = ({ sheets }: { sheets: Sheet[] }): LearnedTemplate
     other: 1,
     separation: best.separation,
     firstSheets: [...best.group].map((c) => c.sheet).sort((a, b) => a - b),
+    firstPage: best.template,
   }
 }
 

@@ -1,10 +1,11 @@
 import { buildTemplateSet } from '../template/pageModel'
-import { unpackMask } from '../template/mask'
+import { packMask, unpackMask } from '../template/mask'
 import type { SubjectModel } from '../template/subject'
-import type { BoundaryEvidence, CopyPlan, PageAnalysis, PlannedCopy, PlannedPage } from '../types'
+import type { BoundaryEvidence, CopyPlan, PackedDescriptor, PageAnalysis, PlannedCopy, PlannedPage } from '../types'
 import { decodeSheets, type DecodeCosts, type SheetDecision } from './decode'
 import { orientationPrior, templateEvidence, type SheetEvidence } from './evidence'
 import { learnTemplates } from './learn'
+import { learnLayout } from './layout'
 import { lengthPrior, typicalLength } from './lengthPrior'
 import { plannedPage, sheetsOf, turnSheet, type Sheet } from './sheets'
 
@@ -14,7 +15,7 @@ export const UNSURE_MARGIN = 3
 /** A framed header box found by the page analysis: one clue among others, not the rule. */
 const HEADER_BOX_BONUS = 6
 
-type Model = { evidence: SheetEvidence[]; pages: number; costs: DecodeCosts; boundary: BoundaryEvidence; pageNumber: (label: number) => number | undefined }
+type Model = { evidence: SheetEvidence[]; pages: number; costs: DecodeCosts; boundary: BoundaryEvidence; pageNumber: (label: number) => number | undefined; firstPage?: PackedDescriptor }
 
 const structureOnly = (sheets: Sheet[]): SheetEvidence[] =>
   sheets.map((sheet) => {
@@ -24,7 +25,7 @@ const structureOnly = (sheets: Sheet[]): SheetEvidence[] =>
     return { sheets: both, units, orientationPrior: orientationPrior(sheet) }
   })
 
-const chooseModel = ({ sheets, subject }: { sheets: Sheet[]; subject?: SubjectModel }): Model & { learnedSheets?: Set<number> } => {
+const chooseModel = ({ sheets, subject }: { sheets: Sheet[]; subject?: SubjectModel }): Model => {
   if (subject && subject.pages.length > 0) {
     const set = buildTemplateSet({ templates: subject.pages.map((p) => unpackMask(p.mask)) })
     return {
@@ -33,20 +34,30 @@ const chooseModel = ({ sheets, subject }: { sheets: Sheet[]; subject?: SubjectMo
       costs: { other: 1.5, order: 3, orphan: 4 },
       boundary: 'subject',
       pageNumber: (label) => subject.pages[label]?.number,
+      firstPage: subject.pages[0]!.mask,
     }
   }
   const learned = learnTemplates({ sheets })
-  if (learned) {
-    return {
-      evidence: templateEvidence({ sheets, set: learned.set, otherLabel: learned.other }),
-      pages: 1,
-      costs: { other: 0, order: 3, orphan: 4 },
-      boundary: 'learned-template',
-      pageNumber: (label) => (label === 0 ? 1 : undefined),
-      learnedSheets: new Set(learned.firstSheets),
-    }
+  const layout = learnLayout({ sheets })
+  const evidence = learned ? templateEvidence({ sheets, set: learned.set, otherLabel: learned.other }) : structureOnly(sheets)
+  // The writing's layout at the top of first pages adds to the print (or stands alone on plain paper).
+  if (layout) {
+    evidence.forEach((ev, i) => {
+      for (const o of [0, 1] as const) {
+        const slot = ev.units[o][ev.sheets[o].spread ? 1 : 0]
+        if (slot && slot.labels.length > 0) slot.labels[0]! += layout.firstPage[i]![o]
+      }
+    })
   }
-  return { evidence: structureOnly(sheets), pages: 1, costs: { other: 0, order: 3, orphan: 4 }, boundary: 'sheet-structure', pageNumber: () => undefined }
+  const boundary: BoundaryEvidence = learned ? 'learned-template' : layout ? 'handwriting-layout' : 'sheet-structure'
+  return {
+    evidence,
+    pages: 1,
+    costs: { other: 0, order: 3, orphan: 4 },
+    boundary,
+    pageNumber: (label) => (label === 0 && boundary !== 'sheet-structure' ? 1 : undefined),
+    firstPage: learned ? packMask(learned.firstPage) : undefined,
+  }
 }
 
 type Draft = { copy: PlannedCopy; booklet?: { front: number; p1: PlannedPage; p4?: PlannedPage; p2?: PlannedPage; p3?: PlannedPage }; tail: PlannedPage[] }
@@ -104,11 +115,14 @@ export const planCopies = ({
 }): CopyPlan => {
   const anomalies: string[] = []
   const sheets = sheetsOf(analyses)
-  if (sheets.length === 0) return { copies: [], anomalies }
+  if (sheets.length === 0) return { copies: [], anomalies, model: { boundary: 'none' } }
   for (const s of sheets) if (s.hasTextLayer) anomalies.push(`${fileName} page ${s.sourcePage} has a text layer: it looks like a typed document, not a scan`)
 
   const model = chooseModel({ sheets, subject })
+  // A framed box found by the page analysis is a clue only when nothing better is known: with
+  // templates, a first page's frame is part of its print, and a table on another page is not a header.
   const startBonus = (i: number, o: 0 | 1) => {
+    if (model.boundary !== 'sheet-structure') return 0
     const sheet = model.evidence[i]!.sheets[o]
     const slot = sheet.spread ? sheet.units[1] : sheet.units[0]
     return slot?.hasHeader ? HEADER_BOX_BONUS : 0
@@ -127,7 +141,7 @@ export const planCopies = ({
   if (copies.length > 0 && copies.every((c) => !c.startsWithHeader)) {
     anomalies.push(`no first page was recognised in ${fileName}: its copies are proposals to check`)
   }
-  return { copies, anomalies }
+  return { copies, anomalies, model: { boundary: model.boundary, firstPage: model.firstPage } }
 }
 
 const buildCopies = ({ sheets, decisions, model, fileName }: { sheets: Sheet[]; decisions: SheetDecision[]; model: Model; fileName: string }): PlannedCopy[] => {

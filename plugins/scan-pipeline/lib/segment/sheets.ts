@@ -29,8 +29,23 @@ const unitOf = (sourcePage: number, r: RegionAnalysis): Unit => ({
   mask: r.descriptor ? unpackMask(r.descriptor) : undefined,
 })
 
+/**
+ * A page that could be read either way (landscape at A4 size) follows the rest of the batch: among
+ * A4 sheets it is one fed sideways, among A3 sheets scanned at A4 size it is a spread.
+ */
+const settleAmbiguous = (analyses: PageAnalysis[]): PageAnalysis[] => {
+  const settled = analyses.filter((a) => !a.alternative && !a.error && a.regions.length > 0)
+  const spreads = settled.filter((a) => a.layout === 'spread' && a.width < 1000).length
+  const singles = settled.filter((a) => a.layout === 'single').length
+  return analyses.map((a) => {
+    if (!a.alternative) return a
+    const want = singles > spreads ? 'single' : spreads > singles ? 'spread' : a.layout
+    return want === a.layout ? a : { ...a, ...a.alternative, alternative: { layout: a.layout, regions: a.regions, skewDegrees: a.skewDegrees } }
+  })
+}
+
 export const sheetsOf = (analyses: PageAnalysis[]): Sheet[] =>
-  [...analyses]
+  settleAmbiguous([...analyses])
     .sort((a, b) => a.sourcePage - b.sourcePage)
     .map((a) => {
       if (a.error || a.regions.length === 0) {

@@ -1,0 +1,169 @@
+import { twoGroups } from '../template/consensus'
+import { rotate180, type Mask } from '../template/mask'
+import type { Sheet } from './sheets'
+
+/**
+ * Where the writing sits at the top of a page, coarsely: the share of ink in each cell of a grid over
+ * the top band. On plain paper a first page differs from the others only by what the student writes
+ * there (the name at the top right, a title) — not by print.
+ */
+const BAND = 0.24
+const COLS = 12
+const ROWS = 5
+
+const topBand = (mask: Mask): Float64Array => {
+  const cells = new Float64Array(COLS * ROWS)
+  const bandHeight = Math.floor(mask.height * BAND)
+  const counts = new Float64Array(COLS * ROWS)
+  // Rules are print, not writing: a column inked down most of the band (a margin) and a row inked
+  // across most of the page (a ruled or printed line) are left out.
+  const rule = new Uint8Array(mask.width)
+  for (let x = 0; x < mask.width; x++) {
+    let n = 0
+    for (let y = 0; y < bandHeight; y++) n += mask.data[y * mask.width + x]!
+    rule[x] = n > bandHeight * 0.6 ? 1 : 0
+  }
+  for (let y = 0; y < bandHeight; y++) {
+    let n = 0
+    for (let x = 0; x < mask.width; x++) n += mask.data[y * mask.width + x]!
+    const ruledRow = n > mask.width * 0.5
+    const r = Math.min(ROWS - 1, Math.floor((y * ROWS) / bandHeight))
+    for (let x = 0; x < mask.width; x++) {
+      const c = Math.min(COLS - 1, Math.floor((x * COLS) / mask.width))
+      const near = rule[x] || (x > 0 && rule[x - 1]) || (x + 1 < mask.width && rule[x + 1])
+      if (!ruledRow && !near) cells[r * COLS + c]! += mask.data[y * mask.width + x]!
+      counts[r * COLS + c]!++
+    }
+  }
+  for (let i = 0; i < cells.length; i++) cells[i] = counts[i]! ? cells[i]! / counts[i]! : 0
+  return cells
+}
+
+const cosine = (a: Float64Array, b: Float64Array): number => {
+  let ab = 0
+  let aa = 0
+  let bb = 0
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i]! * b[i]!
+    aa += a[i]! * a[i]!
+    bb += b[i]! * b[i]!
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0
+}
+
+/** Writing only: what every page has in a cell (a margin rule, a running title) is taken away. */
+const features = (bands: Float64Array[]): Float64Array[] => {
+  const median = new Float64Array(COLS * ROWS)
+  for (let i = 0; i < median.length; i++) {
+    const values = bands.map((b) => b[i]!).sort((x, y) => x - y)
+    median[i] = values[Math.floor(values.length / 2)] ?? 0
+  }
+  return bands.map((b) => Float64Array.from(b, (v, i) => Math.sqrt(Math.max(0, v - median[i]! - 0.004))))
+}
+
+const mean = (vectors: Float64Array[]): Float64Array => {
+  const out = new Float64Array(COLS * ROWS)
+  for (const v of vectors) for (let i = 0; i < out.length; i++) out[i]! += v[i]! / vectors.length
+  return out
+}
+
+/** A first page's layout must look like a first page's: clearly apart, and not on two sheets in a row. */
+const MIN_SEPARATION = 0.3
+const MAX_ADJACENT = 0.25
+const LLR_CAP = 8
+
+export type LayoutEvidence = {
+  /** per sheet, per way up (0 as analysed, 1 turned): log-odds that its first slot is a copy's first page */
+  firstPage: [number, number][]
+  separation: number
+  firstSheets: number[]
+}
+
+const firstSlot = (sheet: Sheet, turned: boolean) => {
+  const unit = sheet.spread ? sheet.units[turned ? 0 : 1] : sheet.units[0]
+  if (!unit?.mask) return undefined
+  return turned ? rotate180(unit.mask) : unit.mask
+}
+
+/** A cell holds writing when this share of it is ink beyond what every page has there. */
+const WRITTEN = 0.012
+/** Cells of one page are not independent: their log-odds are divided by this. */
+const CELL_TEMPERATURE = 2
+const EM_ROUNDS = 6
+
+const written = (f: Float64Array): Uint8Array => Uint8Array.from(f, (v) => (v * v > WRITTEN ? 1 : 0))
+
+/** Per cell, how often first pages and the others have writing there (Laplace-smoothed). */
+type CellModel = { first: Float64Array; other: Float64Array }
+
+const fitCells = (cells: Uint8Array[], isFirst: boolean[]): CellModel => {
+  const first = new Float64Array(COLS * ROWS)
+  const other = new Float64Array(COLS * ROWS)
+  let nf = 0
+  let no = 0
+  cells.forEach((c, k) => {
+    const target = isFirst[k] ? first : other
+    if (isFirst[k]) nf++
+    else no++
+    for (let i = 0; i < c.length; i++) target[i]! += c[i]!
+  })
+  for (let i = 0; i < first.length; i++) {
+    first[i] = (first[i]! + 0.5) / (nf + 1)
+    other[i] = (other[i]! + 0.5) / (no + 1)
+  }
+  return { first, other }
+}
+
+const cellLogOdds = (model: CellModel, c: Uint8Array): number => {
+  let sum = 0
+  for (let i = 0; i < c.length; i++) {
+    const a = model.first[i]!
+    const b = model.other[i]!
+    sum += c[i] ? Math.log(a / b) : Math.log((1 - a) / (1 - b))
+  }
+  return Math.max(-LLR_CAP, Math.min(LLR_CAP, sum / CELL_TEMPERATURE))
+}
+
+/**
+ * The top-of-page writing layout of a copy's first page, learned from the batch. Seeded with the
+ * batch's first sheet (pages whose top band looks like it), then refined as two classes — first pages
+ * and the others — each with its own chance of writing in every cell, until the classes settle. Every
+ * sheet, both ways up, gets a log-odds of starting a copy. Undefined when the classes are not clear or
+ * the "first pages" follow each other (something every sheet has, not once per copy).
+ */
+export const learnLayout = ({ sheets }: { sheets: Sheet[] }): LayoutEvidence | undefined => {
+  const usable = sheets.flatMap((s, i) => (s.error || !firstSlot(s, false) ? [] : [i]))
+  if (usable.length < 4) return undefined
+  const uprightF = features(usable.map((i) => topBand(firstSlot(sheets[i]!, false)!)))
+  const upright = uprightF.map(written)
+  for (let seed = 0; seed < Math.min(3, usable.length); seed++) {
+    if (upright[seed]!.every((v) => v === 0)) continue
+    const similarity = uprightF.map((f) => cosine(f, uprightF[seed]!))
+    const split = twoGroups(similarity)
+    if (!split) continue
+    let isFirst = similarity.map((s) => s > split.threshold)
+    let model = fitCells(upright, isFirst)
+    for (let round = 0; round < EM_ROUNDS; round++) {
+      const next = upright.map((c) => cellLogOdds(model, c) > 0)
+      if (next.every((v, k) => v === isFirst[k])) break
+      isFirst = next
+      model = fitCells(upright, isFirst)
+    }
+    if (!isFirst[seed] && seed > 0) continue
+    const members = new Set(usable.filter((_, k) => isFirst[k]))
+    if (members.size < 2 || members.size === usable.length) continue
+    const adjacent = [...members].filter((i) => members.has(i - 1)).length
+    if (adjacent / members.size > MAX_ADJACENT) continue
+    const scores = upright.map((c) => cellLogOdds(model, c))
+    const separation = mean(scores.filter((_, k) => isFirst[k]).map((v) => Float64Array.of(v)))[0]! - mean(scores.filter((_, k) => !isFirst[k]).map((v) => Float64Array.of(v)))[0]!
+    if (separation < MIN_SEPARATION * 10) continue
+    const firstPage: [number, number][] = sheets.map(() => [0, 0])
+    // Orientation is the page analysis' and the print's business: the layout says only whether the
+    // sheet starts a copy, the same both ways up.
+    usable.forEach((i, k) => {
+      firstPage[i] = [scores[k]!, scores[k]!]
+    })
+    return { firstPage, separation, firstSheets: [...members].sort((a, b) => a - b) }
+  }
+  return undefined
+}
