@@ -49,7 +49,8 @@ afterAll(async () => {
 }, 120_000)
 
 const open = async (tab: string): Promise<Page> => {
-  const page = await (await app.browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage()
+  const page = await (await app.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' })).newPage()
+  page.setDefaultTimeout(90_000)
   await signInAdmin({ page, base: app.base })
   await page.goto(`${app.base}/admin/collections/exams/${seeded.examId}/${tab}`)
   return page
@@ -76,7 +77,7 @@ describe('the exam tabs for anonymous marking', () => {
     await page.uncheck(`[data-corrector="${seeded.teachers[1]}"] [data-testid=corrector-active]`)
     await page.click('[data-testid=distribution-save]')
     expect(await (await page.waitForSelector('[data-testid=distribution-error]')).textContent()).toContain('at least two active correctors')
-  })
+  }, 600_000)
 
   it('Anonymat: the admin draws the zone on a first page; every copy gets it and is redacted again', async () => {
     const page = await open('anonymity')
@@ -97,5 +98,5 @@ describe('the exam tabs for anonymous marking', () => {
     await page.click('button:has-text("Actualiser")')
     await page.waitForSelector('[data-testid=exam-zone]')
     expect(await page.textContent('[data-testid=anonymity-counts]')).toContain('4 copie(s) anonymisée(s)')
-  })
+  }, 600_000)
 })
