@@ -15,6 +15,7 @@ import { Locks } from './locks/collection'
 import { korrigoPlugins } from './plugins'
 import { mailSettingsFromEnv } from './plugins/publication/lib/mail/settings'
 import { smtpEmailAdapter } from './plugins/publication/services/smtpAdapter'
+import { config } from './runtime/config'
 import { databaseKindOf } from './runtime/database-url'
 import { clientErrorsHook } from './runtime/with-errors'
 import { uploadCleanupPlugin } from './storage/upload-cleanup'
@@ -28,10 +29,10 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  * imported statically: a top-level await here trips a V8 bug under Jest's VM modules.
  */
 const databaseAdapter = (): DatabaseAdapterObj => {
-  const url = process.env.DATABASE_URL ?? 'postgres://build-time-placeholder@127.0.0.1:1/none'
+  const url = config().DATABASE_URL ?? 'postgres://build-time-placeholder@127.0.0.1:1/none'
   if (databaseKindOf(url) === 'mongodb') return mongooseAdapter({ url })
   return postgresAdapter({
-    pool: { connectionString: url, max: Number(process.env.KORRIGO_DB_POOL ?? 10) },
+    pool: { connectionString: url, max: config().KORRIGO_DB_POOL },
     // The committed migrations are the schema: never let dev mode push changes behind their back.
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -43,13 +44,13 @@ const databaseAdapter = (): DatabaseAdapterObj => {
  * and a publication queues no notification.
  */
 const emailAdapter = () => {
-  const settings = mailSettingsFromEnv(process.env)
+  const settings = mailSettingsFromEnv(config())
   return settings ? smtpEmailAdapter(settings) : undefined
 }
 
 export default buildConfig({
   secret: payloadSecret(),
-  serverURL: process.env.KORRIGO_PUBLIC_URL ?? '',
+  serverURL: config().KORRIGO_PUBLIC_URL ?? '',
   admin: {
     user: Users.slug,
     meta: { titleSuffix: ' — Korrigo' },
@@ -62,7 +63,10 @@ export default buildConfig({
   db: databaseAdapter(),
   email: emailAdapter(),
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Types are generated on purpose (`npm run generate:types`) and committed. Left on, every start outside
+  // production spawns a generator that rewrites payload-types.ts: seconds of CPU per test file, and a file
+  // rewritten under whoever is editing the schema.
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
   // Read one byte past our limit without aborting, so the ScanBatches hook can name the oversized file.
   upload: { limits: { fileSize: maxUploadBytes() + 1 }, abortOnLimit: false },
   graphQL: { disablePlaygroundInProduction: true },

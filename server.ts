@@ -1,20 +1,20 @@
 import type { Server } from 'node:http'
 
 import { bootRuntime, stopOnSignals } from './runtime/boot'
+import { config } from './runtime/config'
 import { createHttpApp, type NextHandler } from './runtime/http-app'
 import { logger } from './runtime/logger'
 import { projectRoot } from './runtime/paths'
 
-const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST ?? '0.0.0.0'
-const withAdmin = process.env.KORRIGO_ADMIN !== 'off'
-const processJobs = process.env.KORRIGO_WORKER !== 'external'
+const { PORT: port, HOST: host } = config()
+const withAdmin = config().KORRIGO_ADMIN === 'on'
+const processJobs = config().KORRIGO_WORKER === 'in-process'
 
 /** Next serves the Payload admin; it must be prepared after Payload so both share one instance and pool. */
 const prepareNext = async (): Promise<{ handler: NextHandler; close: () => Promise<void> } | undefined> => {
   if (!withAdmin) return undefined
   const { default: next } = await import('next')
-  const dev = process.env.NODE_ENV !== 'production'
+  const dev = config().NODE_ENV !== 'production'
   const app = next({ dev, dir: projectRoot, hostname: 'localhost', port })
   await app.prepare()
   const handle = app.getRequestHandler()

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { config } from '../runtime/config'
 import { BadRequestError } from '../runtime/errors'
 import { tmpDir } from '../runtime/paths'
 import { sweepOrphanUploads } from '../storage/sweep-orphans'
@@ -11,7 +12,7 @@ export type CleanupData = { olderThanHours?: number }
 /** An upload's file is written a moment before its row is committed: younger files are left alone. */
 const ORPHAN_GRACE_MS = 60 * 60_000
 
-const DEFAULT_HOURS = () => Number(process.env.KORRIGO_TMP_MAX_AGE_HOURS ?? 24)
+const DEFAULT_HOURS = () => config().KORRIGO_TMP_MAX_AGE_HOURS
 
 /** Removes files under a folder older than a cut-off; returns what it removed. Pure file-system work. */
 export const removeOldFiles = async ({ directory, olderThanMs, now = Date.now() }: { directory: string; olderThanMs: number; now?: number }): Promise<string[]> => {

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { createAgenda, defineJobs } from '../jobs/agenda'
 import { setQueue } from '../jobs/queue'
 import { resolveDatabase, type ResolvedDatabase } from './database'
+import { config as configuration, resetConfig } from './config'
 import { isPostgres } from './database-url'
 import { logger } from './logger'
 import { instrumentAgenda } from './metrics'
@@ -11,7 +12,7 @@ import { runMigrations } from './migrate'
 import { assertNodeVersion } from './node-version'
 
 /** How long a stop waits for running jobs (KORRIGO_DRAIN_MS). */
-export const drainMs = (): number => Number(process.env.KORRIGO_DRAIN_MS ?? 30_000)
+export const drainMs = (): number => configuration().KORRIGO_DRAIN_MS
 
 export type Runtime = {
   payload: Payload
@@ -54,9 +55,13 @@ export const bootRuntime = async ({
   processJobs: boolean
 }): Promise<Runtime> => {
   assertNodeVersion()
+  // A bad value stops the start here, every wrong variable named.
+  configuration()
   const database = await resolveDatabase()
-  // The Payload config reads DATABASE_URL when imported: point it at what we resolved first.
+  // The Payload config reads DATABASE_URL when imported (also Next's own bundle of it): point it at what
+  // we resolved first.
   process.env.DATABASE_URL = database.url
+  resetConfig()
   const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../payload.config')])
   const payload = await getPayload({ config })
   const pool = (payload.db as { pool?: { on: (e: string, cb: (err: Error) => void) => void } }).pool

@@ -7,6 +7,7 @@ import helmet from 'helmet'
 import { handleEndpoints } from 'payload'
 
 import type { Runtime } from './boot'
+import { config } from './config'
 import { healthRouter } from './health'
 import { logger } from './logger'
 import { metricsMiddleware, metricsRouter } from './metrics'
@@ -38,7 +39,7 @@ const adminOnly =
 export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime; nextHandler?: NextHandler }): Promise<Express> => {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.KORRIGO_TRUST_PROXY === 'true')
+  app.set('trust proxy', config().KORRIGO_TRUST_PROXY)
 
   // Security headers everywhere; the Next admin sets its own script policy, so CSP is per area below.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
@@ -59,7 +60,7 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
     '/api/student-space/sign-in',
     rateLimit({
       windowMs: 60_000,
-      limit: Number(process.env.KORRIGO_STUDENT_SIGNIN_RATE_PER_MINUTE ?? 20),
+      limit: config().KORRIGO_STUDENT_SIGNIN_RATE_PER_MINUTE,
       skipSuccessfulRequests: true,
       standardHeaders: 'draft-8',
       legacyHeaders: false,

@@ -1,7 +1,9 @@
 import { pino } from 'pino'
 
+import { config } from './config'
+
 /** One JSON logger for the server, the worker and the jobs. */
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  level: config().LOG_LEVEL ?? (config().NODE_ENV === 'test' ? 'warn' : 'info'),
   base: { app: 'korrigo' },
 })

@@ -3,6 +3,8 @@ import type { NextFunction, Request, Response } from 'express'
 import { Router } from 'express'
 import client from 'prom-client'
 
+import { config } from './config'
+
 /** Prometheus metrics, one registry per process (app and worker each expose their own). */
 export const registry = new client.Registry()
 client.collectDefaultMetrics({ register: registry, prefix: 'korrigo_' })
@@ -83,7 +85,7 @@ export const instrumentAgenda = (agenda: Agenda): void => {
 export const metricsRouter = (): Router => {
   const router = Router()
   router.get('/', async (req, res) => {
-    const token = process.env.KORRIGO_METRICS_TOKEN
+    const token = config().KORRIGO_METRICS_TOKEN
     const allowed = token ? req.get('authorization') === `Bearer ${token}` : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '')
     if (!allowed) {
       res.status(403).json({ errors: [{ message: token ? 'A valid metrics token is required' : 'Metrics are served to this machine only (set KORRIGO_METRICS_TOKEN)' }] })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { config } from './config'
 import { dataDir } from './paths'
 
 /**
@@ -9,7 +10,8 @@ import { dataDir } from './paths'
  * sessions survive a restart, without asking a newcomer to configure anything.
  */
 export const payloadSecret = (): string => {
-  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  const configured = config().PAYLOAD_SECRET
+  if (configured) return configured
   const file = path.join(dataDir(), '.payload-secret')
   try {
     return fs.readFileSync(file, 'utf8').trim()

@@ -2,6 +2,8 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { rateLimit } from 'express-rate-limit'
 import { Kind, parse, visit } from 'graphql'
 
+import { config } from './config'
+
 /** Staff authentication routes over REST; GraphQL's mutations of the same name share their budget. */
 export const STAFF_AUTH_PATHS = [
   '/api/users/login',
@@ -18,7 +20,7 @@ const AUTH_MUTATION = /^(login|forgotPassword|resetPassword|unlock|verifyEmail)[
 export const staffSignInLimiter = (): RequestHandler =>
   rateLimit({
     windowMs: 60_000,
-    limit: Number(process.env.KORRIGO_LOGIN_RATE_PER_MINUTE ?? 30),
+    limit: config().KORRIGO_LOGIN_RATE_PER_MINUTE,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     message: { errors: [{ message: 'Too many sign-in attempts from this address: wait a minute.' }] },
@@ -55,7 +57,7 @@ export const authMutationCount = (body: unknown): number => {
  * aliases would otherwise make a hundred guesses count as one request.
  */
 export const graphqlAuthLimit = (limiter: RequestHandler): RequestHandler[] => [
-  express.raw({ type: () => true, limit: process.env.KORRIGO_GRAPHQL_MAX_BODY ?? '2mb' }),
+  express.raw({ type: () => true, limit: '2mb' }),
   (req: Request, res: Response, next: NextFunction) => {
     const count = authMutationCount(req.body)
     if (count === 0) return next()

@@ -6,6 +6,7 @@ import { meEndpoint } from './endpoints/me'
 import { signInEndpoint } from './endpoints/sign-in'
 import { signOutEndpoint } from './endpoints/sign-out'
 import { studentSignInFields } from './fields'
+import { config as korrigoConfig } from '../../runtime/config'
 import { resolveSettings } from './lib/settings'
 import type { StudentSpaceOptions } from './types'
 
@@ -25,7 +26,7 @@ export const studentSpacePlugin =
     // The fields stay when disabled: the database schema (and its migration) does not depend on an option.
     const collections = (config.collections ?? []).map(extend)
     if (!enabled) return { ...config, collections }
-    const settings = resolveSettings({ input, env: process.env })
+    const settings = resolveSettings({ input, env: korrigoConfig() })
     return {
       ...config,
       collections,

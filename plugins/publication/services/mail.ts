@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { config } from '../../../runtime/config'
 import { describeSmtp, mailSettingsFromEnv } from '../lib/mail/settings'
 
 /**
@@ -11,6 +12,6 @@ export const isMailConfigured = (payload: Payload): boolean => Boolean(payload.e
 
 /** How errors name the mail server: host and port from KORRIGO_SMTP_URL, never its password. */
 export const smtpServerName = (): string => {
-  const settings = mailSettingsFromEnv(process.env)
+  const settings = mailSettingsFromEnv(config())
   return settings ? describeSmtp(settings.url) : 'the configured e-mail adapter'
 }

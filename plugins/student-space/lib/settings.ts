@@ -14,7 +14,10 @@ const positive = (value: unknown, fallback: number): number => {
  * Defaults: 5 wrong birth dates lock an address for 15 minutes; a session lasts 60 minutes (a student
  * reads a copy and leaves, often on a shared school computer).
  */
-export const resolveSettings = ({ input = {}, env }: { input?: StudentSpaceSettingsInput; env: Record<string, string | undefined> }): StudentSpaceSettings => ({
+/** The variables it reads, as text (an environment) or already typed (runtime/config). */
+export type StudentSpaceEnv = { [K in 'KORRIGO_STUDENT_MAX_ATTEMPTS' | 'KORRIGO_STUDENT_LOCK_MINUTES' | 'KORRIGO_STUDENT_SESSION_MINUTES']?: string | number }
+
+export const resolveSettings = ({ input = {}, env }: { input?: StudentSpaceSettingsInput; env: StudentSpaceEnv }): StudentSpaceSettings => ({
   maxAttempts: Math.floor(positive(input.maxAttempts ?? env.KORRIGO_STUDENT_MAX_ATTEMPTS, 5)),
   lockMs: positive(input.lockMinutes ?? env.KORRIGO_STUDENT_LOCK_MINUTES, 15) * 60_000,
   sessionSeconds: Math.floor(positive(input.sessionMinutes ?? env.KORRIGO_STUDENT_SESSION_MINUTES, 60) * 60),

@@ -31,7 +31,7 @@ export const describeSmtp = (url: string): string => {
  * `KORRIGO_SMTP_URL` turns e-mail on; `KORRIGO_MAIL_FROM` names the sender. Without it, the SMTP user when
  * it is an address (many providers refuse any other sender), else no-reply@ the public URL's host.
  */
-export const mailSettingsFromEnv = (env: Record<string, string | undefined>): MailSettings | undefined => {
+export const mailSettingsFromEnv = (env: { KORRIGO_SMTP_URL?: string; KORRIGO_MAIL_FROM?: string; KORRIGO_PUBLIC_URL?: string }): MailSettings | undefined => {
   const url = env.KORRIGO_SMTP_URL?.trim()
   if (!url) return undefined
   let parsed: URL
