@@ -79,7 +79,8 @@ const checkRedacted = async ({ copies, truth }: Awaited<ReturnType<typeof scenar
     expect([served.width, served.height]).toEqual([original.width, original.height])
     for (const zone of nameZonesOf(truth.copies[i] as never)) {
       const { ink, left } = inkLeft({ original, served, box: zone })
-      if (truth.copies[i]!.student) expect(ink).toBeGreaterThan(30)
+      // a name was written there (a short first name at 100 dpi is a few dozen dark pixels)
+      if (truth.copies[i]!.student) expect(ink).toBeGreaterThan(8)
       expect({ copy: i, zone, left }).toEqual({ copy: i, zone, left: 0 })
       expect(pixelsIn(served, zone).filter((p) => p.v < INK)).toHaveLength(0)
     }
