@@ -40,6 +40,7 @@ const runDefinition = (definition: JobDefinition, payload: Payload) => async (jo
   // so on a timer, and a crashed worker stops touching, so its lock expires and another takes over.
   const lockLifetime = definition.lockLifetime ?? FIVE_MINUTES
   const heartbeat = setInterval(() => void job.touch(percent).catch(() => undefined), Math.max(500, Math.floor(lockLifetime / 3)))
+  let again = false
   try {
     await definition.handler({
       data,
@@ -51,16 +52,35 @@ const runDefinition = (definition: JobDefinition, payload: Payload) => async (jo
           percent = total > 0 ? Math.round((done / total) * 100) : 100
           await job.touch(percent)
         },
+        runAgain: () => {
+          again = true
+        },
       },
     })
+    // Saved with the run's end state by Agenda; due now, so jobs that were waiting (due earlier) go first.
+    if (again) {
+      job.attrs.nextRunAt = new Date()
+      runningAgain.add(job)
+    }
   } finally {
     clearInterval(heartbeat)
   }
 }
 
+/** Jobs that asked to run again: once Agenda has saved and unlocked them, every processor is told at once. */
+const runningAgain = new WeakSet<Job>()
+
+const announceRunAgain = (agenda: Agenda) =>
+  agenda.on('complete', (job: Job) => {
+    if (!runningAgain.has(job)) return
+    runningAgain.delete(job)
+    void agenda.publishJobNotification(job).catch((error: Error) => logger.warn({ err: error, job: job.attrs.name }, 'could not announce a job to run again'))
+  })
+
 /** Defines every job the config declares; recurring ones are scheduled once (Agenda dedupes by name). */
 export const defineJobs = async ({ agenda, payload, schedule }: { agenda: Agenda; payload: Payload; schedule: boolean }): Promise<string[]> => {
   const definitions = jobsOf(payload.config)
+  announceRunAgain(agenda)
   for (const definition of definitions) {
     agenda.define(definition.name, runDefinition(definition, payload), {
       concurrency: definition.concurrency ?? 1,

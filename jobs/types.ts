@@ -8,6 +8,11 @@ export type JobContext = {
   /** Reports progress to Agenda (and so to Agendash): `done` out of `total` units of work. */
   progress: (args: { done: number; total: number }) => Promise<void>
   jobId?: string
+  /**
+   * Run this job again as soon as this run ends, after the other jobs already due: a long job does its
+   * work in slices this way, so one user's big batch cannot hold the queue while others wait.
+   */
+  runAgain: () => void
 }
 
 /**

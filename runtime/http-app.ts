@@ -13,6 +13,7 @@ import { logger } from './logger'
 import { metricsMiddleware, metricsRouter } from './metrics'
 import { projectRoot } from './paths'
 import { requestLog } from './request-log'
+import { adminCsp, allowedOrigins, hstsOverHttps, sameOriginCookieWrites } from './security-headers'
 import { apiRequestChecks } from './request-checks'
 import { STAFF_AUTH_PATHS, graphqlAuthLimit, staffSignInLimiter } from './sign-in-limits'
 import { canonicalPaths, sendWebResponse, toWebRequest } from './web-bridge'
@@ -42,12 +43,14 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   app.set('trust proxy', config().KORRIGO_TRUST_PROXY)
 
   // Security headers everywhere; the Next admin sets its own script policy, so CSP is per area below.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }))
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }), hstsOverHttps)
   app.use(requestLog, metricsMiddleware)
   // Before any route matches a path: `/api/users/./login` must meet the same limit as `/api/users/login`.
   app.use(canonicalPaths)
   // Bad input is a 4xx that says what is wrong, before Payload turns it into a database error.
   app.use('/api', ...apiRequestChecks())
+  // A write that a browser authenticates with our session cookie must come from our own pages.
+  app.use(sameOriginCookieWrites({ allowed: allowedOrigins() }))
   app.use('/api/health', healthRouter(runtime))
   app.use('/api/metrics', metricsRouter())
   // One budget per IP for staff sign-in, password and unlock requests, over REST and GraphQL alike.
@@ -114,7 +117,7 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
 
   app.get('/', (_req, res) => res.redirect('/portal/'))
 
-  if (nextHandler) app.all('{*rest}', (req, res) => nextHandler(req, res))
+  if (nextHandler) app.all('{*rest}', adminCsp({ dev: config().NODE_ENV !== 'production' }), (req, res) => nextHandler(req, res))
 
   app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err }, 'request failed')

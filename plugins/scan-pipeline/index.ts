@@ -1,24 +1,54 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { addJobs } from '../../jobs/define-job'
+import { withTranslations } from '../kit/translations'
+import { withBatchReportTab } from './admin/batchReportView'
 import { ScanPages } from './collections/ScanPages'
+import { segmentationEndpoints } from './endpoints/segmentation'
+import { checkUpload } from './hooks/checkUpload'
+import { checkSubject } from './hooks/checkSubject'
 import { enqueueOnUpload } from './hooks/enqueueOnUpload'
+import { linkSubject } from './hooks/linkSubject'
 import { processScanBatch } from './jobs/processScanBatch'
+import { translations } from './translations'
 
 export type ScanPipelineOptions = { enabled?: boolean }
 
 const withUploadHook = (collection: CollectionConfig): CollectionConfig =>
   collection.slug !== 'scan-batches'
     ? collection
-    : { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), enqueueOnUpload] } }
+    : {
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          // After the collection's own type and size checks: refuse what a batch may not cost before it is stored.
+          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), checkUpload],
+          afterChange: [...(collection.hooks?.afterChange ?? []), enqueueOnUpload],
+        },
+      }
 
-/** Scan ingestion: uploading a ScanBatch runs `process-scan-batch`, which makes the batch's copies. */
+/** An exam's blank subject: checked when its file is uploaded, and tied to the exam that uses it. */
+const withSubjectHooks = (collection: CollectionConfig): CollectionConfig => {
+  if (collection.slug === 'media') return { ...collection, hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), checkSubject] } }
+  if (collection.slug === 'exams') return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), linkSubject] } }
+  return collection
+}
+
+/**
+ * Scan ingestion: uploading a ScanBatch runs `process-scan-batch`, which makes the batch's copies; the
+ * batch's "Découpage" tab says what decided each copy's start, and re-cuts it with the exam's subject.
+ */
 export const scanPipelinePlugin =
   ({ enabled = true }: ScanPipelineOptions = {}): Plugin =>
   (config: Config): Config => {
     if (!enabled) return config
     return addJobs(
-      { ...config, collections: [...(config.collections ?? []).map(withUploadHook), ScanPages] },
+      {
+        ...config,
+        collections: [...(config.collections ?? []).map(withUploadHook).map(withSubjectHooks).map(withBatchReportTab), ScanPages],
+        endpoints: [...(config.endpoints ?? []), ...segmentationEndpoints],
+        i18n: withTranslations(config.i18n, translations),
+      },
       [processScanBatch],
     )
   }

@@ -19,6 +19,8 @@ export const processScanBatch = defineJob<ProcessScanBatchData>({
   handler: async ({ data, context }) => {
     try {
       const result = await ingestBatch({ payload: context.payload, batchId: data.batchId, progress: context.progress })
+      // A slice is done: batches that were waiting (other uploaders') get theirs before this one goes on.
+      if (result.more) return context.runAgain()
       context.logger.info({ batch: data.batchId, copies: result.copies, problems: result.problems.length }, 'scan batch processed')
     } catch (error) {
       // What was done stays (pages, copies); the batch says why it stopped and can be run again.

@@ -8,6 +8,12 @@ export type ScanErrorCode =
   | 'page_timeout'
   | 'worker_crashed'
   | 'invalid_page'
+  // limits (413): the file asks for more than one batch may cost
+  | 'too_many_pages'
+  | 'page_too_large'
+  | 'image_too_large'
+  | 'decompression_bomb'
+  | 'page_too_complex'
 
 export class ScanInputError extends Error {
   readonly status: number

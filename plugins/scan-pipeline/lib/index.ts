@@ -15,4 +15,5 @@ export { renderThumbnail, type ThumbnailFormat } from './thumbnails/renderThumbn
 export { processScan, type ProcessScanResult } from './processScan'
 export { chooseLayout } from './layout/chooseLayout'
 export { readSubject, type SubjectModel, type SubjectPage, type SubjectLine } from './template/subject'
+export { readSubjectIsolated } from './pool/readSubjectIsolated'
 export { DESCRIPTOR_DPI, packMask, unpackMask, type Mask, type PackedMask } from './template/mask'

@@ -1,4 +1,5 @@
-import { inspectScan, inspectScanIsolated, ScanInputError } from '../../../plugins/scan-pipeline/lib/index.js'
+import { DEFAULT_SCAN_LIMITS, inspectScan, inspectScanIsolated, ScanInputError } from '../../../plugins/scan-pipeline/lib/index.js'
+import { manyBlankPages } from '../../fixtures/hostile/pdfs.js'
 import { buildTypedPdf, buildZeroPagePdf, getBatch, notAPdf, truncatePdf } from '../../fixtures/scans/index.js'
 
 describe('inspectScanIsolated: opening a scan off the main thread, with a deadline', () => {
@@ -26,9 +27,13 @@ describe('inspectScanIsolated: opening a scan off the main thread, with a deadli
     }
   })
 
-  test('gives up after its deadline instead of holding the server', async () => {
-    const error = await inspectScanIsolated({ bytes: await buildTypedPdf({ seed: 4, pages: 2 }), fileName: 'slow.pdf', timeoutMs: 1 }).catch((e: unknown) => e)
+  test('gives up after its deadline instead of holding the server, and the next file gets a fresh reader', async () => {
+    // 20,000 pages (allowed here): listing them and loading them into pdf-lib takes seconds, not 50 ms.
+    const slow = manyBlankPages(20_000)
+    const error = await inspectScanIsolated({ bytes: slow, fileName: 'slow.pdf', timeoutMs: 50, limits: { ...DEFAULT_SCAN_LIMITS, maxPages: 100_000 } }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'page_timeout', file: 'slow.pdf' })
     expect((error as Error).message).toMatch(/slow\.pdf: opening the PDF took longer than/)
+    const next = await inspectScanIsolated({ bytes: await buildTypedPdf({ seed: 4, pages: 2 }), fileName: 'next.pdf' })
+    expect(next.pageCount).toBe(2)
   })
 })

@@ -2,6 +2,8 @@ import * as mupdf from 'mupdf'
 import { PDFDocument as LibDocument } from 'pdf-lib'
 import { ScanInputError, describeError } from '../errors'
 import type { Rotation, ScanInfo } from '../types'
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './limits'
+import { checkPageCount } from './survey'
 
 // mupdf prints repair warnings to stderr; they are expected on damaged input and we report
 // problems through typed errors instead.
@@ -65,7 +67,7 @@ export const looksTruncated = (bytes: Uint8Array): boolean => {
  * tail, owner-password encryption) are rewritten structurally by mupdf so pdf-lib can copy
  * their pages; image streams are copied, never re-encoded.
  */
-export const inspectScan = async ({ bytes, fileName }: { bytes: Uint8Array; fileName: string }): Promise<ScanInfo> => {
+export const inspectScan = async ({ bytes, fileName, limits = DEFAULT_SCAN_LIMITS }: { bytes: Uint8Array; fileName: string; limits?: ScanLimits }): Promise<ScanInfo> => {
   const doc = openMupdf({ bytes, fileName })
   try {
     let pageCount: number
@@ -74,6 +76,8 @@ export const inspectScan = async ({ bytes, fileName }: { bytes: Uint8Array; file
     } catch (err) {
       throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `page tree is unreadable (${describeError(err)})` })
     }
+    // Before anything walks every page (or pdf-lib loads them all).
+    checkPageCount({ pageCount, fileName, limits })
     const truncated = looksTruncated(bytes)
     const libCount = await pdfLibPageCount(bytes)
     // mupdf invents one empty page for an empty page tree; pdf-lib reads the tree as written
@@ -95,7 +99,8 @@ export const inspectScan = async ({ bytes, fileName }: { bytes: Uint8Array; file
     if (libCount === pageCount && !truncated) return { fileName, pageCount, pages, bytes, repaired: false }
     let repairedBytes: Uint8Array
     try {
-      repairedBytes = doc.saveToBuffer('garbage=compact').asUint8Array().slice()
+      // decrypt: an owner-password file opens without a password, but pdf-lib cannot copy its encrypted pages.
+      repairedBytes = doc.saveToBuffer('garbage=compact,decrypt').asUint8Array().slice()
     } catch (err) {
       throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `the PDF is damaged and could not be repaired (${describeError(err)})` })
     }

@@ -1,9 +1,11 @@
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
-import { analyzePage } from '../analyze/analyzePage'
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../pdf/limits'
 import { openMupdf } from '../pdf/open'
 import type { LayoutOption, PageAnalysis, ProgressEvent } from '../types'
-import type { WorkerInit } from './worker'
+import { analyzeGuarded } from './analyzeGuarded'
+import { errorAnalysis } from './errorAnalysis'
+import { ask, createWarmPool } from './warmPool'
+import type { OpenRequest, WorkerRequest } from './worker'
 
 export type AnalyzePagesOptions = {
   bytes: Uint8Array
@@ -14,24 +16,21 @@ export type AnalyzePagesOptions = {
   /** worker threads; 0 analyses in the calling thread (default: one per core, at most the page count) */
   concurrency?: number
   onProgress?: (e: ProgressEvent & { analysis: PageAnalysis }) => void
-  /** a page slower than this is recorded as an error and its worker replaced, so a hostile page cannot hang a batch */
+  /** a page slower than this is recorded as an error and its worker replaced, so a hostile page cannot hang a batch (default: limits.pageTimeoutMs) */
   pageTimeoutMs?: number
   dpi?: number
+  /** what one page may cost; a page above them is recorded as failed before it is rendered */
+  limits?: ScanLimits
 }
 
-const errorAnalysis = (index: number, code: string, message: string): PageAnalysis => ({
-  sourcePage: index + 1,
-  width: 0,
-  height: 0,
-  storedRotate: 0,
-  layout: 'single',
-  regions: [],
-  skewDegrees: 0,
-  hasTextLayer: false,
-  error: { code, message },
-})
+/** Analysis workers, kept warm between batches and slices (a job analyses a batch a slice at a time). */
+const analysts = createWarmPool({ entry: new URL('./worker-entry.mjs', import.meta.url), max: Math.min(availableParallelism(), 4) })
+/** Workers that held a file this large are replaced: wasm memory, once grown, is not given back. */
+const RECYCLE_BYTES = 64 * 1024 * 1024
 
-const workerUrl = new URL('./worker-entry.mjs', import.meta.url)
+type Reply = { type: 'opened' } | { type: 'fatal'; message: string } | { type: 'result'; index: number; analysis: PageAnalysis }
+
+class FatalOpenError extends Error {}
 
 /**
  * Analyse pages with a pool of worker threads. Each worker opens the PDF once (bytes are
@@ -45,7 +44,8 @@ export const analyzePages = async ({
   layout = 'auto',
   concurrency,
   onProgress,
-  pageTimeoutMs = 60_000,
+  limits = DEFAULT_SCAN_LIMITS,
+  pageTimeoutMs = limits.pageTimeoutMs,
   dpi,
 }: AnalyzePagesOptions): Promise<PageAnalysis[]> => {
   let indices: number[]
@@ -66,7 +66,7 @@ export const analyzePages = async ({
   if (n <= 0) {
     const doc = openMupdf({ bytes, fileName })
     try {
-      for (const index of indices) report(index, analyzePage({ doc, index, layout, dpi }))
+      for (const index of indices) report(index, analyzeGuarded({ doc, index, fileName, layout, dpi, limits }))
     } finally {
       doc.destroy()
     }
@@ -75,67 +75,59 @@ export const analyzePages = async ({
 
   const shared = new SharedArrayBuffer(bytes.length)
   new Uint8Array(shared).set(bytes)
-  const init: WorkerInit = { bytes: shared, length: bytes.length, fileName, layout, dpi }
+  const open: OpenRequest = { type: 'open', bytes: shared, length: bytes.length, fileName, layout, dpi, limits }
   const queue = [...indices]
+  const openTimeoutMs = Math.max(pageTimeoutMs, 30_000)
+  let fatal: string | undefined
 
-  await new Promise<void>((resolve, reject) => {
-    let live = 0
-    let failed = false
-    const workers = new Set<Worker>()
-    const spawn = () => {
-      const worker = new Worker(workerUrl, { workerData: init })
-      workers.add(worker)
-      live++
-      let current: number | undefined
-      let timer: NodeJS.Timeout | undefined
-      const next = () => {
-        current = queue.shift()
-        if (current === undefined) {
-          void worker.terminate()
-          return
+  /** A worker with this file open, or a fatal error when the file cannot be opened at all. */
+  const openedWorker = async () => {
+    const worker = await analysts.acquire()
+    // The file was inspected before (a page's deadline is about rendering, not opening).
+    const outcome = await ask<Reply>({ worker, message: open, matches: (r) => r.type === 'opened' || r.type === 'fatal', timeoutMs: openTimeoutMs })
+    if (outcome.kind === 'reply' && outcome.message.type === 'opened') return worker
+    analysts.retire(worker)
+    if (outcome.kind === 'reply' && outcome.message.type === 'fatal') throw new FatalOpenError(outcome.message.message)
+    // Opening timed out or crashed: the file itself is the problem, for every worker.
+    throw new FatalOpenError(outcome.kind === 'crash' ? outcome.reason : `opening took longer than ${openTimeoutMs} ms`)
+  }
+
+  const lane = async () => {
+    let worker = queue.length && !fatal ? await openedWorker() : undefined
+    try {
+      while (worker && !fatal) {
+        const index = queue.shift()
+        if (index === undefined) break
+        const outcome = await ask<Reply>({ worker, message: { type: 'page', index } satisfies WorkerRequest, matches: (r) => r.type === 'result' && r.index === index, timeoutMs: pageTimeoutMs })
+        if (outcome.kind === 'reply' && outcome.message.type === 'result') {
+          report(index, outcome.message.analysis)
+          continue
         }
-        timer = setTimeout(() => {
-          const index = current!
-          current = undefined
-          report(index, errorAnalysis(index, 'page_timeout', `${fileName} page ${index + 1}: analysis took longer than ${pageTimeoutMs} ms`))
-          void worker.terminate()
-        }, pageTimeoutMs)
-        worker.postMessage({ index: current })
+        report(
+          index,
+          outcome.kind === 'timeout'
+            ? errorAnalysis(index, 'page_timeout', `${fileName} page ${index + 1}: analysis took longer than ${pageTimeoutMs} ms (KORRIGO_PAGE_TIMEOUT_SECONDS)`)
+            : errorAnalysis(index, 'worker_crashed', `${fileName} page ${index + 1}: ${outcome.kind === 'crash' ? outcome.reason : 'the analysis worker stopped'}`),
+        )
+        // A worker lost to a crash or a timeout is replaced while work remains.
+        analysts.retire(worker)
+        worker = undefined
+        if (queue.length) worker = await openedWorker()
       }
-      worker.on('message', (msg: { type: string; index?: number; analysis?: PageAnalysis; message?: string }) => {
-        if (msg.type === 'ready') next()
-        else if (msg.type === 'fatal') {
-          // the whole file is unreadable for every worker: stop them all
-          failed = true
-          queue.length = 0
-          for (const w of workers) void w.terminate()
-          reject(new Error(`${fileName}: worker could not open the PDF (${msg.message})`))
-        } else if (msg.type === 'result' && msg.index === current) {
-          clearTimeout(timer)
-          report(msg.index!, msg.analysis!)
-          next()
-        }
-      })
-      worker.on('error', (err) => {
-        clearTimeout(timer)
-        if (current !== undefined) report(current, errorAnalysis(current, 'worker_crashed', `${fileName} page ${current + 1}: ${err.message}`))
-        current = undefined
-      })
-      worker.on('exit', () => {
-        clearTimeout(timer)
-        workers.delete(worker)
-        live--
-        if (failed) return
-        if (current !== undefined) {
-          report(current, errorAnalysis(current, 'worker_crashed', `${fileName} page ${current + 1}: the analysis worker stopped`))
-          current = undefined
-        }
-        // a worker lost to a crash or a timeout is replaced while work remains
-        if (queue.length > 0) spawn()
-        else if (live === 0) resolve()
-      })
+    } catch (error) {
+      if (!(error instanceof FatalOpenError)) throw error
+      fatal ??= error.message
+      queue.length = 0
+    } finally {
+      if (worker) {
+        worker.postMessage({ type: 'close' } satisfies WorkerRequest)
+        analysts.release(worker, { recycle: bytes.length >= RECYCLE_BYTES })
+      }
     }
-    for (let i = 0; i < n; i++) spawn()
-  })
+  }
+
+  await Promise.all(Array.from({ length: n }, lane))
+  // the whole file is unreadable for every worker
+  if (fatal) throw new Error(`${fileName}: worker could not open the PDF (${fatal})`)
   return indices.map((i) => results.get(i) ?? errorAnalysis(i, 'page_unreadable', `${fileName} page ${i + 1}: not analysed`))
 }

@@ -1,15 +1,30 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 
 import { ScanInputError, describeError } from '../errors'
+import { checkScan } from '../pdf/check'
+import type { ScanLimits } from '../pdf/limits'
 import { inspectScan } from '../pdf/open'
 
-const { bytes, fileName } = workerData as { bytes: Uint8Array; fileName: string }
+export type InspectRequest = { id: number; op: 'inspect' | 'check'; bytes: Uint8Array; fileName: string; limits?: ScanLimits }
 
-inspectScan({ bytes, fileName }).then(
-  (info) => parentPort!.postMessage({ ok: true, info }, [info.bytes.buffer as ArrayBuffer]),
-  (error) =>
-    parentPort!.postMessage({
-      ok: false,
-      error: error instanceof ScanInputError ? { code: error.code, file: error.file, page: error.page, reason: error.reason } : { message: describeError(error) },
-    }),
-)
+const port = parentPort!
+
+const failure = (id: number, error: unknown) => ({
+  id,
+  ok: false,
+  error: error instanceof ScanInputError ? { code: error.code, file: error.file, page: error.page, reason: error.reason, status: error.status } : { message: describeError(error) },
+})
+
+// One request at a time: the parent sends the next only once this one has answered.
+port.on('message', async ({ id, op, bytes, fileName, limits }: InspectRequest) => {
+  try {
+    if (op === 'check') port.postMessage({ id, ok: true, check: checkScan({ bytes, fileName, limits }) })
+    else {
+      const info = await inspectScan({ bytes, fileName, limits })
+      port.postMessage({ id, ok: true, info }, [info.bytes.buffer as ArrayBuffer])
+    }
+  } catch (error) {
+    port.postMessage(failure(id, error))
+  }
+})
+port.postMessage({ ready: true })

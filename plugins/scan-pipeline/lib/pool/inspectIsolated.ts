@@ -1,40 +1,57 @@
-import { Worker } from 'node:worker_threads'
-
 import { ScanInputError, type ScanErrorCode } from '../errors'
+import type { ScanCheck } from '../pdf/check'
+import type { ScanLimits } from '../pdf/limits'
 import type { ScanInfo } from '../types'
+import type { InspectRequest } from './inspect-worker'
+import { ask, createWarmPool } from './warmPool'
 
-type Reply = { ok: true; info: ScanInfo } | { ok: false; error: { code?: ScanErrorCode; file?: string; page?: number; reason?: string; message?: string } }
+type WorkerError = { code?: ScanErrorCode; file?: string; page?: number; reason?: string; status?: number; message?: string }
+type Reply = { id: number; ok: true; info?: ScanInfo; check?: ScanCheck } | { id: number; ok: false; error: WorkerError }
 
-const entry = new URL('./inspect-entry.mjs', import.meta.url)
+/** A reader that held a file this large keeps that much wasm memory: it is replaced afterwards. */
+const RECYCLE_BYTES = 64 * 1024 * 1024
+const readers = createWarmPool({ entry: new URL('./inspect-entry.mjs', import.meta.url), max: 2 })
+let nextId = 1
 
 /**
- * `inspectScan` in a worker thread with a deadline. mupdf runs synchronously: a hostile or absurdly damaged
- * PDF could otherwise hold the server's event loop (every request, every job) for as long as it likes.
- * The bytes are copied into the worker; the (possibly repaired) bytes come back without a copy.
+ * One whole-file operation in a warm worker thread, with a deadline counted from when a reader takes it.
+ * mupdf runs synchronously: a hostile or absurdly damaged PDF could otherwise hold the server's event loop
+ * (every request, every job) for as long as it likes. Past the deadline its reader is terminated.
  */
-export const inspectScanIsolated = ({ bytes, fileName, timeoutMs = 120_000 }: { bytes: Uint8Array; fileName: string; timeoutMs?: number }): Promise<ScanInfo> =>
-  new Promise<ScanInfo>((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { bytes, fileName } })
-    let settled = false
-    const finish = (action: () => void) => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      action()
-      void worker.terminate()
-    }
-    const timer = setTimeout(
-      () => finish(() => reject(new ScanInputError({ code: 'page_timeout', file: fileName, reason: `opening the PDF took longer than ${Math.round(timeoutMs / 1000)} s; it is probably damaged — export or scan it again` }))),
-      timeoutMs,
-    )
-    worker.once('message', (reply: Reply) =>
-      finish(() => {
-        if (reply.ok) resolve({ ...reply.info, bytes: new Uint8Array(reply.info.bytes) })
-        else if (reply.error.code && reply.error.file)
-          reject(new ScanInputError({ code: reply.error.code, file: reply.error.file, page: reply.error.page, reason: reply.error.reason ?? 'unreadable' }))
-        else reject(new Error(reply.error.message ?? `inspecting ${fileName} failed`))
-      }),
-    )
-    worker.once('error', (error) => finish(() => reject(new ScanInputError({ code: 'worker_crashed', file: fileName, reason: `the PDF made its reader crash (${error.message})` }))))
-    worker.once('exit', (code) => finish(() => reject(new ScanInputError({ code: 'worker_crashed', file: fileName, reason: `the PDF reader stopped (exit ${code})` }))))
-  })
+const isolated = async (request: Omit<InspectRequest, 'id'>, timeoutMs: number): Promise<Extract<Reply, { ok: true }>> => {
+  const { fileName } = request
+  let worker
+  try {
+    worker = await readers.acquire()
+  } catch (error) {
+    throw new ScanInputError({ code: 'worker_crashed', file: fileName, reason: `the PDF reader could not start (${(error as Error).message})` })
+  }
+  const id = nextId++
+  const outcome = await ask<Reply>({ worker, message: { ...request, id } satisfies InspectRequest, matches: (reply) => reply.id === id, timeoutMs })
+  if (outcome.kind !== 'reply') {
+    readers.retire(worker)
+    if (outcome.kind === 'timeout')
+      throw new ScanInputError({
+        code: 'page_timeout',
+        file: fileName,
+        reason: `opening the PDF took longer than ${Math.round(timeoutMs / 1000)} s (KORRIGO_SCAN_CHECK_SECONDS); it is probably damaged or hostile — export or scan it again`,
+      })
+    throw new ScanInputError({ code: 'worker_crashed', file: fileName, reason: `the PDF made its reader crash (${outcome.reason})` })
+  }
+  readers.release(worker, { recycle: request.bytes.length >= RECYCLE_BYTES })
+  const reply = outcome.message
+  if (reply.ok) return reply
+  if (reply.error.code && reply.error.file)
+    throw new ScanInputError({ code: reply.error.code, file: reply.error.file, page: reply.error.page, reason: reply.error.reason ?? 'unreadable', status: reply.error.status })
+  throw new Error(reply.error.message ?? `reading ${fileName} failed`)
+}
+
+/** `inspectScan` off the main thread (page count checked against `limits.maxPages` first). */
+export const inspectScanIsolated = async ({ bytes, fileName, timeoutMs = 120_000, limits }: { bytes: Uint8Array; fileName: string; timeoutMs?: number; limits?: ScanLimits }): Promise<ScanInfo> => {
+  const reply = await isolated({ op: 'inspect', bytes, fileName, limits }, timeoutMs)
+  return { ...reply.info!, bytes: new Uint8Array(reply.info!.bytes) }
+}
+
+/** `checkScan` (page count, every page's declared cost) off the main thread: the upload-time refusal. */
+export const checkScanIsolated = async ({ bytes, fileName, timeoutMs = 30_000, limits }: { bytes: Uint8Array; fileName: string; timeoutMs?: number; limits?: ScanLimits }): Promise<ScanCheck> =>
+  (await isolated({ op: 'check', bytes, fileName, limits }, timeoutMs)).check!

@@ -1,26 +1,39 @@
-import { parentPort, workerData } from 'node:worker_threads'
-import { analyzePage } from '../analyze/analyzePage'
+import { parentPort } from 'node:worker_threads'
+
 import { describeError } from '../errors'
+import type { ScanLimits } from '../pdf/limits'
 import { openMupdf } from '../pdf/open'
 import type { LayoutOption } from '../types'
+import { analyzeGuarded } from './analyzeGuarded'
 
-export type WorkerInit = { bytes: SharedArrayBuffer; length: number; fileName: string; layout: LayoutOption; dpi?: number }
-export type WorkerRequest = { index: number }
+export type OpenRequest = { type: 'open'; bytes: SharedArrayBuffer; length: number; fileName: string; layout: LayoutOption; dpi?: number; limits?: ScanLimits }
+export type WorkerRequest = OpenRequest | { type: 'page'; index: number } | { type: 'close' }
 
-const init = workerData as WorkerInit
 const port = parentPort!
 
-// Opened once per worker: re-opening per page costs more than analysing a page.
-let doc: ReturnType<typeof openMupdf> | undefined
-try {
-  doc = openMupdf({ bytes: new Uint8Array(init.bytes, 0, init.length), fileName: init.fileName })
-  port.postMessage({ type: 'ready' })
-} catch (err) {
-  port.postMessage({ type: 'fatal', message: describeError(err) })
+// A warm worker serves one file at a time, opened once: re-opening per page costs more than analysing a page.
+let current: { doc: ReturnType<typeof openMupdf>; init: OpenRequest } | undefined
+
+const close = () => {
+  current?.doc.destroy()
+  current = undefined
 }
 
-port.on('message', ({ index }: WorkerRequest) => {
-  if (!doc) return
-  const analysis = analyzePage({ doc, index, layout: init.layout, dpi: init.dpi })
-  port.postMessage({ type: 'result', index, analysis })
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'close') return close()
+  if (request.type === 'open') {
+    close()
+    try {
+      current = { doc: openMupdf({ bytes: new Uint8Array(request.bytes, 0, request.length), fileName: request.fileName }), init: request }
+      port.postMessage({ type: 'opened' })
+    } catch (err) {
+      port.postMessage({ type: 'fatal', message: describeError(err) })
+    }
+    return
+  }
+  if (!current) return
+  const { doc, init } = current
+  const analysis = analyzeGuarded({ doc, index: request.index, fileName: init.fileName, layout: init.layout, dpi: init.dpi, limits: init.limits })
+  port.postMessage({ type: 'result', index: request.index, analysis })
 })
+port.postMessage({ type: 'ready' })

@@ -1,0 +1,38 @@
+import type { CollectionBeforeOperationHook } from 'payload'
+
+import { KorrigoError } from '../../../runtime/errors'
+import { ScanInputError } from '../lib/errors'
+import { scanSettingsFromEnv } from '../services/limits'
+
+/** Bundlers must not follow the pipeline (worker threads, wasm): loaded when an upload arrives. */
+const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/index')
+
+export class ScanRefusedError extends KorrigoError {
+  constructor({ message, status, code, file, page }: { message: string; status: number; code: string; file: string; page?: number }) {
+    super({ code, message, status, details: { file, page: page ?? null } })
+  }
+}
+
+/**
+ * Refuses at upload, with a 4xx naming the file and page, a PDF that asks for more than a batch may
+ * cost (pages, declared image pixels, inflated content) — measured in a worker thread with a deadline,
+ * before the file is stored or anything is queued. Damage that is not a limit is left to the pipeline,
+ * which keeps the pages it can read.
+ */
+export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const file = args.req?.file as { name?: string; data?: Buffer } | undefined
+  if (!file?.data?.length) return args
+  const { checkScanIsolated } = await loadPipeline()
+  const settings = scanSettingsFromEnv()
+  const fileName = file.name ?? 'scan.pdf'
+  try {
+    await checkScanIsolated({ bytes: new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.length), fileName, limits: settings.limits, timeoutMs: settings.checkMs })
+  } catch (error) {
+    if (!(error instanceof ScanInputError)) throw error
+    if (error.status === 413 || error.code === 'page_timeout' || error.code === 'worker_crashed')
+      throw new ScanRefusedError({ message: error.message, status: error.status === 413 ? 413 : 422, code: error.code, file: error.file, page: error.page })
+    // Unreadable, encrypted, empty: stored and reported on the batch by the job, as before.
+  }
+  return args
+}

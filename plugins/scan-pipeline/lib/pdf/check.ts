@@ -1,0 +1,37 @@
+import { ScanInputError } from '../errors'
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './limits'
+import { openMupdf } from './open'
+import { checkPageCount, surveyPage } from './survey'
+
+export type ScanCheck = { pageCount: number; decompressedBytes: number; pixels: number }
+
+/**
+ * The upload-time check: the page count and every page's declared cost against the limits, without
+ * rendering anything. Refuses (413, file and page named) what no batch should ask for; a page that is
+ * merely damaged is left to the pipeline, which keeps the other pages.
+ */
+export const checkScan = ({ bytes, fileName, limits = DEFAULT_SCAN_LIMITS }: { bytes: Uint8Array; fileName: string; limits?: ScanLimits }): ScanCheck => {
+  const doc = openMupdf({ bytes, fileName })
+  try {
+    let pageCount: number
+    try {
+      pageCount = doc.countPages()
+    } catch (err) {
+      throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `page tree is unreadable (${(err as Error).message})` })
+    }
+    checkPageCount({ pageCount, fileName, limits })
+    const total = { pageCount, decompressedBytes: 0, pixels: 0 }
+    for (let index = 0; index < pageCount; index++) {
+      try {
+        const survey = surveyPage({ doc, index, fileName, limits })
+        total.decompressedBytes += survey.decompressedBytes
+        total.pixels += survey.pixels
+      } catch (err) {
+        if (err instanceof ScanInputError && err.status === 413) throw err
+      }
+    }
+    return total
+  } finally {
+    doc.destroy()
+  }
+}
