@@ -17,6 +17,7 @@ import { mailSettingsFromEnv } from './plugins/publication/lib/mail/settings'
 import { smtpEmailAdapter } from './plugins/publication/services/smtpAdapter'
 import { config } from './runtime/config'
 import { databaseKindOf } from './runtime/database-url'
+import { allowedOrigins } from './runtime/security-headers'
 import { clientErrorsHook } from './runtime/with-errors'
 import { uploadCleanupPlugin } from './storage/upload-cleanup'
 import { payloadSecret } from './runtime/secret'
@@ -59,6 +60,9 @@ export default buildConfig({
     importMap: { baseDir: dirname },
   },
   routes: { admin: '/admin', api: '/api' },
+  // Origins whose requests may use the staff cookie (Payload adds serverURL itself); runtime/security-headers.ts
+  // also checks the Origin of every cookie-authenticated write, our own endpoints included.
+  csrf: allowedOrigins(),
   collections: [Users, Students, Exams, ScanBatches, Copies, Grades, Annotations, Media, Locks],
   db: databaseAdapter(),
   email: emailAdapter(),

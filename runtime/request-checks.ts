@@ -1,5 +1,7 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 
+import { config } from './config'
+
 /**
  * Checks every /api request gets before Payload sees it, so that bad input is a 4xx that says what is
  * wrong instead of a database or stack error (500): the JSON body is read once here (size-bounded), must
@@ -84,7 +86,7 @@ const checkBodyType = (req: Request, res: Response, next: NextFunction): void =>
 
 /** Reads a JSON body into a Buffer (for checkJson and the bridge), with a message that says the limit. */
 const readJson = (): RequestHandler => {
-  const megabytes = Number(process.env.KORRIGO_JSON_MAX_MB ?? 10)
+  const megabytes = config().KORRIGO_JSON_MAX_MB
   const raw = express.raw({ type: JSON_TYPES, limit: `${megabytes}mb` })
   return (req, res, next) =>
     raw(req, res, (error?: unknown) => {

@@ -57,7 +57,7 @@ export const authMutationCount = (body: unknown): number => {
  * aliases would otherwise make a hundred guesses count as one request.
  */
 export const graphqlAuthLimit = (limiter: RequestHandler): RequestHandler[] => [
-  express.raw({ type: () => true, limit: '2mb' }),
+  express.raw({ type: () => true, limit: config().KORRIGO_GRAPHQL_MAX_BODY }),
   (req: Request, res: Response, next: NextFunction) => {
     const count = authMutationCount(req.body)
     if (count === 0) return next()

@@ -61,7 +61,10 @@ export const sendWebResponse = async (res: ExpressResponse, response: Response):
   response.headers.forEach((value, key) => {
     if (key !== 'set-cookie') res.setHeader(key, value)
   })
-  const cookies = response.headers.getSetCookie()
+  // Payload's cookies carry `Secure` only if configured so; over HTTPS (or behind a trusted proxy that says
+  // it was HTTPS) every session cookie gets it, over plain HTTP (a school's LAN) it would never be sent back.
+  const secure = res.req?.secure === true
+  const cookies = response.headers.getSetCookie().map((cookie) => (secure && !/;\s*secure\b/i.test(cookie) ? `${cookie}; Secure` : cookie))
   if (cookies.length) res.setHeader('set-cookie', cookies)
   if (!response.body) {
     res.end()
