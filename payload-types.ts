@@ -80,6 +80,7 @@ export interface Config {
     'comment-bank': CommentBank;
     'identification-decisions': IdentificationDecision;
     assignments: Assignment;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -100,6 +101,7 @@ export interface Config {
     'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
     'identification-decisions': IdentificationDecisionsSelect<false> | IdentificationDecisionsSelect<true>;
     assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -109,8 +111,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'audit-head': AuditHead;
+  };
+  globalsSelect: {
+    'audit-head': AuditHeadSelect<false> | AuditHeadSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -242,31 +248,40 @@ export interface Exam {
     | number
     | boolean
     | null;
+  /**
+   * After this date, the copies, scans, grades, annotations and identities that belong only to this exam are deleted (end of the school year + appeal period). Editable.
+   */
+  retainUntil?: string | null;
+  purgedAt?: string | null;
+  retentionReport?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "scan-batches".
+ * via the `definition` "media".
  */
-export interface ScanBatch {
+export interface Media {
   id: number;
-  exam: number | Exam;
-  layout?: ('auto' | 'a4' | 'a3-booklet') | null;
-  status?: ('queued' | 'processing' | 'done' | 'partial' | 'failed') | null;
-  progress?: {
-    pagesDone?: number | null;
-    pagesTotal?: number | null;
-    copiesFound?: number | null;
-  };
-  problems?:
-    | {
-        page?: number | null;
-        code?: string | null;
-        message?: string | null;
-        id?: string | null;
-      }[]
-    | null;
+  kind:
+    | 'copy-pdf'
+    | 'thumbnail'
+    | 'header-crop'
+    | 'annotated-pdf'
+    | 'export'
+    | 'subject'
+    | 'redacted-pdf'
+    | 'redacted-thumbnail';
+  exam?: (number | null) | Exam;
+  copy?: (number | null) | Copy;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -553,6 +568,55 @@ export interface Assignment {
   createdAt: string;
 }
 /**
+ * Sensitive actions (sign-ins, identifications, grades changed after finalization, unlocks, publications, exports, roles, deletions). Read-only; the chain is checked by "npx korrigo audit verify".
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: number;
+  seq: number;
+  at: string;
+  action: string;
+  actorType: 'staff' | 'student' | 'system' | 'cli' | 'anonymous';
+  actorId?: string | null;
+  actorLabel?: string | null;
+  targetCollection?: string | null;
+  targetId?: string | null;
+  summary?: string | null;
+  before?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  after?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  prevHash: string;
+  contentHash: string;
+  hash: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -627,6 +691,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'assignments';
         value: number | Assignment;
+      } | null)
+    | ({
+        relationTo: 'audit-events';
+        value: number | AuditEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -745,6 +813,9 @@ export interface ExamsSelect<T extends boolean = true> {
   publishedAt?: T;
   identityZone?: T;
   distribution?: T;
+  retainUntil?: T;
+  purgedAt?: T;
+  retentionReport?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -972,6 +1043,28 @@ export interface AssignmentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  seq?: T;
+  at?: T;
+  action?: T;
+  actorType?: T;
+  actorId?: T;
+  actorLabel?: T;
+  targetCollection?: T;
+  targetId?: T;
+  summary?: T;
+  before?: T;
+  after?: T;
+  details?: T;
+  ip?: T;
+  prevHash?: T;
+  contentHash?: T;
+  hash?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1009,6 +1102,28 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-head".
+ */
+export interface AuditHead {
+  id: number;
+  seq?: number | null;
+  hash?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-head_select".
+ */
+export interface AuditHeadSelect<T extends boolean = true> {
+  seq?: T;
+  hash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

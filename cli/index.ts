@@ -7,6 +7,7 @@ const commands: Record<string, Command> = {
   'import-roster': { summary: 'import a class list (CSV) into the students', load: () => import('./commands/import-roster') },
   export: { summary: 'export the results of an exam (CSV, Excel, Pronote, plugin formats)', load: () => import('./commands/export') },
   demo: { summary: 'fill an empty database with a demo exam made from generated scans', load: () => import('./commands/demo') },
+  audit: { summary: 'check the audit trail\'s hash chain (audit verify)', load: () => import('./commands/audit') },
 }
 
 const usage = (): string =>

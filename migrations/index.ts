@@ -9,6 +9,7 @@ import * as migration_20261125_235844_annotation_client_key from './20261125_235
 import * as migration_20261126_005936_locks from './20261126_005936_locks';
 import * as migration_20261202_023801_roster_name from './20261202_023801_roster_name';
 import * as migration_20261202_024210_anonymity_distribution from './20261202_024210_anonymity_distribution';
+import * as migration_20261202_040518_audit_retention from './20261202_040518_audit_retention';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261202_024210_anonymity_distribution.up,
     down: migration_20261202_024210_anonymity_distribution.down,
-    name: '20261202_024210_anonymity_distribution'
+    name: '20261202_024210_anonymity_distribution',
+  },
+  {
+    up: migration_20261202_040518_audit_retention.up,
+    down: migration_20261202_040518_audit_retention.down,
+    name: '20261202_040518_audit_retention'
   },
 ];

@@ -43,6 +43,9 @@ export const toWebRequest = (req: ExpressRequest): Request => {
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v))
     else if (value !== undefined) headers.set(key, value)
   }
+  // Who is asking, as Express resolved it (socket, or a proxy trusted by KORRIGO_TRUST_PROXY): the audit
+  // trail records it. Set here, so a client cannot choose it by sending the header itself.
+  headers.set('x-korrigo-client-ip', req.ip ?? req.socket?.remoteAddress ?? '')
   const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   // A middleware that had to read the body first (the GraphQL sign-in limit) leaves it as a Buffer.

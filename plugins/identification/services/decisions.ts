@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { Id } from '../../../collections/access/roles'
+import { recordAuditEventSoon } from '../../audit'
 import { DECISIONS_SLUG, type DecisionAction } from '../collections/IdentificationDecisions'
 
 /** Appends to the decision log (server-side only: the collection refuses writes from clients). */
@@ -22,10 +23,13 @@ export const recordDecision = async ({
   fromStudent?: Id | null
   toStudent?: Id | null
   details?: Record<string, unknown>
-}) =>
-  payload.create({
+}) => {
+  const decision = await payload.create({
     collection: DECISIONS_SLUG as never,
     data: { exam, copy, action, method: 'manual', fromStudent, toStudent, user: req?.user?.id ?? null, details } as never,
     overrideAccess: true,
     req,
   })
+  recordAuditEventSoon({ payload, req, action: `identification.${action}`, target: { collection: 'copies', id: copy }, before: { student: fromStudent }, after: { student: toStudent }, details: { exam: exam ?? null, decision: decision.id, ...details } })
+  return decision
+}
