@@ -52,7 +52,7 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   // A write that a browser authenticates with our session cookie must come from our own pages.
   app.use(sameOriginCookieWrites({ allowed: allowedOrigins() }))
   app.use('/api/health', healthRouter(runtime))
-  app.use('/api/metrics', metricsRouter())
+  app.use('/api/metrics', metricsRouter(runtime))
   // One budget per IP for staff sign-in, password and unlock requests, over REST and GraphQL alike.
   const staffLimiter = staffSignInLimiter()
   app.use(STAFF_AUTH_PATHS, staffLimiter)

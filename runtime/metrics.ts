@@ -1,7 +1,10 @@
 import type { Agenda } from 'agenda'
 import type { NextFunction, Request, Response } from 'express'
 import { Router } from 'express'
+import type { Payload } from 'payload'
 import client from 'prom-client'
+
+import { COUNTERS, readCounter } from './counters'
 
 import { config } from './config'
 
@@ -34,6 +37,66 @@ export const jobDuration = new client.Histogram({
   labelNames: ['name'] as const,
   buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
   registers: [registry],
+})
+
+// Read when scraped, from the database and the queue: the same answer in the app and in every worker.
+let source: { payload: Payload; agenda: Agenda } | undefined
+
+new client.Counter({
+  name: COUNTERS.scanPages,
+  help: 'Scanned pages analysed by this process, by outcome (analysed, failed: over a limit, past the page deadline, unreadable)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+  collect() {
+    this.reset()
+    for (const { labels, value } of readCounter(COUNTERS.scanPages)) this.inc(labels as { outcome: string }, value)
+  },
+})
+
+const JOB_STATES = ['queued', 'running', 'scheduled', 'failed', 'repeating'] as const
+type Overview = Awaited<ReturnType<Agenda['getJobsOverview']>>
+// Both job gauges are collected in one scrape: one query for the two.
+let overview: { at: number; value: Promise<Overview> } | undefined
+const jobsOverview = (): Promise<Overview> => {
+  if (!source) return Promise.resolve([])
+  if (!overview || Date.now() - overview.at > 1000) overview = { at: Date.now(), value: source.agenda.getJobsOverview().catch(() => []) }
+  return overview.value
+}
+new client.Gauge({
+  name: 'jobs',
+  help: 'Agenda jobs in the database by name and state (queued: due and waiting for a worker; scheduled: due later; failed: last run failed)',
+  labelNames: ['name', 'state'] as const,
+  registers: [registry],
+  async collect() {
+    this.reset()
+    for (const job of await jobsOverview()) for (const state of JOB_STATES) this.set({ name: job.name, state }, job[state])
+  },
+})
+new client.Gauge({
+  name: 'job_queue_depth',
+  help: 'Agenda jobs due and waiting for a worker, by name',
+  labelNames: ['name'] as const,
+  registers: [registry],
+  async collect() {
+    this.reset()
+    for (const job of await jobsOverview()) this.set({ name: job.name }, job.queued)
+  },
+})
+
+const BATCH_STATUSES = ['queued', 'processing', 'done', 'partial', 'failed'] as const
+new client.Gauge({
+  name: 'scan_batches',
+  help: 'Scan batches by status',
+  labelNames: ['status'] as const,
+  registers: [registry],
+  async collect() {
+    if (!source) return
+    const { payload } = source
+    const counts = await Promise.all(
+      BATCH_STATUSES.map((status) => payload.count({ collection: 'scan-batches', where: { status: { equals: status } }, overrideAccess: true }).then((r) => r.totalDocs, () => undefined)),
+    )
+    BATCH_STATUSES.forEach((status, i) => counts[i] !== undefined && this.set({ status }, counts[i]))
+  },
 })
 
 /** Low-cardinality route label: the first two path segments, ids folded away. */
@@ -82,7 +145,8 @@ export const instrumentAgenda = (agenda: Agenda): void => {
  * GET /api/metrics in the Prometheus text format. With KORRIGO_METRICS_TOKEN set, a matching bearer
  * token is required; without it, only requests from this machine get through.
  */
-export const metricsRouter = (): Router => {
+export const metricsRouter = (runtime?: { payload: Payload; agenda: Agenda }): Router => {
+  if (runtime) source = { payload: runtime.payload, agenda: runtime.agenda }
   const router = Router()
   router.get('/', async (req, res) => {
     const token = config().KORRIGO_METRICS_TOKEN
