@@ -40,6 +40,7 @@ export const run = async (argv: string[]): Promise<number> => {
       writeFileSync(out, file.bytes)
       process.stderr.write(`${out}: ${file.rows} copies\n`)
     }
+    await (await import('../../plugins/audit/index')).recordAuditEvent({ payload: runtime.payload, actor: { type: 'cli', label: (await import('node:os')).userInfo().username }, action: 'exam.export', target: { collection: 'exams', id: examId }, details: { format: values.format ?? 'csv', via: 'cli', rows: file.rows } })
     return 0
   } catch (err) {
     process.stderr.write(`korrigo export: ${(err as Error).message}\n`)

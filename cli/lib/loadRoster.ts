@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 
 import { parseRoster, RosterFormatError, type RosterParseResult } from '../../plugins/identification/lib/roster/index'
+import { guardRosterInput, rosterLimitsFromEnv } from '../../plugins/identification/lib/rosterGuard/index'
 
 export class RosterFileError extends Error {}
 
@@ -13,7 +14,7 @@ export const loadRoster = (path: string): RosterParseResult => {
     throw new RosterFileError(`${path}: cannot read the roster (${(err as Error).message})`)
   }
   try {
-    return parseRoster({ data })
+    return parseRoster({ data: guardRosterInput({ data, fileName: path, limits: rosterLimitsFromEnv(process.env) }) })
   } catch (err) {
     if (err instanceof RosterFormatError || (err as { status?: number }).status) throw new RosterFileError(`${path}: ${(err as Error).message}`)
     throw err

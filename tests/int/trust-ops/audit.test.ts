@@ -43,7 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sql?.end()
   await app?.close()
-}, 120_000)
+}, 420_000)
 
 describe('the audit trail records sensitive actions', () => {
   test('staff sign-ins, successful and failed (REST and GraphQL), with who and from where', async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
 }, 300_000)
 
-afterAll(async () => app?.close(), 120_000)
+afterAll(async () => app?.close(), 420_000)
 
 test('/api/metrics counts jobs (by name, outcome, duration), pages processed, queue depth and batches by status', async () => {
   const exam = await app.runtime.payload.create({ collection: 'exams', data: { title: 'Metrics', correctors: [seed.alice.id] } })

@@ -41,7 +41,7 @@ beforeAll(async () => {
   bob = await signIn({ baseUrl: app.baseUrl, email: 'bob@school.test', password: 'bob-password-1' })
 }, 300_000)
 
-afterAll(async () => app?.close(), 120_000)
+afterAll(async () => app?.close(), 420_000)
 
 describe('scan batches: limits', () => {
   test.each([
