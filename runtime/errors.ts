@@ -56,7 +56,7 @@ export class ConflictError extends KorrigoError {
 type DriverError = { code?: unknown; detail?: unknown; message?: unknown; cause?: unknown }
 
 /** The database or system error under Payload's and Drizzle's wrappers (`cause` chains), if any. */
-const rootCodeOf = (error: unknown): DriverError | undefined => {
+export const rootCodeOf = (error: unknown): DriverError | undefined => {
   let current = error as DriverError | undefined
   for (let level = 0; current && level < 6; level++, current = current.cause as DriverError | undefined)
     if (typeof current.code === 'string') return current

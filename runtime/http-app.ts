@@ -87,6 +87,11 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   app.all('/api{/*rest}', async (req, res, next) => {
     try {
       const response = await handleEndpoints({ config: runtime.payload.config, request: toWebRequest(req) })
+      // Payload answers 501 for a route it does not have (a collection without REST, a wrong method): not a server fault.
+      if (response.status === 501) {
+        res.status(404).json({ errors: [{ message: `No such API route: ${req.method} ${req.path}` }] })
+        return
+      }
       await sendWebResponse(res, response)
     } catch (err) {
       next(err)

@@ -1,6 +1,6 @@
 import type { AfterErrorHook, PayloadRequest } from 'payload'
 
-import { clientErrorOf } from './errors'
+import { clientErrorOf, NotFoundError, rootCodeOf, type KorrigoError } from './errors'
 
 type Handler = (req: PayloadRequest) => Promise<Response>
 type ClientError = Error & { status: number; details?: Record<string, unknown> }
@@ -25,6 +25,18 @@ export const withErrors =
   }
 
 /**
+ * Payload 3.90 deletes a preference by key with a query that fails when the signed-in user has none of that
+ * name (the PostgreSQL adapter's fallback query refers to a join it did not make): that is "not found".
+ */
+const missingPreference = ({ req, error }: { req: PayloadRequest; error: unknown }): KorrigoError | undefined =>
+  req.method === 'DELETE' &&
+  typeof req.routeParams?.key === 'string' &&
+  /\/payload-preferences\//.test(new URL(req.url ?? 'http://x').pathname) &&
+  rootCodeOf(error)?.code === '42P01'
+    ? new NotFoundError(`You have no preference "${req.routeParams.key}"`)
+    : undefined
+
+/**
  * Payload's `afterError` hook (config level, so REST, GraphQL and custom endpoints alike): errors that the
  * request caused but that surface from the database or the file system (clientErrorOf) answer with their
  * 4xx and a message saying what was wrong, instead of "Something went wrong." with a 500.
@@ -33,7 +45,9 @@ export const clientErrorsHook: AfterErrorHook = ({ error, collection, req, graph
   const status = (error as { status?: number }).status ?? (error as { originalError?: { status?: number } }).originalError?.status
   if (status && status < 500) return
   const original = (error as { originalError?: unknown }).originalError ?? error
-  const mapped = clientErrorOf({ error: original, collection: collection?.slug ?? req.routeParams?.collection as string | undefined, id: req.routeParams?.id as string | undefined })
+  const mapped =
+    clientErrorOf({ error: original, collection: collection?.slug ?? (req.routeParams?.collection as string | undefined), id: req.routeParams?.id as string | undefined }) ??
+    missingPreference({ req, error: original })
   if (!mapped) return
   if (graphqlResult) return { graphqlResult: { ...graphqlResult, message: mapped.message, extensions: { ...graphqlResult.extensions, statusCode: mapped.status } } }
   return { response: { errors: [{ message: mapped.message, ...(mapped.details ? { data: mapped.details } : {}) }] }, status: mapped.status }
