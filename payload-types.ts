@@ -209,8 +209,15 @@ export interface Exam {
   className?: string | null;
   date?: string | null;
   layout?: ('auto' | 'a4' | 'a3-booklet') | null;
+  /**
+   * Optional. The usual number of pages of a copy: a help to cut batches, never a rule (a copy may have an extra sheet).
+   */
   pagesPerCopy?: number | null;
   status?: ('draft' | 'processing' | 'identifying' | 'marking' | 'finalized' | 'published') | null;
+  /**
+   * Optional. The paper as handed to the students, unwritten (the original PDF, not a scan). Each scanned page is recognised as a page of the subject: that decides best where each copy starts and in which order its pages go. Attached after the scans were processed, use “Re-cut with the subject” on each batch.
+   */
+  blankSubject?: (number | null) | Media;
   gradingScale?:
     | {
         key: string;
@@ -311,12 +318,19 @@ export interface Copy {
     | {
         batch?: (number | null) | ScanBatch;
         sourcePage: number;
-        region?: ('full' | 'left' | 'right') | null;
+        region?: ('full' | 'left' | 'right' | 'top' | 'bottom') | null;
         rotation?: number | null;
         blank?: boolean | null;
+        subjectPage?: number | null;
         id?: string | null;
       }[]
     | null;
+  segmentation?: {
+    boundary?:
+      ('subject' | 'learned-template' | 'handwriting-layout' | 'header-box' | 'sheet-structure' | 'none') | null;
+    margin?: number | null;
+    unsure?: boolean | null;
+  };
   pdf?: (number | null) | Media;
   thumbnail?: (number | null) | Media;
   sourceKey?: string | null;
@@ -398,13 +412,35 @@ export interface Copy {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
+ * via the `definition` "scan-batches".
  */
-export interface Media {
+export interface ScanBatch {
   id: number;
-  kind: 'copy-pdf' | 'thumbnail' | 'header-crop' | 'annotated-pdf' | 'export' | 'redacted-pdf' | 'redacted-thumbnail';
-  exam?: (number | null) | Exam;
-  copy?: (number | null) | Copy;
+  exam: number | Exam;
+  layout?: ('auto' | 'a4' | 'a3-booklet') | null;
+  status?: ('queued' | 'processing' | 'done' | 'partial' | 'failed') | null;
+  progress?: {
+    pagesDone?: number | null;
+    pagesTotal?: number | null;
+    copiesFound?: number | null;
+  };
+  cutOn?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  problems?:
+    | {
+        page?: number | null;
+        code?: string | null;
+        message?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -525,7 +561,7 @@ export interface IdentificationDecision {
   id: number;
   exam?: (number | null) | Exam;
   copy?: (number | null) | Copy;
-  action: 'assign' | 'unassign' | 'move-page' | 'reorder' | 'rotate' | 'split' | 'merge';
+  action: 'assign' | 'unassign' | 'move-page' | 'reorder' | 'rotate' | 'split' | 'merge' | 'confirm-start' | 'recut';
   method: 'manual' | 'auto';
   fromStudent?: (number | null) | Student;
   toStudent?: (number | null) | Student;
@@ -798,6 +834,7 @@ export interface ExamsSelect<T extends boolean = true> {
   layout?: T;
   pagesPerCopy?: T;
   status?: T;
+  blankSubject?: T;
   gradingScale?:
     | T
     | {
@@ -834,6 +871,7 @@ export interface ScanBatchesSelect<T extends boolean = true> {
         pagesTotal?: T;
         copiesFound?: T;
       };
+  cutOn?: T;
   problems?:
     | T
     | {
@@ -871,7 +909,15 @@ export interface CopiesSelect<T extends boolean = true> {
         region?: T;
         rotation?: T;
         blank?: T;
+        subjectPage?: T;
         id?: T;
+      };
+  segmentation?:
+    | T
+    | {
+        boundary?: T;
+        margin?: T;
+        unsure?: T;
       };
   pdf?: T;
   thumbnail?: T;

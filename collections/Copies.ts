@@ -18,6 +18,17 @@ const TEACHER_TRANSITIONS: Record<string, CopyStatus[]> = {
   marking: ['finalized'],
 }
 
+/** What can decide where a copy starts (the pipeline's BoundaryEvidence), in words. */
+export const SEGMENTATION_BOUNDARIES = ['subject', 'learned-template', 'handwriting-layout', 'header-box', 'sheet-structure', 'none'] as const
+export const boundaryLabels: Record<(typeof SEGMENTATION_BOUNDARIES)[number], { fr: string; en: string }> = {
+  subject: { fr: 'page 1 du sujet reconnue', en: 'page 1 of the subject recognised' },
+  'learned-template': { fr: 'première page apprise sur le lot', en: 'first page learned from the batch' },
+  'handwriting-layout': { fr: 'mise en page de l’écriture', en: 'layout of the handwriting' },
+  'header-box': { fr: 'cadre d’en-tête', en: 'header box' },
+  'sheet-structure': { fr: 'structure des feuilles', en: 'sheet structure' },
+  none: { fr: 'aucune', en: 'none' },
+}
+
 const anonymousId = (): string => `K-${randomBytes(4).toString('hex').toUpperCase()}`
 
 /**
@@ -112,11 +123,33 @@ export const Copies: CollectionConfig = {
             name: 'region',
             type: 'select',
             defaultValue: 'full',
-            options: ['full', 'left', 'right'],
+            // top/bottom: halves of an A3 sheet stored portrait (a copier's sideways A3)
+            options: ['full', 'left', 'right', 'top', 'bottom'],
             label: { fr: 'Zone', en: 'Region' },
           },
           { name: 'rotation', type: 'number', defaultValue: 0, label: { fr: 'Rotation', en: 'Rotation' } },
           { name: 'blank', type: 'checkbox', defaultValue: false, label: { fr: 'Blanche', en: 'Blank' } },
+          { name: 'subjectPage', type: 'number', label: { fr: 'Page du sujet', en: 'Subject page' }, admin: { readOnly: true } },
+        ] },
+      ],
+    },
+    {
+      // What decided where this copy starts in its batch (ingestion's evidence), and whether a person should check it.
+      name: 'segmentation',
+      type: 'group',
+      label: { fr: 'Découpage', en: 'Cutting' },
+      access: { read: adminsOnlyField, update: adminsOnlyField, create: adminsOnlyField },
+      admin: { readOnly: true },
+      fields: [
+        { type: 'row', fields: [
+          {
+            name: 'boundary',
+            type: 'select',
+            label: { fr: 'Début décidé par', en: 'Start decided by' },
+            options: SEGMENTATION_BOUNDARIES.map((value) => ({ value, label: boundaryLabels[value] })),
+          },
+          { name: 'margin', type: 'number', label: { fr: 'Marge', en: 'Margin' } },
+          { name: 'unsure', type: 'checkbox', defaultValue: false, label: { fr: 'Début à vérifier', en: 'Start to check' } },
         ] },
       ],
     },

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { BadRequestError } from '../runtime/errors'
 import { LAYOUT_OPTIONS } from './layout-options'
-import { adminsOnly, isAdmin, isTeacher } from './access/roles'
+import { adminsOnly, adminsOnlyField, isAdmin, isTeacher } from './access/roles'
 import { scaleProblems, type ScaleQuestion } from './grading-scale'
 
 export const EXAM_STATUSES = ['draft', 'processing', 'identifying', 'marking', 'finalized', 'published'] as const
@@ -66,6 +66,12 @@ export const Exams: CollectionConfig = {
           min: 1,
           max: 200,
           label: { fr: 'Pages par copie (indicatif)', en: 'Pages per copy (a hint)' },
+          admin: {
+            description: {
+              fr: 'Facultatif. Le nombre habituel de pages d’une copie : une aide pour découper les lots, jamais une règle (une copie peut avoir une feuille de plus).',
+              en: 'Optional. The usual number of pages of a copy: a help to cut batches, never a rule (a copy may have an extra sheet).',
+            },
+          },
         },
         {
           name: 'status',
@@ -76,6 +82,21 @@ export const Exams: CollectionConfig = {
           options: EXAM_STATUSES.map((value) => ({ value, label: statusLabels[value] })),
         },
       ],
+    },
+    {
+      // The teacher's original, unwritten: each scanned page is matched to one of its pages (issue 11).
+      name: 'blankSubject',
+      type: 'upload',
+      relationTo: 'media',
+      filterOptions: { kind: { equals: 'subject' } },
+      label: { fr: 'Sujet vierge (PDF)', en: 'Blank subject (PDF)' },
+      access: { create: adminsOnlyField, update: adminsOnlyField },
+      admin: {
+        description: {
+          fr: 'Facultatif. Le sujet tel que distribué aux élèves, sans réponse (le PDF d’origine, pas un scan). Chaque page numérisée est reconnue comme une page du sujet : c’est ce qui décide le mieux où commence chaque copie, et dans quel ordre vont ses pages. Joint après la numérisation, utilisez « Redécouper avec le sujet » sur chaque lot.',
+          en: 'Optional. The paper as handed to the students, unwritten (the original PDF, not a scan). Each scanned page is recognised as a page of the subject: that decides best where each copy starts and in which order its pages go. Attached after the scans were processed, use “Re-cut with the subject” on each batch.',
+        },
+      },
     },
     {
       name: 'gradingScale',

@@ -6,8 +6,8 @@ import { mediaDir } from '../runtime/paths'
 import { missingFileAnswers404 } from '../storage/missing-file'
 import { byAssignedExam, isAdmin } from './access/roles'
 
-/** Files the app produces: copy PDFs, thumbnails, header crops (names: admins only), annotated PDFs. */
-export const MEDIA_KINDS = ['copy-pdf', 'thumbnail', 'header-crop', 'annotated-pdf', 'export'] as const
+/** Files the app produces (copy PDFs, thumbnails, header crops (names: admins only), annotated PDFs), and an exam's blank subject. */
+export const MEDIA_KINDS = ['copy-pdf', 'thumbnail', 'header-crop', 'annotated-pdf', 'export', 'subject'] as const
 const TEACHER_VISIBLE = ['copy-pdf', 'thumbnail']
 
 export const Media: CollectionConfig = {
@@ -22,7 +22,8 @@ export const Media: CollectionConfig = {
     read: byAssignedExam('exam', { kind: { in: TEACHER_VISIBLE } }),
   },
   fields: [
-    { name: 'kind', type: 'select', required: true, options: MEDIA_KINDS.map((k) => k), index: true },
+    // The app names the kind of every file it stores; a file a person uploads here is an exam's blank subject.
+    { name: 'kind', type: 'select', required: true, defaultValue: () => 'subject', options: MEDIA_KINDS.map((k) => k), index: true },
     { name: 'exam', type: 'relationship', relationTo: 'exams', index: true },
     { name: 'copy', type: 'relationship', relationTo: 'copies', index: true },
   ],

@@ -103,6 +103,14 @@ export const ScanBatches: CollectionConfig = {
       ],
     },
     {
+      // What the batch's copies were cut on: { boundary, firstPage (packed print of a first page), subject, pagesPerCopy }.
+      name: 'cutOn',
+      type: 'json',
+      label: { fr: 'Découpé sur', en: 'Cut on' },
+      admin: { hidden: true },
+      access: { ...pipelineOwned, read: adminsOnlyField },
+    },
+    {
       name: 'problems',
       type: 'array',
       label: { fr: 'Problèmes', en: 'Problems' },

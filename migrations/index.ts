@@ -10,6 +10,7 @@ import * as migration_20261126_005936_locks from './20261126_005936_locks';
 import * as migration_20261202_023801_roster_name from './20261202_023801_roster_name';
 import * as migration_20261202_024210_anonymity_distribution from './20261202_024210_anonymity_distribution';
 import * as migration_20261202_040518_audit_retention from './20261202_040518_audit_retention';
+import * as migration_20261202_050455_subject_segmentation from './20261202_050455_subject_segmentation';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261202_040518_audit_retention.up,
     down: migration_20261202_040518_audit_retention.down,
-    name: '20261202_040518_audit_retention'
+    name: '20261202_040518_audit_retention',
+  },
+  {
+    up: migration_20261202_050455_subject_segmentation.up,
+    down: migration_20261202_050455_subject_segmentation.down,
+    name: '20261202_050455_subject_segmentation'
   },
 ];

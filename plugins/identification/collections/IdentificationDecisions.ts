@@ -5,7 +5,8 @@ import { label } from '../translations'
 
 export const DECISIONS_SLUG = 'identification-decisions'
 
-export const DECISION_ACTIONS = ['assign', 'unassign', 'move-page', 'reorder', 'rotate', 'split', 'merge'] as const
+// confirm-start: a person confirmed where a copy starts (ingestion had only proposed it); recut: a batch cut again
+export const DECISION_ACTIONS = ['assign', 'unassign', 'move-page', 'reorder', 'rotate', 'split', 'merge', 'confirm-start', 'recut'] as const
 export type DecisionAction = (typeof DECISION_ACTIONS)[number]
 
 /**

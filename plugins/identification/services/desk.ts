@@ -16,6 +16,8 @@ export type DeskCopy = {
   thumbnailUrl: string | null
   pdfUrl: string | null
   pages: { sourcePage: number; region: string; rotation: number; batch: Id | null }[]
+  /** what decided where the copy starts (ingestion); `unsure`: a proposal a person should confirm */
+  segmentation: { boundary: string | null; margin: number | null; unsure: boolean }
   candidates: (StoredCandidate & { takenBy: Id | null })[]
 }
 
@@ -63,6 +65,7 @@ export const getDesk = async ({ payload, examId, req }: { payload: Payload; exam
         thumbnailUrl: urlOf(c.thumbnail),
         pdfUrl: urlOf(c.pdf),
         pages: (c.pages ?? []).map((p: any) => ({ sourcePage: p.sourcePage, region: p.region ?? 'full', rotation: p.rotation ?? 0, batch: idOf(p.batch) ?? null })),
+        segmentation: { boundary: c.segmentation?.boundary ?? null, margin: c.segmentation?.margin ?? null, unsure: Boolean(c.segmentation?.unsure) },
         candidates: ((c.identification?.candidates ?? []) as StoredCandidate[]).map((k) => ({ ...k, takenBy: takenBy.get(String(k.studentId)) ?? null })),
       }
     }),

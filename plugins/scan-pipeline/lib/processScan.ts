@@ -2,6 +2,7 @@ import { openAssembler } from './assemble/assembleCopy'
 import { inspectScan } from './pdf/open'
 import { analyzePages } from './pool/analyzePages'
 import { planCopies } from './segment/planCopies'
+import type { SubjectModel } from './template/subject'
 import type { CopyPlan, LayoutOption, PageAnalysis, PlannedCopy, ProgressEvent, ScanInfo } from './types'
 
 export type ProcessScanResult = { info: ScanInfo; analyses: PageAnalysis[]; plan: CopyPlan; pageErrors: string[] }
@@ -17,6 +18,7 @@ export const processScan = async ({
   fileName,
   layout = 'auto',
   expectedPagesPerCopy,
+  subject,
   concurrency,
   onProgress,
   onCopy,
@@ -25,6 +27,8 @@ export const processScan = async ({
   fileName: string
   layout?: LayoutOption
   expectedPagesPerCopy?: number
+  /** the exam's blank subject (readSubject): copies are then cut on its pages */
+  subject?: SubjectModel
   concurrency?: number
   onProgress?: (e: ProgressEvent) => void
   onCopy?: (e: { index: number; copy: PlannedCopy; pdf: Uint8Array }) => Promise<void> | void
@@ -32,7 +36,7 @@ export const processScan = async ({
   const info = await inspectScan({ bytes, fileName })
   const pages = Array.from({ length: info.pageCount }, (_, i) => i + 1)
   const analyses = await analyzePages({ bytes: info.bytes, fileName, pages, layout, concurrency, onProgress })
-  const plan = planCopies({ analyses, expectedPagesPerCopy, fileName })
+  const plan = planCopies({ analyses, expectedPagesPerCopy, fileName, subject })
   if (info.repaired) plan.anomalies.push(`${fileName} was damaged and has been repaired structurally; check its copies`)
   const pageErrors = analyses.filter((a) => a.error).map((a) => a.error!.message)
   if (onCopy) {
