@@ -3,7 +3,7 @@ import { useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 import { PagesPanel } from './PagesPanel'
-import { assign, fetchDesk, fetchExams, fold, isOpen, rerun, type Desk, type DeskStudent, type ExamOption, type Id } from './api'
+import { assign, confirmStart, fetchDesk, fetchExams, fold, isOpen, rerun, startUnsure, type Desk, type DeskCopy, type DeskStudent, type ExamOption, type Id } from './api'
 
 type Option = { studentId: Id; name: string; score?: number; takenBy: Id | null }
 
@@ -43,6 +43,12 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
   const [confirmTake, setConfirmTake] = useState<Id>()
   // Every copy, not only the unresolved ones: an automatic name can be wrong, or its pages.
   const [showAll, setShowAll] = useState(false)
+  // Copies whose start ingestion only proposed, whatever their identification: to confirm or fix.
+  const [unsureOnly, setUnsureOnly] = useState(false)
+  const listed = useCallback(
+    (copies: DeskCopy[]) => (unsureOnly ? copies.filter(startUnsure) : showAll ? copies : copies.filter(isOpen)),
+    [showAll, unsureOnly],
+  )
   const input = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
@@ -54,10 +60,10 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
       if (!examId) return
       const next = await fetchDesk(examId)
       setDesk(next)
-      const shown = showAll ? next.copies : next.copies.filter(isOpen)
+      const shown = listed(next.copies)
       setCurrentId(shown.find((c) => c.id === keep)?.id ?? shown[0]?.id)
     },
-    [examId, showAll],
+    [examId, listed],
   )
 
   useEffect(() => {
@@ -67,7 +73,8 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
   }, [examId, load])
 
   const open = useMemo(() => desk?.copies.filter(isOpen) ?? [], [desk])
-  const shown = showAll ? (desk?.copies ?? []) : open
+  const unsure = useMemo(() => desk?.copies.filter(startUnsure) ?? [], [desk])
+  const shown = listed(desk?.copies ?? [])
   const copy = shown.find((c) => c.id === currentId)
 
   const options: Option[] = useMemo(() => {
@@ -135,6 +142,19 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
     }
   }
 
+  const onConfirmStart = async () => {
+    if (!copy) return
+    try {
+      await confirmStart(copy.id)
+      setMessage({ kind: 'info', text: tr('startConfirmed') })
+      const index = shown.findIndex((c) => c.id === copy.id)
+      const following = shown[index + 1] ?? shown[0]
+      await load(following && following.id !== copy.id ? following.id : undefined)
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message })
+    }
+  }
+
   const onRerun = async () => {
     if (!examId) return
     try {
@@ -172,6 +192,12 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
             <input type="checkbox" data-testid="desk-show-all" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> {tr('showAll')}
           </label>
         )}
+        {desk && (
+          <label>
+            <input type="checkbox" data-testid="desk-unsure-starts" checked={unsureOnly} onChange={(e) => setUnsureOnly(e.target.checked)} /> {tr('unsureStarts')} (
+            <span data-testid="desk-unsure-count">{unsure.length}</span>)
+          </label>
+        )}
         {examId && (
           <button type="button" className="btn btn--style-secondary btn--size-small" data-testid="desk-rerun" onClick={onRerun}>
             {tr('rerun')}
@@ -183,7 +209,8 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
           {message.text}
         </p>
       )}
-      {desk && !open.length && <p data-testid="desk-done">{tr('allDone')}</p>}
+      {desk && !unsureOnly && !open.length && <p data-testid="desk-done">{tr('allDone')}</p>}
+      {desk && unsureOnly && !unsure.length && <p data-testid="desk-no-unsure">{tr('noUnsureStarts')}</p>}
       {desk && copy && (
         <div style={styles.row}>
           <div style={{ flex: 1 }} data-testid="desk-copy" data-copy-id={String(copy.id)}>
@@ -196,6 +223,19 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
               </p>
             )}
             {copy.identification.reason && <p>{tr(`reasons_${copy.identification.reason}`)}</p>}
+            {startUnsure(copy) && (
+              <div
+                data-testid="desk-start-unsure"
+                style={{ padding: '0.5rem 0.75rem', margin: '0.5rem 0', borderLeft: '4px solid var(--theme-warning-500)', background: 'var(--theme-warning-100)' }}
+              >
+                <p style={{ margin: '0 0 0.5rem' }}>
+                  {t('identification:startUnsure' as never, { evidence: tr(`evidence_${copy.segmentation.boundary ?? 'none'}`), margin: copy.segmentation.margin ?? 0 } as never)}
+                </p>
+                <button type="button" className="btn btn--style-primary btn--size-small" data-testid="desk-confirm-start" onClick={onConfirmStart}>
+                  {tr('confirmStart')}
+                </button>
+              </div>
+            )}
             {copy.headerCropUrl ? <img src={copy.headerCropUrl} alt={copy.anonymousId} style={styles.crop} /> : <p>{tr('noHeader')}</p>}
             <input
               ref={input}

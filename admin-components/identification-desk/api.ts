@@ -27,6 +27,11 @@ export const rerun = (examId: Id) => call(`/api/identification/exams/${examId}/r
 
 export const isOpen = (copy: DeskCopy) => copy.identification.status === 'pending' || copy.identification.status === 'needs_review'
 
+/** Ingestion only proposed where this copy starts: a person should confirm it or fix the pages. */
+export const startUnsure = (copy: DeskCopy) => Boolean(copy.segmentation?.unsure)
+
+export const confirmStart = (copyId: Id) => call(`/api/scan-pipeline/copies/${copyId}/confirm-start`, { method: 'POST', body: '{}' })
+
 /** Folded for type-ahead: "lefevre" finds "LEFÈVRE Chloé". */
 export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
 
