@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
-import { ScanInputError, processScan, type LayoutOption } from '../../plugins/scan-pipeline/lib/index'
+import { ScanInputError, processScan, readSubject, type LayoutOption, type SubjectModel } from '../../plugins/scan-pipeline/lib/index'
 import type { PointBox } from '../../plugins/identification/lib/header/index'
 import { identifyCopies, toMatchStudent, type CopyReading } from '../../plugins/identification/lib/match/index'
 import { readPdfHeader } from '../../plugins/identification/lib/pipeline/readPdfHeader'
@@ -12,7 +12,25 @@ import type { PageAnalysis, PlannedCopy } from '../../plugins/scan-pipeline/lib/
 import { RosterFileError, loadRoster } from '../lib/loadRoster'
 
 const USAGE =
-  'usage: korrigo process SCANS.pdf --roster ROSTER.csv --out DIR [--layout auto|a4|a3-booklet] [--pages-per-copy N] [--concurrency N] [--skip-identification]'
+  'usage: korrigo process SCANS.pdf --roster ROSTER.csv --out DIR [--subject SUBJECT.pdf] [--layout auto|a4|a3-booklet] [--pages-per-copy N] [--concurrency N] [--skip-identification]'
+
+const HELP = `${USAGE}
+
+Cuts a batch of scanned exam papers into one PDF per copy (DIR/copy-NNN.pdf) and names each copy from
+its handwritten header when sure; DIR/copies.json says, per copy, its pages (source_page, region,
+rotation, blank, subject_page when known), the evidence that decided where it starts
+(evidence: boundary, margin, unsure), its student or null, and its status.
+
+  --roster ROSTER.csv      the class list (CSV)
+  --out DIR                where the copies and copies.json are written
+  --subject SUBJECT.pdf    the exam's blank subject (the original PDF): each scanned page is matched to
+                           one of its pages, which decides where copies start and in which order pages go
+  --layout L               auto (default), a4 or a3-booklet
+  --pages-per-copy N       the usual number of pages of a copy (a hint, never a rule)
+  --concurrency N          pages analysed at once
+  --skip-identification    only cut the batch, name nobody
+  -h, --help               this help
+`
 const LAYOUTS: LayoutOption[] = ['auto', 'a4', 'a3-booklet']
 
 export const copyFileName = (index: number): string => `copy-${String(index + 1).padStart(3, '0')}.pdf`
@@ -36,10 +54,16 @@ export const run = async (argv: string[]): Promise<number> => {
         'pages-per-copy': { type: 'string' },
         concurrency: { type: 'string' },
         'skip-identification': { type: 'boolean', default: false },
+        subject: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
     }) as unknown as { values: Record<string, string | undefined>; positionals: string[] })
   } catch (err) {
     return fail(`${(err as Error).message}\n${USAGE}`)
+  }
+  if (values.help) {
+    process.stdout.write(HELP)
+    return 0
   }
   const [scans] = positionals
   if (!scans || !values.roster || !values.out) return fail(USAGE)
@@ -62,6 +86,22 @@ export const run = async (argv: string[]): Promise<number> => {
   } catch (err) {
     return fail(`${scans}: cannot read the file (${(err as Error).message})`)
   }
+  let subject: SubjectModel | undefined
+  if (values.subject) {
+    let subjectBytes: Uint8Array
+    try {
+      subjectBytes = new Uint8Array(readFileSync(values.subject))
+    } catch (err) {
+      return fail(`${values.subject}: cannot read the file (${(err as Error).message})`)
+    }
+    try {
+      subject = readSubject({ bytes: subjectBytes, fileName: basename(values.subject) })
+    } catch (err) {
+      if (err instanceof ScanInputError) return fail(`${err.message} — it cannot be used as the blank subject`, 1)
+      throw err
+    }
+    process.stderr.write(`subject: ${subject.pages.length} pages\n`)
+  }
   const out = values.out
   mkdirSync(out, { recursive: true })
   const fileName = basename(scans)
@@ -78,6 +118,7 @@ export const run = async (argv: string[]): Promise<number> => {
       fileName,
       layout,
       expectedPagesPerCopy: values['pages-per-copy'] ? Number(values['pages-per-copy']) : undefined,
+      subject,
       concurrency: values.concurrency !== undefined ? Number(values.concurrency) : undefined,
       onProgress: ({ done, total }) => {
         if (!started) {
@@ -96,7 +137,9 @@ export const run = async (argv: string[]): Promise<number> => {
       const identity = identities?.[i]
       const student = identity?.studentKey != null ? roster[Number(identity.studentKey)] : undefined
       return {
-        pages: c.pages.map((p) => ({ source_page: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank })),
+        pages: c.pages.map((p) => ({ source_page: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank, ...(subject && p.subjectPage ? { subject_page: p.subjectPage } : {}) })),
+        // What decided where the copy starts; `unsure`: a proposal a person should check.
+        evidence: { boundary: c.evidence.boundary, margin: c.evidence.margin, unsure: c.evidence.unsure },
         // Nobody is named unless the matcher is sure: a wrong name is far worse than a question.
         student: student && identity?.status === 'identified' ? { last_name: student.lastName, first_name: student.firstName, email: student.email } : null,
         confidence: identity?.confidence ?? 0,
