@@ -155,3 +155,49 @@ it('keeps Payload’s per-user preferences, its migrations and the globals to wh
   total += cells.length
   console.log(`security matrix total: ${total} cells`)
 })
+
+it('gives teachers no oracle on identity: where and sort on student and identity fields, through relations too', async () => {
+  const truth = { student: seed.student.id, lastName: "N'Diaye", email: 'aissatou@eleve.test' }
+  const lie = { student: 999999, lastName: 'Nobody', email: 'nobody@eleve.test' }
+  const queries = (v: typeof truth) => [
+    `/api/copies?where[student][equals]=${v.student}`,
+    `/api/copies?where[student.lastName][equals]=${encodeURIComponent(v.lastName)}`,
+    `/api/copies?where[student.email][like]=${encodeURIComponent(v.email)}`,
+    `/api/copies?where[identification.status][equals]=pending`,
+    `/api/copies?where[identityZones][exists]=${v === truth}`,
+    `/api/grades?where[copy.student][equals]=${v.student}`,
+    `/api/grades?where[copy.student.lastName][equals]=${encodeURIComponent(v.lastName)}`,
+    `/api/annotations?where[copy.student][equals]=${v.student}`,
+    `/api/media?where[copy.student][equals]=${v.student}`,
+    `/api/copies?sort=student`,
+    `/api/copies?sort=-student.lastName`,
+    `/api/grades?sort=copy.student`,
+  ]
+  const gql = (v: typeof truth) => [
+    `{ Copies(where: { student: { equals: ${v.student} } }) { docs { id } } }`,
+    `{ Copies(sort: "student") { docs { id } } }`,
+    `{ Grades(where: { copy__student: { equals: ${v.student} } }) { docs { id } } }`,
+  ]
+  const cells: string[] = []
+  const oracles: string[] = []
+  const ids = (answer: Answer) => JSON.stringify(answer.body?.docs?.map((d: { id: unknown }) => d.id) ?? answer.body?.data ?? null)
+  for (const role of ['alice', 'bob', 'carol'] as Role[]) {
+    const [rest, restLie, graph, graphLie] = [queries(truth), queries(lie), gql(truth), gql(lie)]
+    for (const [i, path] of rest.entries()) {
+      const [a, b] = [await send(role, 'GET', `${path}&depth=2`), await send(role, 'GET', `${restLie[i]}&depth=2`)]
+      cells.push(path)
+      if (a.status >= 500 || (a.status === 200 && ids(a) !== ids(b)) || (a.status === 200 && /sort=/.test(path) && (a.body?.docs?.length ?? 0) > 1))
+        oracles.push(`${role} ${path}: ${a.status} ${ids(a)} vs ${ids(b)}`)
+    }
+    for (const [i, query] of graph.entries()) {
+      const [a, b] = [await graphql(role, query), await graphql(role, graphLie[i]!)]
+      cells.push(query)
+      if (a.status >= 500 || (!a.body?.errors && ids(a) !== ids(b))) oracles.push(`${role} ${query}: ${ids(a)} vs ${ids(b)}`)
+    }
+  }
+  console.log(`security matrix (identity queries): ${cells.length} cells`)
+  expect(oracles).toEqual([])
+  total += cells.length
+  console.log(`security matrix total: ${total} cells`)
+})
+
