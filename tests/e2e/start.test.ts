@@ -4,18 +4,16 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { ensureBuilt } from './helpers/builds'
-import { spawnProject, type Spawned } from './helpers/processes'
+import { freePort, spawnProject, type Spawned } from './helpers/processes'
 
 /**
  * The README's first line, for real: `npm start` on an empty data folder starts the embedded database,
  * builds what is missing, serves the admin's first-user screen; a separate worker runs the jobs.
  */
-const port = 3600 + (process.pid % 300)
-const pgPort = 56000 + (process.pid % 1000)
-const base = `http://127.0.0.1:${port}`
+let base: string
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-start-'))
 fs.chmodSync(dataDir, 0o755)
-const env = { KORRIGO_DATA_DIR: dataDir, PORT: String(port), KORRIGO_PG_PORT: String(pgPort), KORRIGO_WORKER: 'external', DATABASE_URL: '' }
+let env: Record<string, string>
 
 let app: Spawned
 let worker: Spawned | undefined
@@ -29,6 +27,9 @@ const postgresRunningOn = (dir: string): boolean => {
 }
 
 beforeAll(async () => {
+  const [port, pgPort] = [await freePort(), await freePort()]
+  base = `http://127.0.0.1:${port}`
+  env = { KORRIGO_DATA_DIR: dataDir, PORT: String(port), KORRIGO_PG_PORT: String(pgPort), KORRIGO_WORKER: 'external', DATABASE_URL: '' }
   // Built here rather than inside `npm start` so a slow build is not mistaken for a slow start.
   ensureBuilt({ admin: true, portal: true })
   // What `npm start` runs; spawned directly so the exit code is the server's, not npm's.

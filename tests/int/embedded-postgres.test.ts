@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,8 +6,12 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { startEmbeddedPostgres } from '../../runtime/embedded-postgres'
+import { freePort } from '../e2e/helpers/processes'
 
-const port = 55000 + (process.pid % 1000)
+let port: number
+beforeAll(async () => {
+  port = await freePort()
+})
 
 const query = async (url: string, sql: string, params: unknown[] = []) => {
   const client = new pg.Client({ connectionString: url })
@@ -50,13 +54,33 @@ describe('embedded PostgreSQL', () => {
   })
 })
 
-describe('embedded PostgreSQL under a folder the postgres user cannot enter', () => {
-  const isRoot = os.userInfo().uid === 0
-  ;(isRoot ? it : it.skip)('falls back to a reachable data folder instead of failing in initdb', async () => {
+// Only a folder's owner may enter a 0700 folder (a home directory, mkdtemp's folders). Run as root, the
+// embedded server runs as the "postgres" user and must fall back to a folder it can reach; run as anyone
+// else, it runs as that user and keeps the folder asked for. Both are tested on every machine that can:
+// as root (CI), the second case runs in a child process as "nobody".
+const isRoot = os.userInfo().uid === 0
+const nobody = (() => {
+  try {
+    return { uid: Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' })) }
+  } catch {
+    return undefined
+  }
+})()
+/** Whether a user who is neither owner nor group can read the project (the child process loads it). */
+const othersCanRead = (dir: string): boolean => {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if ((fs.statSync(current).mode & 0o005) !== 0o005) return false
+    if (path.dirname(current) === current) return true
+  }
+}
+
+describe('embedded PostgreSQL under a folder only its owner can enter', () => {
+  const rootCase = 'as root: falls back to a folder the postgres user can reach instead of failing in initdb'
+  ;(isRoot ? it : it.skip)(isRoot ? rootCase : `${rootCase} — skipped: needs root (only root runs PostgreSQL as another user)`, async () => {
     const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-closed-'))
     const wanted = path.join(closed, 'pg')
     try {
-      const db = await startEmbeddedPostgres({ dataDir: wanted, port: port + 1 })
+      const db = await startEmbeddedPostgres({ dataDir: wanted, port: await freePort() })
       try {
         expect(db.dataDir).not.toBe(wanted)
         expect(db.dataDir.startsWith('/var/lib/korrigo/')).toBe(true)
@@ -69,4 +93,47 @@ describe('embedded PostgreSQL under a folder the postgres user cannot enter', ()
       fs.rmSync(closed, { recursive: true, force: true })
     }
   })
+
+  const userCase = 'as a normal user: keeps the folder asked for'
+  const asNobody = isRoot && nobody !== undefined && othersCanRead(process.cwd())
+  const userCanRun = !isRoot || asNobody
+  ;(userCanRun ? it : it.skip)(
+    userCanRun ? userCase : `${userCase} — skipped: as root it runs as "nobody", ${nobody ? 'who cannot read this checkout' : 'and there is no such user'}`,
+    async () => {
+      const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-own-'))
+      const wanted = path.join(closed, 'pg')
+      try {
+        if (!asNobody) {
+          const db = await startEmbeddedPostgres({ dataDir: wanted, port: await freePort() })
+          try {
+            expect(db.dataDir).toBe(wanted)
+            expect(await query(db.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }])
+          } finally {
+            await db.stop()
+          }
+          return
+        }
+        fs.chownSync(closed, nobody!.uid, nobody!.gid)
+        const home = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-nobody-home-'))
+        fs.chownSync(home, nobody!.uid, nobody!.gid)
+        try {
+          const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/int/helpers/embedded-as-user.ts', wanted, String(await freePort())], {
+            cwd: process.cwd(),
+            uid: nobody!.uid,
+            gid: nobody!.gid,
+            env: { PATH: process.env.PATH, HOME: home, TMPDIR: home, LOG_LEVEL: 'warn' },
+            encoding: 'utf8',
+            timeout: 120_000,
+          })
+          expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: expect.any(String) })
+          expect(JSON.parse(child.stdout.trim().split('\n').pop()!)).toEqual({ dataDir: wanted, rows: [{ ok: 1 }] })
+          expect(fs.statSync(path.join(wanted, 'PG_VERSION')).uid).toBe(nobody!.uid)
+        } finally {
+          fs.rmSync(home, { recursive: true, force: true })
+        }
+      } finally {
+        fs.rmSync(closed, { recursive: true, force: true })
+      }
+    },
+  )
 })

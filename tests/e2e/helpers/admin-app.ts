@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../int/helpers/databas
 import { apiClient, type ApiClient } from '../../int/helpers/http'
 import { launchBrowser } from '../portal/browser'
 import { ensureBuilt } from './builds'
-import { spawnProject, type Spawned } from './processes'
+import { freePort, spawnProject, type Spawned } from './processes'
 
 export const HEAD = { email: 'head@school.test', password: 'head-password-1', name: 'Head' }
 
@@ -16,11 +16,11 @@ export type AdminApp = { base: string; browser: Browser; stop: () => Promise<voi
 
 /**
  * The app as `npm start` runs it (Next production build of the admin, `server.ts`) on a throwaway
- * database and data folder, and a chromium to drive it. `firstPort` keeps test files apart.
+ * database and data folder, and a chromium to drive it, on a free port (`firstPort` is no longer needed).
  */
-export const startAdminApp = async ({ name, firstPort, env = {} }: { name: string; firstPort: number; env?: Record<string, string> }): Promise<AdminApp> => {
+export const startAdminApp = async ({ name, env = {} }: { name: string; firstPort?: number; env?: Record<string, string> }): Promise<AdminApp> => {
   ensureBuilt({ admin: true })
-  const port = firstPort + (process.pid % 300)
+  const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `korrigo-${name}-`))
   fs.chmodSync(dataDir, 0o755)
   const database: TestDatabase = await createTestDatabase()

@@ -1,8 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
 
 import { projectRoot } from '../../../runtime/paths'
 
 export type Spawned = { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp, timeoutMs: number) => Promise<RegExpMatchArray>; stop: () => Promise<number | null> }
+
+/**
+ * A TCP port nobody listens on now, chosen by the system: test files run in parallel, so a port derived
+ * from a file's name or pid can meet another file's.
+ */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
 
 /** Runs a project command as a user would, collecting its output to wait on what it prints. */
 export const spawnProject = ({ command, args, env }: { command: string; args: string[]; env: Record<string, string> }): Spawned => {

@@ -26,6 +26,8 @@ export const startTestApp = async ({ processJobs = true }: { processJobs?: boole
   process.env.PAYLOAD_SECRET = 'test-secret-not-for-production'
   // A test closes the app right after its last request: let background jobs (OCR) finish first.
   process.env.KORRIGO_DRAIN_MS = process.env.KORRIGO_DRAIN_MS ?? '300000'
+  // The configuration is read once per module registry (one per test file): read it again for this app.
+  ;(await import('../../../runtime/config')).resetConfig()
   const { bootRuntime } = await import('../../../runtime/boot')
   const { createHttpApp } = await import('../../../runtime/http-app')
   const runtime = await bootRuntime({ name: `test-${process.pid}`, processJobs })
