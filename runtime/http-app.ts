@@ -40,7 +40,9 @@ const adminOnly =
 export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime; nextHandler?: NextHandler }): Promise<Express> => {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', config().KORRIGO_TRUST_PROXY)
+  // One hop: the client is the address our reverse proxy appended to X-Forwarded-For, never an entry the client
+  // wrote itself (trusting every hop would let anyone pick their address, and escape per-IP limits).
+  app.set('trust proxy', config().KORRIGO_TRUST_PROXY ? 1 : false)
 
   // Security headers everywhere; the Next admin sets its own script policy, so CSP is per area below.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, strictTransportSecurity: false }), hstsOverHttps)
