@@ -8,6 +8,8 @@ const commands: Record<string, Command> = {
   export: { summary: 'export the results of an exam (CSV, Excel, Pronote, plugin formats)', load: () => import('./commands/export') },
   demo: { summary: 'fill an empty database with a demo exam made from generated scans', load: () => import('./commands/demo') },
   audit: { summary: 'check the audit trail\'s hash chain (audit verify)', load: () => import('./commands/audit') },
+  backup: { summary: 'database and files as one archive (--out FILE), while the app runs', load: () => import('./commands/backup') },
+  restore: { summary: 'restore a backup archive into an empty install', load: () => import('./commands/restore') },
 }
 
 const usage = (): string =>

@@ -8,6 +8,11 @@ import { marksSummary, type RetentionReport } from '../lib/summary'
 
 /** Every write of a purge carries this: the purge is audited once, as a whole, with its report. */
 const context = { [AUDIT_SKIP]: true, korrigoRetentionPurge: true }
+/**
+ * The purge acts as an administrator: the rules that guard closed copies against teachers (grades,
+ * annotations) let admins through, and a job has no signed-in user of its own.
+ */
+const RETENTION_ACTOR = { id: 'retention', role: 'admin', collection: 'users', email: 'retention@korrigo.local' }
 const CHUNK = 200
 
 const allOf = async (payload: Payload, collection: string, where: Where) =>
@@ -16,7 +21,7 @@ const allOf = async (payload: Payload, collection: string, where: Where) =>
 const countOf = async (payload: Payload, collection: string, where: Where) => (await payload.count({ collection: collection as never, where, overrideAccess: true })).totalDocs
 
 const remove = async (payload: Payload, collection: string, where: Where): Promise<number> => {
-  const result = await payload.delete({ collection: collection as never, where, overrideAccess: true, depth: 0, context })
+  const result = await payload.delete({ collection: collection as never, where, overrideAccess: true, depth: 0, context, user: RETENTION_ACTOR })
   if (result.errors.length) throw new Error(`retention: could not delete ${collection}: ${result.errors.map((e) => e.message).join('; ')}`)
   return result.docs.length
 }
@@ -58,7 +63,7 @@ export const purgeExam = async ({ payload, examId, now = new Date() }: { payload
       }
       for (const ids of chunks(copyIds)) {
         // A closed copy is reopened before it goes: its marking is already gone, and deletion refuses closed copies.
-        await payload.update({ collection: 'copies', where: { and: [{ id: { in: ids } }, { status: { not_equals: 'staging' } }] }, data: { status: 'staging' } as never, overrideAccess: true, depth: 0, context })
+        await payload.update({ collection: 'copies', where: { and: [{ id: { in: ids } }, { status: { not_equals: 'staging' } }] }, data: { status: 'staging' } as never, overrideAccess: true, depth: 0, context, user: RETENTION_ACTOR })
         await remove(payload, 'copies', { id: { in: ids } })
       }
       counts['identification-decisions'] = (counts['identification-decisions'] ?? 0) + (payload.collections['identification-decisions' as never] ? await remove(payload, 'identification-decisions', { exam: { equals: examId } }) : 0)

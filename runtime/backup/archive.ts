@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Transform } from 'node:stream'
+import { createGunzip, createGzip } from 'node:zlib'
+
+import tar from 'tar-stream'
+
+import type { BackupEntry } from './manifest'
+
+/** A tar.gz written entry by entry; each entry's checksum is computed as it is written. */
+export const openArchiveWriter = (file: string) => {
+  const pack = tar.pack()
+  const done = pipeline(pack, createGzip(), fs.createWriteStream(file))
+  const entries: BackupEntry[] = []
+  const add = async (name: string, source: { bytes: Uint8Array } | { file: string }): Promise<BackupEntry> => {
+    const hash = createHash('sha256')
+    if ('bytes' in source) {
+      hash.update(source.bytes)
+      await new Promise<void>((resolve, reject) => pack.entry({ name, size: source.bytes.length }, Buffer.from(source.bytes), (err) => (err ? reject(err) : resolve())))
+      const entry = { path: name, size: source.bytes.length, sha256: hash.digest('hex') }
+      entries.push(entry)
+      return entry
+    }
+    const { size } = await fs.promises.stat(source.file)
+    const sink = pack.entry({ name, size })
+    const hashing = new Transform({
+      transform(chunk, _enc, cb) {
+        hash.update(chunk)
+        cb(null, chunk)
+      },
+    })
+    await pipeline(fs.createReadStream(source.file), hashing, sink)
+    const entry = { path: name, size, sha256: hash.digest('hex') }
+    entries.push(entry)
+    return entry
+  }
+  return {
+    add,
+    entries,
+    close: async () => {
+      pack.finalize()
+      await done
+    },
+  }
+}
+
+export class ArchiveError extends Error {}
+
+/** Entries may only land inside the folder they are extracted to. */
+const safeJoin = (root: string, name: string): string => {
+  const target = path.resolve(root, name)
+  if (!target.startsWith(path.resolve(root) + path.sep)) throw new ArchiveError(`the archive entry "${name}" points outside the archive`)
+  return target
+}
+
+/** Extracts a tar.gz into a folder, with each entry's size and checksum. */
+export const extractArchive = async ({ file, into, onEntry }: { file: string; into: string; onEntry?: (name: string) => void }): Promise<Map<string, BackupEntry>> => {
+  const found = new Map<string, BackupEntry>()
+  const extract = tar.extract()
+  // One failure, said once: a damaged gzip stream breaks both the pipeline and the loop reading from it.
+  let failure: Error | undefined
+  const reading = pipeline(fs.createReadStream(file), createGunzip(), extract).catch((error: Error) => {
+    failure ??= error
+  })
+  try {
+    for await (const entry of extract) {
+      const name = entry.header.name
+      if (entry.header.type !== 'file') {
+        entry.resume()
+        continue
+      }
+      const target = safeJoin(into, name)
+      await fs.promises.mkdir(path.dirname(target), { recursive: true })
+      const hash = createHash('sha256')
+      let size = 0
+      await pipeline(
+        entry,
+        new Transform({
+          transform(chunk: Buffer, _enc, cb) {
+            hash.update(chunk)
+            size += chunk.length
+            cb(null, chunk)
+          },
+        }),
+        fs.createWriteStream(target),
+      )
+      found.set(name, { path: name, size, sha256: hash.digest('hex') })
+      onEntry?.(name)
+    }
+  } catch (error) {
+    if (error instanceof ArchiveError) throw error
+    failure ??= error as Error
+  }
+  await reading
+  if (failure) throw new ArchiveError(`${file}: not a readable Korrigo backup, damaged or not a backup (${failure.message}); nothing was restored`)
+  return found
+}
