@@ -16,6 +16,8 @@ export type SubjectPage = {
   heightPt: number
   mask: PackedMask
   lines: SubjectLine[]
+  /** the same print word by word (what label finding works on) */
+  words: SubjectLine[]
 }
 
 export type SubjectModel = { pages: SubjectPage[] }
@@ -23,7 +25,40 @@ export type SubjectModel = { pages: SubjectPage[] }
 const RENDER_DPI = DESCRIPTOR_DPI * 2
 const SPREAD_MIN_WIDTH_PT = 1000
 
-type Half = { image: GrayImage; widthPt: number; heightPt: number; lines: SubjectLine[] }
+type Half = { image: GrayImage; widthPt: number; heightPt: number; lines: SubjectLine[]; words: SubjectLine[] }
+
+/** Words of the text layer, each with the box of its characters. */
+const wordsOf = (page: mupdf.Page): SubjectLine[] => {
+  const text = page.toStructuredText('preserve-whitespace')
+  const words: SubjectLine[] = []
+  let current: { text: string; x0: number; y0: number; x1: number; y1: number } | undefined
+  const flush = () => {
+    if (current && current.text.trim()) words.push({ text: current.text, box: { x: current.x0, y: current.y0, width: current.x1 - current.x0, height: current.y1 - current.y0 } })
+    current = undefined
+  }
+  try {
+    text.walk({
+      onChar: (c, _origin, _font, _size, quad) => {
+        if (/\s/.test(c)) return flush()
+        const xs = [quad[0], quad[2], quad[4], quad[6]]
+        const ys = [quad[1], quad[3], quad[5], quad[7]]
+        const box = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+        if (!current) current = { text: c, ...box }
+        else {
+          current.text += c
+          current.x0 = Math.min(current.x0, box.x0)
+          current.y0 = Math.min(current.y0, box.y0)
+          current.x1 = Math.max(current.x1, box.x1)
+          current.y1 = Math.max(current.y1, box.y1)
+        }
+      },
+      endLine: flush,
+    })
+  } finally {
+    text.destroy()
+  }
+  return words
+}
 
 const linesOf = (page: mupdf.Page): SubjectLine[] => {
   const text = page.toStructuredText('preserve-whitespace')
@@ -35,14 +70,14 @@ const linesOf = (page: mupdf.Page): SubjectLine[] => {
   }
 }
 
-const renderPage = (doc: mupdf.Document, index: number): { image: GrayImage; widthPt: number; heightPt: number; lines: SubjectLine[] } => {
+const renderPage = (doc: mupdf.Document, index: number): Half => {
   const page = doc.loadPage(index)
   try {
     const [x0, y0, x1, y1] = page.getBounds()
     const scale = RENDER_DPI / 72
     const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, false)
     try {
-      return { image: pixmapPixels(pix), widthPt: x1 - x0, heightPt: y1 - y0, lines: linesOf(page) }
+      return { image: pixmapPixels(pix), widthPt: x1 - x0, heightPt: y1 - y0, lines: linesOf(page), words: wordsOf(page) }
     } finally {
       pix.destroy()
     }
@@ -51,16 +86,19 @@ const renderPage = (doc: mupdf.Document, index: number): { image: GrayImage; wid
   }
 }
 
-const splitSpread = (p: ReturnType<typeof renderPage>): [Half, Half] => {
+const splitSpread = (p: Half): [Half, Half] => {
   const half = Math.floor(p.image.width / 2)
   const halfPt = p.widthPt / 2
+  const keep = (items: SubjectLine[], left: boolean) =>
+    items
+      .filter((l) => (left ? l.box.x + l.box.width / 2 < halfPt : l.box.x + l.box.width / 2 >= halfPt))
+      .map((l) => ({ ...l, box: { ...l.box, x: left ? l.box.x : l.box.x - halfPt } }))
   const side = (left: boolean): Half => ({
     image: cropGray({ image: p.image, x: left ? 0 : p.image.width - half, width: half }),
     widthPt: halfPt,
     heightPt: p.heightPt,
-    lines: p.lines
-      .filter((l) => (left ? l.box.x + l.box.width / 2 < halfPt : l.box.x + l.box.width / 2 >= halfPt))
-      .map((l) => ({ ...l, box: { ...l.box, x: left ? l.box.x : l.box.x - halfPt } })),
+    lines: keep(p.lines, left),
+    words: keep(p.words, left),
   })
   return [side(true), side(false)]
 }
@@ -97,6 +135,7 @@ export const readSubject = ({ bytes, fileName = 'subject.pdf' }: { bytes: Uint8A
         heightPt: h.heightPt,
         mask: packMask(inkDescriptor({ image: h.image, background: estimateBackground(h.image), border: 0 })),
         lines: h.lines,
+        words: h.words,
       })),
     }
   } finally {

@@ -1,0 +1,44 @@
+// Ingestion and identification per header design, tuned and held out, with and without the blank
+// subject: `npx tsx bench/designs.ts [--identify] [--subject] [preset…]` (default: every class preset).
+import { openHeaderReaders } from '../plugins/identification/services/engines'
+import { listPresets, type PresetName } from '../tools/papers/index'
+import { blankForm, firstPages, identifyRun, ingestPreset, scoreIngestion } from './designs/pipeline'
+
+const args = process.argv.slice(2)
+const identify = args.includes('--identify')
+const subjectModes = args.includes('--subject') ? [true] : args.includes('--both') ? [false, true] : [false]
+const names = (args.filter((a) => !a.startsWith('--')) as PresetName[]).length
+  ? (args.filter((a) => !a.startsWith('--')) as PresetName[])
+  : listPresets().filter((p) => !p.name.endsWith('-mini')).map((p) => p.name)
+const tuned = new Map(listPresets().map((p) => [p.name, p.tuned]))
+const readers = identify ? await openHeaderReaders() : undefined
+const rows: Record<string, string | number>[] = []
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—')
+for (const name of names) {
+  for (const withSubject of subjectModes) {
+    const run = await ingestPreset({ name, withSubject })
+    const s = await scoreIngestion(run)
+    const row: Record<string, string | number> = {
+      preset: name,
+      tuned: tuned.get(name) ? 'tuned' : 'HELD OUT',
+      subject: withSubject ? 'yes' : 'no',
+      'cut on': s.boundary,
+      'exact copies': pct(s.exactCopies, s.copies),
+      orientation: pct(s.rotationCorrect, s.pages),
+      unsure: s.unsure,
+      'ingest s': run.seconds.toFixed(1),
+    }
+    if (readers) {
+      const pages = await firstPages(run)
+      const form = await blankForm({ run, pages, readers, withSubject })
+      const id = await identifyRun({ run, pages, form, readers })
+      Object.assign(row, { form: form?.source ?? 'none', 'auto-named': id.auto, wrong: id.wrong, coverage: pct(id.auto, id.named), 's/copy': id.secondsPerCopy.toFixed(2) })
+      for (const w of id.wrongs) process.stderr.write(`${name}: ${w}\n`)
+    }
+    rows.push(row)
+    process.stderr.write(`${JSON.stringify(row)}\n`)
+  }
+}
+console.table(rows)
+await readers?.terminate()
+process.exit(0)

@@ -1,0 +1,108 @@
+// The pure pipeline on one generated preset, without a server: ingestion (analysis, global cut,
+// assembly) and identification (blank form, first-page reading, class-wide matching), scored against
+// the generator's truth. Shared by the per-design benchmarks and the quality tests.
+import * as mupdf from 'mupdf'
+
+import { formFromSubject, learnForm, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../../plugins/identification/lib/fields/index'
+import { identifyCopies, toMatchStudent, type CopyReading } from '../../plugins/identification/lib/match/index'
+import type { HeaderReaders } from '../../plugins/identification/services/engines'
+import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, unpackMask, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
+import { getBatch, scoreCopies, type PresetName, type Truth } from '../../tools/papers/index'
+
+/** The truth speaks of pages as displayed (after /Rotate); the pipeline of pages as stored. */
+const DISPLAYED: Record<number, Record<string, string>> = {
+  0: { full: 'full', left: 'left', right: 'right', top: 'top', bottom: 'bottom' },
+  90: { full: 'full', top: 'right', bottom: 'left', left: 'top', right: 'bottom' },
+  180: { full: 'full', left: 'right', right: 'left', top: 'bottom', bottom: 'top' },
+  270: { full: 'full', top: 'left', bottom: 'right', left: 'bottom', right: 'top' },
+}
+
+export type IngestRun = { truth: Truth; plan: CopyPlan; analyses: PageAnalysis[]; bytes: Uint8Array; subject?: Uint8Array; roster: { last_name: string; first_name: string; dob?: string }[]; seconds: number }
+
+export const ingestPreset = async ({ name, withSubject }: { name: PresetName; withSubject: boolean }): Promise<IngestRun> => {
+  const batch = await getBatch(name)
+  const t0 = performance.now()
+  const analyses = await analyzePages({ bytes: batch.bytes, fileName: `${name}.pdf` })
+  const plan = planCopies({ analyses, fileName: `${name}.pdf`, subject: withSubject ? readSubject({ bytes: batch.subject }) : undefined })
+  return { truth: batch.truth, plan, analyses, bytes: batch.bytes, subject: batch.subject, roster: batch.roster, seconds: (performance.now() - t0) / 1000 }
+}
+
+/** Truth copies cut where a sheet carries the name again: what ingestion alone can find (identity joins them later). */
+export const fragmentsOf = (truth: Truth): Truth => ({
+  ...truth,
+  copies: truth.copies.flatMap((c) => {
+    const starts = new Set(c.identityZones.map((z) => z.page).filter((p) => p > 0))
+    const out: typeof truth.copies = []
+    c.pages.forEach((p, i) => {
+      if (i === 0 || starts.has(i)) out.push({ ...c, pages: [] })
+      out[out.length - 1]!.pages.push(p)
+    })
+    return out
+  }),
+})
+
+export const scoreIngestion = async (run: IngestRun) => {
+  const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
+  const copies = run.plan.copies.map((c) => ({
+    pages: c.pages.map((p) => {
+      const stored = info.pages[p.sourcePage - 1]!.storedRotate
+      return { source_page: p.sourcePage, region: DISPLAYED[stored]![p.region]!, rotation: (p.rotation - stored + 360) % 360, blank: p.blank }
+    }),
+  }))
+  const score = scoreCopies({ truth: fragmentsOf(run.truth), copies })
+  return { ...score, found: run.plan.copies.length, unsure: run.plan.copies.filter((c) => c.evidence.unsure).length, boundary: run.plan.model.boundary }
+}
+
+/** Every copy's first page, upright and straightened as stored copies are. */
+export const firstPages = async (run: IngestRun): Promise<PageImage[]> => {
+  const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
+  const assembler = await openAssembler({ sourceBytes: run.bytes, skewOf: (p) => skew.get(p) ?? 0 })
+  const out: PageImage[] = []
+  for (const c of run.plan.copies) {
+    const doc = mupdf.Document.openDocument(await assembler.assemble(c.pages.slice(0, 1)), 'application/pdf')
+    try {
+      out.push(renderPageImage({ doc }))
+    } finally {
+      doc.destroy()
+    }
+  }
+  return out
+}
+
+export const blankForm = async ({ run, pages, readers, withSubject }: { run: IngestRun; pages: PageImage[]; readers: HeaderReaders; withSubject: boolean }): Promise<BlankForm | undefined> => {
+  if (withSubject && run.subject) return formFromSubject({ pdf: run.subject })
+  if (!run.plan.model.firstPage || pages.length === 0) return undefined
+  return learnForm({ pages: pages.slice(0, 7), labels: readers.labels, print: unpackMask(run.plan.model.firstPage) })
+}
+
+export type IdentifyScore = { copies: number; named: number; auto: number; wrong: number; wrongs: string[]; secondsPerCopy: number }
+
+/** Reads every copy, matches the class at once, and compares with the truth (by each copy's first page). */
+export const identifyRun = async ({ run, pages, form, readers }: { run: IngestRun; pages: PageImage[]; form?: BlankForm; readers: HeaderReaders }): Promise<IdentifyScore> => {
+  const t0 = performance.now()
+  const readings: CopyReading[] = []
+  for (const [i, page] of pages.entries()) {
+    const r = await readFirstPage({ page, form, engines: readers.engines })
+    readings.push({ copyKey: String(i), fields: r.fields, lattices: r.lattices })
+  }
+  const secondsPerCopy = (performance.now() - t0) / 1000 / Math.max(1, pages.length)
+  const students = run.roster.map((s, i) => toMatchStudent({ studentKey: String(i), lastName: s.last_name, firstName: s.first_name, birthDate: s.dob ?? null }))
+  const results = identifyCopies({ copies: readings, students })
+  const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
+  const writer = new Map<string, Truth['copies'][number]['student']>()
+  for (const c of run.truth.copies) for (const p of c.pages) writer.set(`${p.source_page}:${p.region}`, c.student)
+  let named = 0
+  let auto = 0
+  const wrongs: string[] = []
+  results.forEach((r, i) => {
+    const first = run.plan.copies[i]!.pages[0]!
+    const stored = info.pages[first.sourcePage - 1]!.storedRotate
+    const truth = writer.get(`${first.sourcePage}:${DISPLAYED[stored]![first.region]}`)
+    if (truth) named++
+    if (r.status !== 'identified') return
+    const s = run.roster[Number(r.studentKey)]!
+    if (truth && s.last_name === truth.last_name && s.first_name === truth.first_name) auto++
+    else wrongs.push(`copy ${i + 1}: named ${s.last_name} ${s.first_name}, written by ${truth ? `${truth.last_name} ${truth.first_name}` : 'nobody'} (${r.confidence})`)
+  })
+  return { copies: pages.length, named, auto, wrong: wrongs.length, wrongs, secondsPerCopy }
+}

@@ -1,0 +1,99 @@
+import type { FormTransform } from './align'
+import { mapFormPoint } from './align'
+import type { Stroke } from './handwriting'
+import type { FieldKind } from './labels'
+import type { FormLabel } from './phrases'
+
+/** A box in page pixels. */
+export type PixelRect = { x0: number; y0: number; x1: number; y1: number }
+
+/** One field of the first page: what it asks for, its printed label (if any) and what was written. */
+export type FoundField = { kind: FieldKind; label?: PixelRect; strokes: Stroke[] }
+
+const height = (r: PixelRect) => Math.max(1, r.y1 - r.y0)
+
+/** The form's labels moved onto the page by the alignment. */
+export const labelsOnPage = ({ labels, t, form, page }: { labels: FormLabel[]; t?: FormTransform; form: { width: number; height: number }; page: { width: number; height: number } }) =>
+  labels.map((l) => {
+    if (!t) return l
+    const a = mapFormPoint({ x: l.x0, y: l.y0, t, form, page })
+    const b = mapFormPoint({ x: l.x1, y: l.y1, t, form, page })
+    return { ...l, x0: a.x, y0: a.y, x1: b.x, y1: b.y }
+  })
+
+const centre = (s: Stroke) => ({ x: (s.x0 + s.x1) / 2, y: (s.y0 + s.y1) / 2 })
+
+/**
+ * How far a stroke is from being written for a label: to its right on its line (a form's "Nom :
+ * ____"), or in the space under it (a box whose title is the label). Infinity when neither.
+ */
+const distance = ({ stroke, label, labels, pageWidth }: { stroke: Stroke; label: FormLabel; labels: FormLabel[]; pageWidth: number }): number => {
+  const h = height(label)
+  const c = centre(stroke)
+  // the next label to the right on the same line ends this field
+  const sameRow = (o: FormLabel) => o !== label && Math.min(o.y1, label.y1) - Math.max(o.y0, label.y0) > 0.3 * h
+  const stop = Math.min(pageWidth, label.x1 + pageWidth * 0.6, ...labels.filter((o) => sameRow(o) && o.x0 > label.x1).map((o) => o.x0 - 0.3 * h))
+  if (c.y > label.y0 - 0.9 * h && c.y < label.y1 + 1.1 * h && stroke.x0 > label.x1 - 0.5 * h && c.x < stop) return (stroke.x0 - label.x1) / h
+  // below: inside the box the label titles, down to about three lines
+  const below = labels.filter((o) => o !== label && o.y0 > label.y1 && Math.min(o.x1, stop) - Math.max(o.x0, label.x0) > 0)
+  const floor = Math.min(label.y1 + 4 * h, ...below.map((o) => o.y0 - 0.2 * h))
+  if (c.y > label.y1 - 0.2 * h && c.y < floor && c.x > label.x0 - 1.5 * h && c.x < stop) return 2 + (c.y - label.y1) / h
+  return Infinity
+}
+
+/** Strokes too large to be letters: lines, frames left over, drawings. */
+const letterLike = (s: Stroke, pageHeight: number) => s.y1 - s.y0 < pageHeight * 0.06
+
+/**
+ * Gives every piece of writing to the label it was written for (the nearest that can claim it).
+ * Without labels that name a person, the first lines of writing at the top of the page are the name
+ * (a plain copie double: the student writes it in the corner, no printed label).
+ */
+export const assignStrokes = ({ strokes, labels, page }: { strokes: Stroke[]; labels: FormLabel[]; page: { width: number; height: number } }): FoundField[] => {
+  const letters = strokes.filter((s) => letterLike(s, page.height))
+  const claiming = labels.filter((l) => l.kind !== 'other')
+  const fields = new Map<FormLabel, Stroke[]>()
+  for (const s of letters) {
+    let best: FormLabel | undefined
+    let bestDistance = Infinity
+    for (const l of labels) {
+      const d = distance({ stroke: s, label: l, labels, pageWidth: page.width })
+      if (d < bestDistance) {
+        bestDistance = d
+        best = l
+      }
+    }
+    if (best && best.kind !== 'other') fields.set(best, [...(fields.get(best) ?? []), s])
+  }
+  const found: FoundField[] = claiming.map((l) => ({ kind: l.kind, label: { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 }, strokes: fields.get(l) ?? [] }))
+  if (claiming.some((l) => l.kind === 'lastName' || l.kind === 'firstName' || l.kind === 'fullName')) return found
+  return [...found, ...unlabelledName({ strokes: letters, page })]
+}
+
+/** The top band's first line(s) of writing: the name, then (often) the class. */
+const unlabelledName = ({ strokes, page }: { strokes: Stroke[]; page: { width: number; height: number } }): FoundField[] => {
+  const band = strokes.filter((s) => s.y1 < page.height * 0.2).sort((a, b) => a.y0 - b.y0)
+  const lines: Stroke[][] = []
+  for (const s of band) {
+    const c = centre(s)
+    const line = lines.find((l) => {
+      const y0 = Math.min(...l.map((x) => x.y0))
+      const y1 = Math.max(...l.map((x) => x.y1))
+      return c.y > y0 - 0.15 * (y1 - y0) && c.y < y1 + 0.15 * (y1 - y0)
+    })
+    if (line) line.push(s)
+    else lines.push([s])
+  }
+  const words = lines.filter((l) => l.reduce((n, s) => n + s.pixels, 0) > 120)
+  const out: FoundField[] = []
+  if (words[0]) out.push({ kind: 'fullName', strokes: words[0] })
+  if (words[1]) out.push({ kind: 'className', strokes: words[1] })
+  return out
+}
+
+/** The box around a field's writing and its label (page pixels). */
+export const fieldBox = (field: FoundField): PixelRect | undefined => {
+  const parts: PixelRect[] = [...field.strokes, ...(field.label && field.strokes.length ? [field.label] : [])]
+  if (parts.length === 0) return undefined
+  return { x0: Math.min(...parts.map((p) => p.x0)), y0: Math.min(...parts.map((p) => p.y0)), x1: Math.max(...parts.map((p) => p.x1)), y1: Math.max(...parts.map((p) => p.y1)) }
+}

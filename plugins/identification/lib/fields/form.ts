@@ -1,0 +1,173 @@
+import * as mupdf from 'mupdf'
+
+import { readSubject } from '../../../scan-pipeline/lib/template/subject'
+import { alignTemplate, prepareTarget, samplePoints } from '../../../scan-pipeline/lib/template/align'
+import { DESCRIPTOR_DPI, dilate, type Mask } from '../../../scan-pipeline/lib/template/mask'
+import type { LabelReader } from '../header/labelReader'
+import type { GrayCrop } from '../header/types'
+import { affineOf, alignForm, downsample, refine, type FormTransform } from './align'
+import { inkOf, paperLevel, renderPageImage, FORM_DPI, type PageImage } from './page'
+import { labelsOf, type FormLabel } from './phrases'
+
+/**
+ * A first page as printed, before anyone wrote on it: from the exam's blank subject, or learned from
+ * the copies themselves. Its print is what is taken away from a copy's first page to leave the
+ * handwriting; its labels say which handwriting is which field.
+ */
+export type BlankForm = {
+  image: PageImage
+  mask: Mask
+  /** printed labels, in the form's pixels */
+  labels: FormLabel[]
+  source: 'subject' | 'learned'
+}
+
+const maskOf = (image: GrayCrop): Mask => ({ width: image.width, height: image.height, data: inkOf(image) })
+
+/** The subject's first page: its print rendered, its labels from the PDF's own text (no OCR). */
+export const formFromSubject = ({ pdf }: { pdf: Uint8Array }): BlankForm => {
+  const subject = readSubject({ bytes: pdf })
+  const first = subject.pages[0]!
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
+  try {
+    const page0 = doc.loadPage(0)
+    const [x0, , x1, y1] = page0.getBounds()
+    page0.destroy()
+    // An A3 booklet's first page is the right half of its first sheet.
+    const spread = x1 - x0 >= 1000 && x1 - x0 > y1
+    const image = renderPageImage({ doc, index: 0, dpi: FORM_DPI, half: spread ? 'right' : undefined })
+    const k = FORM_DPI / 72
+    const labels = labelsOf(first.words.map((w) => ({ text: w.text, x0: w.box.x * k, y0: w.box.y * k, x1: (w.box.x + w.box.width) * k, y1: (w.box.y + w.box.height) * k })))
+    return { image, mask: maskOf(image), labels, source: 'subject' }
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** Each pixel takes the darkest value within `r` pixels (ink grown): tolerance to alignment. */
+const growInk = (raw: Uint8Array, width: number, height: number, r = 1): Uint8Array => {
+  const rows = new Uint8Array(raw.length)
+  for (let y = 0; y < height; y++) {
+    const row = y * width
+    for (let x = 0; x < width; x++) {
+      let v = 255
+      for (let k = Math.max(0, x - r); k <= Math.min(width - 1, x + r); k++) if (raw[row + k]! < v) v = raw[row + k]!
+      rows[row + x] = v
+    }
+  }
+  const out = new Uint8Array(raw.length)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let v = 255
+      for (let k = Math.max(0, y - r); k <= Math.min(height - 1, y + r); k++) if (rows[k * width + x]! < v) v = rows[k * width + x]!
+      out[y * width + x] = v
+    }
+  }
+  return out
+}
+
+/** A page seen from the form's frame (nearest pixel), paper where it falls outside. */
+const warpInto = ({ page, t, frame }: { page: GrayCrop; t: FormTransform; frame: { width: number; height: number } }): Uint8Array => {
+  const out = new Uint8Array(frame.width * frame.height).fill(255)
+  const m = affineOf({ t, form: frame, page })
+  for (let y = 0; y < frame.height; y++) {
+    for (let x = 0; x < frame.width; x++) {
+      const px = Math.round(m.a * x + m.b * y + m.e)
+      const py = Math.round(m.c * x + m.d * y + m.f)
+      if (px >= 0 && py >= 0 && px < page.width && py < page.height) out[y * frame.width + x] = page.raw[py * page.width + px]!
+    }
+  }
+  return out
+}
+
+/** An alignment that moves print this far cannot be right (pixels at FORM_DPI: 60 ≈ 1 cm). */
+const plausible = (t: FormTransform) => Math.abs(t.scale - 1) < 0.06 && Math.abs(t.dx) < 60 && Math.abs(t.dy) < 60
+
+/** Pixel values stretched so that each page's paper is white: scans differ in paper tone. */
+const normalised = (page: PageImage): PageImage => {
+  const paper = paperLevel(page)
+  const k = 255 / Math.max(1, paper)
+  return { ...page, raw: Uint8Array.from(page.raw, (v) => Math.min(255, Math.round(v * k))) }
+}
+
+/**
+ * Each pixel's second-lightest value among the aligned pages (the lightest with fewer than five): a
+ * pixel stays dark only where the pages have ink in common — print. The second rather than the first
+ * forgives one page whose print did not quite line up.
+ */
+const lightestOf = ({ pages, align, frame, grow = 1 }: { pages: PageImage[]; align: (page: PageImage) => FormTransform; frame: PageImage; grow?: number }): Uint8Array => {
+  const first = new Uint8Array(frame.width * frame.height)
+  const second = new Uint8Array(frame.width * frame.height)
+  let used = 0
+  for (const page of pages) {
+    const t = align(page)
+    if (process.env.KORRIGO_DEBUG_FORM) console.log('form fit', t)
+    if (!plausible(t)) continue
+    const warped = growInk(warpInto({ page: normalised(page), t, frame }), frame.width, frame.height, grow)
+    used++
+    for (let i = 0; i < first.length; i++) {
+      const v = warped[i]!
+      if (v > first[i]!) {
+        second[i] = first[i]!
+        first[i] = v
+      } else if (v > second[i]!) second[i] = v
+    }
+  }
+  if (used === 0) return frame.raw
+  return used >= 5 ? second : first
+}
+
+/**
+ * How a page sits relative to the reference page: through the first page's print as ingestion learned
+ * it (DESCRIPTOR_DPI, handwriting-free: a reliable alignment), mapped to FORM_DPI.
+ */
+const viaPrint = ({ print, reference }: { print: Mask; reference: PageImage }) => {
+  const points = samplePoints(print, 1500)
+  const factor = Math.round(FORM_DPI / DESCRIPTOR_DPI)
+  const at = (page: PageImage) => alignTemplate({ points, target: prepareTarget(downsample(maskOf(page), factor)) })
+  const ref = at(reference)
+  return (page: PageImage): FormTransform => {
+    const a = at(page)
+    // both pages as seen from the print's frame: reference → print → page
+    const scale = a.scale / ref.scale
+    return { scale, dx: (a.dx - ref.dx * scale) * factor, dy: (a.dy - ref.dy * scale) * factor, fit: a.hits }
+  }
+}
+
+/** Where first-page labels are looked for: the top of the page (names) and its foot (page numbers). */
+const LABEL_BANDS = [
+  [0, 0.45],
+  [0.88, 1],
+] as const
+
+/**
+ * The blank form learned from several copies' first pages: all aligned on the first, then, pixel by
+ * pixel, the lightest of them — handwriting is never in the same place twice, print always is. A second
+ * round aligns the pages on that first estimate's print (handwriting no longer pulls the alignment).
+ * Its labels are read once with the label reader (OCR of print, which is reliable).
+ */
+export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; labels: LabelReader; print?: Mask }): Promise<BlankForm> => {
+  if (pages.length === 0) throw new RangeError('learning a form needs at least one page')
+  const reference = pages[0]!
+  // With the print ingestion learned, one pass; without it, a rough pass on the reference's whole
+  // ink, then a second on the rough form's print.
+  // A first, thick estimate (print grown to forgive coarse alignments), then the reference's own print
+  // at full resolution (its ink under that estimate) aligns every page to the pixel.
+  const coarse = print ? viaPrint({ print, reference }) : (page: PageImage) => alignForm({ form: maskOf(reference), page: maskOf(page) })
+  const starts = new Map(pages.map((p) => [p, coarse(p)]))
+  const rough = maskOf({ ...reference, raw: lightestOf({ pages, align: (p) => starts.get(p)!, frame: reference, grow: 4 }) })
+  const refInk = maskOf(reference)
+  const refPrint: Mask = { ...refInk, data: Uint8Array.from(refInk.data, (v, i) => v & rough.data[i]!) }
+  const points = samplePoints(refPrint, 3000)
+  const precise = (page: PageImage) => refine({ points, form: refPrint, page: dilate(maskOf(page), 1), start: starts.get(page)!, radius: 6 })
+  const settled = lightestOf({ pages, align: precise, frame: reference, grow: 1 })
+  const image: PageImage = { ...reference, raw: settled }
+  const words = []
+  for (const [from, to] of LABEL_BANDS) {
+    const y0 = Math.floor(image.height * from)
+    const y1 = Math.floor(image.height * to)
+    const band = { raw: image.raw.subarray(y0 * image.width, y1 * image.width), width: image.width, height: y1 - y0 }
+    for (const w of await labels.read(band)) words.push({ text: w.text, x0: w.box.x0, y0: w.box.y0 + y0, x1: w.box.x1, y1: w.box.y1 + y0 })
+  }
+  return { image, mask: maskOf(image), labels: labelsOf(words), source: 'learned' }
+}

@@ -1,0 +1,77 @@
+import { dilate, type Mask } from '../../../scan-pipeline/lib/template/mask'
+import { affineOf, alignForm, type FormTransform } from './align'
+import type { BlankForm } from './form'
+import { inkOf, type PageImage } from './page'
+
+/** A connected piece of handwriting (a letter, a word), in page pixels. */
+export type Stroke = { x0: number; y0: number; x1: number; y1: number; pixels: number }
+
+/** The smallest piece kept: scanner grain and print edges left by the subtraction are smaller. */
+const MIN_PIXELS = 10
+
+/**
+ * What the student wrote on a first page: its ink minus the blank form's print (grown a little, so
+ * that print slightly off the alignment does not come back as writing).
+ */
+export const handwritingOf = ({ page, form }: { page: PageImage; form?: BlankForm }): { mask: Mask; transform?: FormTransform } => {
+  const ink: Mask = { width: page.width, height: page.height, data: inkOf(page) }
+  if (!form) return { mask: ink }
+  const transform = alignForm({ form: form.mask, page: ink })
+  const grown = dilate(form.mask, 2)
+  const data = new Uint8Array(ink.data.length)
+  // the inverse of the form → page map, to look up each page pixel in the form
+  const m = affineOf({ t: transform, form: form.mask, page })
+  const det = m.a * m.d - m.b * m.c
+  for (let y = 0; y < page.height; y++) {
+    for (let x = 0; x < page.width; x++) {
+      const i = y * page.width + x
+      if (!ink.data[i]) continue
+      const u = x - m.e
+      const v = y - m.f
+      const fx = Math.round((m.d * u - m.b * v) / det)
+      const fy = Math.round((-m.c * u + m.a * v) / det)
+      const printed = fx >= 0 && fy >= 0 && fx < grown.width && fy < grown.height && grown.data[fy * grown.width + fx]
+      if (!printed) data[i] = 1
+    }
+  }
+  return { mask: { width: page.width, height: page.height, data }, transform }
+}
+
+/** Connected pieces of a mask (8-neighbours), smallest dropped. */
+export const strokesOf = (mask: Mask): Stroke[] => {
+  const { width, height, data } = mask
+  const label = new Int32Array(width * height).fill(-1)
+  const strokes: Stroke[] = []
+  const stack: number[] = []
+  for (let start = 0; start < data.length; start++) {
+    if (!data[start] || label[start] !== -1) continue
+    const s: Stroke = { x0: width, y0: height, x1: 0, y1: 0, pixels: 0 }
+    label[start] = strokes.length
+    stack.push(start)
+    while (stack.length) {
+      const i = stack.pop()!
+      const x = i % width
+      const y = (i - x) / width
+      s.pixels++
+      if (x < s.x0) s.x0 = x
+      if (y < s.y0) s.y0 = y
+      if (x + 1 > s.x1) s.x1 = x + 1
+      if (y + 1 > s.y1) s.y1 = y + 1
+      for (let dy = -1; dy <= 1; dy++) {
+        const yy = y + dy
+        if (yy < 0 || yy >= height) continue
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx
+          if (xx < 0 || xx >= width) continue
+          const j = yy * width + xx
+          if (data[j] && label[j] === -1) {
+            label[j] = strokes.length
+            stack.push(j)
+          }
+        }
+      }
+    }
+    strokes.push(s)
+  }
+  return strokes.filter((s) => s.pixels >= MIN_PIXELS)
+}

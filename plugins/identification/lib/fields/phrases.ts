@@ -1,0 +1,66 @@
+import { classifyLabel, type FieldKind } from './labels'
+
+/** A printed word with its box (any unit, top-left origin). */
+export type Word = { text: string; x0: number; y0: number; x1: number; y1: number }
+
+/** A printed label: the words that ask for one field, and what they ask for. */
+export type FormLabel = { kind: FieldKind; text: string; x0: number; y0: number; x1: number; y1: number }
+
+const sameLine = (a: Word, b: Word) => {
+  const overlap = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
+  return overlap > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0)
+}
+
+/**
+ * Printed words grouped into label phrases: words that follow each other on a line, closer than two
+ * of their heights, until a colon or a blank (a field to fill) ends the phrase. Each phrase that names
+ * a field is a label; "Nom : ____ Prénom : ____" gives two.
+ */
+export const labelsOf = (words: Word[]): FormLabel[] => {
+  const sorted = [...words].filter((w) => w.text.trim()).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0)
+  const lines: Word[][] = []
+  for (const w of sorted) {
+    const line = lines.find((l) => sameLine(l[0]!, w))
+    if (line) line.push(w)
+    else lines.push([w])
+  }
+  const labels: FormLabel[] = []
+  for (const line of lines) {
+    line.sort((a, b) => a.x0 - b.x0)
+    let phrase: Word[] = []
+    const close = () => {
+      if (phrase.length === 0) return
+      const text = phrase.map((w) => w.text).join(' ')
+      const kind = classifyLabel(text)
+      if (kind) {
+        labels.push({
+          kind,
+          text,
+          x0: Math.min(...phrase.map((w) => w.x0)),
+          y0: Math.min(...phrase.map((w) => w.y0)),
+          x1: Math.max(...phrase.map((w) => w.x1)),
+          y1: Math.max(...phrase.map((w) => w.y1)),
+        })
+      }
+      phrase = []
+    }
+    for (const w of line) {
+      const last = phrase[phrase.length - 1]
+      const height = Math.max(1, w.y1 - w.y0)
+      if (last && w.x0 - last.x1 > 2 * height) close()
+      const t = w.text.trim()
+      // a lone colon or a run of dots/underscores is the end of a label
+      if (/^[:._]+$/.test(t)) {
+        if (phrase.length) {
+          phrase.push(w)
+          close()
+        }
+        continue
+      }
+      phrase.push(w)
+      if (/[:]$/.test(t)) close()
+    }
+    close()
+  }
+  return labels
+}

@@ -1,0 +1,73 @@
+import type { HeaderFieldName, PointBox } from '../header/types'
+import type { Lattice } from '../lattice/types'
+import type { FieldCandidate } from '../match/types'
+import { readField } from '../ocr/readField'
+import type { OcrEngine } from '../ocr/types'
+import { assignStrokes, fieldBox, labelsOnPage, type FoundField } from './assign'
+import { fieldCrop } from './crop'
+import type { BlankForm } from './form'
+import { handwritingOf, strokesOf } from './handwriting'
+import { IDENTITY_KINDS, type FieldKind } from './labels'
+import type { PageImage } from './page'
+
+/** Where an identity field is on the copy's first page (points, upright page, top-left origin). */
+export type IdentityZone = { field: FieldKind; box: PointBox }
+
+export type FirstPageReading = {
+  fields: Partial<Record<HeaderFieldName, FieldCandidate[]>>
+  lattices: Partial<Record<HeaderFieldName, Lattice>>
+  zones: IdentityZone[]
+  /** labels of the blank form (subject or learned), or none: the writing at the top was taken as the name */
+  located: 'labels' | 'top-lines'
+}
+
+const READ: Partial<Record<FieldKind, { name: HeaderFieldName; kind: 'name' | 'date' }>> = {
+  lastName: { name: 'lastName', kind: 'name' },
+  firstName: { name: 'firstName', kind: 'name' },
+  fullName: { name: 'fullName', kind: 'name' },
+  birthDate: { name: 'birthDate', kind: 'date' },
+}
+
+/** Margin around a zone to paint out: handwriting overflows what was measured. */
+const ZONE_PAD_PT = 6
+
+const toPoints = (field: FoundField, page: PageImage): PointBox | undefined => {
+  const box = fieldBox(field)
+  if (!box) return undefined
+  const k = 72 / page.dpi
+  const x = Math.max(0, box.x0 * k - ZONE_PAD_PT)
+  const y = Math.max(0, box.y0 * k - ZONE_PAD_PT)
+  return { x, y, width: Math.min(page.widthPt - x, (box.x1 - box.x0) * k + 2 * ZONE_PAD_PT), height: Math.min(page.heightPt - y, (box.y1 - box.y0) * k + 2 * ZONE_PAD_PT) }
+}
+
+/**
+ * Reads who wrote a copy from its first page, whatever the header looks like: the blank form's print is
+ * taken away, every piece of writing goes to the printed label it was written for, and each identity
+ * field is read on its own writing only (print gone, letters of a cell grid brought together). Without
+ * a form or labels, the first lines written at the top of the page are the name.
+ */
+export const readFirstPage = async ({ page, form, engines }: { page: PageImage; form?: BlankForm; engines: OcrEngine[] }): Promise<FirstPageReading> => {
+  const { mask, transform } = handwritingOf({ page, form })
+  const strokes = strokesOf(mask)
+  const labels = form ? labelsOnPage({ labels: form.labels, t: transform, form: form.mask, page }) : []
+  const found = assignStrokes({ strokes, labels, page })
+  const reading: FirstPageReading = { fields: {}, lattices: {}, zones: [], located: found.some((f) => f.label && READ[f.kind]) ? 'labels' : 'top-lines' }
+  for (const field of found) {
+    if (IDENTITY_KINDS.has(field.kind)) {
+      const box = toPoints(field, page)
+      if (box) reading.zones.push({ field: field.kind, box })
+    }
+    const read = READ[field.kind]
+    if (!read || reading.fields[read.name]) continue
+    const crop = fieldCrop({ page, writing: mask, strokes: field.strokes })
+    if (!crop) continue
+    if (process.env.KORRIGO_DEBUG_FIELDS) {
+      const sharp = (await import('sharp')).default
+      await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).png().toFile(`${process.env.KORRIGO_DEBUG_FIELDS}-${read.name}.png`)
+    }
+    const result = await readField({ image: crop, engines, kind: read.kind })
+    reading.fields[read.name] = result.candidates
+    if (result.lattice) reading.lattices[read.name] = result.lattice
+  }
+  return reading
+}
