@@ -2,6 +2,7 @@ import path from 'node:path'
 
 import type { CollectionConfig } from 'payload'
 
+import { config } from '../runtime/config'
 import { KorrigoError } from '../runtime/errors'
 import { mediaDir } from '../runtime/paths'
 import { missingFileAnswers404 } from '../storage/missing-file'
@@ -9,7 +10,7 @@ import { deleteBatchCascade } from './hooks/batch-deletion'
 import { LAYOUT_OPTIONS } from './layout-options'
 import { adminsOnlyField, assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
 
-export const maxUploadBytes = (): number => Number(process.env.KORRIGO_MAX_UPLOAD_MB ?? 500) * 1024 * 1024
+export const maxUploadBytes = (): number => config().KORRIGO_MAX_UPLOAD_MB * 1024 * 1024
 
 export class UploadRejectedError extends KorrigoError {
   constructor(message: string, status = 415) {

@@ -48,6 +48,12 @@ const url =
     }
     return parsed && protocols.includes(parsed.protocol) ? raw : expected(`a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
   }
+/** A day of the year, `MM-DD` (e.g. `08-31`). */
+const monthDay: Parse<string> = (raw) => {
+  const match = /^(\d{2})-(\d{2})$/.exec(raw.trim())
+  const [month, day] = match ? [Number(match[1]), Number(match[2])] : [0, 0]
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2024, month, 0)).getUTCDate() ? raw.trim() : expected('a day as MM-DD, e.g. 08-31')
+}
 /** A size as Express reads it: `2mb`, `500kb`, or bytes. */
 const size: Parse<string> = (raw) => (/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(raw.trim()) ? raw.trim() : expected('a size such as 2mb, 500kb or a number of bytes'))
 const databaseUrl: Parse<string> = (raw) => {
@@ -73,11 +79,23 @@ export const variables = {
   KORRIGO_ADMIN: withDefault(oneOf('on', 'off'), 'on'),
   KORRIGO_DRAIN_MS: withDefault(count(0), 30_000),
   KORRIGO_MAX_UPLOAD_MB: withDefault(positive(), 500),
+  KORRIGO_MAX_PAGES: withDefault(count(), 2000),
+  KORRIGO_MAX_PAGE_MEGAPIXELS: withDefault(positive(), 150),
+  KORRIGO_MAX_PAGE_DECOMPRESSED_MB: withDefault(positive(), 256),
+  KORRIGO_PAGE_TIMEOUT_SECONDS: withDefault(positive(), 20),
+  KORRIGO_SCAN_CHECK_SECONDS: withDefault(positive(), 30),
+  KORRIGO_SCAN_SLICE_PAGES: withDefault(count(), 20),
+  KORRIGO_SCAN_SLICE_SECONDS: withDefault(positive(), 15),
+  KORRIGO_ROSTER_MAX_MB: withDefault(positive(), 5),
+  KORRIGO_ROSTER_MAX_ROWS: withDefault(count(), 5000),
   KORRIGO_JSON_MAX_MB: withDefault(positive(), 10),
   KORRIGO_GRAPHQL_MAX_BODY: withDefault(size, '2mb'),
+  KORRIGO_SCHOOL_YEAR_END: withDefault(monthDay, '08-31'),
+  KORRIGO_RETENTION_DAY: withDefault(monthDay, '10-31'),
   KORRIGO_TMP_MAX_AGE_HOURS: withDefault(positive(), 24),
   KORRIGO_SCAN_LOCK_MS: withDefault(count(1000), 120_000),
   KORRIGO_REDACTION_DPI: withDefault(number({ min: 72, max: 600 }), 200),
+  KORRIGO_LATTICE_STRETCH: withDefault(number({ min: 0.5, max: 4 }), 1.5),
   KORRIGO_PUBLIC_URL: optional(url('http:', 'https:')),
   KORRIGO_TRUST_PROXY: withDefault(flag, false),
   KORRIGO_LOGIN_RATE_PER_MINUTE: withDefault(count(), 30),

@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress'
 
 import { jobsOf } from '../../jobs/define-job'
 import { bootRuntime } from '../../runtime/boot'
+import { config } from '../../runtime/config'
 import { getBatch, type PresetName } from '../../tools/papers/index'
 
 const USAGE = 'usage: korrigo demo [--size small|class] [--force]'
@@ -124,7 +125,7 @@ export const run = async (argv: string[]): Promise<number> => {
       await payload.update({ collection: 'copies', where: { exam: { equals: exam.id } }, data: { status: 'ready' } })
     }
     const copies = await payload.count({ collection: 'copies', where: { exam: { equals: exam.id } } })
-    const url = process.env.KORRIGO_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`
+    const url = config().KORRIGO_PUBLIC_URL ?? `http://localhost:${config().PORT}`
     process.stdout.write(
       [
         '',

@@ -1,5 +1,6 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
+import { config } from '../../runtime/config'
 import { ConflictError } from '../../runtime/errors'
 import type { Id } from '../access/roles'
 import { idOf } from '../relations'
@@ -7,7 +8,7 @@ import { markingKeptBy } from './copy-deletion'
 import { deleteRequiredDependents } from './dependents'
 
 /** A batch whose job reported progress this recently is taken to be running (KORRIGO_SCAN_LOCK_MS, as the job's lock). */
-const runningWithinMs = () => Number(process.env.KORRIGO_SCAN_LOCK_MS ?? 120_000)
+const runningWithinMs = () => config().KORRIGO_SCAN_LOCK_MS
 
 type CopyRow = { id: Id; anonymousId?: string | null; status?: string | null; pages?: { batch?: unknown }[] | null }
 

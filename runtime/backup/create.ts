@@ -4,7 +4,6 @@ import path from 'node:path'
 
 import { createLocalReq, type Payload } from 'payload'
 
-import { databaseKindOf } from '../database-url'
 import { backedUpCollections } from './collections'
 import { openArchiveWriter } from './archive'
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST, collectionEntry, fileEntry, globalEntry, type BackupManifest } from './manifest'
@@ -25,7 +24,8 @@ const staticDirOf = (payload: Payload, slug: string): string | undefined =>
  * documents of that snapshot (files are written once and never changed in place).
  */
 export const createBackup = async ({ payload, out, onProgress }: { payload: Payload; out: string; onProgress?: BackupProgress }): Promise<BackupManifest> => {
-  const kind = databaseKindOf(process.env.DATABASE_URL ?? 'postgres://') === 'mongodb' ? 'mongodb' : 'postgres'
+  // The adapter in use, not the environment: the embedded database's URL is only known once started.
+  const kind = payload.db.name === 'mongoose' ? 'mongodb' : 'postgres'
   const staging = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'korrigo-backup-'))
   const req = await createLocalReq({}, payload)
   // PostgreSQL: one repeatable-read, read-only transaction sees the whole database at one instant.

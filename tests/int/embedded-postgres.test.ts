@@ -121,7 +121,7 @@ describe('embedded PostgreSQL under a folder only its owner can enter', () => {
             cwd: process.cwd(),
             uid: nobody!.uid,
             gid: nobody!.gid,
-            env: { PATH: process.env.PATH, HOME: home, TMPDIR: home, LOG_LEVEL: 'warn' },
+            env: { PATH: process.env.PATH, HOME: home, TMPDIR: home, LOG_LEVEL: 'warn' } as unknown as NodeJS.ProcessEnv,
             encoding: 'utf8',
             timeout: 120_000,
           })

@@ -1,15 +1,13 @@
 import type { Id } from '../../../collections/access/roles'
 import { defineJob } from '../../../jobs/define-job'
+import { config } from '../../../runtime/config'
 import { BadRequestError } from '../../../runtime/errors'
 import { markRedactionFailed, redactCopy } from '../services/redactCopy'
 import { REDACT_COPY } from './names'
 
 export type RedactCopyData = { copyId: Id; key?: string }
 
-const redactionDpi = (): number | undefined => {
-  const dpi = Number(process.env.KORRIGO_REDACTION_DPI)
-  return Number.isFinite(dpi) && dpi >= 72 && dpi <= 600 ? dpi : undefined
-}
+const redactionDpi = (): number => config().KORRIGO_REDACTION_DPI
 
 /** Queued whenever a copy's PDF or identity zones change: renders what teachers are served of it. */
 export const redactCopyJob = defineJob<RedactCopyData>({

@@ -30,6 +30,6 @@ export const recordDecision = async ({
     overrideAccess: true,
     req,
   })
-  recordAuditEventSoon({ payload, req, action: `identification.${action}`, target: { collection: 'copies', id: copy }, before: { student: fromStudent }, after: { student: toStudent }, details: { exam: exam ?? null, decision: decision.id, ...details } })
+  recordAuditEventSoon({ payload, req, action: `identification.${action}`, target: { collection: 'copies', id: copy }, before: { student: fromStudent }, after: { student: toStudent }, details: { exam: exam ?? null, decision: (decision as { id: Id }).id, ...details } })
   return decision
 }

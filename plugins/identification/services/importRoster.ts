@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { config } from '../../../runtime/config'
 import { guardRosterInput, rosterLimitsFromEnv } from '../lib/rosterGuard/index'
 import { parseRoster, planRosterImport, type ExistingStudent, type RosterRowError, type RosterStudent } from '../lib/roster/index'
 
@@ -28,7 +29,7 @@ const toData = (student: RosterStudent) => {
  * and `korrigo import-roster`; `className` overrides the file's class column (a file per class).
  */
 export const importRoster = async ({ payload, data, className, req }: { payload: Payload; data: Uint8Array | string; className?: string; req?: PayloadRequest }): Promise<RosterImportResult> => {
-  const parsed = parseRoster({ data: guardRosterInput({ data, limits: rosterLimitsFromEnv(process.env) }) })
+  const parsed = parseRoster({ data: guardRosterInput({ data, limits: rosterLimitsFromEnv(config()) }) })
   const incoming = className ? parsed.students.map((s) => ({ ...s, className })) : parsed.students
   const existing = await payload.find({ collection: 'students', depth: 0, limit: 0, pagination: false, overrideAccess: true, req })
   const plan = planRosterImport({ existing: existing.docs as unknown as ExistingStudent[], incoming })

@@ -1,8 +1,9 @@
+import { config } from '../../../runtime/config'
 import { ConfigError } from '../../../runtime/errors'
 import { DEFAULT_RETENTION_DAY, DEFAULT_SCHOOL_YEAR_END, parseMonthDay, RetentionSettingError, retentionDate } from '../lib/retentionDate'
 
 /** KORRIGO_SCHOOL_YEAR_END and KORRIGO_RETENTION_DAY (MM-DD), read when an exam is saved. */
-export const defaultRetentionFor = (examDate: Date, env: Record<string, string | undefined> = process.env): Date => {
+export const defaultRetentionFor = (examDate: Date, env: { KORRIGO_SCHOOL_YEAR_END?: string; KORRIGO_RETENTION_DAY?: string } = config()): Date => {
   try {
     return retentionDate({
       examDate,

@@ -1,4 +1,5 @@
 import { defineJob } from '../../../jobs/define-job'
+import { config } from '../../../runtime/config'
 import { BadRequestError } from '../../../runtime/errors'
 import { PROCESS_SCAN_BATCH } from '../hooks/enqueueOnUpload'
 import { ingestBatch } from '../services/ingestBatch'
@@ -9,7 +10,7 @@ export const processScanBatch = defineJob<ProcessScanBatchData>({
   name: PROCESS_SCAN_BATCH,
   version: 1,
   // Each page touches the lock; a short lifetime lets another worker take over quickly after a crash.
-  lockLifetime: Number(process.env.KORRIGO_SCAN_LOCK_MS ?? 120_000),
+  lockLifetime: config().KORRIGO_SCAN_LOCK_MS,
   parse: (data) => {
     const batchId = (data as ProcessScanBatchData | undefined)?.batchId
     if (typeof batchId !== 'string' && typeof batchId !== 'number')

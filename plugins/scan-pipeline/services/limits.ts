@@ -1,3 +1,4 @@
+import { config } from '../../../runtime/config'
 import { ConfigError } from '../../../runtime/errors'
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../lib/pdf/limits'
 
@@ -13,7 +14,9 @@ export type ScanSettings = {
   failFastPages: number
 }
 
-const positive = (env: Record<string, string | undefined>, name: string, fallback: number): number => {
+type Env = Readonly<Record<string, unknown>>
+
+const positive = (env: Env, name: string, fallback: number): number => {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
@@ -22,7 +25,7 @@ const positive = (env: Record<string, string | undefined>, name: string, fallbac
 }
 
 /** The scan limits from the environment (README, configuration table), defaults otherwise. */
-export const scanSettingsFromEnv = (env: Record<string, string | undefined> = process.env): ScanSettings => ({
+export const scanSettingsFromEnv = (env: Env = config()): ScanSettings => ({
   limits: {
     ...DEFAULT_SCAN_LIMITS,
     maxPages: Math.floor(positive(env, 'KORRIGO_MAX_PAGES', DEFAULT_SCAN_LIMITS.maxPages)),

@@ -95,7 +95,7 @@ const seedExam = async ({ title, pupils }: { title: string; pupils: Pupil[] }) =
     const copy = await payload.create({ collection: 'copies', data: { exam: exam.id, status: 'ready', student: student.id, pages: [{ sourcePage: 1 }] } as never })
     const media = await storeMedia({ payload, bytes: pdf, name: 'copy.pdf', mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: exam.id, copy: copy.id } })
     if (pupil.points !== undefined)
-      await payload.create({ collection: 'grades', data: { copy: copy.id, questionKey: 'Q1', points: pupil.points }, user: seed.admin, overrideAccess: true })
+      await payload.create({ collection: 'grades', data: { copy: copy.id, questionKey: 'Q1', points: pupil.points, marking: 1 }, user: seed.admin, overrideAccess: true })
     await payload.update({ collection: 'copies', id: copy.id, data: { pdf: media.id, status: pupil.status }, overrideAccess: true })
     copies[pupil.firstName] = copy.id
   }

@@ -62,7 +62,7 @@ describe('readConfig', () => {
   it('refuses bad values, naming every wrong variable, its value and what was expected', () => {
     let error: unknown
     try {
-      readConfig({ KORRIGO_DB_POOL: 'ten', PORT: '70000', KORRIGO_TRUST_PROXY: 'maybe', DATABASE_URL: 'mysql://x', KORRIGO_SMTP_URL: 'mail.school.fr', KORRIGO_DRAIN_MS: '1.5' })
+      readConfig({ KORRIGO_DB_POOL: 'ten', PORT: '70000', KORRIGO_TRUST_PROXY: 'maybe', DATABASE_URL: 'mysql://x', KORRIGO_SMTP_URL: 'mail.school.fr', KORRIGO_DRAIN_MS: '1.5', KORRIGO_SCHOOL_YEAR_END: '31-08' })
     } catch (caught) {
       error = caught
     }
@@ -74,5 +74,39 @@ describe('readConfig', () => {
     expect(message).toContain('DATABASE_URL="mysql://x": expected postgres://')
     expect(message).toContain('KORRIGO_SMTP_URL="mail.school.fr": expected a URL starting with smtp:// or smtps://')
     expect(message).toContain('KORRIGO_DRAIN_MS="1.5": expected a whole number 0 or more')
+    expect(message).toContain('KORRIGO_SCHOOL_YEAR_END="31-08": expected a day as MM-DD')
+  })
+})
+
+describe('the environment', () => {
+  // Product code, not tests, benchmarks, tools or the portal (a browser app).
+  const roots = ['runtime', 'jobs', 'collections', 'plugins', 'cli', 'locks', 'storage', 'shared', 'admin-components', 'app', 'server.ts', 'payload.config.ts']
+  const allowed = [
+    /^runtime\/config\.ts:/,
+    // the start-up hands the database it resolved to Next's own bundle of the Payload config
+    /^runtime\/boot\.ts:.*process\.env\.DATABASE_URL = /,
+    // PaddleOCR's child process reads what it inherits (its tuning variable is in the configuration too)
+    /^plugins\/identification\/lib\/ocr\/paddleWorker\.mjs:/,
+    // developers' debug switches (console output), not configuration
+    /process\.env\.KORRIGO_DEBUG_[A-Z_]+/,
+  ]
+  const files = (entry: string): string[] => {
+    const full = path.join(process.cwd(), entry)
+    if (!fs.existsSync(full)) return []
+    if (fs.statSync(full).isFile()) return /\.(ts|tsx|js|mjs)$/.test(entry) ? [entry] : []
+    return fs.readdirSync(full).filter((name) => name !== 'node_modules' && !name.startsWith('.')).flatMap((name) => files(path.join(entry, name)))
+  }
+
+  it('is read by runtime/config.ts only', () => {
+    const reads = roots
+      .flatMap(files)
+      .flatMap((file) =>
+        fs
+          .readFileSync(path.join(process.cwd(), file), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (/process\.env\b/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+      )
+      .filter((read) => !allowed.some((rule) => rule.test(read)))
+    expect(reads).toEqual([])
   })
 })

@@ -77,7 +77,7 @@ export const guardRosterInput = ({ data, fileName = 'the roster', limits = DEFAU
 }
 
 /** KORRIGO_ROSTER_MAX_MB and KORRIGO_ROSTER_MAX_ROWS. */
-export const rosterLimitsFromEnv = (env: Record<string, string | undefined>): RosterLimits => {
+export const rosterLimitsFromEnv = (env: Readonly<Record<string, unknown>>): RosterLimits => {
   const read = (name: string, fallback: number) => {
     const value = Number(env[name])
     return env[name] && Number.isFinite(value) && value > 0 ? value : fallback
