@@ -36,7 +36,9 @@ beforeAll(async () => {
   alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: 'alice-password-1' })
   const payload = app.runtime.payload
   const media = await storeMedia({ payload, bytes: await scanPdf(), name: 'copy.pdf', mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: seed.maths.id, copy: seed.mathsReady.id } })
-  await payload.update({ collection: 'copies', id: seed.mathsReady.id, data: { pdf: media.id }, overrideAccess: true })
+  // The copy's pages say what its PDF holds (annotations are bounded by them): the scan has two.
+  const pages = [1, 2].map((sourcePage) => ({ sourcePage, region: 'full', rotation: 0 }))
+  await payload.update({ collection: 'copies', id: seed.mathsReady.id, data: { pdf: media.id, pages } as never, overrideAccess: true })
 })
 
 afterAll(async () => {
