@@ -3,12 +3,12 @@ import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { ScanInputError, processScan, readSubject, type LayoutOption, type SubjectModel } from '../../plugins/scan-pipeline/lib/index'
-import type { PointBox } from '../../plugins/identification/lib/header/index'
 import { identifyCopies, toMatchStudent, type CopyReading } from '../../plugins/identification/lib/match/index'
-import { readPdfHeader } from '../../plugins/identification/lib/pipeline/readPdfHeader'
+import { readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
 import type { RosterStudent } from '../../plugins/identification/lib/roster/index'
 import { openHeaderReaders } from '../../plugins/identification/services/engines'
-import type { PageAnalysis, PlannedCopy } from '../../plugins/scan-pipeline/lib/index'
+import type { PackedMask, PageAnalysis, PlannedCopy } from '../../plugins/scan-pipeline/lib/index'
+import type { PointBox } from '../../plugins/identification/lib/header/index'
 import { RosterFileError, loadRoster } from '../lib/loadRoster'
 
 const USAGE =
@@ -87,8 +87,8 @@ export const run = async (argv: string[]): Promise<number> => {
     return fail(`${scans}: cannot read the file (${(err as Error).message})`)
   }
   let subject: SubjectModel | undefined
+  let subjectBytes: Uint8Array | undefined
   if (values.subject) {
-    let subjectBytes: Uint8Array
     try {
       subjectBytes = new Uint8Array(readFileSync(values.subject))
     } catch (err) {
@@ -132,7 +132,7 @@ export const run = async (argv: string[]): Promise<number> => {
     if (started) bar.stop()
     const identities = values['skip-identification']
       ? undefined
-      : await identify({ copies: result.plan.copies, analyses: result.analyses, roster, out })
+      : await identify({ copies: result.plan.copies, analyses: result.analyses, roster, out, subject: subjectBytes, firstPagePrint: result.plan.model.firstPage })
     const copies = result.plan.copies.map((c, i) => {
       const identity = identities?.[i]
       const student = identity?.studentKey != null ? roster[Number(identity.studentKey)] : undefined
@@ -161,7 +161,7 @@ export const run = async (argv: string[]): Promise<number> => {
   }
 }
 
-/** The header box ingestion found on a copy's first page, valid for the rotation it was found with. */
+/** The framed header box ingestion found on a copy's first page, valid for the rotation it was found with. */
 const headerBoxOf = (copy: PlannedCopy, analyses: PageAnalysis[]): PointBox | undefined => {
   const first = copy.pages[0]
   if (!first) return undefined
@@ -169,22 +169,33 @@ const headerBoxOf = (copy: PlannedCopy, analyses: PageAnalysis[]): PointBox | un
   return region && region.rotation === first.rotation ? region.headerBox : undefined
 }
 
-/** Reads every copy's header with both OCR engines, then matches the whole class at once. */
-const identify = async ({ copies, analyses, roster, out }: { copies: PlannedCopy[]; analyses: PageAnalysis[]; roster: RosterStudent[]; out: string }) => {
+/** Reads every copy's first page (its framed header box, or against the batch's blank form), then matches the whole class at once. */
+const identify = async ({
+  copies,
+  analyses,
+  out,
+  roster,
+  subject,
+  firstPagePrint,
+}: {
+  copies: PlannedCopy[]
+  analyses: PageAnalysis[]
+  out: string
+  roster: RosterStudent[]
+  subject?: Uint8Array
+  firstPagePrint?: PackedMask
+}) => {
   if (copies.length === 0 || roster.length === 0) return undefined
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: 'names {bar} {value}/{total}', hideCursor: false, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 2000 },
     cliProgress.Presets.shades_classic,
   )
   const readers = await openHeaderReaders()
-  const readings: CopyReading[] = []
+  let readings: CopyReading[]
   try {
     bar.start(copies.length, 0)
-    for (const [index, copy] of copies.entries()) {
-      const pdf = new Uint8Array(readFileSync(join(out, copyFileName(index))))
-      readings.push(await readPdfHeader({ copyKey: String(index), pdf, headerBox: headerBoxOf(copy, analyses), readers }))
-      bar.update(index + 1)
-    }
+    const pdfs = copies.map((_, index) => new Uint8Array(readFileSync(join(out, copyFileName(index)))))
+    readings = await readCopies({ pdfs, headerBoxes: copies.map((c) => headerBoxOf(c, analyses)), subject, firstPagePrint, readers, onRead: (done) => bar.update(done) })
     bar.stop()
   } finally {
     await readers.terminate()

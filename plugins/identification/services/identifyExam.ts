@@ -9,6 +9,8 @@ import type { IdentificationOptions, StoredCandidate } from '../types'
 import { copiesOfExam, displayName, isOpen, isSettled, studentsOfExam, type CopyDoc } from './copies'
 import { openHeaderReaders } from './engines'
 import { advanceExamIfIdentified } from './examStatus'
+import { openFormCache } from './forms'
+import { mergeFragments } from './mergeFragments'
 import { readCopyHeader, type StoredReadings } from './readCopyHeader'
 
 export type IdentifyProgress = (args: { done: number; total: number }) => Promise<void>
@@ -59,9 +61,10 @@ export const identifyExam = async ({
 
   if (toRead.length) {
     const readers = await openHeaderReaders({ engines: options.engines })
+    const forms = openFormCache({ payload, exam, readers, copies: before })
     try {
       for (const [index, copy] of toRead.entries()) {
-        const read = await readCopyHeader({ payload, copy, readers, dpi: options.dpi }).catch(async (error: Error) => {
+        const read = await readCopyHeader({ payload, copy, readers, form: () => forms.formFor(copy), dpi: options.dpi }).catch(async (error: Error) => {
           // One unreadable copy (a damaged PDF, a copy merged away meanwhile) must not cost the others their names:
           // it stays unread, so it goes to the desk and the next run tries it again.
           const still = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
@@ -85,6 +88,10 @@ export const identifyExam = async ({
       await readers.terminate()
     }
   }
+
+  // One student's copy that ingestion cut into pieces (a name on every sheet, an annex scanned apart)
+  // is joined before the class-wide matching, which gives each student one copy.
+  await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) })
 
   // Matching and writing under the exam's lock: no copy is edited, deleted or named by hand in between.
   const { identified, needsReview, settledCount } = await withLock({

@@ -1,28 +1,37 @@
 import sharp from 'sharp'
 import type { Payload } from 'payload'
 
+import { storeMedia } from '../../../storage/uploads'
 import { idOf } from '../../../collections/relations'
-import { readUpload, storeMedia } from '../../../storage/uploads'
 import { writeDetectedZones } from '../../anonymization/services/detectedZones'
-import { headerIdentityZones } from '../../anonymization/lib/headerZones'
-import { deskew, HEADER_DPI, padBox, readHeader, renderCrop, type HeaderFieldName, type PointBox } from '../lib/header/index'
+import type { BlankForm, FirstPageReading } from '../lib/fields/index'
+import type { HeaderFieldName, PointBox } from '../lib/header/index'
 import type { Lattice } from '../lib/lattice/index'
 import type { FieldCandidate } from '../lib/match/index'
 import type { CopyDoc } from './copies'
 import type { HeaderReaders } from './engines'
+import { firstPageOf } from './forms'
+import { readFramedHeader } from './readFramedHeader'
 
 export type StoredReadings = {
   fields: Partial<Record<HeaderFieldName, FieldCandidate[]>>
   lattices?: Partial<Record<HeaderFieldName, Lattice>>
-  located: 'labels' | 'fallback'
-  box: 'detected' | 'top-band'
-  skew: number
+  /**
+   * labels: printed labels placed the fields; top-lines: the first lines written were taken as the name;
+   * fallback: a framed header box whose labels could not be read, read whole
+   */
+  located: FirstPageReading['located'] | 'fallback'
+  /**
+   * what placed the fields: a framed header box ingestion found, the exam's subject, a form learned from
+   * the batch, or the printed labels found by OCR in the top band of the page (no form to be had)
+   */
+  form: BlankForm['source'] | 'header-box' | 'top-band'
 }
 
 type RegionAnalysis = { region: string; rotation: number; headerBox?: PointBox }
 
 /**
- * The header box ingestion found on the copy's first page. Only valid while that page keeps the
+ * The framed header box ingestion found on the copy's first page. Only valid while that page keeps the
  * rotation it was analysed with: after a hand rotation the box would point at the wrong corner.
  */
 const headerBoxOf = async ({ payload, copy }: { payload: Payload; copy: CopyDoc }): Promise<PointBox | undefined> => {
@@ -30,37 +39,60 @@ const headerBoxOf = async ({ payload, copy }: { payload: Payload; copy: CopyDoc 
   const batch = idOf(first?.batch)
   if (!first || batch === undefined) return undefined
   const found = await payload.find({ collection: 'scan-pages', where: { and: [{ batch: { equals: batch } }, { sourcePage: { equals: first.sourcePage } }] }, limit: 1, depth: 0, overrideAccess: true })
-  const regions = ((found.docs[0]?.analysis as { regions?: RegionAnalysis[] } | undefined)?.regions ?? [])
+  const regions = (found.docs[0]?.analysis as { regions?: RegionAnalysis[] } | undefined)?.regions ?? []
   const region = regions.find((r) => r.region === (first.region ?? 'full'))
   return region && region.rotation === (first.rotation ?? 0) ? region.headerBox : undefined
 }
 
-/** Renders, stores and reads one copy's header; the crop is what the desk shows the admin. */
-export const readCopyHeader = async ({ payload, copy, readers, dpi }: { payload: Payload; copy: CopyDoc; readers: HeaderReaders; dpi?: number }): Promise<{ readings: StoredReadings; headerCrop: string | number }> => {
-  const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true })
-  const bytes = await readUpload({ payload, collection: 'media', doc: media })
-  const headerBox = await headerBoxOf({ payload, copy })
-  const mupdf = await import('mupdf')
-  const doc = mupdf.Document.openDocument(bytes, 'application/pdf')
-  let crop, rendered
-  try {
-    rendered = renderCrop({ doc, pageIndex: 0, box: headerBox ? padBox(headerBox) : undefined, dpi })
-    crop = await deskew({ image: rendered })
-  } finally {
-    doc.destroy()
-  }
-  const reading = await readHeader({ image: crop, labels: readers.labels, engines: readers.engines })
-  // Anonymization: where the name fields are on the page, so the scans teachers get have them painted out.
-  const zones = headerIdentityZones({
-    fields: reading.layout.fields,
-    located: reading.layout.source,
-    geometry: { box: rendered.box, dpi: dpi ?? HEADER_DPI, rendered, deskewed: crop },
-  })
-  await writeDetectedZones({ payload, copyId: copy.id, pdf: copy.pdf, zones })
-  const jpeg = await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).jpeg({ quality: 80 }).toBuffer()
-  const stored = await storeMedia({ payload, bytes: jpeg, name: `header-${copy.anonymousId}.jpg`, mimetype: 'image/jpeg', data: { kind: 'header-crop', exam: idOf(copy.exam), copy: copy.id } })
+/** What the desk shows: the part of the first page where the identity was read (or the top of the page). */
+const cropOf = async ({ page, zones }: { page: { raw: Uint8Array; width: number; height: number; dpi: number }; zones: FirstPageReading['zones'] }) => {
+  const k = page.dpi / 72
+  const boxes = zones.map((z) => z.box)
+  const x0 = boxes.length ? Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x)) * k) - 20) : 0
+  const y0 = boxes.length ? Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y)) * k) - 20) : 0
+  const x1 = boxes.length ? Math.min(page.width, Math.ceil(Math.max(...boxes.map((b) => b.x + b.width)) * k) + 20) : page.width
+  const y1 = boxes.length ? Math.min(page.height, Math.ceil(Math.max(...boxes.map((b) => b.y + b.height)) * k) + 20) : Math.round(page.height * 0.2)
+  return sharp(Buffer.from(page.raw), { raw: { width: page.width, height: page.height, channels: 1 } })
+    .extract({ left: x0, top: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) })
+    .jpeg({ quality: 80 })
+    .toBuffer()
+}
+
+/** Any header: the blank form's print taken away, each piece of writing given to its label (lib/fields). */
+const readAgainstForm = async ({ payload, copy, readers, form }: { payload: Payload; copy: CopyDoc; readers: HeaderReaders; form: BlankForm }) => {
+  const { readFirstPage } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/fields/index')
+  const page = await firstPageOf({ payload, copy })
+  const reading = await readFirstPage({ page, form, engines: readers.engines })
+  await writeDetectedZones({ payload, copyId: copy.id, pdf: copy.pdf, zones: reading.zones.map((z) => ({ page: 0, box: z.box, source: 'detected' as const })) })
   return {
-    readings: { fields: reading.fields, lattices: reading.lattices, located: reading.layout.source, box: headerBox ? 'detected' : 'top-band', skew: crop.angle },
-    headerCrop: stored.id,
+    jpeg: await cropOf({ page, zones: reading.zones }),
+    readings: { fields: reading.fields, lattices: reading.lattices, located: reading.located, form: form.source } satisfies StoredReadings,
   }
+}
+
+/**
+ * Reads who wrote one copy, stores the crop the desk shows and hands anonymization the zones where the
+ * identity is written. A framed header box found at ingestion is read as such (the most precise reading
+ * there is); any other first page against the batch's blank form, asked for only then (learning a form
+ * costs seconds); with no form to be had (a copy without a batch, plain paper), the top band of the page
+ * is searched for printed labels.
+ */
+export const readCopyHeader = async ({
+  payload,
+  copy,
+  readers,
+  form,
+  dpi,
+}: {
+  payload: Payload
+  copy: CopyDoc
+  readers: HeaderReaders
+  form: () => Promise<BlankForm | undefined>
+  dpi?: number
+}): Promise<{ readings: StoredReadings; headerCrop: string | number }> => {
+  const headerBox = await headerBoxOf({ payload, copy })
+  const blank = headerBox ? undefined : await form()
+  const read = blank ? await readAgainstForm({ payload, copy, readers, form: blank }) : await readFramedHeader({ payload, copy, readers, headerBox, dpi })
+  const stored = await storeMedia({ payload, bytes: read.jpeg, name: `header-${copy.anonymousId}.jpg`, mimetype: 'image/jpeg', data: { kind: 'header-crop', exam: idOf(copy.exam), copy: copy.id } })
+  return { readings: read.readings, headerCrop: stored.id }
 }

@@ -30,6 +30,7 @@ export const en: { [K in keyof typeof fr]: string } = {
   reasons_low_score: 'reading too uncertain',
   reasons_ambiguous_copy: 'several students possible',
   reasons_ambiguous_student: 'student close to another copy',
+  reasons_close_names: 'another student’s name is very close',
   reasons_unassigned: 'no free student matches',
   decisionsSingular: 'Identification decision',
   decisionsPlural: 'Identification decisions',

@@ -28,6 +28,7 @@ export const fr = {
   reasons_low_score: 'lecture trop incertaine',
   reasons_ambiguous_copy: 'plusieurs élèves possibles',
   reasons_ambiguous_student: 'élève proche d’une autre copie',
+  reasons_close_names: 'nom très proche de celui d’un autre élève',
   reasons_unassigned: 'aucun élève libre ne correspond',
   decisionsSingular: "Décision d'identification",
   decisionsPlural: "Décisions d'identification",

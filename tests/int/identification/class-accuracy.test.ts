@@ -10,5 +10,6 @@ describe('identification accuracy on a generated class', () => {
     expect(row.wrong).toBe(0)
     expect(row.precision).toBe(1)
     expect(row.coverage).toBeGreaterThanOrEqual(0.9)
-  })
+    // A measure of accuracy, not of speed (bench/ measures speed): on a loaded machine the whole pipeline may take minutes.
+  }, 900_000)
 })

@@ -1,5 +1,6 @@
 import {
   assignGlobally,
+  closeNeighbours,
   compactName,
   identifyCopies,
   levenshtein,
@@ -216,5 +217,31 @@ describe('identifyCopies: simulated classes (30 students, 26 present, one unname
     const exact = reads.filter((r) => names.has(compactName(r.text))).length / reads.length
     expect(exact).toBeGreaterThan(0.4)
     expect(exact).toBeLessThan(0.9)
+  })
+})
+
+describe('close names on the roster (issue 11: DUPONT Chloé named DURANT Chloé)', () => {
+  const twins = [student('dupont', 'Dupont', 'Chloé'), student('durant', 'Durant', 'Chloé'), student('other', 'Benali', 'Yanis')]
+  const alone = [student('dupont', 'Dupont', 'Chloé'), student('other', 'Benali', 'Yanis')]
+  const reading = (last: string) => copy('c', { lastName: read(last), firstName: read('Chloé') })
+
+  it('names a copy whose reading is exact, even next to a close name', () => {
+    expect(identifyCopies({ copies: [reading('DUPONT')], students: twins })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+  })
+
+  it('asks for more lead over a close classmate than the general margin: most of the two names’ distance', () => {
+    // DUPNT leads DURANT by 0.09: enough under a loose general margin, not against a name two letters away
+    const loose = { margin: 0.05 }
+    expect(identifyCopies({ copies: [reading('DUPNT')], students: twins, options: loose })[0]).toMatchObject({ status: 'needs_review', reason: 'close_names', candidates: [{ studentKey: 'dupont' }, { studentKey: 'durant' }] })
+    expect(identifyCopies({ copies: [reading('DUPNT')], students: alone, options: loose })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+    // a reading that covers the whole distance (one letter wrong elsewhere) still names the copy
+    expect(identifyCopies({ copies: [reading('DVPONT')], students: twins })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+  })
+
+  it('finds the roster’s close pairs the way the scorer sees them', () => {
+    const near = closeNeighbours({ students: twins, threshold: 0.6 })
+    expect(near[0]!.map((n) => n.index)).toEqual([1])
+    expect(near[1]!.map((n) => n.index)).toEqual([0])
+    expect(near[2]).toEqual([])
   })
 })

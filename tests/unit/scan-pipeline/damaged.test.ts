@@ -65,7 +65,7 @@ describe('damaged input', () => {
     }
   })
 
-  it('processes a typed (non-scan) document and flags that no exam header was found', async () => {
+  it('processes a typed (non-scan) document and flags that no first page was recognised', async () => {
     const result = await processScan({ bytes: await buildTypedPdf({ seed: 7, pages: 3 }), fileName: 'notes.pdf', concurrency: 0 })
     expect(result.plan.copies).toHaveLength(1)
     expect(result.plan.copies[0]!.pages.map((p) => [p.sourcePage, p.rotation])).toEqual([
@@ -73,7 +73,7 @@ describe('damaged input', () => {
       [2, 0],
       [3, 0],
     ])
-    expect(result.plan.anomalies.join('\n')).toMatch(/no exam header was found in notes\.pdf/)
+    expect(result.plan.anomalies.join('\n')).toMatch(/no first page was recognised in notes\.pdf/)
     expect(result.plan.anomalies.join('\n')).toMatch(/notes\.pdf page 1 has a text layer/)
   })
 })

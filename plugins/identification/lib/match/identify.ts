@@ -10,6 +10,8 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   partialMargin: 0.18,
   unknownScore: 0.45,
   maxCandidates: 5,
+  closeNames: 0.6,
+  closeShare: 0.6,
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
@@ -65,6 +67,7 @@ export const identifyCopies = ({
     )
   })
   const scores = pairs.map((row) => row.map((pair) => pair.score))
+  const neighbours = closeNeighbours({ students, threshold: opts.closeNames })
 
   // Unnamed copies take no part in the assignment: they could only steal a student.
   const namedRows = readings.flatMap((r, i) => (r.named ? [i] : []))
@@ -99,6 +102,11 @@ export const identifyCopies = ({
     const rivals = namedRows.filter((r) => r !== i && !explainedElsewhere({ row: scores[r]!, column: assigned.get(r), student: column, opts }))
     const otherCopies = Math.max(0, ...rivals.map((r) => scores[r]![column]!))
     if (score - otherCopies < opts.margin) return review('ambiguous_student')
+    // A classmate whose name is a few letters away (DUPONT / DURANT Chloé): the reading must cover most
+    // of the distance between the two names (an exact reading covers all of it), or a person decides.
+    for (const near of neighbours[column]!) {
+      if (score - row[near.index]! < Math.max(opts.margin, opts.closeShare * (1 - near.similarity))) return review('close_names')
+    }
     return {
       copyKey: copy.copyKey,
       status: 'identified',
@@ -128,6 +136,22 @@ const explainedElsewhere = ({
   opts: MatchOptions
 }): boolean =>
   column !== null && column !== undefined && column !== student && row[column]! >= opts.threshold && row[column]! - row[student]! >= opts.margin
+
+/**
+ * For each student, the classmates a perfect reading of their name would still score above `threshold`
+ * (how the scorer itself sees the two names), with that score: the roster's own confusability.
+ */
+export const closeNeighbours = ({ students, threshold }: { students: MatchStudent[]; threshold: number }): { index: number; similarity: number }[][] => {
+  const prepared = students.map((s) => prepareStudent(s))
+  return students.map((student, i) => {
+    const perfect = prepareReading({ copyKey: '', fields: { lastName: [{ text: student.lastName, confidence: 1 }], firstName: [{ text: student.firstName, confidence: 1 }] } })
+    return prepared.flatMap((other, j) => {
+      if (j === i) return []
+      const similarity = scorePair({ reading: perfect, student: other }).score
+      return similarity >= threshold ? [{ index: j, similarity }] : []
+    })
+  })
+}
 
 const splitsOf = (student: MatchStudent) => [
   { lastName: student.lastName, firstName: student.firstName },

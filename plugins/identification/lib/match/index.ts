@@ -1,4 +1,4 @@
-export { identifyCopies, DEFAULT_MATCH_OPTIONS } from './identify'
+export { identifyCopies, closeNeighbours, DEFAULT_MATCH_OPTIONS } from './identify'
 export { assignGlobally } from './assign'
 export { scorePair, prepareReading, prepareStudent, type PairScore } from './score'
 export { compactName, nameTokens, nameVariants } from './normalize'

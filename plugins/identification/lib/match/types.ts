@@ -40,7 +40,7 @@ export type CopyIdentification = {
   /** Best students for this copy, best first (at most `maxCandidates`). */
   candidates: ScoredCandidate[]
   /** Why a copy was left for review; absent when identified. */
-  reason?: 'unnamed' | 'low_score' | 'ambiguous_copy' | 'ambiguous_student' | 'unassigned'
+  reason?: 'unnamed' | 'low_score' | 'ambiguous_copy' | 'ambiguous_student' | 'close_names' | 'unassigned'
 }
 
 export type MatchOptions = {
@@ -53,4 +53,8 @@ export type MatchOptions = {
   /** Score of the "nobody" option in the assignment: below it a copy prefers to match nobody. */
   unknownScore: number
   maxCandidates: number
+  /** A classmate whose name a perfect reading would still score this high is a close name… */
+  closeNames: number
+  /** …and a copy is then named only when its lead over that classmate is this share of the two names' distance. */
+  closeShare: number
 }

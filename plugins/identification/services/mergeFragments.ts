@@ -1,0 +1,67 @@
+import type { Payload } from 'payload'
+
+import type { Id } from '../../../collections/access/roles'
+import { idOf } from '../../../collections/relations'
+import { examCopiesLock, withLock } from '../../../locks/withLock'
+import { groupFragments, type Fragment } from '../lib/match/fragments'
+import { toMatchStudent } from '../lib/match/index'
+import { mergePages } from '../lib/pages/index'
+import { copiesOfExam, isOpen, isSettled, type CopyDoc, type StudentDoc } from './copies'
+import { recordDecision } from './decisions'
+import type { StoredReadings } from './readCopyHeader'
+import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
+
+const fragmentOf = (copy: CopyDoc): Fragment | undefined => {
+  const readings = copy.identification?.readings as StoredReadings | undefined
+  const pages = pagesOf(copy)
+  const batch = idOf(pages[0]?.batch)
+  if (!readings || batch === undefined || pages.length === 0) return undefined
+  const sources = pages.filter((p) => String(p.batch) === String(batch)).map((p) => p.sourcePage)
+  return {
+    key: String(copy.id),
+    batch: String(batch),
+    firstPage: Math.min(...sources),
+    lastPage: Math.max(...sources),
+    pages: pages.length,
+    reading: { copyKey: String(copy.id), fields: readings.fields ?? {}, lattices: readings.lattices },
+  }
+}
+
+/**
+ * Joins the pieces of one student's copy that ingestion had to cut apart (a name on every sheet, an
+ * annex in another batch): the pieces' pages go to the student's largest piece, in order, the others
+ * are deleted, and each join is logged as an automatic decision. Copies decided by hand or being
+ * marked are left alone. Returns how many pieces were joined.
+ */
+export const mergeFragments = async ({ payload, examId, students }: { payload: Payload; examId: Id; students: StudentDoc[] }): Promise<number> =>
+  withLock({
+    payload,
+    key: examCopiesLock(examId),
+    work: async () => {
+      const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c))
+      const fragments = copies.flatMap((c) => fragmentOf(c) ?? [])
+      const groups = groupFragments({
+        fragments,
+        students: students.map((s) => toMatchStudent({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate, rosterName: s.rosterName })),
+      })
+      const byId = new Map(copies.map((c) => [String(c.id), c]))
+      let joined = 0
+      for (const group of groups) {
+        const [head, ...rest] = group.map((key) => byId.get(key)!)
+        let pages = pagesOf(head!)
+        for (const other of rest) pages = mergePages({ first: pages, second: pagesOf(other!) })
+        const sources = await batchSources({ payload, pages })
+        await rebuildCopy({ payload, copy: head!, pages, sources })
+        for (const other of rest) await payload.delete({ collection: 'copies', id: other!.id, overrideAccess: true })
+        joined += rest.length
+        await recordDecision({
+          payload,
+          exam: examId,
+          copy: head!.id,
+          action: 'merge',
+          details: { automatic: true, reason: 'the same student wrote each piece', joined: rest.map((c) => ({ id: c!.id, anonymousId: c!.anonymousId })) },
+        })
+      }
+      return joined
+    },
+  })
