@@ -6,6 +6,7 @@ import { ForbiddenError } from '../runtime/errors'
 import { deleteCopyCascade } from './hooks/copy-deletion'
 import { adminsOnlyField, byAssignedExam, isAdmin } from './access/roles'
 import { identityZonesField } from './identity-zones'
+import { copyFinalizedHook } from '../plugins/kit/hooks/copyFinalized'
 
 export const COPY_STATUSES = ['staging', 'ready', 'marking', 'locked', 'finalized'] as const
 export type CopyStatus = (typeof COPY_STATUSES)[number]
@@ -54,6 +55,8 @@ export const Copies: CollectionConfig = {
     update: byAssignedExam('exam', { status: { in: MARKABLE } }),
   },
   hooks: {
+    // School plugins' onCopyFinalized (plugins/kit): part of the core, whatever plugins are enabled.
+    afterChange: [copyFinalizedHook],
     beforeDelete: [deleteCopyCascade],
     beforeChange: [
       ({ data, operation, originalDoc, req }) => {

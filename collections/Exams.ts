@@ -4,6 +4,7 @@ import { BadRequestError } from '../runtime/errors'
 import { LAYOUT_OPTIONS } from './layout-options'
 import { adminsOnly, adminsOnlyField, isAdmin, isTeacher } from './access/roles'
 import { scaleProblems, type ScaleQuestion } from './grading-scale'
+import { examPublishedHook } from '../plugins/kit/hooks/examPublished'
 
 export const EXAM_STATUSES = ['draft', 'processing', 'identifying', 'marking', 'finalized', 'published'] as const
 
@@ -31,6 +32,8 @@ export const Exams: CollectionConfig = {
     },
   },
   hooks: {
+    // School plugins' onExamPublished (plugins/kit): part of the core, whatever plugins are enabled.
+    afterChange: [examPublishedHook],
     beforeValidate: [
       ({ data }) => {
         const scale = (data?.gradingScale ?? []) as ScaleQuestion[]

@@ -1,7 +1,7 @@
 import type { Config, Plugin } from 'payload'
 
 import { registerExporter, registerRoundingRule } from '../../plugins/exports'
-import { addKorrigoHooks } from '../../plugins/publication'
+import { addKorrigoHooks } from '../../plugins/kit'
 import { entExporter } from './entExporter'
 import { halfPointUp } from './rounding'
 

@@ -8,9 +8,7 @@ import { translations } from './translations'
 import { publishEndpoint } from './endpoints/publish'
 import { publicationStatusEndpoint } from './endpoints/status'
 import { copyFields, examFields } from './fields'
-import { copyFinalizedHook } from './hooks/copyFinalized'
-import { examPublishedHook } from './hooks/examPublished'
-import { addKorrigoHooks } from './hooks/registry'
+import { addKorrigoHooks } from '../kit/hooks/registry'
 import { RENDER_ANNOTATED_COPY } from './jobs/names'
 import { notifyStudentsJob } from './jobs/notifyStudents'
 import { publishExamJob } from './jobs/publishExam'
@@ -19,21 +17,12 @@ import { renderAnnotatedExam } from './jobs/renderAnnotatedExam'
 import type { PublicationOptions } from './types'
 
 export type { PublicationOptions } from './types'
-export { addKorrigoHooks, type CopyFinalizedArgs, type ExamPublishedArgs, type KorrigoHooks } from './hooks/registry'
+// The extension points are the kit's (they work with publication disabled); re-exported for plugins written before.
+export { addKorrigoHooks, type CopyFinalizedArgs, type ExamPublishedArgs, type KorrigoHooks } from '../kit/hooks/registry'
 
 const extend = (collection: CollectionConfig): CollectionConfig => {
-  if (collection.slug === 'copies')
-    return {
-      ...collection,
-      fields: [...collection.fields, ...copyFields],
-      hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), copyFinalizedHook] },
-    }
-  if (collection.slug === 'exams')
-    return {
-      ...collection,
-      fields: [...collection.fields, ...examFields],
-      hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), examPublishedHook] },
-    }
+  if (collection.slug === 'copies') return { ...collection, fields: [...collection.fields, ...copyFields] }
+  if (collection.slug === 'exams') return { ...collection, fields: [...collection.fields, ...examFields] }
   return collection
 }
 

@@ -32,7 +32,7 @@ export const publishEndpoint: Endpoint = {
     if (!req.user) throw new ForbiddenError('Sign in first')
     if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can publish an exam')
     const examId = req.routeParams?.id as Id
-    const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true }).catch(() => undefined)
+    const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, disableErrors: true })
     if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
     const body = (req.json ? await req.json().catch(() => ({})) : {}) as { at?: unknown; notify?: unknown }
     const at = parseAt(body?.at)

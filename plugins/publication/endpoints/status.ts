@@ -30,7 +30,7 @@ export const publicationStatusEndpoint: Endpoint = {
     if (!req.user) throw new ForbiddenError('Sign in first')
     if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can see an exam’s publication')
     const examId = req.routeParams?.id as Id
-    const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true }).catch(() => undefined)
+    const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, disableErrors: true })
     if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
     const payload = req.payload
     const [total, finalized, published, notified] = await Promise.all([

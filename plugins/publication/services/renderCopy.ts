@@ -27,7 +27,7 @@ export const renderCopy = async ({ payload, copyId, locale = 'fr' }: { payload: 
     all({ payload, collection: 'grades', copyId, marking: copy.decidedMarking ?? 1 }),
   ])
   const studentId = idOf(copy.student)
-  const student = studentId === undefined ? undefined : await payload.findByID({ collection: 'students', id: studentId, depth: 0, overrideAccess: true }).catch(() => undefined)
+  const student = studentId === undefined ? undefined : await payload.findByID({ collection: 'students', id: studentId, depth: 0, overrideAccess: true, disableErrors: true })
   const { renderAnnotatedPdf } = await loadRenderer()
   const result = await renderAnnotatedPdf({
     copyPdf: await readUpload({ payload, collection: 'media', doc: media }),

@@ -2,7 +2,10 @@ import type { Config } from 'payload'
 
 import { schoolPlugin } from '../../../examples/school-plugin'
 import { exporters, runExport } from '../../../plugins/exports/lib'
-import { korrigoHooksOf } from '../../../plugins/publication/hooks/registry'
+import { Copies } from '../../../collections/Copies'
+import { Exams } from '../../../collections/Exams'
+import { korrigoHooksOf } from '../../../plugins/kit'
+import { publicationPlugin } from '../../../plugins/publication'
 
 const questions = [{ key: 'Q1', label: 'Exercice', maxPoints: 7, step: 0.25 }]
 const copies = [
@@ -30,5 +33,23 @@ describe('example school plugin', () => {
     const [callback] = korrigoHooksOf(withCallback).onExamPublished
     await callback({ exam: { id: 1, title: 'Physique' }, payload: { logger: { info: () => undefined } } as never })
     expect(published).toEqual(['Physique'])
+  })
+
+  it('gets its callbacks with publication disabled: the events are the core collections’, not publication’s', async () => {
+    const published: string[] = []
+    const base = { collections: [Copies, Exams], custom: { korrigo: { jobs: [] } } } as unknown as Config
+    const built = [publicationPlugin({ enabled: false }), schoolPlugin({ onPublished: (exam) => void published.push(exam.title) })].reduce((c, plugin) => plugin(c) as Config, base)
+    const exams = built.collections!.find((c) => c.slug === 'exams')!
+    const payload = { config: built, logger: { info: () => undefined, error: () => undefined } }
+    const change = (doc: Record<string, unknown>, previousDoc: Record<string, unknown>) =>
+      Promise.all((exams.hooks?.afterChange ?? []).map((hook) => hook({ doc, previousDoc, operation: 'update', req: { payload } } as never)))
+    await change({ id: 1, title: 'Physique', status: 'marking' }, { id: 1, title: 'Physique', status: 'ready' })
+    expect(published).toEqual([])
+    await change({ id: 1, title: 'Physique', status: 'published' }, { id: 1, title: 'Physique', status: 'marking' })
+    expect(published).toEqual(['Physique'])
+    // and once only: saving a published exam again is not a new publication
+    await change({ id: 1, title: 'Physique', status: 'published' }, { id: 1, title: 'Physique', status: 'published' })
+    expect(published).toEqual(['Physique'])
+    expect(built.collections!.find((c) => c.slug === 'copies')!.hooks?.afterChange?.length).toBeGreaterThan(0)
   })
 })

@@ -3,7 +3,9 @@ import type { Config, Payload, PayloadRequest } from 'payload'
 /**
  * Extension points for school plugins. A plugin adds callbacks with `addKorrigoHooks`; they live in
  * `config.custom.korrigo.hooks` and are called, in the order added, from the copies' and exams'
- * afterChange hooks. A failing callback is logged and never undoes the change that triggered it.
+ * afterChange hooks, which the core collections carry whatever plugins are enabled (a school's
+ * callbacks do not depend on publication being on). A failing callback is logged and never undoes the
+ * change that triggered it.
  */
 export type CopyFinalizedArgs = { copy: Record<string, any>; payload: Payload; req: PayloadRequest }
 export type ExamPublishedArgs = { exam: Record<string, any>; payload: Payload; req?: PayloadRequest }
