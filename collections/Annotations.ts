@@ -53,7 +53,7 @@ export const Annotations: CollectionConfig = {
       async ({ id, req }) => {
         const expected = req.query?.version
         if (expected === undefined) return
-        const current = await req.payload.findByID({ collection: 'annotations', id, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+        const current = await req.payload.findByID({ collection: 'annotations', id, depth: 0, overrideAccess: true, req, disableErrors: true })
         if (current && String(current.version) !== String(expected))
           throw new ConflictError(`Annotation ${id} was changed elsewhere (now version ${current.version}, this deletion was made on version ${String(expected)})`, { current })
       },

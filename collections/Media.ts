@@ -10,6 +10,15 @@ import { byAssignedExam, isAdmin } from './access/roles'
 export const MEDIA_KINDS = ['copy-pdf', 'thumbnail', 'header-crop', 'annotated-pdf', 'export', 'subject'] as const
 const TEACHER_VISIBLE = ['copy-pdf', 'thumbnail']
 
+const kindLabels: Record<string, { fr: string; en: string }> = {
+  'copy-pdf': { fr: 'PDF de copie', en: 'Copy PDF' },
+  thumbnail: { fr: 'Vignette', en: 'Thumbnail' },
+  'header-crop': { fr: 'En-tête découpé', en: 'Header crop' },
+  'annotated-pdf': { fr: 'PDF annoté', en: 'Annotated PDF' },
+  export: { fr: 'Export des résultats', en: 'Results export' },
+  subject: { fr: 'Sujet vierge', en: 'Blank subject' },
+}
+
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { fr: 'Fichier', en: 'File' }, plural: { fr: 'Fichiers', en: 'Files' } },
@@ -23,8 +32,17 @@ export const Media: CollectionConfig = {
   },
   fields: [
     // The app names the kind of every file it stores; a file a person uploads here is an exam's blank subject.
-    { name: 'kind', type: 'select', required: true, defaultValue: () => 'subject', options: MEDIA_KINDS.map((k) => k), index: true },
-    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true },
-    { name: 'copy', type: 'relationship', relationTo: 'copies', index: true },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: () => 'subject',
+      options: MEDIA_KINDS.map((value) => ({ value, label: kindLabels[value] })),
+      index: true,
+      label: { fr: 'Type de fichier', en: 'Kind' },
+    },
+    { name: 'exam', type: 'relationship', relationTo: 'exams', index: true, label: { fr: 'Examen', en: 'Exam' } },
+    // A blank subject is an exam's, never a copy's.
+    { name: 'copy', type: 'relationship', relationTo: 'copies', index: true, label: { fr: 'Copie', en: 'Copy' }, admin: { condition: (data) => data?.kind !== 'subject' } },
   ],
 }

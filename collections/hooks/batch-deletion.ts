@@ -19,7 +19,7 @@ type CopyRow = { id: Id; anonymousId?: string | null; status?: string | null; pa
  * batch is being processed right now.
  */
 export const deleteBatchCascade: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const batch = await req.payload.findByID({ collection: 'scan-batches', id, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const batch = await req.payload.findByID({ collection: 'scan-batches', id, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!batch) return
   const name = batch.filename ?? `batch ${id}`
   const sinceProgressMs = Date.now() - new Date(batch.updatedAt).getTime()

@@ -25,8 +25,7 @@ export const loadCopyForWrite = async ({ copy, req }: { copy: unknown; req: Payl
   const copyId = idOf(copy)
   if (copyId === undefined) throw new BadRequestError('A copy is required')
   const doc = await req.payload
-    .findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req })
-    .catch(() => undefined)
+    .findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!doc) throw new NotFoundError(`Copy ${copyId} does not exist`)
   const examId = idOf(doc.exam)!
   if (!isAdmin(req.user)) {
@@ -53,6 +52,6 @@ export const refuseDeleteOnClosedCopy =
   (collection: 'grades' | 'annotations'): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
     if (isAdmin(req.user)) return
-    const row = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+    const row = await req.payload.findByID({ collection, id, depth: 0, overrideAccess: true, req, disableErrors: true })
     if (row) await loadCopyForWrite({ copy: row.copy, req })
   }

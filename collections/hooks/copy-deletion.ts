@@ -28,7 +28,7 @@ export const markingKeptBy = async ({ req, copy }: { req: PayloadRequest; copy: 
  * that cannot exist without it (required relationships, plugins' included) go with it, in one transaction.
  */
 export const deleteCopyCascade: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const copy = (await req.payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, req }).catch(() => undefined)) as CopyRow | undefined
+  const copy = (await req.payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, req, disableErrors: true })) as CopyRow | undefined
   if (!copy) return
   const kept = await markingKeptBy({ req, copy })
   if (kept) throw new ConflictError(`Cannot delete: ${kept}. Its marking would be lost.`, { copy: copy.id })

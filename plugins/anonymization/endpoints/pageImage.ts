@@ -20,7 +20,7 @@ export const pageImageEndpoint: Endpoint = {
     if (!Number.isInteger(index) || index < 0) throw new BadRequestError('The page must be a number from 0')
     const id = routeId(req)
     const admin = isAdmin(req.user)
-    const copy = await req.payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: false, user: req.user, req }).catch(() => undefined)
+    const copy = await req.payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: false, user: req.user, req, disableErrors: true })
     if (!copy) throw new NotFoundError(`Copy ${id} does not exist`)
     const redacted = !admin || req.searchParams?.get('redacted') === '1'
     // Read as the server: for a teacher, `copy.pdf` above is already the redacted rendition (or null).

@@ -24,7 +24,7 @@ export const statusEndpoint: Endpoint = {
   handler: withErrors(async (req) => {
     requireAdmin(req)
     const id = routeId(req)
-    const exam = await req.payload.findByID({ collection: 'exams', id, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+    const exam = await req.payload.findByID({ collection: 'exams', id, depth: 0, overrideAccess: true, req, disableErrors: true })
     if (!exam) throw new NotFoundError(`Exam ${id} does not exist`)
     const copies = await req.payload.find({ collection: 'copies', where: { exam: { equals: id } }, depth: 0, limit: 0, pagination: false, overrideAccess: true, req, sort: 'anonymousId' })
     const counts = { none: 0, pending: 0, done: 0, failed: 0 }

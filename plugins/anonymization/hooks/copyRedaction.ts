@@ -16,7 +16,7 @@ type RedactionGroup = { status?: string | null; key?: string | null; pdf?: unkno
 export const keepRedactionCurrent: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (operation === 'create' || data.identityZones !== undefined) {
     const examId = idOf(data.exam ?? originalDoc?.exam)
-    const exam = examId === undefined ? undefined : await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req, select: { identityZone: true } }).catch(() => undefined)
+    const exam = examId === undefined ? undefined : await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req, select: { identityZone: true }, disableErrors: true })
     data.identityZones = mergeZones({ detected: ((data.identityZones ?? originalDoc?.identityZones ?? []) as IdentityZone[]), examZone: examZoneOf(exam) })
   }
   const zones = (data.identityZones ?? originalDoc?.identityZones ?? []) as IdentityZone[]
@@ -37,7 +37,7 @@ export const keepRedactionCurrent: CollectionBeforeChangeHook = async ({ data, o
 
 export const queueRedaction: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   // `doc` is the copy as the writer may read it (a teacher's has no `redaction` group): use what is stored.
-  const stored = await req.payload.findByID({ collection: 'copies', id: doc.id, depth: 0, overrideAccess: true, req, select: { redaction: true } }).catch(() => undefined)
+  const stored = await req.payload.findByID({ collection: 'copies', id: doc.id, depth: 0, overrideAccess: true, req, select: { redaction: true }, disableErrors: true })
   const now = (stored?.redaction ?? {}) as RedactionGroup
   const before = (previousDoc?.redaction ?? {}) as RedactionGroup
   if (stored && now.status === 'pending' && (now.key !== before.key || before.status !== 'pending'))

@@ -21,7 +21,7 @@ export const redactCopyJob = defineJob<RedactCopyData>({
     return { copyId: id, key: typeof key === 'string' ? key : undefined }
   },
   handler: async ({ data, context }) => {
-    const exists = await context.payload.findByID({ collection: 'copies', id: data.copyId, depth: 0, overrideAccess: true }).catch(() => undefined)
+    const exists = await context.payload.findByID({ collection: 'copies', id: data.copyId, depth: 0, overrideAccess: true, disableErrors: true })
     if (!exists) return context.logger.info({ copy: data.copyId }, 'copy gone before its redaction')
     try {
       const result = await redactCopy({ payload: context.payload, copyId: data.copyId, key: data.key, dpi: redactionDpi() })

@@ -10,7 +10,7 @@ import type { IdentityZone } from '../lib/zones'
  * copies' hook, whatever is written here.
  */
 export const writeDetectedZones = async ({ payload, copyId, pdf, zones }: { payload: Payload; copyId: Id; pdf: unknown; zones: IdentityZone[] }): Promise<boolean> => {
-  const now = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, select: { pdf: true } }).catch(() => undefined)
+  const now = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, select: { pdf: true }, disableErrors: true })
   if (!now || String(idOf(now.pdf)) !== String(idOf(pdf))) return false
   await payload.update({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, data: { identityZones: zones.map((z) => ({ ...z, source: 'detected' as const })) } })
   return true

@@ -71,15 +71,14 @@ export const copyMarkersEndpoint: Endpoint = {
     const copyId = req.routeParams?.id as Id | undefined
     if (copyId === undefined) return error(400, 'A copy id is required')
     const copy = await req.payload
-      .findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req })
-      .catch(() => undefined)
+      .findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true })
     if (!copy) return error(404, `Copy ${copyId} does not exist`)
     if (!isAdmin(req.user)) {
       const allowed = isTeacher(req.user) ? (await assignedExamIds(req)).map(String) : []
       // Same answer as for a copy that does not exist: do not reveal copies of other exams.
       if (!allowed.includes(String(idOf(copy.exam))) || copy.status === 'staging') return error(404, `Copy ${copyId} does not exist`)
       // …nor copies outside the teacher's share of a distributed exam.
-      const readable = await req.payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: false, user: req.user, req, select: { anonymousId: true } }).catch(() => undefined)
+      const readable = await req.payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: false, user: req.user, req, select: { anonymousId: true }, disableErrors: true })
       if (!readable) return error(404, `Copy ${copyId} does not exist`)
     }
     return json(200, await markersOf({ copyId: copy.id, req }))

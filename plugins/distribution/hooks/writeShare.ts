@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError } from '../../../runtime/errors'
 import { rowFor } from '../access/share'
 
 const anonymousIdOf = async (req: Parameters<CollectionBeforeChangeHook>[0]['req'], copy: unknown) =>
-  (await req.payload.findByID({ collection: 'copies', id: idOf(copy)!, depth: 0, overrideAccess: true, req, select: { anonymousId: true } }).catch(() => undefined))?.anonymousId ?? String(idOf(copy))
+  (await req.payload.findByID({ collection: 'copies', id: idOf(copy)!, depth: 0, overrideAccess: true, req, select: { anonymousId: true }, disableErrors: true }))?.anonymousId ?? String(idOf(copy))
 
 /**
  * A grade or annotation goes into the writer's own marking of the copy. On a distributed exam a teacher

@@ -9,7 +9,7 @@ import { systemWrite } from './systemWrite'
 /** The admin settles a double-marked copy: the chosen marking is published, the others are kept as they are. */
 export const decideMarking = async ({ payload, copyId, marking, req }: { payload: Payload; copyId: Id; marking: number; req: PayloadRequest }) => {
   if (![1, 2, 3].includes(marking)) throw new BadRequestError('marking must be 1, 2 or 3')
-  const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!copy) throw new NotFoundError(`Copy ${copyId} does not exist`)
   const grades = await gradesOf({ payload, where: { and: [{ copy: { equals: copyId } }, { marking: { equals: marking } }] }, req })
   if (!grades.length) throw new BadRequestError(`Copy ${copy.anonymousId} has no grade in marking ${marking}`)

@@ -23,7 +23,7 @@ export const asAssignment = (a: any): AssignmentDoc => ({
 const all = { depth: 0, limit: 0, pagination: false, overrideAccess: true } as const
 
 export const loadExam = async ({ payload, examId, req }: { payload: Payload; examId: Id; req?: PayloadRequest }) => {
-  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
   const settings: DistributionSettings = readSettings((exam as { distribution?: unknown }).distribution)
   const questionKeys = ((exam.gradingScale ?? []) as { key: string }[]).map((q) => q.key)

@@ -13,7 +13,7 @@ export const pageImageEndpoint: Endpoint = {
     requireAdmin(req)
     const index = Number(req.routeParams?.page)
     if (!Number.isInteger(index) || index < 0) throw new BadRequestError('The page must be a number from 0')
-    const copy = await req.payload.findByID({ collection: 'copies', id: routeId(req), depth: 0, overrideAccess: true, req }).catch(() => undefined)
+    const copy = await req.payload.findByID({ collection: 'copies', id: routeId(req), depth: 0, overrideAccess: true, req, disableErrors: true })
     if (!copy) throw new NotFoundError(`Copy ${routeId(req)} does not exist`)
     const mediaId = idOf(copy.pdf)
     if (mediaId === undefined) throw new NotFoundError(`Copy ${copy.anonymousId} has no PDF yet`)

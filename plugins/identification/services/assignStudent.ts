@@ -35,7 +35,7 @@ export const assignStudent = async ({
   studentId: Id | null
   takeFromHolder?: boolean
 }) => {
-  const found = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const found = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!found) throw new NotFoundError(`Copy ${copyId} does not exist`)
   // One writer of the exam's copies at a time (see locks/withLock): the identify job must not overwrite
   // this decision with an older automatic one.
@@ -55,13 +55,13 @@ const assignUnderLock = async ({
   studentId: Id | null
   takeFromHolder: boolean
 }) => {
-  const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!copy) throw new NotFoundError(`Copy ${copyId} does not exist`)
   if (SETTLED_COPY_STATUSES.includes(copy.status)) throw new ConflictError(`Copy ${copy.anonymousId} is already being marked ("${copy.status}"); its student cannot change`)
   const examId = idOf(copy.exam)!
   const previous = idOf(copy.student) ?? null
   if (studentId !== null) {
-    const student = await payload.findByID({ collection: 'students', id: studentId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+    const student = await payload.findByID({ collection: 'students', id: studentId, depth: 0, overrideAccess: true, req, disableErrors: true })
     if (!student) throw new BadRequestError(`Student ${studentId} does not exist`)
     const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req })
     if (exam.className && student.className !== exam.className)

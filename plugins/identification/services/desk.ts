@@ -32,7 +32,7 @@ const fileUrl = (filename: unknown): string | null => (typeof filename === 'stri
 
 /** Everything the identification desk shows for one exam, in one request: open copies first. */
 export const getDesk = async ({ payload, examId, req }: { payload: Payload; examId: Id; req?: PayloadRequest }): Promise<Desk> => {
-  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
   const [copies, students] = await Promise.all([copiesOfExam({ payload, examId, req }), studentsOfExam({ payload, exam, req })])
   const mediaIds = copies.flatMap((c) => [idOf(c.identification?.headerCrop), idOf(c.thumbnail), idOf(c.pdf)]).filter((id) => id !== undefined)

@@ -20,7 +20,7 @@ export type PageEdit =
   | { action: 'merge'; copyId: Id; fromCopyId: Id }
 
 const loadCopy = async ({ payload, req, id }: { payload: Payload; req?: PayloadRequest; id: Id }): Promise<CopyDoc> => {
-  const copy = await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const copy = await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!copy) throw new NotFoundError(`Copy ${id} does not exist`)
   // Marks and annotations are tied to page numbers: once marking started, pages stay put.
   if (SETTLED_COPY_STATUSES.includes(copy.status)) throw new ConflictError(`Copy ${copy.anonymousId} is already being marked ("${copy.status}"); its pages cannot change`)

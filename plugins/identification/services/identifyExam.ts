@@ -28,7 +28,7 @@ const updateIfStillThere = async (payload: Payload, id: Id, data: Record<string,
   try {
     await updateCopy(payload, id, data)
   } catch (error) {
-    const still = await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true }).catch(() => undefined)
+    const still = await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, disableErrors: true })
     if (still) throw error
   }
 }
@@ -52,7 +52,7 @@ export const identifyExam = async ({
   options?: IdentificationOptions
   reread?: boolean
 }): Promise<IdentifyExamResult> => {
-  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true }).catch(() => undefined)
+  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, disableErrors: true })
   if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
   const before = await copiesOfExam({ payload, examId })
   const toRead = before.filter((c) => !isSettled(c) && isOpen(c) && c.pdf && (reread || !c.identification?.readings))
@@ -67,7 +67,7 @@ export const identifyExam = async ({
         const read = await readCopyHeader({ payload, copy, readers, form: () => forms.formFor(copy), dpi: options.dpi }).catch(async (error: Error) => {
           // One unreadable copy (a damaged PDF, a copy merged away meanwhile) must not cost the others their names:
           // it stays unread, so it goes to the desk and the next run tries it again.
-          const still = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
+          const still = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
           if (still) payload.logger.warn({ copy: copy.id, anonymousId: copy.anonymousId, err: error.message }, 'header of a copy could not be read')
           return undefined
         })
@@ -77,7 +77,7 @@ export const identifyExam = async ({
             key: examCopiesLock(examId),
             work: async () => {
               // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
-              const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true }).catch(() => undefined)
+              const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
               if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy))
                 await updateCopy(payload, copy.id, { identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop } })
             },

@@ -9,7 +9,7 @@ import { idOf, sameId } from '../../../collections/relations'
 export const linkSubject: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   const subject = idOf(doc.blankSubject)
   if (subject === undefined || sameId(subject, previousDoc?.blankSubject)) return doc
-  const media = await req.payload.findByID({ collection: 'media', id: subject, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const media = await req.payload.findByID({ collection: 'media', id: subject, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (media && !sameId(media.exam, doc.id)) await req.payload.update({ collection: 'media', id: subject, data: { exam: doc.id }, overrideAccess: true, depth: 0, req })
   return doc
 }

@@ -34,7 +34,7 @@ const fileUrl = (filename: unknown): string | null => (typeof filename === 'stri
 
 /** The ingestion report of one batch: each copy, what decided where it starts, and how sure that is. */
 export const batchReport = async ({ payload, req, batchId }: { payload: Payload; req: PayloadRequest; batchId: Id }): Promise<BatchReport> => {
-  const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!batch) throw new NotFoundError(`Scan batch ${batchId} does not exist`)
   const examId = idOf(batch.exam)!
   const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req })

@@ -12,14 +12,14 @@ import { recordDecision } from '../../identification/services/decisions'
  * fixed with the desk's page tools instead (split, merge, move).
  */
 export const confirmStart = async ({ payload, req, copyId }: { payload: Payload; req: PayloadRequest; copyId: Id }) => {
-  const found = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const found = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!found) throw new NotFoundError(`Copy ${copyId} does not exist`)
   const examId = idOf(found.exam)!
   return withLock({
     payload,
     key: examCopiesLock(examId),
     work: async () => {
-      const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+      const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true })
       if (!copy) throw new NotFoundError(`Copy ${copyId} does not exist`)
       const segmentation = (copy.segmentation ?? {}) as { boundary?: string | null; margin?: number | null; unsure?: boolean | null }
       if (!segmentation.unsure) return copy

@@ -28,7 +28,7 @@ export type CutOn = CopyPlan['model'] & { subject: Id | null; pagesPerCopy: numb
 export const loadSubject = async ({ payload, exam, settings = scanSettingsFromEnv() }: { payload: Payload; exam: ExamDoc; settings?: ScanSettings }): Promise<{ subject?: SubjectModel; id: Id | null; problem?: Problem }> => {
   const id = idOf(exam.blankSubject) ?? null
   if (id === null) return { id }
-  const media = await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true }).catch(() => undefined)
+  const media = await payload.findByID({ collection: 'media', id, depth: 0, overrideAccess: true, disableErrors: true })
   const fileName = media?.filename ?? `subject-${id}.pdf`
   try {
     if (!media) throw new Error('the file is no longer stored')

@@ -80,7 +80,7 @@ const blockedError = (fileName: string, blockers: RecutBlocker[]) =>
  * here and assembled by the batch's own job, which then hands them to identification.
  */
 export const recutBatch = async ({ payload, batchId, req }: { payload: Payload; batchId: Id; req: PayloadRequest }): Promise<RecutResult> => {
-  const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!batch) throw new NotFoundError(`Scan batch ${batchId} does not exist`)
   const fileName = batch.filename ?? `batch-${batchId}.pdf`
   const examId = idOf(batch.exam)!
@@ -169,7 +169,7 @@ export const recutBatch = async ({ payload, batchId, req }: { payload: Payload; 
 
 /** Every batch of an exam cut again; refused (nothing changed) if one of them cannot be. */
 export const recutExam = async ({ payload, examId, req }: { payload: Payload; examId: Id; req: PayloadRequest }): Promise<RecutResult[]> => {
-  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req }).catch(() => undefined)
+  const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
   const { docs: batches } = await payload.find({ collection: 'scan-batches', where: { exam: { equals: examId } }, depth: 0, limit: 0, pagination: false, sort: 'createdAt', overrideAccess: true, req })
   const problems: string[] = []

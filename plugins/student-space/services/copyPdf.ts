@@ -40,9 +40,9 @@ export const publishedCopyPdf = async ({
   const mediaId = idOf(copy?.annotatedPdf)
   if (!copy || mediaId === undefined) throw notFound()
   const [media, exam, student] = await Promise.all([
-    payload.findByID({ collection: 'media', id: mediaId, depth: 0, overrideAccess: true }).catch(() => undefined),
-    payload.findByID({ collection: 'exams', id: idOf(copy.exam)!, depth: 0, overrideAccess: true, select: { title: true } }).catch(() => undefined),
-    payload.findByID({ collection: 'students', id: studentId, depth: 0, overrideAccess: true, select: { firstName: true, lastName: true } }).catch(() => undefined),
+    payload.findByID({ collection: 'media', id: mediaId, depth: 0, overrideAccess: true, disableErrors: true }),
+    payload.findByID({ collection: 'exams', id: idOf(copy.exam)!, depth: 0, overrideAccess: true, select: { title: true }, disableErrors: true }),
+    payload.findByID({ collection: 'students', id: studentId, depth: 0, overrideAccess: true, select: { firstName: true, lastName: true }, disableErrors: true }),
   ])
   if (!media || media.kind !== 'annotated-pdf') throw notFound()
   const bytes = await readUpload({ payload, collection: 'media', doc: media }).catch(() => {

@@ -16,8 +16,7 @@ export const studentOfRequest = async ({ req }: { req: PayloadRequest }): Promis
   const claims = await verifyStudentToken({ secret: req.payload.secret, token })
   if (!claims) return undefined
   const student = await req.payload
-    .findByID({ collection: 'students', id: claims.studentId, depth: 0, overrideAccess: true, select: { firstName: true, lastName: true, className: true } })
-    .catch(() => undefined)
+    .findByID({ collection: 'students', id: claims.studentId, depth: 0, overrideAccess: true, select: { firstName: true, lastName: true, className: true }, disableErrors: true })
   return student ? profileOf(student as never) : undefined
 }
 

@@ -1,5 +1,6 @@
 import * as mupdf from 'mupdf'
 
+import type { PageAnalysis, PlannedCopy } from '../../../scan-pipeline/lib/index'
 import { unpackMask, type PackedMask } from '../../../scan-pipeline/lib/template/mask'
 import { formFromSubject, learnForm, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
 import type { LabelReader } from '../header/labelReader'
@@ -18,6 +19,14 @@ export const firstPageImage = (pdf: Uint8Array): PageImage => {
   } finally {
     doc.destroy()
   }
+}
+
+/** The framed header box ingestion found on a copy's first page, valid for the rotation it was found with. */
+export const framedHeaderBox = ({ copy, analyses }: { copy: PlannedCopy; analyses: PageAnalysis[] }): PointBox | undefined => {
+  const first = copy.pages[0]
+  if (!first) return undefined
+  const region = analyses.find((a) => a.sourcePage === first.sourcePage)?.regions.find((r) => r.region === first.region)
+  return region && region.rotation === first.rotation ? region.headerBox : undefined
 }
 
 /**
