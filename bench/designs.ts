@@ -2,7 +2,7 @@
 // subject: `npx tsx bench/designs.ts [--identify] [--subject] [preset…]` (default: every class preset).
 import { openHeaderReaders } from '../plugins/identification/services/engines'
 import { listPresets, type PresetName } from '../tools/papers/index'
-import { blankForm, firstPages, identifyRun, ingestPreset, scoreIngestion } from './designs/pipeline'
+import { identifyRun, ingestPreset, scoreIngestion } from './designs/pipeline'
 
 const args = process.argv.slice(2)
 const identify = args.includes('--identify')
@@ -29,10 +29,8 @@ for (const name of names) {
       'ingest s': run.seconds.toFixed(1),
     }
     if (readers) {
-      const pages = await firstPages(run)
-      const form = await blankForm({ run, pages, readers, withSubject })
-      const id = await identifyRun({ run, pages, form, readers })
-      Object.assign(row, { form: form?.source ?? 'none', 'auto-named': id.auto, wrong: id.wrong, coverage: pct(id.auto, id.named), 's/copy': id.secondsPerCopy.toFixed(2) })
+      const id = await identifyRun({ run, readers, withSubject })
+      Object.assign(row, { 'framed box': id.framed, 'auto-named': id.auto, wrong: id.wrong, coverage: pct(id.auto, id.named), 's/copy': id.secondsPerCopy.toFixed(2) })
       for (const w of id.wrongs) process.stderr.write(`${name}: ${w}\n`)
     }
     rows.push(row)

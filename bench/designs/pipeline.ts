@@ -1,12 +1,10 @@
 // The pure pipeline on one generated preset, without a server: ingestion (analysis, global cut,
 // assembly) and identification (blank form, first-page reading, class-wide matching), scored against
 // the generator's truth. Shared by the per-design benchmarks and the quality tests.
-import * as mupdf from 'mupdf'
-
-import { formFromSubject, learnForm, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../../plugins/identification/lib/fields/index'
-import { identifyCopies, toMatchStudent, type CopyReading } from '../../plugins/identification/lib/match/index'
+import { framedHeaderBox, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
+import { identifyCopies, toMatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
-import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, unpackMask, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
+import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
 import { getBatch, scoreCopies, type PresetName, type Truth } from '../../tools/papers/index'
 
 /** The truth speaks of pages as displayed (after /Rotate); the pipeline of pages as stored. */
@@ -53,39 +51,28 @@ export const scoreIngestion = async (run: IngestRun) => {
   return { ...score, found: run.plan.copies.length, unsure: run.plan.copies.filter((c) => c.evidence.unsure).length, boundary: run.plan.model.boundary }
 }
 
-/** Every copy's first page, upright and straightened as stored copies are. */
-export const firstPages = async (run: IngestRun): Promise<PageImage[]> => {
+/** Every copy's first page as a one-page PDF, upright and straightened as stored copies are. */
+export const firstPagePdfs = async (run: IngestRun): Promise<Uint8Array[]> => {
   const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
   const assembler = await openAssembler({ sourceBytes: run.bytes, skewOf: (p) => skew.get(p) ?? 0 })
-  const out: PageImage[] = []
-  for (const c of run.plan.copies) {
-    const doc = mupdf.Document.openDocument(await assembler.assemble(c.pages.slice(0, 1)), 'application/pdf')
-    try {
-      out.push(renderPageImage({ doc }))
-    } finally {
-      doc.destroy()
-    }
-  }
+  const out: Uint8Array[] = []
+  for (const c of run.plan.copies) out.push(await assembler.assemble(c.pages.slice(0, 1)))
   return out
 }
 
-export const blankForm = async ({ run, pages, readers, withSubject }: { run: IngestRun; pages: PageImage[]; readers: HeaderReaders; withSubject: boolean }): Promise<BlankForm | undefined> => {
-  if (withSubject && run.subject) return formFromSubject({ pdf: run.subject })
-  if (!run.plan.model.firstPage || pages.length === 0) return undefined
-  return learnForm({ pages: pages.slice(0, 7), labels: readers.labels, print: unpackMask(run.plan.model.firstPage) })
-}
+export type IdentifyScore = { copies: number; framed: number; named: number; auto: number; wrong: number; wrongs: string[]; secondsPerCopy: number }
 
-export type IdentifyScore = { copies: number; named: number; auto: number; wrong: number; wrongs: string[]; secondsPerCopy: number }
-
-/** Reads every copy, matches the class at once, and compares with the truth (by each copy's first page). */
-export const identifyRun = async ({ run, pages, form, readers }: { run: IngestRun; pages: PageImage[]; form?: BlankForm; readers: HeaderReaders }): Promise<IdentifyScore> => {
+/**
+ * Reads every copy as the product does (framed header box, else the batch's blank form: the subject
+ * when given, else learned), matches the class at once, and compares with the truth (by each copy's
+ * first page).
+ */
+export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean }): Promise<IdentifyScore> => {
+  const pdfs = await firstPagePdfs(run)
+  const headerBoxes = run.plan.copies.map((copy) => framedHeaderBox({ copy, analyses: run.analyses }))
   const t0 = performance.now()
-  const readings: CopyReading[] = []
-  for (const [i, page] of pages.entries()) {
-    const r = await readFirstPage({ page, form, engines: readers.engines })
-    readings.push({ copyKey: String(i), fields: r.fields, lattices: r.lattices })
-  }
-  const secondsPerCopy = (performance.now() - t0) / 1000 / Math.max(1, pages.length)
+  const readings = await readCopies({ pdfs, headerBoxes, subject: withSubject ? run.subject : undefined, firstPagePrint: run.plan.model.firstPage, readers })
+  const secondsPerCopy = (performance.now() - t0) / 1000 / Math.max(1, pdfs.length)
   const students = run.roster.map((s, i) => toMatchStudent({ studentKey: String(i), lastName: s.last_name, firstName: s.first_name, birthDate: s.dob ?? null }))
   const results = identifyCopies({ copies: readings, students })
   const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
@@ -104,5 +91,5 @@ export const identifyRun = async ({ run, pages, form, readers }: { run: IngestRu
     if (truth && s.last_name === truth.last_name && s.first_name === truth.first_name) auto++
     else wrongs.push(`copy ${i + 1}: named ${s.last_name} ${s.first_name}, written by ${truth ? `${truth.last_name} ${truth.first_name}` : 'nobody'} (${r.confidence})`)
   })
-  return { copies: pages.length, named, auto, wrong: wrongs.length, wrongs, secondsPerCopy }
+  return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length, wrongs, secondsPerCopy }
 }

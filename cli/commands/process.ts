@@ -4,11 +4,10 @@ import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { ScanInputError, processScan, readSubject, type LayoutOption, type SubjectModel } from '../../plugins/scan-pipeline/lib/index'
 import { identifyCopies, toMatchStudent, type CopyReading } from '../../plugins/identification/lib/match/index'
-import { readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
+import { framedHeaderBox, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
 import type { RosterStudent } from '../../plugins/identification/lib/roster/index'
 import { openHeaderReaders } from '../../plugins/identification/services/engines'
 import type { PackedMask, PageAnalysis, PlannedCopy } from '../../plugins/scan-pipeline/lib/index'
-import type { PointBox } from '../../plugins/identification/lib/header/index'
 import { RosterFileError, loadRoster } from '../lib/loadRoster'
 
 const USAGE =
@@ -161,14 +160,6 @@ export const run = async (argv: string[]): Promise<number> => {
   }
 }
 
-/** The framed header box ingestion found on a copy's first page, valid for the rotation it was found with. */
-const headerBoxOf = (copy: PlannedCopy, analyses: PageAnalysis[]): PointBox | undefined => {
-  const first = copy.pages[0]
-  if (!first) return undefined
-  const region = analyses.find((a) => a.sourcePage === first.sourcePage)?.regions.find((r) => r.region === first.region)
-  return region && region.rotation === first.rotation ? region.headerBox : undefined
-}
-
 /** Reads every copy's first page (its framed header box, or against the batch's blank form), then matches the whole class at once. */
 const identify = async ({
   copies,
@@ -195,7 +186,7 @@ const identify = async ({
   try {
     bar.start(copies.length, 0)
     const pdfs = copies.map((_, index) => new Uint8Array(readFileSync(join(out, copyFileName(index)))))
-    readings = await readCopies({ pdfs, headerBoxes: copies.map((c) => headerBoxOf(c, analyses)), subject, firstPagePrint, readers, onRead: (done) => bar.update(done) })
+    readings = await readCopies({ pdfs, headerBoxes: copies.map((copy) => framedHeaderBox({ copy, analyses })), subject, firstPagePrint, readers, onRead: (done) => bar.update(done) })
     bar.stop()
   } finally {
     await readers.terminate()

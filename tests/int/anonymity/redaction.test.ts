@@ -1,31 +1,15 @@
 import { getBatch, type BatchName } from '../../fixtures/scans'
-import { startTestApp, type TestApp } from '../helpers/app'
+import { useSeededApp } from '../helpers/seededApp'
 import { apiClient, signIn, type ApiClient } from '../helpers/http'
 import { copiesOfExam } from '../helpers/scans'
-import { seedClass } from '../helpers/seed'
 import { waitFor } from '../helpers/wait'
 import { inkLeft, INK, pixelsIn, renderGray } from './pixels'
 import { nameZonesOf } from './truth'
 
-let app: TestApp
-let admin: ApiClient
-let alice: ApiClient
-let seed: Awaited<ReturnType<typeof seedClass>>
-
-beforeAll(async () => {
-  app = await startTestApp()
-  seed = await seedClass(app.runtime.payload)
-  admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
-  alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: 'alice-password-1' })
-}, 300_000)
-
-afterAll(async () => {
-  await app?.runtime.agenda.drain(180_000)
-  await app?.close()
-}, 240_000)
+const ctx = useSeededApp()
 
 const bytesOf = async (client: ApiClient, url: string) => {
-  const response = await fetch(`${app.baseUrl}${url}`, { headers: client.token ? { authorization: `JWT ${client.token}` } : {} })
+  const response = await fetch(`${ctx.app.baseUrl}${url}`, { headers: client.token ? { authorization: `JWT ${client.token}` } : {} })
   return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) }
 }
 
@@ -39,12 +23,12 @@ const roster = (students: { last_name: string; first_name: string }[]) =>
  */
 const scenario = async (name: BatchName, layout: 'a4' | 'a3-booklet') => {
   const batch = await getBatch(name)
-  const payload = app.runtime.payload
+  const payload = ctx.app.runtime.payload
   const students = batch.truth.copies.flatMap((c) => (c.student ? [c.student] : []))
   const form = new FormData()
   form.append('file', new Blob([Buffer.from(roster(students))], { type: 'text/csv' }), 'classe.csv')
-  expect((await admin.request('POST', '/api/identification/roster', form)).status).toBe(200)
-  const exam = (await admin.request('POST', '/api/exams', { title: `Anonymat ${name}`, layout, className: 'Terminale B', correctors: [seed.alice.id], gradingScale: [{ key: 'Q1', maxPoints: 10, step: 0.5 }] })).body.doc
+  expect((await ctx.admin.request('POST', '/api/identification/roster', form)).status).toBe(200)
+  const exam = (await ctx.admin.request('POST', '/api/exams', { title: `Anonymat ${name}`, layout, className: 'Terminale B', correctors: [ctx.seed.alice.id], gradingScale: [{ key: 'Q1', maxPoints: 10, step: 0.5 }] })).body.doc
   const { assembleCopyPages } = await import('../../../plugins/identification/lib/pages/assemble')
   for (const [i, truth] of batch.truth.copies.entries()) {
     const pages = truth.pages.map((p) => ({ batch: 'scan', sourcePage: p.source_page, region: p.region, rotation: p.rotation, blank: p.blank }))
@@ -71,11 +55,11 @@ const scenario = async (name: BatchName, layout: 'a4' | 'a3-booklet') => {
 
 const checkRedacted = async ({ copies, truth }: Awaited<ReturnType<typeof scenario>>) => {
   for (const [i, copy] of copies.entries()) {
-    // Teachers see copies out of staging; an unnamed one is opened by an admin to check it is masked too.
-    const original = renderGray((await bytesOf(admin, (await admin.request('GET', `/api/media/${copy.pdf}`)).body.url)).bytes)
-    const asAdmin = (await admin.request('GET', `/api/copies/${copy.id}?depth=0`)).body
-    const redactedMedia = (await admin.request('GET', `/api/media/${asAdmin.redaction.pdf}`)).body
-    const served = renderGray((await bytesOf(admin, redactedMedia.url)).bytes)
+    // Teachers see copies out of staging; an unnamed one is opened by an ctx.admin to check it is masked too.
+    const original = renderGray((await bytesOf(ctx.admin, (await ctx.admin.request('GET', `/api/media/${copy.pdf}`)).body.url)).bytes)
+    const asAdmin = (await ctx.admin.request('GET', `/api/copies/${copy.id}?depth=0`)).body
+    const redactedMedia = (await ctx.admin.request('GET', `/api/media/${asAdmin.redaction.pdf}`)).body
+    const served = renderGray((await bytesOf(ctx.admin, redactedMedia.url)).bytes)
     expect([served.width, served.height]).toEqual([original.width, original.height])
     for (const zone of nameZonesOf(truth.copies[i] as never)) {
       const { ink, left } = inkLeft({ original, served, box: zone })
@@ -94,45 +78,45 @@ describe('redacted scans (legacy header: NOM / Prénom / Classe)', () => {
 
     // What a teacher is served: the copy's pdf is the redacted file, and the original is out of reach even by its address.
     const copy = run.copies.find((c: any) => c.status === 'ready')!
-    const seen = (await alice.request('GET', `/api/copies/${copy.id}?depth=1`)).body
+    const seen = (await ctx.alice.request('GET', `/api/copies/${copy.id}?depth=1`)).body
     expect(seen.pdf.filename).toMatch(/^redacted-[0-9a-f]{24}\.pdf$/)
     expect(seen.thumbnail.filename).toMatch(/^redacted-[0-9a-f]{24}\.webp$/)
     expect(JSON.stringify(seen)).not.toMatch(/identityZones|redaction|"student"/)
-    const teacherPdf = await bytesOf(alice, seen.pdf.url)
+    const teacherPdf = await bytesOf(ctx.alice, seen.pdf.url)
     expect(teacherPdf.status).toBe(200)
     const zones = nameZonesOf(run.truth.copies[run.copies.indexOf(copy)] as never)
     const page = renderGray(teacherPdf.bytes)
     for (const zone of zones) expect(pixelsIn(page, zone).filter((p) => p.v < INK)).toHaveLength(0)
-    const originalMedia = (await admin.request('GET', `/api/media/${copy.pdf}`)).body
-    expect((await bytesOf(alice, originalMedia.url)).status).toBe(403)
-    expect((await bytesOf(alice, `/api/media/file/copy-${copy.anonymousId}.pdf`)).status).toBe(403)
-    expect((await bytesOf(alice, `/api/media/file/thumb-${copy.anonymousId}.webp`)).status).toBe(403)
-    expect([403, 404]).toContain((await alice.request('GET', `/api/media/${copy.pdf}`)).status)
+    const originalMedia = (await ctx.admin.request('GET', `/api/media/${copy.pdf}`)).body
+    expect((await bytesOf(ctx.alice, originalMedia.url)).status).toBe(403)
+    expect((await bytesOf(ctx.alice, `/api/media/file/copy-${copy.anonymousId}.pdf`)).status).toBe(403)
+    expect((await bytesOf(ctx.alice, `/api/media/file/thumb-${copy.anonymousId}.webp`)).status).toBe(403)
+    expect([403, 404]).toContain((await ctx.alice.request('GET', `/api/media/${copy.pdf}`)).status)
     // The page image a teacher can ask for is drawn from the redacted file.
-    const image = await bytesOf(alice, `/api/anonymization/copies/${copy.id}/pages/0/image`)
+    const image = await bytesOf(ctx.alice, `/api/anonymization/copies/${copy.id}/pages/0/image`)
     expect(image.status).toBe(200)
 
     // Annotations keep their place: the redacted page has the original's size in points.
     const { PDFDocument } = await import('pdf-lib')
-    const [a, b] = await Promise.all([PDFDocument.load((await bytesOf(admin, originalMedia.url)).bytes), PDFDocument.load(teacherPdf.bytes)])
+    const [a, b] = await Promise.all([PDFDocument.load((await bytesOf(ctx.admin, originalMedia.url)).bytes), PDFDocument.load(teacherPdf.bytes)])
     expect(b.getPageCount()).toBe(a.getPageCount())
 
     // The student's own published PDF still shows their name.
     const student = run.students[run.copies.indexOf(copy)]!
-    expect((await alice.request('PATCH', `/api/copies/${copy.id}`, { status: 'marking' })).status).toBe(200)
-    expect((await alice.request('POST', '/api/grades', { copy: copy.id, questionKey: 'Q1', points: 7 })).status).toBe(201)
-    expect((await alice.request('PATCH', `/api/copies/${copy.id}`, { status: 'finalized' })).status).toBe(200)
-    await waitFor('annotated pdf', async () => ((await app.runtime.payload.findByID({ collection: 'copies', id: copy.id, overrideAccess: true, depth: 0 })) as any).annotatedPdf ?? undefined)
-    expect((await admin.request('POST', `/api/publication/exams/${run.exam.id}/publish`, { notify: false })).status).toBeLessThan(300)
-    await waitFor('publication', async () => ((await app.runtime.payload.findByID({ collection: 'copies', id: copy.id, overrideAccess: true, depth: 0 })) as any).publishedAt ?? undefined)
+    expect((await ctx.alice.request('PATCH', `/api/copies/${copy.id}`, { status: 'marking' })).status).toBe(200)
+    expect((await ctx.alice.request('POST', '/api/grades', { copy: copy.id, questionKey: 'Q1', points: 7 })).status).toBe(201)
+    expect((await ctx.alice.request('PATCH', `/api/copies/${copy.id}`, { status: 'finalized' })).status).toBe(200)
+    await waitFor('annotated pdf', async () => ((await ctx.app.runtime.payload.findByID({ collection: 'copies', id: copy.id, overrideAccess: true, depth: 0 })) as any).annotatedPdf ?? undefined)
+    expect((await ctx.admin.request('POST', `/api/publication/exams/${run.exam.id}/publish`, { notify: false })).status).toBeLessThan(300)
+    await waitFor('publication', async () => ((await ctx.app.runtime.payload.findByID({ collection: 'copies', id: copy.id, overrideAccess: true, depth: 0 })) as any).publishedAt ?? undefined)
     const index = run.students.indexOf(student)
-    const signIn = await fetch(`${app.baseUrl}/api/student-space/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `eleve${index}@eleve.test`, birthDate: `2008-03-${String(index + 1).padStart(2, '0')}` }) })
+    const signIn = await fetch(`${ctx.app.baseUrl}/api/student-space/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `eleve${index}@eleve.test`, birthDate: `2008-03-${String(index + 1).padStart(2, '0')}` }) })
     expect(signIn.status).toBe(200)
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
-    const published = await fetch(`${app.baseUrl}/api/student-space/copies/${copy.id}/pdf`, { headers: { cookie } })
+    const published = await fetch(`${ctx.app.baseUrl}/api/student-space/copies/${copy.id}/pdf`, { headers: { cookie } })
     expect(published.status).toBe(200)
     const annotated = renderGray(new Uint8Array(await published.arrayBuffer()))
-    const originalPage = renderGray((await bytesOf(admin, originalMedia.url)).bytes)
+    const originalPage = renderGray((await bytesOf(ctx.admin, originalMedia.url)).bytes)
     for (const zone of zones) {
       const ink = pixelsIn(originalPage, zone).filter((p) => p.v < INK).length
       const shown = pixelsIn(annotated, zone).filter((p) => p.v < INK).length
