@@ -95,4 +95,15 @@ describe('planCopies', () => {
     expect(plan.anomalies.join('\n')).toMatch(/t\.pdf page 1 has a text layer/)
     expect(plan.anomalies.join('\n')).toMatch(/no first page was recognised in t\.pdf/)
   })
+
+  it('never returns one block: a long batch in which nothing marks a copy’s start is proposed sheet by sheet', () => {
+    // No descriptors (nothing learned), no header box, no subject: the sheets' structure alone.
+    const plan = planCopies({ analyses: Array.from({ length: 12 }, (_, i) => a4(i + 1, 0)), fileName: 'annexes.pdf' })
+    expect(plan.copies).toHaveLength(12)
+    for (const copy of plan.copies) expect(copy.evidence).toMatchObject({ boundary: 'sheet-structure', unsure: true })
+    expect(plan.anomalies.join('\n')).toMatch(/annexes\.pdf: nothing tells where its copies start.*each sheet is proposed as a copy/)
+    // a short one stays one copy (a single student's sheets), and a declared length is followed instead
+    expect(planCopies({ analyses: Array.from({ length: 4 }, (_, i) => a4(i + 1, 0)) }).copies).toHaveLength(1)
+    expect(planCopies({ analyses: Array.from({ length: 12 }, (_, i) => a4(i + 1, 0)), expectedPagesPerCopy: 3 }).copies).toHaveLength(4)
+  })
 })

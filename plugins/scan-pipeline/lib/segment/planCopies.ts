@@ -14,6 +14,10 @@ export const UNSURE_MARGIN = 3
 
 /** A framed header box found by the page analysis: one clue among others, not the rule. */
 const HEADER_BOX_BONUS = 6
+/** More pages than this in one copy cut on nothing but the sheets' structure: the batch is not one copy. */
+const MAX_BLOCK_PAGES = 8
+/** A start bonus no cost outweighs: every sheet starts a copy. */
+const EVERY_SHEET_BONUS = 1000
 
 type Model = { evidence: SheetEvidence[]; pages: number; costs: DecodeCosts; boundary: BoundaryEvidence; pageNumber: (label: number) => number | undefined; firstPage?: PackedDescriptor }
 
@@ -134,7 +138,22 @@ export const planCopies = ({
     if (usual) decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, length: lengthPrior({ usual }) }, startBonus })
   }
 
-  const copies = buildCopies({ sheets, decisions, model, fileName })
+  let copies = buildCopies({ sheets, decisions, model, fileName })
+  // Nothing known marks a copy's start (no subject, no print recurring once per copy, no header box):
+  // rather than one block a person must take apart, the declared pages per copy cut it (starts made
+  // free, the length decides), or else every sheet is proposed as a copy of its own (identification
+  // joins the sheets that name the same student; the desk merges the rest).
+  const block = copies.length === 1 ? copies[0]!.pages.length : 0
+  if (model.boundary === 'sheet-structure' && block > Math.max(MAX_BLOCK_PAGES, 2 * (expectedPagesPerCopy ?? 0))) {
+    const bonus = expectedPagesPerCopy ? (model.costs.start ?? 1) : EVERY_SHEET_BONUS
+    decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, length: lengthPrior({ expected: expectedPagesPerCopy }) }, startBonus: () => bonus })
+    copies = buildCopies({ sheets, decisions, model, fileName })
+    anomalies.push(
+      expectedPagesPerCopy
+        ? `${fileName}: nothing tells where its copies start (no blank subject, no first page recognised), so it is cut every ${expectedPagesPerCopy} pages as the exam declares: check the cuts`
+        : `${fileName}: nothing tells where its copies start (no blank subject, no first page recognised), so each sheet is proposed as a copy: merge those that belong together`,
+    )
+  }
   if (expectedPagesPerCopy) {
     for (const c of copies) if (c.pages.length !== expectedPagesPerCopy) c.anomalies.push(`unexpected page count: ${c.pages.length} (expected ${expectedPagesPerCopy})`)
   }
