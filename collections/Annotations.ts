@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { BadRequestError, ConflictError } from '../runtime/errors'
 import { copyChildAccess } from './access/roles'
 import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context'
+import { startMarkingOnFirstWrite } from './hooks/start-marking'
 
 export const ANNOTATION_KINDS = [
   'pen',
@@ -28,6 +29,7 @@ export const Annotations: CollectionConfig = {
   admin: { defaultColumns: ['copy', 'page', 'kind', 'author', 'version'], group: { fr: 'Correction', en: 'Marking' } },
   access: copyChildAccess,
   hooks: {
+    afterChange: [startMarkingOnFirstWrite],
     beforeChange: [
       async ({ data, operation, originalDoc, req }) => {
         const merged = { ...originalDoc, ...data }

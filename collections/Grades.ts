@@ -5,6 +5,7 @@ import { copyChildAccess, isAdmin, type Id } from './access/roles'
 import { checkPoints, totalOf } from './grading-scale'
 import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context'
 import { idOf } from './relations'
+import { startMarkingOnFirstWrite } from './hooks/start-marking'
 
 /** The total lives on the copy but is derived from its grades, here and nowhere else. */
 export const recomputeCopyTotal = async ({ copyId, req }: { copyId: Id; req: PayloadRequest }): Promise<number> => {
@@ -65,6 +66,7 @@ export const Grades: CollectionConfig = {
         await recomputeCopyTotal({ copyId: idOf(doc.copy)!, req })
         return doc
       },
+      startMarkingOnFirstWrite,
     ],
     beforeDelete: [refuseDeleteOnClosedCopy('grades')],
     afterDelete: [

@@ -54,15 +54,12 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
   const viewport = useRef<HTMLDivElement>(null)
 
   const startedMarking = useRef(false)
-  /** First saved mark on a "ready" copy: tell the server the copy is now being marked. */
+  /** First saved mark on a "ready" copy: the server made it "marking"; show the copy as it now is. */
   const markStarted = useCallback(() => {
     if (copy.status !== 'ready' || startedMarking.current) return
     startedMarking.current = true
-    api
-      .patch(`/api/copies/${copy.id}`, { status: 'marking' })
-      .then(() => refreshCopy())
-      .catch(() => undefined)
-  }, [copy.id, copy.status, refreshCopy])
+    refreshCopy()
+  }, [copy.status, refreshCopy])
 
   const loadMarkers = useCallback(() => {
     if (!exam.doubleMarking) return

@@ -1,0 +1,16 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { idOf } from '../relations'
+
+/**
+ * The first grade or annotation written on a "ready" copy makes it "marking": the server decides, so a
+ * copy is never left "ready" with marks on it (a client that crashed, a script, the API).
+ */
+export const startMarkingOnFirstWrite: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation !== 'create') return doc
+  const copyId = idOf(doc.copy)
+  if (copyId === undefined) return doc
+  const copy = await req.payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, select: { status: true }, disableErrors: true })
+  if (copy?.status === 'ready') await req.payload.update({ collection: 'copies', id: copyId, data: { status: 'marking' }, depth: 0, overrideAccess: true, req })
+  return doc
+}
