@@ -3,7 +3,8 @@
 import type { Desk, DeskCopy } from '../../plugins/identification/services/desk'
 
 export type { Desk, DeskCopy }
-export type Id = string | number
+export type { Id } from '../../shared/ids'
+import type { Id } from '../../shared/ids'
 export type DeskCandidate = DeskCopy['candidates'][number]
 export type DeskStudent = Desk['students'][number]
 export type ExamOption = { id: Id; title: string; status: string }

@@ -1,7 +1,8 @@
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 export type Role = 'admin' | 'teacher'
-export type Id = string | number
+export type { Id } from '../../shared/ids'
+import type { Id } from '../../shared/ids'
 
 type StaffUser = { id: Id; collection?: string; role?: Role }
 

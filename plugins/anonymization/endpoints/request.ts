@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { isAdmin, type Id } from '../../../collections/access/roles'
-import { BadRequestError, ForbiddenError, KorrigoError } from '../../../runtime/errors'
+import { isAdmin } from '../../../collections/access/roles'
+import { ForbiddenError, KorrigoError } from '../../../runtime/errors'
 
 export { withErrors } from '../../../runtime/with-errors'
 
@@ -14,8 +14,4 @@ export const requireAdmin = (req: PayloadRequest): void => {
   if (!isAdmin(req.user)) throw new ForbiddenError('For admins only')
 }
 
-export const routeId = (req: PayloadRequest, name = 'id'): Id => {
-  const value = req.routeParams?.[name]
-  if (typeof value !== 'string' && typeof value !== 'number') throw new BadRequestError(`Missing :${name}`)
-  return /^\d+$/.test(String(value)) ? Number(value) : String(value)
-}
+export { routeId } from '../../kit/routeId'

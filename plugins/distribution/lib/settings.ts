@@ -1,4 +1,5 @@
-export type Id = string | number
+import type { Id } from '../../../shared/ids'
+export type { Id }
 
 export const MODES = ['all', 'copies', 'questions'] as const
 export type DistributionMode = (typeof MODES)[number]

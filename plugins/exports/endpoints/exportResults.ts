@@ -1,8 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { isAdmin, type Id } from '../../../collections/access/roles'
+import { isAdmin } from '../../../collections/access/roles'
 import { ForbiddenError } from '../../../runtime/errors'
 import { exportExam, parseColumns } from '../services/exportExam'
+import { routeId } from '../../kit/routeId'
 
 /**
  * GET /api/exports/exams/:id?format=csv|csv-comma|xlsx|pronote|<registered>&columns=a,b&rounding=<rule>
@@ -17,7 +18,7 @@ export const exportResultsEndpoint: Endpoint = {
     const query = (req.query ?? {}) as Record<string, unknown>
     const file = await exportExam({
       payload: req.payload,
-      examId: req.routeParams?.id as Id,
+      examId: routeId(req),
       format: typeof query.format === 'string' && query.format ? query.format : 'csv',
       columns: parseColumns(query.columns),
       rounding: typeof query.rounding === 'string' && query.rounding ? query.rounding : undefined,

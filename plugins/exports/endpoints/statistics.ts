@@ -1,8 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { assignedExamIds, isAdmin, isTeacher, type Id } from '../../../collections/access/roles'
+import { assignedExamIds, isAdmin, isTeacher } from '../../../collections/access/roles'
 import { ForbiddenError, NotFoundError } from '../../../runtime/errors'
 import { examStatisticsReport } from '../services/statistics'
+import { routeId } from '../../kit/routeId'
 
 /**
  * GET /api/exports/exams/:id/statistics — figures of the finalized copies (no student names): admins,
@@ -14,7 +15,7 @@ export const statisticsEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     if (!req.user) throw new ForbiddenError('Sign in first')
-    const examId = req.routeParams?.id as Id
+    const examId = routeId(req)
     if (!isAdmin(req.user)) {
       const mine = isTeacher(req.user) ? (await assignedExamIds(req)).map(String) : []
       // Same answer as for an exam that does not exist: do not reveal other teachers' exams.

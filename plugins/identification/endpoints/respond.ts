@@ -1,6 +1,5 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Id } from '../../../collections/access/roles'
 import { isAdmin } from '../../../collections/access/roles'
 import { BadRequestError, ForbiddenError, KorrigoError } from '../../../runtime/errors'
 
@@ -10,11 +9,7 @@ export const requireAdmin = (req: PayloadRequest): void => {
   if (!isAdmin(req.user)) throw new ForbiddenError('Identification is for admins only')
 }
 
-export const routeId = (req: PayloadRequest, name = 'id'): Id => {
-  const value = req.routeParams?.[name]
-  if (typeof value !== 'string' && typeof value !== 'number') throw new BadRequestError(`Missing :${name}`)
-  return /^\d+$/.test(String(value)) ? Number(value) : String(value)
-}
+export { routeId } from '../../kit/routeId'
 
 export const jsonBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
   const body = req.json ? await req.json().catch(() => undefined) : undefined

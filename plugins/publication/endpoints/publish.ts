@@ -1,11 +1,12 @@
 import type { Endpoint } from 'payload'
 
-import { isAdmin, type Id } from '../../../collections/access/roles'
+import { isAdmin } from '../../../collections/access/roles'
 import { getQueue } from '../../../jobs/queue'
 import { BadRequestError, ConfigError, ConflictError, ForbiddenError, NotFoundError } from '../../../runtime/errors'
 import { PUBLISH_EXAM } from '../jobs/names'
 import { isMailConfigured } from '../services/mail'
 import { finalizedCopies } from '../services/renderExam'
+import { routeId } from '../../kit/routeId'
 
 const parseAt = (value: unknown): Date | undefined => {
   if (value === undefined || value === null || value === '') return undefined
@@ -31,7 +32,7 @@ export const publishEndpoint: Endpoint = {
   handler: async (req) => {
     if (!req.user) throw new ForbiddenError('Sign in first')
     if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can publish an exam')
-    const examId = req.routeParams?.id as Id
+    const examId = routeId(req)
     const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, disableErrors: true })
     if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
     const body = (req.json ? await req.json().catch(() => ({})) : {}) as { at?: unknown; notify?: unknown }

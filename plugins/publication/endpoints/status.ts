@@ -4,6 +4,7 @@ import { isAdmin, type Id } from '../../../collections/access/roles'
 import { ForbiddenError, NotFoundError } from '../../../runtime/errors'
 import { withErrors } from '../../../runtime/with-errors'
 import { isMailConfigured } from '../services/mail'
+import { routeId } from '../../kit/routeId'
 
 export type PublicationStatus = {
   exam: Id
@@ -29,7 +30,7 @@ export const publicationStatusEndpoint: Endpoint = {
   handler: withErrors(async (req) => {
     if (!req.user) throw new ForbiddenError('Sign in first')
     if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can see an exam’s publication')
-    const examId = req.routeParams?.id as Id
+    const examId = routeId(req)
     const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, disableErrors: true })
     if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
     const payload = req.payload

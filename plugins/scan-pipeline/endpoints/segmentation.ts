@@ -1,12 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { Id } from '../../../collections/access/roles'
 import { isAdmin } from '../../../collections/access/roles'
-import { BadRequestError, ForbiddenError, KorrigoError } from '../../../runtime/errors'
+import { ForbiddenError, KorrigoError } from '../../../runtime/errors'
 import { withErrors } from '../../../runtime/with-errors'
 import { batchReport } from '../services/batchReport'
 import { confirmStart } from '../services/confirmStart'
 import { recutBatch, recutExam } from '../services/recut'
+import { routeId } from '../../kit/routeId'
 
 /** How a batch was cut shows the copies' pages and students: admins only (401 signed out, 403 teachers). */
 const requireAdmin = (req: PayloadRequest): void => {
@@ -14,11 +14,6 @@ const requireAdmin = (req: PayloadRequest): void => {
   if (!isAdmin(req.user)) throw new ForbiddenError('Cutting scan batches into copies is for admins only')
 }
 
-const routeId = (req: PayloadRequest): Id => {
-  const value = req.routeParams?.id
-  if (typeof value !== 'string' && typeof value !== 'number') throw new BadRequestError('Missing :id')
-  return /^\d+$/.test(String(value)) ? Number(value) : String(value)
-}
 
 /** GET /api/scan-pipeline/batches/:id/report — each copy of the batch, what decided its start, how sure. */
 export const batchReportEndpoint: Endpoint = {

@@ -1,4 +1,5 @@
-export type Id = string | number
+export type { Id } from '../../../shared/ids'
+import type { Id } from '../../../shared/ids'
 
 export type User = { id: Id; email: string; name?: string | null; role: 'admin' | 'teacher' }
 

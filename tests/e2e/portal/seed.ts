@@ -1,7 +1,8 @@
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib'
 import type { Payload } from 'payload'
 
-export type Id = string | number
+export type { Id } from '../../../shared/ids'
+import type { Id } from '../../../shared/ids'
 
 /** A handwritten-looking copy, made on the fly: A4 pages with a header, ruled lines and a page number. */
 export const makeCopyPdf = async ({ pages = 4, title = 'Copie' }: { pages?: number; title?: string } = {}): Promise<Buffer> => {

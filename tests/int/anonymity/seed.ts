@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 
 import { waitFor } from '../helpers/wait'
 
-export type Id = string | number
+export type { Id } from '../../../shared/ids'
+import type { Id } from '../../../shared/ids'
 
 /** Where the seeded copies carry their author's name: PDF points of the upright page, top-left origin. */
 export const NAME_BOX = { x: 60, y: 40, width: 300, height: 50 }

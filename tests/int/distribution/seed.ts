@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-export type Id = string | number
+export type { Id } from '../../../shared/ids'
+import type { Id } from '../../../shared/ids'
 
 export const SCALE = [
   { key: 'Q1', label: 'Exercice 1', maxPoints: 4, step: 0.5 },

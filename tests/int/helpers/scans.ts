@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import type { ApiClient } from './http'
 
-export type Id = string | number
+export type { Id } from '../../../shared/ids'
+import type { Id } from '../../../shared/ids'
 
 /** Uploads a batch PDF through the REST API, as the admin form does. */
 export const uploadBatch = async ({ client, exam, name, bytes }: { client: ApiClient; exam: Id; name: string; bytes: Uint8Array }) => {

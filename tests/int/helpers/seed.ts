@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-export type Id = string | number
+export type { Id } from '../../../shared/ids'
+import type { Id } from '../../../shared/ids'
 
 /** Two exams, two teachers, one copy of each status per exam: the minimum to exercise access rules. */
 export const seedClass = async (payload: Payload) => {

@@ -10,7 +10,7 @@ import { signIn, type ApiClient } from '../helpers/http'
 import { seedClass } from '../helpers/seed'
 import { waitFor } from '../helpers/wait'
 
-type Id = string | number
+import type { Id } from '../../../shared/ids'
 type Received = { to: string[]; user: string | undefined; mail: ParsedMail }
 
 /**

@@ -5,7 +5,8 @@ import { storeMedia } from '../../../storage/uploads'
 import { apiClient, signIn, type ApiClient } from '../helpers/http'
 import { seedClass } from '../helpers/seed'
 
-export type Id = string | number
+export type { Id } from '../../../shared/ids'
+import type { Id } from '../../../shared/ids'
 
 const onePagePdf = async (text: string): Promise<Uint8Array> => {
   const doc = await PDFDocument.create()

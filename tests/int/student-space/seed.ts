@@ -8,7 +8,8 @@ import { waitFor as waitForAtMost } from '../helpers/wait'
 
 const waitFor = <T>(what: string, read: () => Promise<T | undefined>, timeoutMs = 90_000) => waitForAtMost(what, read, timeoutMs)
 
-export type Id = string | number
+export type { Id } from '../../../shared/ids'
+import type { Id } from '../../../shared/ids'
 
 const copyPdf = async (title: string): Promise<Uint8Array> => {
   const doc = await PDFDocument.create()
