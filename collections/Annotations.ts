@@ -6,19 +6,9 @@ import { BadRequestError, ConflictError } from '../runtime/errors'
 import { copyChildAccess } from './access/roles'
 import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context'
 import { startMarkingOnFirstWrite } from './hooks/start-marking'
+import { ANNOTATION_KINDS, annotationProblems } from '../shared/annotations/validate'
 
-export const ANNOTATION_KINDS = [
-  'pen',
-  'highlighter',
-  'text',
-  'tick',
-  'cross',
-  'question',
-  'stamp',
-  'rectangle',
-  'ellipse',
-  'comment',
-] as const
+export { ANNOTATION_KINDS } from '../shared/annotations/validate'
 
 /** Bumped when the shape of `geometry`/`style` changes; readers migrate older records forward. */
 export const ANNOTATION_SCHEMA_VERSION = 2
@@ -37,6 +27,9 @@ export const Annotations: CollectionConfig = {
         if (!(Number.isInteger(merged.page) && merged.page >= 1)) throw new BadRequestError('An annotation needs a page number from 1')
         if (context.pageCount && merged.page > context.pageCount)
           throw new BadRequestError(`page ${merged.page} is past the end of the copy (${context.pageCount} page${context.pageCount > 1 ? 's' : ''})`)
+        // The shared annotation model (the portal draws with it): what is stored is what the portal and the PDF renderer can read.
+        const problems = annotationProblems(merged)
+        if (problems.length) throw new BadRequestError(`Annotation: ${problems.join('; ')}`, { problems })
         // The portal's own key for an annotation it created: a create resent after a lost answer finds the first.
         if (operation === 'create') return { ...data, clientKey: data.clientKey || randomUUID(), exam: context.examId, author: req.user?.id, version: 1 }
         if (data.clientKey !== undefined && data.clientKey !== originalDoc?.clientKey) throw new BadRequestError('clientKey cannot change')

@@ -1,3 +1,4 @@
 export * from './types'
 export * from './migrate'
 export * from './geometry'
+export * from './validate'

@@ -28,3 +28,22 @@ describe('a copy starts being marked when the first mark is written', () => {
     expect(await statusOf(ready.id)).toBe('marking')
   })
 })
+
+describe('what the server stores is what the portal and the renderer can read (issue 14, point 5)', () => {
+  it('refuses an annotation the shared model rejects, naming each wrong field, and keeps nothing', async () => {
+    const copy = ctx.seed.mathsReady.id
+    const before = (await ctx.admin.request('GET', `/api/annotations?where[copy][equals]=${copy}&limit=0`)).body.totalDocs
+    const bad = await ctx.alice.request('POST', '/api/annotations', { copy, page: 1, kind: 'rectangle', geometry: { x: 10, y: 'top', width: -4, height: 20 }, style: { color: 'javascript:alert(1)' }, schemaVersion: 2 })
+    expect(bad.status).toBe(400)
+    const message = JSON.stringify(bad.body)
+    expect(message).toContain('geometry.y')
+    expect(message).toContain('geometry.width')
+    expect(message).toContain('style.color')
+    expect((await ctx.alice.request('POST', '/api/annotations', { copy, page: 1, kind: 'pen', geometry: { points: [1, 2, 3] }, schemaVersion: 2 })).status).toBe(400)
+    expect((await ctx.admin.request('GET', `/api/annotations?where[copy][equals]=${copy}&limit=0`)).body.totalDocs).toBe(before)
+    // and an edit that breaks a stored annotation is refused too
+    const ok = await ctx.alice.request('POST', '/api/annotations', { copy, page: 1, kind: 'tick', geometry: { x: 5, y: 5, size: 20 }, schemaVersion: 2 })
+    expect(ok.status).toBe(201)
+    expect((await ctx.alice.request('PATCH', `/api/annotations/${ok.body.doc.id}`, { geometry: { x: Number.MAX_VALUE, y: 5 }, version: 1 })).status).toBe(400)
+  })
+})
