@@ -25,8 +25,9 @@ export const CopyPicker = ({
   const [target, setTarget] = useState('')
   const chosen = copies.find((c) => String(c.id) === target)
   return (
-    <span style={{ display: 'inline-flex', gap: '0.25rem', alignItems: 'center' }}>
-      <select aria-label={label} data-testid={`${testId}-target`} value={target} onChange={(e) => setTarget(e.target.value)} disabled={disabled}>
+    // The select never grows with its longest option (a long name would push the button under the next page).
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: '0.25rem', alignItems: 'center', maxWidth: '100%' }}>
+      <select aria-label={label} data-testid={`${testId}-target`} value={target} onChange={(e) => setTarget(e.target.value)} disabled={disabled} style={{ maxWidth: '10rem' }}>
         <option value="">{label}</option>
         {copies.map((c) => (
           <option key={String(c.id)} value={String(c.id)}>

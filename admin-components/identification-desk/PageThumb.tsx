@@ -37,7 +37,7 @@ export const PageThumb = ({
     </button>
   )
   return (
-    <li data-testid="desk-page" data-page={index} data-rotation={copy.pages[index]?.rotation ?? 0} style={{ border: '1px solid var(--theme-elevation-150)', padding: '0.5rem', width: 220 }}>
+    <li data-testid="desk-page" data-page={index} data-rotation={copy.pages[index]?.rotation ?? 0} style={{ border: '1px solid var(--theme-elevation-150)', padding: '0.5rem', width: 240, boxSizing: 'border-box', overflowWrap: 'anywhere' }}>
       <div style={{ fontWeight: 600 }}>{name}</div>
       {copy.pdfUrl ? <img src={pageImageUrl({ copy, page: index })} alt={name} width={200} style={{ display: 'block', background: '#fff', margin: '0.25rem 0' }} /> : null}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem' }}>

@@ -6,6 +6,7 @@ import type { Json } from '../lib/canonical'
 import type { ActorType } from '../lib/chain'
 import { snapshotOf } from '../lib/redact'
 import { appendAuditEvent } from './appender'
+import { afterCommit } from '../../../runtime/transaction'
 
 export type AuditActor = { type: ActorType; id?: string | number | null; label?: string | null }
 
@@ -65,5 +66,9 @@ export const recordAuditEvent = async ({ payload, req, actor, action, target, su
 
 /** Fire and forget, for hooks: a failed audit write is logged loudly, the user's action is not undone. */
 export const recordAuditEventSoon = (input: AuditInput): void => {
-  recordAuditEvent(input).catch((error: Error) => input.payload.logger.error({ err: error, action: input.action }, 'audit event could not be recorded'))
+  // Inside a decision made as one transaction, the event is written once it commits: a rolled-back
+  // decision leaves no trace claiming it happened.
+  afterCommit(input.req, () => {
+    recordAuditEvent(input).catch((error: Error) => input.payload.logger.error({ err: error, action: input.action }, 'audit event could not be recorded'))
+  })
 }

@@ -7,6 +7,7 @@ import { copiesOfExam, isSettled, SETTLED_COPY_STATUSES } from './copies'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { recordDecision } from './decisions'
 import { advanceExamIfIdentified } from './examStatus'
+import { inTransaction } from '../../../runtime/transaction'
 
 /** A copy whose name a person took away: back to the desk, out of the markers' hands. */
 const unnamed = (copy: { id: Id; identification?: Record<string, unknown> | null }) => ({
@@ -39,7 +40,12 @@ export const assignStudent = async ({
   if (!found) throw new NotFoundError(`Copy ${copyId} does not exist`)
   // One writer of the exam's copies at a time (see locks/withLock): the identify job must not overwrite
   // this decision with an older automatic one.
-  return withLock({ payload, key: examCopiesLock(idOf(found.exam)!), work: () => assignUnderLock({ payload, req, copyId, studentId, takeFromHolder }) })
+  // …and as one transaction: the holder unnamed, the copy named and both decisions logged, or nothing.
+  return withLock({
+    payload,
+    key: examCopiesLock(idOf(found.exam)!),
+    work: () => inTransaction({ payload, req, work: (tx) => assignUnderLock({ payload, req: tx, copyId, studentId, takeFromHolder }) }),
+  })
 }
 
 const assignUnderLock = async ({
