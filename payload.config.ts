@@ -13,6 +13,7 @@ import { maxUploadBytes } from './collections/ScanBatches'
 import { cleanupOldFiles } from './jobs/cleanup-old-files'
 import { Locks } from './locks/collection'
 import { korrigoPlugins } from './plugins'
+import { jsonFieldsWithoutCdn } from './plugins/kit/jsonFields'
 import { mailSettingsFromEnv } from './plugins/publication/lib/mail/settings'
 import { smtpEmailAdapter } from './plugins/publication/services/smtpAdapter'
 import { config } from './runtime/config'
@@ -79,5 +80,5 @@ export default buildConfig({
   telemetry: false,
   custom: { korrigo: { jobs: [cleanupOldFiles] } },
   // Last: upload collections that plugins add get the rejected-upload cleanup too.
-  plugins: [...korrigoPlugins(), uploadCleanupPlugin()],
+  plugins: [...korrigoPlugins(), uploadCleanupPlugin(), jsonFieldsWithoutCdn()],
 })

@@ -133,6 +133,12 @@ export const startEmbeddedPostgres = async ({
   return {
     dataDir,
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${DATABASE_NAME}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop()
+      // As root, postgres runs under another user through a wrapper: the wrapper exits first. The server
+      // is down once it has removed its pid file (a clean shutdown always does).
+      const pidFile = path.join(dataDir, 'postmaster.pid')
+      for (let waited = 0; fs.existsSync(pidFile) && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100))
+    },
   }
 }
