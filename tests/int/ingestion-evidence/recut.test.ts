@@ -21,7 +21,7 @@ describe('re-cutting a batch with the subject', () => {
     expect(first.status).toBe('done')
     expect((first.cutOn as any).subject).toBeNull()
     expect((first.cutOn as any).boundary).not.toBe('subject')
-    await waitForIdentification({ payload, exam: exam.id })
+    await waitForIdentification({ payload, exam: exam.id, timeoutMs: 600_000 })
     const analysed = await payload.count({ collection: 'scan-pages', where: { batch: { equals: batch.id } }, overrideAccess: true })
 
     // The state an earlier cut left (one without the subject, by an older version): the last two copies as one.
@@ -91,7 +91,7 @@ describe('re-cutting a batch with the subject', () => {
     expect((await ctx.admin.request('GET', `/api/scan-pipeline/batches/${batch.id}/report`)).body.stale).toBe(false)
 
     // The new copies are named like any other (identification runs once the batch is done again).
-    await waitForIdentification({ payload, exam: exam.id })
+    await waitForIdentification({ payload, exam: exam.id, timeoutMs: 600_000 })
 
     // A copy whose pages were edited by hand holds the batch too.
     const rotated = await ctx.admin.request('POST', `/api/identification/copies/${keptA.id}/pages/rotate`, { page: 0, by: 180 })
@@ -99,7 +99,7 @@ describe('re-cutting a batch with the subject', () => {
     const held = await ctx.admin.request('POST', `/api/scan-pipeline/batches/${batch.id}/recut`)
     expect(held.status).toBe(409)
     expect(held.body.errors[0].message).toContain(`copy ${keptA.anonymousId} (its pages were edited by hand)`)
-  }, 1_200_000)
+  }, 1_800_000)
 
   it('lists unsure copy starts on the desk; confirming one clears it and is logged', async () => {
     const { payload } = ctx.app.runtime

@@ -42,12 +42,20 @@ it('refuses with 409 while a copy from the batch is being marked, then deletes t
   const copies = await copiesOfExam(payload(), exam.id)
   expect(copies.length).toBeGreaterThan(1)
   const copyIds = copies.map((c) => c.id)
-  // Background jobs (identification, redaction) add files to the copies for a while: wait until they stop.
-  let mediaOfCopies = -1
-  for (let previous = -2; mediaOfCopies !== previous; await new Promise((r) => setTimeout(r, 3000))) {
-    previous = mediaOfCopies
-    mediaOfCopies = await count('media', { copy: { in: copyIds } })
+  // Background jobs (identification, redaction) add and replace the copies' files for a while: wait until
+  // the set of files stops changing (a replaced rendition keeps the count but not the ids) and no copy
+  // waits for its redaction.
+  const filesOfCopies = async () => {
+    const { docs } = await payload().find({ collection: 'media', where: { copy: { in: copyIds } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as never })
+    const pending = (await copiesOfExam(payload(), exam.id)).filter((c: any) => c.redaction?.status === 'pending').length
+    return `${(docs as { id: unknown }[]).map((d) => String(d.id)).sort().join(',')}|${pending}`
   }
+  let settled = ''
+  for (let previous = 'none'; settled !== previous || settled.endsWith('|0') === false; await new Promise((r) => setTimeout(r, 3000))) {
+    previous = settled
+    settled = await filesOfCopies()
+  }
+  const mediaOfCopies = await count('media', { copy: { in: copyIds } })
   expect(mediaOfCopies).toBeGreaterThanOrEqual(copies.length)
   expect(await count('scan-pages', { batch: { equals: batch.id } })).toBe(truth.pageCount)
 
