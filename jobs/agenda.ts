@@ -2,9 +2,11 @@ import { Agenda, type Job } from 'agenda'
 import type { Payload } from 'payload'
 
 import { databaseKindOf } from '../runtime/database-url'
+import { ConflictError } from '../runtime/errors'
 import { logger } from '../runtime/logger'
 import { jobsOf } from './define-job'
 import type { JobDefinition } from './types'
+import { registerJobVersions, stampVersion, versionProblem } from './versions'
 
 const FIVE_MINUTES = 5 * 60_000
 
@@ -33,6 +35,8 @@ export const createAgenda = async ({ url, name }: { url: string; name: string })
 }
 
 const runDefinition = (definition: JobDefinition, payload: Payload) => async (job: Job) => {
+  const problem = versionProblem(definition, job.attrs.data)
+  if (problem) throw new ConflictError(problem)
   const data = definition.parse(job.attrs.data)
   const log = logger.child({ job: definition.name, jobId: String(job.attrs._id ?? '') })
   let percent: number | undefined
@@ -80,6 +84,7 @@ const announceRunAgain = (agenda: Agenda) =>
 /** Defines every job the config declares; recurring ones are scheduled once (Agenda dedupes by name). */
 export const defineJobs = async ({ agenda, payload, schedule }: { agenda: Agenda; payload: Payload; schedule: boolean }): Promise<string[]> => {
   const definitions = jobsOf(payload.config)
+  registerJobVersions(definitions)
   announceRunAgain(agenda)
   for (const definition of definitions) {
     agenda.define(definition.name, runDefinition(definition, payload), {
@@ -90,7 +95,7 @@ export const defineJobs = async ({ agenda, payload, schedule }: { agenda: Agenda
   }
   if (schedule) {
     for (const definition of definitions.filter((d) => d.every)) {
-      await agenda.every(definition.every!, definition.name, definition.everyData ?? {})
+      await agenda.every(definition.every!, definition.name, stampVersion(definition.name, (definition.everyData ?? {}) as Record<string, unknown>))
     }
   }
   return definitions.map((d) => d.name)

@@ -1,6 +1,7 @@
 import type { Agenda } from 'agenda'
 
 import { ConfigError } from '../runtime/errors'
+import { stampVersion } from './versions'
 
 /**
  * Collection hooks enqueue work without holding an Agenda handle: the runtime registers the queue once
@@ -17,7 +18,7 @@ export const getQueue = (): Agenda | undefined => slot.__korrigoQueue
 export const enqueue = async ({ name, data, uniqueKey }: { name: string; data: Record<string, unknown>; uniqueKey?: Record<string, unknown> }) => {
   const agenda = getQueue()
   if (!agenda) throw new ConfigError(`Cannot enqueue "${name}": the job queue is not connected in this process`)
-  const job = agenda.create(name, data)
+  const job = agenda.create(name, stampVersion(name, data))
   // The same batch enqueued twice must not run twice side by side.
   if (uniqueKey) job.unique(uniqueKey)
   await job.save()

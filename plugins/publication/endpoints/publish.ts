@@ -7,6 +7,7 @@ import { PUBLISH_EXAM } from '../jobs/names'
 import { isMailConfigured } from '../services/mail'
 import { finalizedCopies } from '../services/renderExam'
 import { routeId } from '../../kit/routeId'
+import { stampVersion } from '../../../jobs/versions'
 
 const parseAt = (value: unknown): Date | undefined => {
   if (value === undefined || value === null || value === '') return undefined
@@ -43,7 +44,7 @@ export const publishEndpoint: Endpoint = {
     const agenda = getQueue()
     if (!agenda) throw new ConfigError('The job queue is not connected in this process')
     const scheduled = at && at.getTime() > Date.now() ? at : undefined
-    const job = agenda.create(PUBLISH_EXAM, { examId: exam.id, notify })
+    const job = agenda.create(PUBLISH_EXAM, stampVersion(PUBLISH_EXAM, { examId: exam.id, notify }))
     // One pending publication per exam: scheduling again moves it.
     job.unique({ name: PUBLISH_EXAM, 'data.examId': exam.id })
     job.schedule(scheduled ?? new Date())
