@@ -2,8 +2,10 @@
 FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 ONNXRUNTIME_NODE_INSTALL=skip
-# Fonts with French accents for the annotated PDFs; ca-certificates for S3/SMTP over TLS.
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
+# Fonts with French accents for the annotated PDFs; ca-certificates for S3/SMTP over TLS; the handwriting
+# fonts the paper generator writes with (the CI's list), so `korrigo demo` runs in the image.
+COPY .ci/apt-packages.txt /tmp/apt-packages.txt
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates fonts-dejavu-core $(grep '^fonts-' /tmp/apt-packages.txt) && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm install --include=dev
 COPY . .
