@@ -4,6 +4,7 @@ import { getBatch } from '../../fixtures/scans'
 import type { ApiClient } from '../../int/helpers/http'
 import { createFirstAdmin, signInAdmin, startAdminApp, type AdminApp } from '../helpers/admin-app'
 import { uploadBatch } from '../../int/helpers/scans'
+import { waitUntil as until } from '../../int/helpers/wait'
 
 /**
  * Fixing scans by hand in the identification desk (real admin build, `server.ts` as `npm start` runs
@@ -16,16 +17,6 @@ let browser: Browser
 let admin: ApiClient
 
 type Copy = { id: number; anonymousId: string; status: string; pages: { sourcePage: number; rotation: number }[]; identification: { status: string } }
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const value = await probe()
-    if (value) return value
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 const copiesOf = async (exam: number): Promise<Copy[]> =>
   (await admin.request('GET', `/api/copies?where[exam][equals]=${exam}&limit=100&depth=0&sort=createdAt`)).body.docs

@@ -9,6 +9,7 @@ import { getBatch } from '../../fixtures/scans'
 import type { ApiClient } from '../../int/helpers/http'
 import { uploadBatch } from '../../int/helpers/scans'
 import { createFirstAdmin, signInAdmin, startAdminApp, type AdminApp } from '../helpers/admin-app'
+import { waitUntil as until } from '../../int/helpers/wait'
 
 /**
  * Issue 11.3 in the real admin (Next production build, `server.ts`): the exam's blank subject attached from
@@ -18,16 +19,6 @@ import { createFirstAdmin, signInAdmin, startAdminApp, type AdminApp } from '../
 let app: AdminApp
 let admin: ApiClient
 let dir: string
-
-const until = async <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 120_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const value = await probe()
-    if (value) return value
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`timed out waiting for ${what}`)
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-subject-e2e-'))
