@@ -162,6 +162,14 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   const precise = (page: PageImage) => refine({ points, form: refPrint, page: dilate(maskOf(page), 1), start: starts.get(page)!, radius: 6 })
   const settled = lightestOf({ pages, align: precise, frame: reference, grow: 1 })
   const image: PageImage = { ...reference, raw: settled }
+  // The labels are read twice: on the learned print (no handwriting, but its glyphs are thinned where
+  // pages did not quite line up: short words such as "Nom :" get lost) and on the reference scan itself
+  // (crisp print, in the same frame); a label found on either counts once.
+  const found = [...(await labelsIn({ image, labels })), ...(await labelsIn({ image: reference, labels }))]
+  return { image, mask: maskOf(image), labels: distinctLabels(found), source: 'learned' }
+}
+
+const labelsIn = async ({ image, labels }: { image: PageImage; labels: LabelReader }): Promise<FormLabel[]> => {
   const words = []
   for (const [from, to] of LABEL_BANDS) {
     const y0 = Math.floor(image.height * from)
@@ -169,5 +177,11 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
     const band = { raw: image.raw.subarray(y0 * image.width, y1 * image.width), width: image.width, height: y1 - y0 }
     for (const w of await labels.read(band)) words.push({ text: w.text, x0: w.box.x0, y0: w.box.y0 + y0, x1: w.box.x1, y1: w.box.y1 + y0 })
   }
-  return { image, mask: maskOf(image), labels: labelsOf(words), source: 'learned' }
+  return labelsOf(words)
+}
+
+/** Labels of the same kind whose boxes overlap are one label (the first found is kept). */
+const distinctLabels = (labels: FormLabel[]): FormLabel[] => {
+  const overlap = (a: FormLabel, b: FormLabel) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0)
+  return labels.filter((label, i) => !labels.slice(0, i).some((earlier) => earlier.kind === label.kind && overlap(earlier, label)))
 }
