@@ -142,8 +142,12 @@ const explainedElsewhere = ({
  * (how the scorer itself sees the two names), with that score: the roster's own confusability.
  */
 export const closeNeighbours = ({ students, threshold }: { students: MatchStudent[]; threshold: number }): { index: number; similarity: number }[][] => {
+  // Quadratic in the roster (seconds for a year group): computed once per roster, however many times
+  // the same class is matched (piece by piece when fragments are grouped).
+  const cached = neighbourCache.get(students)?.get(threshold)
+  if (cached) return cached
   const prepared = students.map((s) => prepareStudent(s))
-  return students.map((student, i) => {
+  const result = students.map((student, i) => {
     const perfect = prepareReading({ copyKey: '', fields: { lastName: [{ text: student.lastName, confidence: 1 }], firstName: [{ text: student.firstName, confidence: 1 }] } })
     return prepared.flatMap((other, j) => {
       if (j === i) return []
@@ -151,7 +155,11 @@ export const closeNeighbours = ({ students, threshold }: { students: MatchStuden
       return similarity >= threshold ? [{ index: j, similarity }] : []
     })
   })
+  neighbourCache.set(students, new Map([...(neighbourCache.get(students) ?? []), [threshold, result]]))
+  return result
 }
+
+const neighbourCache = new WeakMap<MatchStudent[], Map<number, { index: number; similarity: number }[][]>>()
 
 const splitsOf = (student: MatchStudent) => [
   { lastName: student.lastName, firstName: student.firstName },
