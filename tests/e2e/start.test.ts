@@ -18,11 +18,15 @@ let env: Record<string, string>
 let app: Spawned
 let worker: Spawned | undefined
 
-const postgresRunningOn = (dir: string): boolean => {
+/** The processes still running PostgreSQL on `dir` (pid and command line), so a failure shows which. */
+const postgresOn = (dir: string): string[] => {
   try {
-    return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').some((line) => line.includes('postgres') && line.includes(dir))
+    return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes('postgres') && line.includes(dir))
+      .map((line) => line.trim())
   } catch {
-    return false
+    return []
   }
 }
 
@@ -120,6 +124,6 @@ describe('npm start on a fresh data folder', () => {
     await worker?.stop()
     const code = await app.stop()
     expect(code).toBe(0)
-    expect(postgresRunningOn(path.join(dataDir, 'pg'))).toBe(false)
+    expect(postgresOn(path.join(dataDir, 'pg'))).toEqual([])
   })
 })
