@@ -63,7 +63,7 @@ export const annotationProblems = (record: { kind?: unknown; geometry?: unknown;
   if (s !== undefined && s !== null) {
     if (!isObject(s)) problems.push('style: expected an object')
     else {
-      if (s.color !== undefined && (typeof s.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(s.color))) problems.push(`style.color: expected #rrggbb, got ${JSON.stringify(s.color)}`)
+      if (s.color !== undefined && (typeof s.color !== 'string' || !/^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(s.color))) problems.push(`style.color: expected #rgb or #rrggbb, got ${JSON.stringify(s.color)}`)
       if (s.width !== undefined && (!finite(s.width) || s.width <= 0 || s.width > 100)) problems.push(`style.width: expected a number above 0 up to 100, got ${JSON.stringify(s.width)}`)
       if (s.opacity !== undefined && (!finite(s.opacity) || s.opacity < 0 || s.opacity > 1)) problems.push(`style.opacity: expected a number from 0 to 1, got ${JSON.stringify(s.opacity)}`)
     }

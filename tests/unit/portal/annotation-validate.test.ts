@@ -26,7 +26,7 @@ describe('the shared annotation model, as the server checks what clients write',
     expect(annotationProblems({ kind: 'pen', geometry: { points: [1, 2, 3, '4'] } })).toEqual([expect.stringMatching(/^geometry\.points: every value/)])
     expect(annotationProblems({ kind: 'rectangle', geometry: { x: 1e9, y: 0, width: -5, height: 10 } })).toEqual([expect.stringMatching(/^geometry\.x: /), expect.stringMatching(/^geometry\.width: /)])
     expect(annotationProblems({ kind: 'tick', geometry: { x: 1, y: 1, size: 20 }, style: { color: 'red', opacity: 3 } })).toEqual([
-      expect.stringMatching(/^style\.color: expected #rrggbb/),
+      expect.stringMatching(/^style\.color: expected #rgb or #rrggbb/),
       expect.stringMatching(/^style\.opacity: /),
     ])
     expect(annotationProblems({ kind: 'tick', geometry: { x: 1, y: 1, size: 20 }, schemaVersion: 1 })).toEqual([expect.stringMatching(/^schemaVersion: 1 is not the current 2/)])
