@@ -33,7 +33,8 @@ const seed = async () => {
   const copies = await until('the identification', async () => {
     const all = await copiesOf(exam.id)
     return all.length > 0 && all.every((c) => c.identification.status !== 'pending') ? all : undefined
-  }, 300_000)
+    // OCR on a CI machine running other test files beside this one: minutes, not seconds
+  }, 600_000)
   return { exam, copies }
 }
 
