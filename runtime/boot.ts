@@ -10,6 +10,7 @@ import { logger } from './logger'
 import { instrumentAgenda } from './metrics'
 import { runMigrations } from './migrate'
 import { assertNodeVersion } from './node-version'
+import { flushAuditEvents } from '../plugins/audit/services/appender'
 
 /** How long a stop waits for running jobs (KORRIGO_DRAIN_MS). */
 export const drainMs = (): number => configuration().KORRIGO_DRAIN_MS
@@ -91,6 +92,8 @@ export const bootRuntime = async ({
       // An Agenda that never started (a process that only enqueues) does not close its connection on
       // drain or stop: left open, it dies with an error when the database goes away.
       if (!processJobs) await (agenda as unknown as { backend?: { disconnect?: () => Promise<void> } }).backend?.disconnect?.().catch((err: Error) => logger.warn({ err }, 'agenda backend disconnect failed'))
+      // Audit events are written just after the action they record: the last ones go in before the pool closes.
+      await Promise.race([flushAuditEvents(payload), new Promise((r) => setTimeout(r, 10_000).unref())])
       await closePayload(payload)
       if (database.stop) await database.stop().catch((err) => logger.warn({ err }, 'embedded PostgreSQL stop failed'))
     })())
