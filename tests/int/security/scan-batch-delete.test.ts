@@ -20,7 +20,7 @@ beforeAll(async () => {
   app = await startTestApp()
   seed = await seedClass(app.runtime.payload)
   admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
-}, 300_000)
+}, 900_000)
 
 afterAll(async () => app?.close())
 
