@@ -82,7 +82,7 @@ it('refuses with 409 while a copy from the batch is being marked, then deletes t
   expect(await count('media', { copy: { in: copyIds } })).toBe(0)
   expect(fs.existsSync(stored)).toBe(false)
   expect((await admin.request('GET', `/api/scan-batches/${batch.id}`)).status).toBe(404)
-}, 300_000)
+}, 900_000)
 
 it('lets an admin delete a copy that carries no marking, and refuses one that does', async () => {
   const grade = await payload().create({ collection: 'grades', data: { copy: seed.historyReady.id, questionKey: 'Q1', points: 1 } as never, user: { ...seed.admin, collection: 'users' } as never })
