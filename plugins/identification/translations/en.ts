@@ -1,3 +1,4 @@
+import { evidenceEn } from '../../scan-pipeline/translations/evidence'
 import type { fr } from './fr'
 
 export const en: { [K in keyof typeof fr]: string } = {
@@ -56,10 +57,5 @@ export const en: { [K in keyof typeof fr]: string } = {
   confirmStart: 'This copy starts at the right page',
   startConfirmed: 'Copy start confirmed.',
   noUnsureStarts: 'No copy start to check.',
-  evidence_subject: 'page 1 of the subject recognised',
-  'evidence_learned-template': 'first page learned from the batch',
-  'evidence_handwriting-layout': 'layout of the handwriting',
-  'evidence_header-box': 'header box',
-  'evidence_sheet-structure': 'sheet structure',
-  evidence_none: 'none',
+  ...evidenceEn,
 }

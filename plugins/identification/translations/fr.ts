@@ -1,3 +1,5 @@
+import { evidenceFr } from '../../scan-pipeline/translations/evidence'
+
 export const fr = {
   navLink: 'Identification des copies',
   title: 'Identification des copies',
@@ -54,10 +56,5 @@ export const fr = {
   confirmStart: 'Le début de cette copie est juste',
   startConfirmed: 'Début de copie confirmé.',
   noUnsureStarts: 'Aucun début de copie à vérifier.',
-  evidence_subject: 'page 1 du sujet reconnue',
-  'evidence_learned-template': 'première page apprise sur le lot',
-  'evidence_handwriting-layout': 'mise en page de l’écriture',
-  'evidence_header-box': 'cadre d’en-tête',
-  'evidence_sheet-structure': 'structure des feuilles',
-  evidence_none: 'aucune',
+  ...evidenceFr,
 } as const

@@ -1,3 +1,4 @@
+import { evidenceEn } from './evidence'
 import type { fr } from './fr'
 
 export const en: Record<keyof typeof fr, string> = {
@@ -33,10 +34,5 @@ export const en: Record<keyof typeof fr, string> = {
   subjectPage: 'subject p. {{page}}',
   checkOnDesk: 'Check on the identification desk',
   problems: 'Notes',
-  evidence_subject: 'page 1 of the subject recognised',
-  'evidence_learned-template': 'first page learned from the batch',
-  'evidence_handwriting-layout': 'layout of the handwriting',
-  'evidence_header-box': 'header box',
-  'evidence_sheet-structure': 'sheet structure',
-  evidence_none: 'none',
+  ...evidenceEn,
 }

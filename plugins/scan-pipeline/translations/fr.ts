@@ -1,3 +1,5 @@
+import { evidenceFr } from './evidence'
+
 export const fr = {
   tab: 'Découpage',
   title: 'Découpage du lot en copies',
@@ -31,10 +33,5 @@ export const fr = {
   subjectPage: 'sujet p. {{page}}',
   checkOnDesk: 'Vérifier au bureau d’identification',
   problems: 'Remarques',
-  evidence_subject: 'page 1 du sujet reconnue',
-  'evidence_learned-template': 'première page apprise sur le lot',
-  'evidence_handwriting-layout': 'mise en page de l’écriture',
-  'evidence_header-box': 'cadre d’en-tête',
-  'evidence_sheet-structure': 'structure des feuilles',
-  evidence_none: 'aucune',
+  ...evidenceFr,
 }
