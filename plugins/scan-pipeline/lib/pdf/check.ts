@@ -1,7 +1,7 @@
 import { ScanInputError } from '../errors'
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './limits'
-import { openMupdf } from './open'
-import { checkPageCount, surveyPage } from './survey'
+import { countPagesWithin, openMupdf } from './open'
+import { surveyPage } from './survey'
 
 export type ScanCheck = { pageCount: number; decompressedBytes: number; pixels: number }
 
@@ -13,13 +13,7 @@ export type ScanCheck = { pageCount: number; decompressedBytes: number; pixels: 
 export const checkScan = ({ bytes, fileName, limits = DEFAULT_SCAN_LIMITS }: { bytes: Uint8Array; fileName: string; limits?: ScanLimits }): ScanCheck => {
   const doc = openMupdf({ bytes, fileName })
   try {
-    let pageCount: number
-    try {
-      pageCount = doc.countPages()
-    } catch (err) {
-      throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `page tree is unreadable (${(err as Error).message})` })
-    }
-    checkPageCount({ pageCount, fileName, limits })
+    const pageCount = countPagesWithin({ doc, fileName, limits })
     const total = { pageCount, decompressedBytes: 0, pixels: 0 }
     for (let index = 0; index < pageCount; index++) {
       try {

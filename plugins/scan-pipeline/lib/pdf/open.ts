@@ -63,6 +63,21 @@ export const looksTruncated = (bytes: Uint8Array): boolean => {
 }
 
 /**
+ * The document's page count, refused (413) when over the batch limit — before anything walks every page
+ * (or pdf-lib loads them all); an unreadable page tree is named as such.
+ */
+export const countPagesWithin = ({ doc, fileName, limits }: { doc: mupdf.Document; fileName: string; limits: ScanLimits }): number => {
+  let pageCount: number
+  try {
+    pageCount = doc.countPages()
+  } catch (err) {
+    throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `page tree is unreadable (${describeError(err)})` })
+  }
+  checkPageCount({ pageCount, fileName, limits })
+  return pageCount
+}
+
+/**
  * Validate a scan and list its pages. Damaged-but-recoverable files (broken xref, truncated
  * tail, owner-password encryption) are rewritten structurally by mupdf so pdf-lib can copy
  * their pages; image streams are copied, never re-encoded.
@@ -70,14 +85,7 @@ export const looksTruncated = (bytes: Uint8Array): boolean => {
 export const inspectScan = async ({ bytes, fileName, limits = DEFAULT_SCAN_LIMITS }: { bytes: Uint8Array; fileName: string; limits?: ScanLimits }): Promise<ScanInfo> => {
   const doc = openMupdf({ bytes, fileName })
   try {
-    let pageCount: number
-    try {
-      pageCount = doc.countPages()
-    } catch (err) {
-      throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `page tree is unreadable (${describeError(err)})` })
-    }
-    // Before anything walks every page (or pdf-lib loads them all).
-    checkPageCount({ pageCount, fileName, limits })
+    const pageCount = countPagesWithin({ doc, fileName, limits })
     const truncated = looksTruncated(bytes)
     const libCount = await pdfLibPageCount(bytes)
     // mupdf invents one empty page for an empty page tree; pdf-lib reads the tree as written
