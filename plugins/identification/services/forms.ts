@@ -2,30 +2,20 @@ import type { Payload } from 'payload'
 
 import { idOf } from '../../../collections/relations'
 import { readUpload } from '../../../storage/uploads'
-import { unpackMask, type PackedMask } from '../../scan-pipeline/lib/template/mask'
+import type { PackedMask } from '../../scan-pipeline/lib/template/mask'
 import type { BlankForm, PageImage } from '../lib/fields/index'
 import type { CopyDoc } from './copies'
 import type { HeaderReaders } from './engines'
 
-/** Copies whose first pages teach a batch its blank form. */
-const LEARNING_COPIES = 7
-
 type CutOn = { boundary?: string; firstPage?: PackedMask }
 
-const fields = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/fields/index')
+// Loaded on first use (mupdf, OCR): the admin's bundle of the config never needs them.
+const pipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pipeline/readCopies')
 
 /** A copy's first page, upright (its PDF carries the crop and /Rotate), as the first-page reader takes it. */
 export const firstPageOf = async ({ payload, copy }: { payload: Payload; copy: CopyDoc }): Promise<PageImage> => {
   const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true })
-  const bytes = await readUpload({ payload, collection: 'media', doc: media })
-  const mupdf = await import('mupdf')
-  const { renderPageImage } = await fields()
-  const doc = mupdf.Document.openDocument(bytes, 'application/pdf')
-  try {
-    return renderPageImage({ doc })
-  } finally {
-    doc.destroy()
-  }
+  return (await pipeline()).firstPageImage(await readUpload({ payload, collection: 'media', doc: media }))
 }
 
 /**
@@ -38,17 +28,16 @@ export const openFormCache = ({ payload, exam, readers, copies }: { payload: Pay
   const build = async (batchId: string): Promise<BlankForm | undefined> => {
     const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, disableErrors: true })
     const cutOn = (batch?.cutOn ?? {}) as CutOn
-    const { formFromSubject, learnForm } = await fields()
+    const { batchForm, LEARNING_PAGES } = await pipeline()
     const subjectId = idOf(exam.blankSubject)
     if (cutOn.boundary === 'subject' && subjectId !== undefined) {
       const media = await payload.findByID({ collection: 'media', id: subjectId, depth: 0, overrideAccess: true })
-      return formFromSubject({ pdf: await readUpload({ payload, collection: 'media', doc: media }) })
+      return batchForm({ subject: await readUpload({ payload, collection: 'media', doc: media }), pages: [], readers })
     }
     if (!cutOn.firstPage) return undefined
-    const learners = copies.filter((c) => c.pdf && String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, LEARNING_COPIES)
-    if (learners.length < 2) return undefined
-    const pages = await Promise.all(learners.map((copy) => firstPageOf({ payload, copy })))
-    return learnForm({ pages, labels: readers.labels, print: unpackMask(cutOn.firstPage) })
+    const learners = copies.filter((c) => c.pdf && String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, LEARNING_PAGES)
+    const pages = learners.length < 2 ? [] : await Promise.all(learners.map((copy) => firstPageOf({ payload, copy })))
+    return batchForm({ firstPagePrint: cutOn.firstPage, pages, readers })
   }
   return {
     formFor: (copy: CopyDoc): Promise<BlankForm | undefined> => {

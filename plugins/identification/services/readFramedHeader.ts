@@ -5,7 +5,8 @@ import { idOf } from '../../../collections/relations'
 import { readUpload } from '../../../storage/uploads'
 import { writeDetectedZones } from '../../anonymization/services/detectedZones'
 import { headerIdentityZones } from '../../anonymization/lib/headerZones'
-import { deskew, HEADER_DPI, padBox, readHeader, renderCrop, type PointBox } from '../lib/header/index'
+import { HEADER_DPI, type PointBox } from '../lib/header/index'
+import { readFramedPdf } from '../lib/pipeline/readPdfHeader'
 import type { CopyDoc } from './copies'
 import type { HeaderReaders } from './engines'
 import type { StoredReadings } from './readCopyHeader'
@@ -17,16 +18,7 @@ import type { StoredReadings } from './readCopyHeader'
 export const readFramedHeader = async ({ payload, copy, readers, headerBox, dpi }: { payload: Payload; copy: CopyDoc; readers: HeaderReaders; headerBox?: PointBox; dpi?: number }) => {
   const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true })
   const bytes = await readUpload({ payload, collection: 'media', doc: media })
-  const mupdf = await import('mupdf')
-  const doc = mupdf.Document.openDocument(bytes, 'application/pdf')
-  let crop, rendered
-  try {
-    rendered = renderCrop({ doc, pageIndex: 0, box: headerBox ? padBox(headerBox) : undefined, dpi })
-    crop = await deskew({ image: rendered })
-  } finally {
-    doc.destroy()
-  }
-  const reading = await readHeader({ image: crop, labels: readers.labels, engines: readers.engines })
+  const { reading, rendered, crop } = await readFramedPdf({ pdf: bytes, headerBox, readers, dpi })
   // Anonymization: where the name fields are on the page, so the scans teachers get have them painted out.
   const zones = headerIdentityZones({ fields: reading.layout.fields, located: reading.layout.source, geometry: { box: rendered.box, dpi: dpi ?? HEADER_DPI, rendered, deskewed: crop } })
   await writeDetectedZones({ payload, copyId: copy.id, pdf: copy.pdf, zones })

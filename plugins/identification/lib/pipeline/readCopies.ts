@@ -3,13 +3,9 @@ import * as mupdf from 'mupdf'
 import type { PageAnalysis, PlannedCopy } from '../../../scan-pipeline/lib/index'
 import { unpackMask, type PackedMask } from '../../../scan-pipeline/lib/template/mask'
 import { formFromSubject, learnForm, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
-import type { LabelReader } from '../header/labelReader'
 import type { PointBox } from '../header/types'
 import type { CopyReading } from '../match/index'
-import type { OcrEngine } from '../ocr/index'
-import { readPdfHeader } from './readPdfHeader'
-
-export type CopyReaders = { labels: LabelReader; engines: OcrEngine[] }
+import { readPdfHeader, type HeaderReaders } from './readPdfHeader'
 
 /** A copy PDF's first page, upright (the PDF carries the crop and /Rotate). */
 export const firstPageImage = (pdf: Uint8Array): PageImage => {
@@ -29,14 +25,17 @@ export const framedHeaderBox = ({ copy, analyses }: { copy: PlannedCopy; analyse
   return region && region.rotation === first.rotation ? region.headerBox : undefined
 }
 
+/** First pages that teach a batch its blank form: enough for the lightest pixel to lose the handwriting. */
+export const LEARNING_PAGES = 7
+
 /**
  * The blank form of a batch's copies: the subject's first page when the batch was cut on it, else
- * learned from up to seven copies through the first page's print found at ingestion, else none.
+ * learned from up to LEARNING_PAGES copies through the first page's print found at ingestion, else none.
  */
-export const batchForm = async ({ subject, firstPagePrint, pages, readers }: { subject?: Uint8Array; firstPagePrint?: PackedMask; pages: PageImage[]; readers: CopyReaders }): Promise<BlankForm | undefined> => {
+export const batchForm = async ({ subject, firstPagePrint, pages, readers }: { subject?: Uint8Array; firstPagePrint?: PackedMask; pages: PageImage[]; readers: HeaderReaders }): Promise<BlankForm | undefined> => {
   if (subject) return formFromSubject({ pdf: subject })
   if (!firstPagePrint || pages.length < 2) return undefined
-  return learnForm({ pages: pages.slice(0, 7), labels: readers.labels, print: unpackMask(firstPagePrint) })
+  return learnForm({ pages: pages.slice(0, LEARNING_PAGES), labels: readers.labels, print: unpackMask(firstPagePrint) })
 }
 
 /**
@@ -57,7 +56,7 @@ export const readCopies = async ({
   headerBoxes?: (PointBox | undefined)[]
   subject?: Uint8Array
   firstPagePrint?: PackedMask
-  readers: CopyReaders
+  readers: HeaderReaders
   onRead?: (done: number) => void
 }): Promise<CopyReading[]> => {
   const unframed = pdfs.flatMap((pdf, i) => (headerBoxes[i] ? [] : [i]))
