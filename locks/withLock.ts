@@ -10,6 +10,10 @@ export class LockBusyError extends KorrigoError {
   }
 }
 
+/** Payload's answer to an insert that broke the key's unique index. */
+const isKeyClash = (error: unknown): boolean =>
+  ((error as { data?: { errors?: { path?: string }[] } })?.data?.errors ?? []).some((e) => e.path === 'key')
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
@@ -39,8 +43,11 @@ export const withLock = async <T>({
     } catch (error) {
       const { docs } = await payload.find({ collection: 'locks', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true })
       const current = docs[0]
-      // Not a key clash: a real failure to report.
-      if (!current) throw error
+      if (!current) {
+        // The holder let go between our insert and this look: try again. Any other failure is real.
+        if (isKeyClash(error) && Date.now() - started <= waitMs) continue
+        throw error
+      }
       if (new Date(current.expiresAt).getTime() < Date.now()) {
         await payload.delete({ collection: 'locks', where: { and: [{ id: { equals: current.id } }, { holder: { equals: current.holder } }] }, overrideAccess: true }).catch(() => undefined)
         continue

@@ -15,7 +15,7 @@ import { markCopyWrite, unmarkCopyWrite } from './hooks/writeContext'
 import { redactCopyJob } from './jobs/redactCopy'
 import { translations } from './translations'
 
-export { writeDetectedZones } from './services/detectedZones'
+export { detectedZones } from './services/detectedZones'
 
 const withMediaKinds = (collection: CollectionConfig): CollectionConfig => {
   if (collection.slug !== 'media') return collection

@@ -4,12 +4,20 @@ import type { Payload } from 'payload'
 
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
+import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { readUpload, storeMedia } from '../../../storage/uploads'
 import { redactionKey, zonesByPage, type IdentityZone } from '../lib/zones'
 
 export type RedactCopyResult = { copyId: Id; status: 'done' | 'skipped' | 'stale' | 'none'; zones: number; pagesRasterised: number[] }
 
 const unguessable = () => randomBytes(12).toString('hex')
+
+/**
+ * An update writes the whole copy as it read it: a concurrent write of the same copy (identification's
+ * reading, a page edit) would be undone. Every background writer of an exam's copies takes its lock.
+ */
+const underExamLock = <T>({ payload, examId, work }: { payload: Payload; examId: Id | undefined; work: () => Promise<T> }): Promise<T> =>
+  examId === undefined ? work() : withLock({ payload, key: examCopiesLock(examId), work })
 
 /**
  * Renders a copy's redacted PDF and thumbnail from its current PDF and zones and links them to the copy,
@@ -44,15 +52,18 @@ export const redactCopy = async ({ payload, copyId, key: queuedKey, dpi }: { pay
   const examId = idOf(copy.exam)
   const pdfDoc = await storeMedia({ payload, bytes: redacted.pdf, name: `redacted-${unguessable()}.pdf`, mimetype: 'application/pdf', data: { kind: 'redacted-pdf', exam: examId, copy: copy.id } })
   const thumbDoc = await storeMedia({ payload, bytes: thumbnail, name: `redacted-${unguessable()}.webp`, mimetype: 'image/webp', data: { kind: 'redacted-thumbnail', exam: examId, copy: copy.id } })
-  const updated = await payload
-    .update({
-      collection: 'copies',
-      id: copy.id,
-      depth: 0,
-      overrideAccess: true,
-      data: { redaction: { status: 'done', key, pdf: pdfDoc.id, thumbnail: thumbDoc.id, zones: redacted.zonesPainted, renderedAt: new Date().toISOString(), error: null } },
-    })
-    .catch(() => undefined)
+  const updated = await underExamLock({
+    payload,
+    examId,
+    work: () =>
+      payload.update({
+        collection: 'copies',
+        id: copy.id,
+        depth: 0,
+        overrideAccess: true,
+        data: { redaction: { status: 'done', key, pdf: pdfDoc.id, thumbnail: thumbDoc.id, zones: redacted.zonesPainted, renderedAt: new Date().toISOString(), error: null } },
+      }),
+  }).catch(() => undefined)
   if (!updated || String(idOf(updated.redaction?.pdf) ?? '') !== String(pdfDoc.id)) {
     // The copy moved on (or is gone) while this ran: these files describe nothing.
     for (const id of [pdfDoc.id, thumbDoc.id]) await payload.delete({ collection: 'media', id, overrideAccess: true }).catch(() => undefined)
@@ -62,5 +73,12 @@ export const redactCopy = async ({ payload, copyId, key: queuedKey, dpi }: { pay
 }
 
 /** Marks a copy's redaction as failed with the reason (shown to the admin), when its PDF cannot be rendered. */
-export const markRedactionFailed = async ({ payload, copyId, error }: { payload: Payload; copyId: Id; error: Error }) =>
-  payload.update({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, data: { redaction: { status: 'failed', error: error.message.slice(0, 500) } } }).catch(() => undefined)
+export const markRedactionFailed = async ({ payload, copyId, error }: { payload: Payload; copyId: Id; error: Error }) => {
+  const copy = await payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, select: { exam: true }, disableErrors: true })
+  if (!copy) return undefined
+  return underExamLock({
+    payload,
+    examId: idOf(copy.exam),
+    work: () => payload.update({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, data: { redaction: { status: 'failed', error: error.message.slice(0, 500) } } }),
+  }).catch(() => undefined)
+}

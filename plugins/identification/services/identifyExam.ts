@@ -4,6 +4,7 @@ import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { NotFoundError } from '../../../runtime/errors'
+import { detectedZones } from '../../anonymization/services/detectedZones'
 import { identifyCopies, toMatchStudent, type CopyReading } from '../lib/match/index'
 import type { IdentificationOptions, StoredCandidate } from '../types'
 import { copiesOfExam, displayName, isOpen, isSettled, studentsOfExam, type CopyDoc } from './copies'
@@ -78,8 +79,13 @@ export const identifyExam = async ({
             work: async () => {
               // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
               const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
-              if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy))
-                await updateCopy(payload, copy.id, { identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop } })
+              // One write for the reading and the zones anonymization paints out: two writes of the same copy
+              // racing each other (the redaction job's) lose one of them.
+              if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy) && String(idOf(now.pdf)) === String(idOf(copy.pdf)))
+                await updateCopy(payload, copy.id, {
+                  identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop },
+                  identityZones: detectedZones(read.zones),
+                })
             },
           })
         await progress({ done: index + 1, total })

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { storeMedia } from '../../../storage/uploads'
 import { idOf } from '../../../collections/relations'
-import { writeDetectedZones } from '../../anonymization/services/detectedZones'
+import type { IdentityZone } from '../../anonymization/lib/zones'
 import type { BlankForm, FirstPageReading } from '../lib/fields/index'
 import type { HeaderFieldName, PointBox } from '../lib/header/index'
 import type { Lattice } from '../lib/lattice/index'
@@ -63,16 +63,16 @@ const readAgainstForm = async ({ payload, copy, readers, form }: { payload: Payl
   const { readFirstPage } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/fields/index')
   const page = await firstPageOf({ payload, copy })
   const reading = await readFirstPage({ page, form, engines: readers.engines })
-  await writeDetectedZones({ payload, copyId: copy.id, pdf: copy.pdf, zones: reading.zones.map((z) => ({ page: 0, box: z.box, source: 'detected' as const })) })
   return {
     jpeg: await cropOf({ page, zones: reading.zones }),
     readings: { fields: reading.fields, lattices: reading.lattices, located: reading.located, form: form.source } satisfies StoredReadings,
+    zones: reading.zones.map((z): IdentityZone => ({ page: 0, box: z.box, source: 'detected' })),
   }
 }
 
 /**
- * Reads who wrote one copy, stores the crop the desk shows and hands anonymization the zones where the
- * identity is written. A framed header box found at ingestion is read as such (the most precise reading
+ * Reads who wrote one copy, stores the crop the desk shows and returns, with the reading, the zones where
+ * the identity is written (the caller stores both in one write, under the exam's lock). A framed header box found at ingestion is read as such (the most precise reading
  * there is); any other first page against the batch's blank form, asked for only then (learning a form
  * costs seconds); with no form to be had (a copy without a batch, plain paper), the top band of the page
  * is searched for printed labels.
@@ -89,10 +89,10 @@ export const readCopyHeader = async ({
   readers: HeaderReaders
   form: () => Promise<BlankForm | undefined>
   dpi?: number
-}): Promise<{ readings: StoredReadings; headerCrop: string | number }> => {
+}): Promise<{ readings: StoredReadings; headerCrop: string | number; zones: IdentityZone[] }> => {
   const headerBox = await headerBoxOf({ payload, copy })
   const blank = headerBox ? undefined : await form()
   const read = blank ? await readAgainstForm({ payload, copy, readers, form: blank }) : await readFramedHeader({ payload, copy, readers, headerBox, dpi })
   const stored = await storeMedia({ payload, bytes: read.jpeg, name: `header-${copy.anonymousId}.jpg`, mimetype: 'image/jpeg', data: { kind: 'header-crop', exam: idOf(copy.exam), copy: copy.id } })
-  return { readings: read.readings, headerCrop: stored.id }
+  return { readings: read.readings, headerCrop: stored.id, zones: read.zones }
 }

@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 
 import { idOf } from '../../../collections/relations'
 import { readUpload } from '../../../storage/uploads'
-import { writeDetectedZones } from '../../anonymization/services/detectedZones'
 import { headerIdentityZones } from '../../anonymization/lib/headerZones'
 import { HEADER_DPI, type PointBox } from '../lib/header/index'
 import { readFramedPdf } from '../lib/pipeline/readPdfHeader'
@@ -21,8 +20,7 @@ export const readFramedHeader = async ({ payload, copy, readers, headerBox, dpi 
   const { reading, rendered, crop } = await readFramedPdf({ pdf: bytes, headerBox, readers, dpi })
   // Anonymization: where the name fields are on the page, so the scans teachers get have them painted out.
   const zones = headerIdentityZones({ fields: reading.layout.fields, located: reading.layout.source, geometry: { box: rendered.box, dpi: dpi ?? HEADER_DPI, rendered, deskewed: crop } })
-  await writeDetectedZones({ payload, copyId: copy.id, pdf: copy.pdf, zones })
   const jpeg = await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).jpeg({ quality: 80 }).toBuffer()
   const readings: StoredReadings = { fields: reading.fields, lattices: reading.lattices, located: reading.layout.source === 'labels' ? 'labels' : 'fallback', form: headerBox ? 'header-box' : 'top-band' }
-  return { jpeg, readings }
+  return { jpeg, readings, zones }
 }
