@@ -1,0 +1,43 @@
+import type { Mask } from '../../../scan-pipeline/lib/template/mask'
+import type { PixelRect } from '../fields/assign'
+import type { BlankForm } from '../fields/form'
+import { inkOf, type PageImage } from '../fields/page'
+
+/** The foot of a page, where forms print their "page … / …" box: the same share of every page. */
+export const FOOT_FROM = 0.86
+
+/**
+ * The printed foot of the exam's pages, cut from its blank first page (the subject's or the learned
+ * one): its print to take away, and the spot where the student writes the page number — next to the
+ * printed "page / nombre total de pages" labels, in band pixels.
+ */
+export type FooterForm = { image: PageImage; mask: Mask; spot: PixelRect }
+
+export const footOf = (page: PageImage): PageImage => {
+  const y0 = Math.floor(page.height * FOOT_FROM)
+  return { ...page, raw: page.raw.slice(y0 * page.width), height: page.height - y0, heightPt: page.heightPt * (1 - y0 / page.height) }
+}
+
+/** Points of writing room on the side of the labels where the numbers go (a box of two pairs of cells). */
+const ROOM_PT = 120
+
+/**
+ * The footer of a blank form, when it prints page-number labels in its foot. Forms without them (most
+ * home-made papers) give undefined: their students number pages freely, which is not read yet.
+ */
+export const footerFormOf = (form: BlankForm): FooterForm | undefined => {
+  const y0 = Math.floor(form.image.height * FOOT_FROM)
+  const labels = form.labels.filter((l) => l.kind === 'pageNumber' && l.y0 >= y0)
+  if (labels.length === 0) return undefined
+  const image = footOf(form.image)
+  const k = form.image.dpi / 72
+  const lx0 = Math.min(...labels.map((l) => l.x0))
+  const lx1 = Math.max(...labels.map((l) => l.x1))
+  const ly0 = Math.min(...labels.map((l) => l.y0)) - y0
+  const ly1 = Math.max(...labels.map((l) => l.y1)) - y0
+  const tall = Math.max(ly1 - ly0, 12 * k)
+  // Numbers are written before the labels ("01 / 12  page / nombre total") or after them ("Page : 3 / 8").
+  const room = ROOM_PT * k
+  const spot = { x0: Math.max(0, lx0 - room), x1: Math.min(image.width, lx1 + room), y0: Math.max(0, ly0 - tall), y1: Math.min(image.height, ly1 + tall) }
+  return { image, mask: { width: image.width, height: image.height, data: inkOf(image) }, spot }
+}

@@ -1,0 +1,5 @@
+export { parseWrittenNumber, MAX_PAGES, type WrittenNumber } from './parse'
+export { orderByWrittenNumbers, type NumberedPage, type PageOrder } from './order'
+export { footerFormOf, footOf, FOOT_FROM, type FooterForm } from './footer'
+export { scorePageNumber, type PageNumberScores } from './readPageNumber'
+export { decodeCopyNumbers } from './decode'

@@ -1,0 +1,58 @@
+import { decodeCopyNumbers, MAX_PAGES, orderByWrittenNumbers, parseWrittenNumber, type PageNumberScores } from '../../../plugins/identification/lib/pageNumbers/index'
+
+describe('written page numbers', () => {
+  it('parses what students write, and nothing else', () => {
+    expect(parseWrittenNumber('3/8')).toEqual({ n: 3, total: 8 })
+    expect(parseWrittenNumber('03 / 08')).toEqual({ n: 3, total: 8 })
+    expect(parseWrittenNumber('p. 2 sur 12')).toEqual({ n: 2, total: 12 })
+    expect(parseWrittenNumber('0412')).toEqual({ n: 4, total: 12 })
+    expect(parseWrittenNumber('O1/O4')).toEqual({ n: 1, total: 4 })
+    for (const noise of ['12/03/2008', '9/8', '3', '0/4', '1/99', 'abc']) expect([noise, parseWrittenNumber(noise)]).toEqual([noise, undefined])
+  })
+
+  it('orders sheets scanned out of order, keeps blank pages with their neighbour, and names the missing pages', () => {
+    // sheets [5 6 7 8] then [1 2 3 4]; page 3 left blank (unnumbered) rides after 2; pages 9–12 never scanned
+    const n = (v: number) => ({ written: { n: v, total: 12 } })
+    const result = orderByWrittenNumbers([n(5), n(6), n(7), n(8), n(1), n(2), {}, n(4)])
+    expect(result).toEqual({ order: [4, 5, 6, 7, 0, 1, 2, 3], missing: [9, 10, 11, 12], total: 12 })
+    // a complete copy in order: nothing moves, nothing missing
+    expect(orderByWrittenNumbers([n(1), n(2), n(3)].map((p) => ({ written: { ...p.written, total: 3 } })))).toEqual({ order: [0, 1, 2], missing: [], total: 3 })
+  })
+
+  it('keeps the scan order when the numbers do not make one count', () => {
+    expect(orderByWrittenNumbers([{ written: { n: 1, total: 4 } }])).toBeUndefined()
+    expect(orderByWrittenNumbers([{ written: { n: 1, total: 4 } }, { written: { n: 1, total: 4 } }, {}])).toBeUndefined()
+    expect(orderByWrittenNumbers([{ written: { n: 1, total: 4 } }, { written: { n: 2, total: 6 } }])).toBeUndefined()
+  })
+
+  // Scores as a recogniser would give them: the written number likely, every other one far less.
+  const page = (n: number, total: number, { sure = 10, free = 0 } = {}): PageNumberScores => {
+    const scores: Float64Array[] = []
+    for (let t = 2; t <= MAX_PAGES; t++) {
+      const row = new Float64Array(t + 1).fill(-Infinity)
+      for (let k = 1; k <= t; k++) row[k] = -sure - Math.abs(k - n) - Math.abs(t - total)
+      if (t === total && n <= t) row[n] = -1
+      scores[t] = row
+    }
+    return { scores, free }
+  }
+
+  it('decides one page count for the whole copy, then each page its number', () => {
+    const decoded = decodeCopyNumbers([page(1, 8), page(2, 8), undefined, page(4, 8)])
+    expect(decoded).toEqual([{ n: 1, total: 8 }, { n: 2, total: 8 }, undefined, { n: 4, total: 8 }])
+    // one page read as another count is outvoted by the copy: never a second count within one copy
+    const outvoted = decodeCopyNumbers([page(1, 8), page(2, 8), page(3, 6, { sure: 2 })])
+    expect(outvoted.slice(0, 2)).toEqual([{ n: 1, total: 8 }, { n: 2, total: 8 }])
+    expect(outvoted[2]?.total ?? 8).toBe(8)
+  })
+
+  it('names nothing rather than something doubtful', () => {
+    // a single read page says nothing about a copy's count
+    expect(decodeCopyNumbers([page(1, 8), undefined])).toEqual([undefined, undefined])
+    // two pages claiming the same number: only the surer one keeps it
+    const twice = decodeCopyNumbers([page(2, 8, { sure: 10 }), page(2, 8, { sure: 3 }), page(3, 8)])
+    expect(twice.filter((d) => d?.n === 2)).toHaveLength(1)
+    // writing that no number explains (its free reading far better) is not a page number
+    expect(decodeCopyNumbers([page(1, 8, { free: 20 }), page(2, 8, { free: 20 }), page(3, 8)]).slice(0, 2)).toEqual([undefined, undefined])
+  })
+})
