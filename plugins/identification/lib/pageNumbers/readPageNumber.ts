@@ -1,9 +1,10 @@
+import sharp from 'sharp'
+
 import { mapFormPoint } from '../fields/align'
 import { handwritingOf, strokesOf, type Stroke } from '../fields/handwriting'
 import type { PageImage } from '../fields/page'
 import type { GrayCrop } from '../header/types'
 import { bestPathLogLikelihood, classesOfText, ctcLogLikelihood, decodeLattice } from '../lattice/index'
-import { cleanField } from '../ocr/preprocess'
 import type { OcrEngine } from '../ocr/types'
 import { footOf, type FooterForm } from './footer'
 import { MAX_PAGES } from './parse'
@@ -17,7 +18,7 @@ export type PageNumberScores = { scores: Float64Array[]; free: number }
 
 /** The writing of some strokes alone on white paper (cell borders and labels never reach the OCR). */
 const writingCrop = ({ page, writing, strokes }: { page: GrayCrop; writing: Uint8Array; strokes: Stroke[] }): GrayCrop => {
-  const pad = 8
+  const pad = 20
   const x0 = Math.max(0, Math.min(...strokes.map((s) => s.x0)) - pad)
   const y0 = Math.max(0, Math.min(...strokes.map((s) => s.y0)) - pad)
   const x1 = Math.min(page.width, Math.max(...strokes.map((s) => s.x1)) + pad)
@@ -53,8 +54,10 @@ export const scorePageNumber = async ({ page, footer, engines }: { page: PageIma
     return cx >= a.x && cx <= b.x && cy >= a.y && cy <= b.y
   })
   if (strokes.length < 2) return undefined
-  const clean = await cleanField({ image: writingCrop({ page: foot, writing: mask.data, strokes }) })
-  const lattice = await engine.lattice!({ png: clean.png })
+  // The crop is already writing on white: the OCR's own cleaning would take digits at its sides for rules.
+  const crop = writingCrop({ page: foot, writing: mask.data, strokes })
+  const png = await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).png().toBuffer()
+  const lattice = await engine.lattice!({ png })
   const logp = decodeLattice(lattice)
   const frames = lattice.frames
   const digits = new Map<string, number[]>()
