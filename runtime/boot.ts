@@ -35,6 +35,26 @@ type PgPool = {
  * Payload's `destroy()` leaves its pg pool open, and its adapter keeps one client checked out for ever
  * (to notice a lost connection), so `pool.end()` alone would wait for ever: end that client too.
  */
+/** How long one step of a stop may take before the stop goes on without it. */
+const STEP_MS = 10_000
+
+/** A step of a stop, given up (and logged) when it fails or takes longer than `ms`. */
+const within = async <T>(ms: number, step: string, work: Promise<T> | undefined): Promise<T | undefined> => {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn({ step, ms }, 'stop step took too long; going on without it')
+      resolve(undefined)
+    }, ms)
+    timer.unref()
+  })
+  try {
+    return await Promise.race([Promise.resolve(work).catch((err: Error) => (logger.warn({ err, step }, 'stop step failed'), undefined)), late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 const closePayload = async (payload: Payload): Promise<void> => {
   await payload.destroy().catch((err) => logger.warn({ err }, 'payload.destroy failed'))
   const pool = (payload.db as { pool?: PgPool }).pool
@@ -84,17 +104,16 @@ export const bootRuntime = async ({
       setQueue(undefined)
       // Let running jobs finish (their work is resumable, but a job cut mid-way wastes it, and native
       // OCR code must not be torn down under a running inference); then unlock whatever is left.
-      const drained = await agenda.drain(drainMs()).catch((err) => {
-        logger.warn({ err }, 'agenda.drain failed')
-        return undefined
-      })
-      if (!drained || drained.timedOut) await agenda.stop().catch((err) => logger.warn({ err }, 'agenda.stop failed'))
+      // Every step is bounded: a job that ignores the drain (native OCR mid-inference) or a connection that
+      // will not end must not keep a stop waiting forever (tests and `korrigo` commands stop this way too).
+      const drained = await within(drainMs() + STEP_MS, 'agenda.drain', agenda.drain(drainMs()))
+      if (!drained || drained.timedOut) await within(STEP_MS, 'agenda.stop', agenda.stop())
       // An Agenda that never started (a process that only enqueues) does not close its connection on
       // drain or stop: left open, it dies with an error when the database goes away.
-      if (!processJobs) await (agenda as unknown as { backend?: { disconnect?: () => Promise<void> } }).backend?.disconnect?.().catch((err: Error) => logger.warn({ err }, 'agenda backend disconnect failed'))
+      if (!processJobs) await within(STEP_MS, 'agenda backend disconnect', (agenda as unknown as { backend?: { disconnect?: () => Promise<void> } }).backend?.disconnect?.())
       // Audit events are written just after the action they record: the last ones go in before the pool closes.
-      await Promise.race([flushAuditEvents(payload), new Promise((r) => setTimeout(r, 10_000).unref())])
-      await closePayload(payload)
+      await within(10_000, 'audit flush', flushAuditEvents(payload))
+      await within(STEP_MS, 'payload close', closePayload(payload))
       if (database.stop) await database.stop().catch((err) => logger.warn({ err }, 'embedded PostgreSQL stop failed'))
     })())
 
