@@ -22,8 +22,12 @@ export class UploadRejectedError extends KorrigoError {
 const looksLikePdf = (data: Buffer | undefined): boolean =>
   Boolean(data && data.subarray(0, 1024).includes(Buffer.from('%PDF-')))
 
-/** What the pipeline writes about a batch: a teacher's upload cannot say it is already done. */
-const pipelineOwned = { create: adminsOnlyField, update: adminsOnlyField }
+/**
+ * What the pipeline writes about a batch, through its own writes only (they override access): a teacher's
+ * upload cannot say it is already done, and the admin's edit form, which sends every field back as it
+ * loaded them, cannot put a batch that finished meanwhile back to "queued" with no progress.
+ */
+const pipelineOwned = { create: adminsOnlyField, update: () => false }
 
 export const SCAN_BATCH_STATUSES = ['queued', 'processing', 'done', 'partial', 'failed'] as const
 
@@ -80,6 +84,7 @@ export const ScanBatches: CollectionConfig = {
       defaultValue: 'queued',
       index: true,
       label: { fr: 'Statut', en: 'Status' },
+      admin: { readOnly: true },
       options: [
         { value: 'queued', label: { fr: 'En attente', en: 'Queued' } },
         { value: 'processing', label: { fr: 'En cours', en: 'Processing' } },

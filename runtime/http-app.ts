@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { handleEndpoints } from 'payload'
 
+import { adminEntryPaths, adminEntryRedirects } from './admin-entry'
 import type { Runtime } from './boot'
 import { config } from './config'
 import { healthRouter } from './health'
@@ -124,7 +125,10 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
 
   app.get('/', (_req, res) => res.redirect('/portal/'))
 
-  if (nextHandler) app.all('{*rest}', adminCsp({ dev: config().NODE_ENV !== 'production' }), (req, res) => nextHandler(req, res))
+  if (nextHandler) {
+    app.get(adminEntryPaths(runtime), adminEntryRedirects(runtime))
+    app.all('{*rest}', adminCsp({ dev: config().NODE_ENV !== 'production' }), (req, res) => nextHandler(req, res))
+  }
 
   app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
     logger.error({ err }, 'request failed')

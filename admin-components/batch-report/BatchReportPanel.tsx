@@ -2,6 +2,7 @@
 import { Banner, Button, Pill, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { ProblemList } from '../batch-progress/ProblemList'
 import { ApiError, fetchReport, recut, type BatchReport, type ReportCopy } from './api'
 
 type Translate = (key: string, vars?: Record<string, unknown>) => string
@@ -200,11 +201,7 @@ export const BatchReportPanel = () => {
       {report.problems.length > 0 && (
         <>
           <h3 style={{ margin: '2rem 0 0.5rem', fontSize: 16 }}>{tr('problems')}</h3>
-          <ul data-testid="batch-report-problems" style={{ fontSize: 13 }}>
-            {report.problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
-            ))}
-          </ul>
+          <ProblemList problems={report.problems} testId="batch-report-problems" />
         </>
       )}
     </div>

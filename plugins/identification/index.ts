@@ -1,6 +1,7 @@
 import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { addJobs } from '../../jobs/define-job'
+import { withRosterImportButton, withRosterImportView } from './admin/rosterImport'
 import { IdentificationDecisions } from './collections/IdentificationDecisions'
 import { copyIdentificationFields } from './collections/copyFields'
 import { assignEndpoint, deskEndpoint, rerunEndpoint } from './endpoints/desk'
@@ -11,6 +12,7 @@ import { enqueueOnBatchDone } from './hooks/enqueueOnBatchDone'
 import { identifyExamJob } from './jobs/identifyExam'
 import { withTranslations } from '../kit/translations'
 import { translations } from './translations'
+import { rosterImportTranslations } from './translations/rosterImport'
 import type { IdentificationOptions } from './types'
 
 export type { IdentificationOptions } from './types'
@@ -40,10 +42,10 @@ export const identificationPlugin =
     return addJobs(
       {
         ...config,
-        collections: [...(config.collections ?? []).map(withCopyFields).map(autoIdentify ? withBatchHook : (c) => c), IdentificationDecisions],
+        collections: [...(config.collections ?? []).map(withCopyFields).map(withRosterImportButton).map(autoIdentify ? withBatchHook : (c) => c), IdentificationDecisions],
         endpoints: [...(config.endpoints ?? []), rosterEndpoint, deskEndpoint, rerunEndpoint, assignEndpoint, ...pageEndpoints, pageImageEndpoint],
-        i18n: withTranslations(config.i18n, translations),
-        admin: {
+        i18n: withTranslations(withTranslations(config.i18n, translations), rosterImportTranslations),
+        admin: withRosterImportView({
           ...config.admin,
           components: {
             ...config.admin?.components,
@@ -53,7 +55,7 @@ export const identificationPlugin =
             },
             afterNavLinks: [...(config.admin?.components?.afterNavLinks ?? []), '/admin-components/identification-desk/NavLink#NavLink'],
           },
-        },
+        }),
       },
       [identifyExamJob(options)],
     )

@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { addJobs } from '../../jobs/define-job'
 import { withTranslations } from '../kit/translations'
+import { withBatchProgressField } from './admin/batchProgressField'
 import { withBatchReportTab } from './admin/batchReportView'
 import { ScanPages } from './collections/ScanPages'
 import { segmentationEndpoints } from './endpoints/segmentation'
@@ -45,7 +46,7 @@ export const scanPipelinePlugin =
     return addJobs(
       {
         ...config,
-        collections: [...(config.collections ?? []).map(withUploadHook).map(withSubjectHooks).map(withBatchReportTab), ScanPages],
+        collections: [...(config.collections ?? []).map(withUploadHook).map(withSubjectHooks).map(withBatchReportTab).map(withBatchProgressField), ScanPages],
         endpoints: [...(config.endpoints ?? []), ...segmentationEndpoints],
         i18n: withTranslations(config.i18n, translations),
       },

@@ -12,7 +12,8 @@ import { freePort, spawnProject, type Spawned } from './processes'
 
 export const HEAD = { email: 'head@school.test', password: 'head-password-1', name: 'Head' }
 
-export type AdminApp = { base: string; browser: Browser; stop: () => Promise<void> }
+/** `env`: what the server was started with (database, data folder, secret), for a worker beside it. */
+export type AdminApp = { base: string; browser: Browser; env: Record<string, string>; stop: () => Promise<void> }
 
 /**
  * The app as `npm start` runs it (Next production build of the admin, `server.ts`) on a throwaway
@@ -24,16 +25,14 @@ export const startAdminApp = async ({ name, env = {} }: { name: string; firstPor
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `korrigo-${name}-`))
   fs.chmodSync(dataDir, 0o755)
   const database: TestDatabase = await createTestDatabase()
-  const server: Spawned = spawnProject({
-    command: process.execPath,
-    args: ['--import', 'tsx', 'server.ts'],
-    env: { NODE_ENV: 'production', DATABASE_URL: database.url, KORRIGO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PAYLOAD_SECRET: `${name}-test-secret`, ...env },
-  })
+  const serverEnv = { NODE_ENV: 'production', DATABASE_URL: database.url, KORRIGO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PAYLOAD_SECRET: `${name}-test-secret`, ...env }
+  const server: Spawned = spawnProject({ command: process.execPath, args: ['--import', 'tsx', 'server.ts'], env: serverEnv })
   await server.waitFor(/Korrigo is running at/, 180_000)
   const browser = await launchBrowser()
   return {
     base: `http://127.0.0.1:${port}`,
     browser,
+    env: serverEnv,
     stop: async () => {
       await browser.close()
       await server.stop()

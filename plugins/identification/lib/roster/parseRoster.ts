@@ -53,13 +53,13 @@ export const parseRoster = ({ data }: { data: Uint8Array | string }): RosterPars
     const contentKey = JSON.stringify([student.lastName, student.firstName, student.birthDate, student.className, student.email, student.nationalId].map((v) => (v ?? '').toLowerCase()))
     const firstSame = seenContent.get(contentKey)
     if (firstSame !== undefined) {
-      errors.push({ line: row.line, reason: 'duplicate_row', message: `duplicate row: same as line ${firstSame}` })
+      errors.push({ line: row.line, reason: 'duplicate_row', message: `duplicate row: same as line ${firstSame}`, otherLine: firstSame })
       continue
     }
     const key = studentKey(student)
     const firstKey = seenKey.get(key)
     if (firstKey !== undefined) {
-      errors.push({ line: row.line, reason: 'duplicate_key', message: `duplicate student: same ${describeKey(key)} as line ${firstKey}`, value: key.slice(key.indexOf(':') + 1) })
+      errors.push({ line: row.line, reason: 'duplicate_key', message: `duplicate student: same ${describeKey(key)} as line ${firstKey}`, value: key.slice(key.indexOf(':') + 1), otherLine: firstKey, sameBy: sameByOf(key) })
       continue
     }
     seenContent.set(contentKey, row.line)
@@ -68,11 +68,17 @@ export const parseRoster = ({ data }: { data: Uint8Array | string }): RosterPars
   }
 
   const columns = (Object.keys(header) as RosterColumn[]).sort((a, b) => header[a]! - header[b]!)
-  return { students, errors, meta: { encoding, delimiter, columns } }
+  const headerCells = rows[headerIndex]!.cells.map((c) => cleanName(c))
+  const used = new Set(Object.values(header))
+  const labels = Object.fromEntries(columns.map((column) => [column, headerCells[header[column]!]!])) as Partial<Record<RosterColumn, string>>
+  const ignored = headerCells.filter((label, index) => label && !used.has(index))
+  return { students, errors, meta: { encoding, delimiter, columns, header: { line: rows[headerIndex]!.line, labels, ignored } } }
 }
 
 const describeKey = (key: string) =>
   key.startsWith('ine:') ? 'national id' : key.startsWith('email:') ? 'email' : 'name and birth date'
+
+const sameByOf = (key: string): 'nationalId' | 'email' | 'name' => (key.startsWith('ine:') ? 'nationalId' : key.startsWith('email:') ? 'email' : 'name')
 
 const cleanName = (value: string) => value.replace(/\s+/g, ' ').trim()
 

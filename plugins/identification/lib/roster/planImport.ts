@@ -12,7 +12,7 @@ export type ExistingStudent = {
   rosterName?: string | null
 }
 
-type ComparableField = 'lastName' | 'firstName' | 'birthDate' | 'email' | 'nationalId' | 'className' | 'rosterName'
+export type ComparableField = 'lastName' | 'firstName' | 'birthDate' | 'email' | 'nationalId' | 'className' | 'rosterName'
 const FIELDS: ComparableField[] = ['lastName', 'firstName', 'birthDate', 'email', 'nationalId', 'className', 'rosterName']
 
 export type RosterImportPlan = {
@@ -21,7 +21,7 @@ export type RosterImportPlan = {
   update: { id: string | number; student: RosterStudent; changes: ComparableField[]; matchedBy: MatchedBy }[]
   unchanged: { id: string | number; student: RosterStudent }[]
   /** Two incoming rows resolving to the same existing student: neither is applied blindly. */
-  conflicts: { line: number; id: string | number; message: string }[]
+  conflicts: { line: number; id: string | number; message: string; otherLine: number }[]
 }
 
 type MatchedBy = 'nationalId' | 'email' | 'name'
@@ -60,7 +60,7 @@ export const planRosterImport = ({
     const { match, matchedBy } = found
     const previousLine = claimed.get(match.id)
     if (previousLine !== undefined) {
-      plan.conflicts.push({ line: student.line, id: match.id, message: `matches the same existing student as line ${previousLine}` })
+      plan.conflicts.push({ line: student.line, id: match.id, message: `matches the same existing student as line ${previousLine}`, otherLine: previousLine })
       continue
     }
     claimed.set(match.id, student.line)

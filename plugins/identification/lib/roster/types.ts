@@ -31,6 +31,10 @@ export type RosterRowError = {
   message: string
   /** The offending raw value when there is one. */
   value?: string
+  /** For a duplicate: the line it repeats, so a preview can say it in the reader's language. */
+  otherLine?: number
+  /** For a duplicate student: what made the two rows the same student. */
+  sameBy?: 'nationalId' | 'email' | 'name'
 }
 
 export type RosterParseResult = {
@@ -41,6 +45,8 @@ export type RosterParseResult = {
     encoding: 'utf-8' | 'windows-1252'
     delimiter: ',' | ';' | '\t'
     columns: RosterColumn[]
+    /** The header as the file wrote it: its line, each understood column's label, the labels left aside. */
+    header: { line: number; labels: Partial<Record<RosterColumn, string>>; ignored: string[] }
   }
 }
 
