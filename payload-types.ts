@@ -463,6 +463,7 @@ export interface Grade {
   questionKey: string;
   points: number;
   comment?: string | null;
+  version?: number | null;
   corrector?: (number | null) | User;
   exam?: (number | null) | Exam;
   marking: number;
@@ -973,6 +974,7 @@ export interface GradesSelect<T extends boolean = true> {
   questionKey?: T;
   points?: T;
   comment?: T;
+  version?: T;
   corrector?: T;
   exam?: T;
   marking?: T;

@@ -2,8 +2,10 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { BadRequestError } from '../runtime/errors'
 import { copyChildAccess, isAdmin, type Id } from './access/roles'
+import { languageOf, notInScaleMessage, pointsMessage } from './grade-messages'
 import { checkPoints, totalOf } from './grading-scale'
 import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context'
+import { gradeErrors, nextGradeVersion } from './hooks/grade-versions'
 import { idOf } from './relations'
 import { startMarkingOnFirstWrite } from './hooks/start-marking'
 
@@ -46,16 +48,16 @@ export const Grades: CollectionConfig = {
       async ({ data, operation, originalDoc, req }) => {
         const merged = { ...originalDoc, ...data }
         const context = await loadCopyForWrite({ copy: merged.copy, req })
+        const language = languageOf(req)
         const question = context.scale.find((q) => q.key === merged.questionKey)
-        if (!question)
-          throw new BadRequestError(
-            `Question "${merged.questionKey}" is not in the grading scale (${context.scale.map((q) => q.key).join(', ') || 'empty'})`,
-          )
+        if (!question) throw new BadRequestError(notInScaleMessage({ key: String(merged.questionKey), scale: context.scale, language }), { code: 'notInScale', question: merged.questionKey })
         const problem = checkPoints({ points: merged.points, question })
-        if (problem) throw new BadRequestError(problem, { question: question.key })
+        // The reason as data too, so a client can point at the field whatever the language.
+        if (problem) throw new BadRequestError(pointsMessage({ problem, question, language }), { ...problem, question: question.key })
         return {
           ...data,
           exam: context.examId,
+          version: operation === 'create' ? 1 : nextGradeVersion({ data, originalDoc, req }),
           // The signed-in marker; an admin may set it by hand on an update (data entry of a paper mark).
           corrector: operation === 'create' || !isAdmin(req.user) ? (req.user?.id ?? merged.corrector) : merged.corrector,
         }
@@ -69,6 +71,7 @@ export const Grades: CollectionConfig = {
       startMarkingOnFirstWrite,
     ],
     beforeDelete: [refuseDeleteOnClosedCopy('grades')],
+    afterError: [gradeErrors],
     afterDelete: [
       async ({ doc, req }) => {
         await recomputeCopyTotal({ copyId: idOf(doc.copy)!, req })
@@ -81,6 +84,8 @@ export const Grades: CollectionConfig = {
     { name: 'questionKey', type: 'text', required: true, label: { fr: 'Question', en: 'Question' } },
     { name: 'points', type: 'number', required: true, label: { fr: 'Points', en: 'Points' } },
     { name: 'comment', type: 'textarea', label: { fr: 'Commentaire', en: 'Comment' } },
+    // Bumped by every update; a writer that sends the version it read gets a 409 when it is stale.
+    { name: 'version', type: 'number', defaultValue: 1, admin: { readOnly: true }, label: { fr: 'Version', en: 'Version' } },
     { name: 'corrector', type: 'relationship', relationTo: 'users', label: { fr: 'Correcteur', en: 'Corrector' }, admin: { readOnly: true } },
     { name: 'exam', type: 'relationship', relationTo: 'exams', index: true, admin: { readOnly: true, hidden: true }, access: { create: () => false, update: () => false } },
     {

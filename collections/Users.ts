@@ -33,7 +33,8 @@ export const Users: CollectionConfig = {
       name: 'role',
       type: 'select',
       required: true,
-      defaultValue: 'teacher',
+      // The first account is made an admin (the hook below): the first-user form shows that, not "Teacher".
+      defaultValue: async ({ req, user }) => (!user && (await req.payload.count({ collection: 'users', overrideAccess: true, req })).totalDocs === 0 ? 'admin' : 'teacher'),
       label: { fr: 'Rôle', en: 'Role' },
       options: [
         { value: 'admin', label: { fr: 'Administrateur', en: 'Administrator' } },

@@ -8,13 +8,19 @@ export const isOnStep = (value: number, step: number): boolean => {
   return Math.abs(ratio - Math.round(ratio)) < 1e-6
 }
 
-/** Returns a sentence naming the question when `points` is not a valid mark for it, else undefined. */
-export const checkPoints = ({ points, question }: { points: unknown; question: ScaleQuestion }): string | undefined => {
-  const name = question.label ? `${question.key} (${question.label})` : question.key
-  if (typeof points !== 'number' || !Number.isFinite(points)) return `Question ${name}: points must be a number`
-  if (points < -EPSILON) return `Question ${name}: ${points} is below 0`
-  if (points > question.maxPoints + EPSILON) return `Question ${name}: ${points} is above the maximum of ${question.maxPoints}`
-  if (!isOnStep(points, question.step)) return `Question ${name}: ${points} is not a multiple of the step ${question.step}`
+/** Why `points` is not a valid mark for a question: the grade messages (grade-messages.ts) put it in words. */
+export type PointsProblem =
+  | { code: 'notANumber' }
+  | { code: 'belowZero'; points: number }
+  | { code: 'aboveMax'; points: number; max: number }
+  | { code: 'offStep'; points: number; step: number }
+
+/** What is wrong with `points` as a mark for `question`, or undefined when it is a valid one. */
+export const checkPoints = ({ points, question }: { points: unknown; question: ScaleQuestion }): PointsProblem | undefined => {
+  if (typeof points !== 'number' || !Number.isFinite(points)) return { code: 'notANumber' }
+  if (points < -EPSILON) return { code: 'belowZero', points }
+  if (points > question.maxPoints + EPSILON) return { code: 'aboveMax', points, max: question.maxPoints }
+  if (!isOnStep(points, question.step)) return { code: 'offStep', points, step: question.step }
   return undefined
 }
 

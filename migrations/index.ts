@@ -11,6 +11,7 @@ import * as migration_20261202_023801_roster_name from './20261202_023801_roster
 import * as migration_20261202_024210_anonymity_distribution from './20261202_024210_anonymity_distribution';
 import * as migration_20261202_040518_audit_retention from './20261202_040518_audit_retention';
 import * as migration_20261202_050455_subject_segmentation from './20261202_050455_subject_segmentation';
+import * as migration_20261202_103224_grade_version from './20261202_103224_grade_version';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261202_050455_subject_segmentation.up,
     down: migration_20261202_050455_subject_segmentation.down,
-    name: '20261202_050455_subject_segmentation'
+    name: '20261202_050455_subject_segmentation',
+  },
+  {
+    up: migration_20261202_103224_grade_version.up,
+    down: migration_20261202_103224_grade_version.down,
+    name: '20261202_103224_grade_version'
   },
 ];

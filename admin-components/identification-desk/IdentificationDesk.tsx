@@ -300,11 +300,19 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
           copy={copy}
           copies={desk.copies}
           tr={tr}
-          onChanged={async () => {
-            setMessage({ kind: 'info', text: tr('pagesSaved') })
-            await load(copy.id)
+          onChanged={async (result) => {
+            // The shown copy may be gone (its last page moved away): go on to the next one still there.
+            const gone = new Set(result.deleted.map(String))
+            const removed = result.removed?.find((c) => String(c.id) === String(copy.id))
+            const index = shown.findIndex((c) => c.id === copy.id)
+            const next = removed ? [...shown.slice(index + 1), ...shown.slice(0, index)].find((c) => !gone.has(String(c.id))) : copy
+            setMessage({ kind: 'info', text: removed ? t('identification:copyRemoved' as never, { copy: removed.anonymousId } as never) : tr('pagesSaved') })
+            await load(next?.id)
           }}
-          onError={(text) => setMessage({ kind: 'error', text })}
+          onError={async (text) => {
+            setMessage({ kind: 'error', text })
+            await load(copy.id).catch(() => undefined)
+          }}
         />
       )}
     </div>

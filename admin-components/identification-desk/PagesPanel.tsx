@@ -21,7 +21,8 @@ export const PagesPanel = ({
   copies: DeskCopy[]
   tr: (key: string) => string
   onChanged: (result: PageEditResult) => Promise<void>
-  onError: (message: string) => void
+  /** A refused edit: the message, after which the desk reloads (what the server holds is what is shown). */
+  onError: (message: string) => Promise<void> | void
 }) => {
   const [busy, setBusy] = useState(false)
   const others = copies.filter((c) => c.id !== copy.id)
@@ -33,7 +34,7 @@ export const PagesPanel = ({
     try {
       await onChanged(await edit())
     } catch (e) {
-      onError((e as Error).message)
+      await onError((e as Error).message)
     } finally {
       setBusy(false)
     }

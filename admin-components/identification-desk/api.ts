@@ -37,7 +37,7 @@ export const confirmStart = (copyId: Id) => call(`/api/scan-pipeline/copies/${co
 export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
 
 /** What a page fix answers: the copies it rebuilt (a split adds one) and the ones it removed (a merge, a copy emptied by a move). */
-export type PageEditResult = { copies: { id: Id; anonymousId: string }[]; deleted: Id[] }
+export type PageEditResult = { copies: { id: Id; anonymousId: string }[]; deleted: Id[]; removed: { id: Id; anonymousId: string }[] }
 
 const edit = (copyId: Id, path: string, body: Record<string, unknown>) =>
   call<PageEditResult>(`/api/identification/copies/${copyId}/${path}`, { method: 'POST', body: JSON.stringify(body) })

@@ -106,10 +106,11 @@ describe('grades', () => {
   })
 
   it.each([
-    ['Q2', 5.5, /Q2 \(Exercice 2\).*above the maximum of 5/],
-    ['Q1', 0.3, /Q1 \(Exercice 1\).*not a multiple of the step 0.5/],
-    ['Q3', -1, /Q3.*below 0/],
-    ['Q9', 1, /"Q9" is not in the grading scale/],
+    // In French unless the request asks otherwise (Payload's language, French by default, as the admin's)
+    ['Q2', 5.5, /Q2 \(Exercice 2\).*5,5 dépasse le maximum de 5/],
+    ['Q1', 0.3, /Q1 \(Exercice 1\).*0,3 n’est pas un multiple du pas de 0,5/],
+    ['Q3', -1, /Q3.*-1 est en dessous de 0/],
+    ['Q9', 1, /« Q9 » n’est pas dans le barème/],
   ])('rejects %s = %s with a 400 that names the question', async (key, points, message) => {
     const response = await grade(alice, seed.mathsReady.id, key, points)
     expect(response.status).toBe(400)

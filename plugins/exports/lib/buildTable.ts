@@ -9,6 +9,8 @@ export type TableCopy = {
   grades: { questionKey: string; points: number | null | undefined; corrector?: string | number | null }[]
 }
 
+const CLOSED = ['locked', 'finalized']
+
 const collator = new Intl.Collator('fr', { sensitivity: 'base' })
 
 /**
@@ -30,7 +32,10 @@ export const buildResultsTable = ({
   const rows: ResultRow[] = copies.map((copy) => {
     const points: Record<string, number | undefined> = {}
     for (const g of copy.grades) if (typeof g.points === 'number') points[g.questionKey] = g.points
-    const total = totalOf({ grades: copy.grades, questions })
+    // A copy not marked yet has no total: an empty cell, never a 0 a teacher would copy into a report.
+    // A closed copy without a single mark was marked, and earned nothing.
+    const marked = CLOSED.includes(copy.status) || questions.some((q) => points[q.key] !== undefined)
+    const total = marked ? totalOf({ grades: copy.grades, questions }) : undefined
     return {
       anonymousId: copy.anonymousId,
       lastName: copy.student?.lastName ?? '',
@@ -39,7 +44,7 @@ export const buildResultsTable = ({
       status: copy.status,
       points,
       total,
-      outOf20: maxTotal > 0 ? rounding.round((total / maxTotal) * 20) : undefined,
+      outOf20: total !== undefined && maxTotal > 0 ? rounding.round((total / maxTotal) * 20) : undefined,
     }
   })
   rows.sort(

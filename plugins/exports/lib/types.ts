@@ -10,8 +10,9 @@ export type ResultRow = {
   className: string
   status: string
   points: Record<string, number | undefined>
-  total: number
-  /** After the rounding rule; undefined when the scale has no points. */
+  /** Undefined while the copy is not marked yet (no mark and not closed): not a 0. */
+  total: number | undefined
+  /** After the rounding rule; undefined when the scale has no points or the copy is not marked yet. */
   outOf20: number | undefined
 }
 

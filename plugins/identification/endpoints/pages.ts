@@ -26,7 +26,9 @@ const pageEndpoint = (path: string, toEdit: (args: { req: PayloadRequest; body: 
     const result = await editPages({ payload: req.payload, req, edit: toEdit({ req, body }) })
     return Response.json({
       copies: result.copies.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: c.pages, status: c.status, identification: { status: c.identification?.status } })),
+      // A copy the edit removed (its last page moved away, merged into another): the client drops it.
       deleted: result.deleted,
+      removed: result.removed,
     })
   }),
 })

@@ -19,6 +19,9 @@ export type PageEdit =
   | { action: 'split'; copyId: Id; at: number }
   | { action: 'merge'; copyId: Id; fromCopyId: Id }
 
+/** The copies rebuilt (a split adds one) and the ones removed (emptied by a move, absorbed by a merge). */
+export type PageEditResult = { copies: CopyDoc[]; deleted: Id[]; removed: { id: Id; anonymousId: string }[] }
+
 const loadCopy = async ({ payload, req, id }: { payload: Payload; req?: PayloadRequest; id: Id }): Promise<CopyDoc> => {
   const copy = await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, req, disableErrors: true })
   if (!copy) throw new NotFoundError(`Copy ${id} does not exist`)
@@ -33,8 +36,11 @@ const sameExam = (a: CopyDoc, b: CopyDoc) => {
 }
 
 /** Every hand fix of a scan: change the page lists, rebuild the PDFs, log it, and read new first pages again. */
-export const editPages = async ({ payload, req, edit }: { payload: Payload; req?: PayloadRequest; edit: PageEdit }): Promise<{ copies: CopyDoc[]; deleted: Id[] }> => {
+export const editPages = async ({ payload, req, edit }: { payload: Payload; req?: PayloadRequest; edit: PageEdit }): Promise<PageEditResult> => {
   const examId = idOf((await loadCopy({ payload, req, id: edit.copyId })).exam)!
+  // A copy being marked is refused at once, not after waiting for the exam's lock behind a running job.
+  if (edit.action === 'move-page') await loadCopy({ payload, req, id: edit.toCopyId })
+  if (edit.action === 'merge') await loadCopy({ payload, req, id: edit.fromCopyId })
   // One writer of the exam's copies at a time: the identify job updating a copy this edit deletes would
   // bring it back (an update is an upsert on PostgreSQL), with pages that now belong to another copy.
   return withLock({
@@ -45,7 +51,8 @@ export const editPages = async ({ payload, req, edit }: { payload: Payload; req?
       const copy = await loadCopy({ payload, req, id: edit.copyId })
       const pages = pagesOf(copy)
       const plan: { copy: CopyDoc; pages: CopyPage[] }[] = []
-      const deleted: Id[] = []
+      // Copies the edit empties (a move of their last page) or absorbs (a merge): removed once all is rebuilt.
+      const removed: CopyDoc[] = []
       let created: CopyPage[] | undefined
 
       switch (edit.action) {
@@ -66,7 +73,7 @@ export const editPages = async ({ payload, req, edit }: { payload: Payload; req?
           sameExam(copy, target)
           const moved = movePage({ from: pages, to: pagesOf(target), index: edit.page, position: edit.position })
           if (moved.from.length) plan.push({ copy, pages: moved.from })
-          else deleted.push(copy.id)
+          else removed.push(copy)
           plan.push({ copy: target, pages: moved.to })
           break
         }
@@ -76,28 +83,38 @@ export const editPages = async ({ payload, req, edit }: { payload: Payload; req?
           if (idOf(other.student) !== undefined && idOf(copy.student) !== undefined && !sameId(other.student, copy.student))
             throw new ConflictError(`Copies ${copy.anonymousId} and ${other.anonymousId} belong to different students: un-name one first`)
           plan.push({ copy, pages: mergePages({ first: pages, second: pagesOf(other) }) })
-          deleted.push(other.id)
+          removed.push(other)
           break
         }
       }
 
       const sources = await batchSources({ payload, pages: [...plan.flatMap((p) => p.pages), ...(created ?? [])] })
       const results: CopyDoc[] = []
-      for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, sources }))
+      const turn = edit.action === 'rotate' ? { page: edit.page, by: edit.by } : undefined
+      for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, sources, turn: step.copy === copy ? turn : undefined }))
       if (created) {
         const fresh = await createCopy({ payload, req, examId, pages: created })
         results.push(await rebuildCopy({ payload, req, copy: fresh, pages: created, sources }))
       }
-      for (const id of deleted) await payload.delete({ collection: 'copies', id, overrideAccess: true, req })
 
+      // The decision is written while every copy it names still exists (the foreign key refuses a removed
+      // one); removing a copy then sets its reference to null, and `removed` keeps which copy that was.
+      const deleted = removed.map((c) => c.id)
+      const gone = removed.map((c) => ({ id: c.id, anonymousId: c.anonymousId as string }))
       await recordDecision({
         payload,
         req,
         exam: examId,
         copy: copy.id,
         action: edit.action,
-        details: { edit, copies: results.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })), deleted },
+        details: {
+          edit,
+          copies: results.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })),
+          deleted,
+          removed: gone,
+        },
       })
+      for (const id of deleted) await payload.delete({ collection: 'copies', id, overrideAccess: true, req })
       if (results.some((c) => c.identification?.status === 'pending')) {
         try {
           await enqueue({ name: IDENTIFY_EXAM, data: { examId } })
@@ -105,7 +122,7 @@ export const editPages = async ({ payload, req, edit }: { payload: Payload; req?
           logger.error({ err, exam: examId }, 'could not enqueue identification after a page edit')
         }
       }
-      return { copies: results, deleted }
+      return { copies: results, deleted, removed: gone }
     },
   })
 }

@@ -5,7 +5,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { readUpload, storeMedia } from '../../../storage/uploads'
-import { assembleCopyPages, type CopyPage } from '../lib/pages/index'
+import type { IdentityZone } from '../../../collections/identity-zones'
+import { assembleCopyPages, turnZones, uprightSize, type CopyPage } from '../lib/pages/index'
 import type { CopyDoc } from './copies'
 
 /** Original batch PDFs, read once per edit (repaired the way ingestion repaired them). */
@@ -30,24 +31,55 @@ export const batchSkews = async ({ payload, pages }: { payload: Payload; pages: 
   return (page) => skews.get(`${page.batch}:${page.sourcePage}`) ?? 0
 }
 
+/** A page's size before it was turned `by` degrees, from its size after. */
+const turnedBack = ({ size, by }: { size: { width: number; height: number }; by: number }) => (by % 180 === 0 ? size : { width: size.height, height: size.width })
+
 export const pagesOf = (copy: CopyDoc): CopyPage[] =>
   (copy.pages ?? []).map((p: any) => ({ batch: idOf(p.batch)!, sourcePage: p.sourcePage, region: p.region ?? 'full', rotation: p.rotation ?? 0, blank: Boolean(p.blank) }))
 
 /**
- * Stores a copy's new page list with a freshly assembled PDF and thumbnail. When the first page
- * changed, the header must be read again: the copy goes back to `pending` unless a person named it.
+ * Stores a copy's new page list with a freshly assembled PDF and thumbnail. When another page became
+ * the first, the header must be read again: the copy goes back to `pending` unless a person named it.
+ * A turned page is still the same writing: a named copy keeps its student, and the zones found on that
+ * page turn with it (`turn`, the page's index and the quarter turns it was given); an unnamed copy's
+ * first page is read again the right way up.
  */
-export const rebuildCopy = async ({ payload, req, copy, pages, sources }: { payload: Payload; req?: PayloadRequest; copy: CopyDoc; pages: CopyPage[]; sources: Map<string, Uint8Array> }): Promise<CopyDoc> => {
+export const rebuildCopy = async ({
+  payload,
+  req,
+  copy,
+  pages,
+  sources,
+  turn,
+}: {
+  payload: Payload
+  req?: PayloadRequest
+  copy: CopyDoc
+  pages: CopyPage[]
+  sources: Map<string, Uint8Array>
+  turn?: { page: number; by: number }
+}): Promise<CopyDoc> => {
   const { renderThumbnail } = await import('../../scan-pipeline/lib/index')
   const examId = idOf(copy.exam)!
   const pdf = await assembleCopyPages({ sources, pages, skewOf: await batchSkews({ payload, pages }) })
-  const media = await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } })
+  // A name of its own for every rebuild: the file URLs change with the content, so no browser shows a
+  // cached picture of the pages as they were (a freed name would otherwise come back two edits later).
+  const edition = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
+  const media = await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}-${edition}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } })
   const first = pages[0]!
   const thumb = await renderThumbnail({ bytes: sources.get(String(first.batch))!, sourcePage: first.sourcePage, region: first.region, rotation: first.rotation, format: 'webp' })
-  const thumbnail = await storeMedia({ payload, bytes: thumb, name: `thumb-${copy.anonymousId}.webp`, mimetype: 'image/webp', data: { kind: 'thumbnail', exam: examId, copy: copy.id } })
+  const thumbnail = await storeMedia({ payload, bytes: thumb, name: `thumb-${copy.anonymousId}-${edition}.webp`, mimetype: 'image/webp', data: { kind: 'thumbnail', exam: examId, copy: copy.id } })
   const before = pagesOf(copy)[0]
-  const firstChanged = !before || before.batch !== first.batch || before.sourcePage !== first.sourcePage || before.region !== first.region || before.rotation !== first.rotation
+  const samePage = Boolean(before) && String(before!.batch) === String(first.batch) && before!.sourcePage === first.sourcePage && before!.region === first.region
+  const firstChanged = !samePage || before!.rotation !== first.rotation
   const manual = copy.identification?.status === 'manual'
+  const named = idOf(copy.student) !== undefined
+  const reread = firstChanged && !manual && !(samePage && named)
+  const zones = (copy.identityZones ?? []) as IdentityZone[]
+  const turnedZones =
+    turn && zones.some((z) => z.page === turn.page)
+      ? turnZones({ zones, page: turn.page, by: turn.by, upright: turnedBack({ size: await uprightSize({ pdf, index: turn.page }), by: turn.by }) })
+      : undefined
   const updated = await payload.update({
     collection: 'copies',
     id: copy.id,
@@ -58,7 +90,8 @@ export const rebuildCopy = async ({ payload, req, copy, pages, sources }: { payl
       pages,
       pdf: media.id,
       thumbnail: thumbnail.id,
-      ...(firstChanged && !manual ? { student: null, status: 'staging', identification: { status: 'pending', readings: null, headerCrop: null, candidates: null, confidence: null, reason: null } } : {}),
+      ...(turnedZones ? { identityZones: turnedZones } : {}),
+      ...(reread ? { student: null, status: 'staging', identification: { status: 'pending', readings: null, headerCrop: null, candidates: null, confidence: null, reason: null } } : {}),
     } as never,
   })
   // The replaced files are no longer any copy's: remove them rather than leave orphans in storage.

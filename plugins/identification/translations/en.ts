@@ -50,6 +50,7 @@ export const en: { [K in keyof typeof fr]: string } = {
   merge: 'Merge',
   mergeHelp: 'The other copy’s pages are added at the end of this one; the other copy is removed.',
   pagesSaved: 'Pages updated, PDF rebuilt.',
+  copyRemoved: 'Pages updated, PDF rebuilt. Copy {{copy}} has no page left: it was removed.',
   noPages: 'This copy has no page.',
   error: 'Error',
   unsureStarts: 'Copy starts to check',

@@ -49,6 +49,7 @@ export const fr = {
   merge: 'Fusionner',
   mergeHelp: 'Les pages de l’autre copie sont ajoutées à la fin de celle-ci ; l’autre copie disparaît.',
   pagesSaved: 'Pages mises à jour, PDF reconstruit.',
+  copyRemoved: 'Pages mises à jour, PDF reconstruit. La copie {{copy}} n’a plus de page : elle est supprimée.',
   noPages: 'Cette copie n’a pas de page.',
   error: 'Erreur',
   unsureStarts: 'Débuts de copie à vérifier',

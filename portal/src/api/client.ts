@@ -1,3 +1,4 @@
+import { storedLanguage } from '../i18n/language'
 import { ApiError, messageOf } from './errors'
 import { session } from './session'
 
@@ -6,7 +7,8 @@ export const SIGNED_OUT_EVENT = 'korrigo:signed-out'
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
 const headers = (json: boolean): Record<string, string> => {
-  const out: Record<string, string> = {}
+  // The server's messages (a refused mark, a conflict) in the language the portal shows, not the browser's.
+  const out: Record<string, string> = { 'accept-language': storedLanguage() }
   const token = session.token()
   if (token) out.authorization = `JWT ${token}`
   if (json) out['content-type'] = 'application/json'

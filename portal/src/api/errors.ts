@@ -9,6 +9,11 @@ export class ApiError extends Error {
     this.name = 'ApiError'
   }
 
+  /** What the server said about the error beyond words (`errors[0].data`: a code, the stored version…). */
+  get data(): unknown {
+    return (this.body as { errors?: { data?: unknown }[] } | null | undefined)?.errors?.[0]?.data
+  }
+
   get isNetwork(): boolean {
     return this.status === 0 || this.status >= 500
   }

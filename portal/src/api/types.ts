@@ -30,7 +30,8 @@ export type Copy = {
   updatedAt?: string
 }
 
-export type Grade = { id: Id; copy: Id; questionKey: string; points: number; comment?: string | null; corrector?: Id | null }
+/** `version`: bumped by every save; sent back with an edit, so a colleague's save in between is a 409. */
+export type Grade = { id: Id; copy: Id; questionKey: string; points: number; comment?: string | null; corrector?: Id | null; version?: number | null }
 
 export type AnnotationDoc = {
   id: Id

@@ -8,6 +8,7 @@ type Props = {
   questions: ScaleQuestion[]
   grades: Record<string, Grade>
   errors: GradeErrors
+  refusals: Record<string, number>
   total: number | null | undefined
   readOnly: boolean
   currentIndex: number
@@ -16,7 +17,7 @@ type Props = {
   onSave: (questionKey: string, draft: { points?: number; comment?: string }) => void
 }
 
-export const GradingPanel = ({ currentIndex, errors, grades, markers, onCurrent, onSave, questions, readOnly, total }: Props) => {
+export const GradingPanel = ({ currentIndex, errors, grades, markers, onCurrent, onSave, questions, readOnly, refusals, total }: Props) => {
   const { language, t } = useI18n()
   const max = questions.reduce((sum, q) => sum + q.maxPoints, 0)
   const markedBy = new Map(markers?.grades.map((g) => [g.questionKey, g.corrector?.name]) ?? [])
@@ -39,6 +40,7 @@ export const GradingPanel = ({ currentIndex, errors, grades, markers, onCurrent,
             question={question}
             grade={grades[question.key]}
             error={errors[question.key]}
+            refusals={refusals[question.key]}
             current={index === currentIndex}
             readOnly={readOnly}
             markedBy={markers ? (markedBy.get(question.key) ?? undefined) : undefined}

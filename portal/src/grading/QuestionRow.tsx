@@ -8,6 +8,8 @@ type Props = {
   question: ScaleQuestion
   grade?: Grade
   error?: string
+  /** Bumped by each refused save: the box shows the stored points again. */
+  refusals?: number
   current: boolean
   readOnly: boolean
   markedBy?: string
@@ -15,11 +17,12 @@ type Props = {
   onSave: (draft: { points?: number; comment?: string }) => void
 }
 
-export const QuestionRow = ({ current, error, grade, markedBy, onFocus, onSave, question, readOnly }: Props) => {
+export const QuestionRow = ({ current, error, grade, markedBy, onFocus, onSave, question, readOnly, refusals = 0 }: Props) => {
   const { language, t } = useI18n()
   const [text, setText] = useState('')
   const [comment, setComment] = useState('')
-  useEffect(() => setText(formatPoints(grade?.points, language)), [grade?.points, language])
+  // A refused value does not stay in the box as if it counted: what is stored comes back, the reason below it.
+  useEffect(() => setText(formatPoints(grade?.points, language)), [grade?.points, language, refusals])
   useEffect(() => setComment(grade?.comment ?? ''), [grade?.comment])
 
   const commitPoints = () => {
@@ -38,6 +41,7 @@ export const QuestionRow = ({ current, error, grade, markedBy, onFocus, onSave, 
       <div className="question-points">
         <input
           aria-label={`${t('grading.points')} ${question.key}`}
+          aria-invalid={error ? true : undefined}
           data-testid={`points-${question.key}`}
           inputMode="decimal"
           value={text}

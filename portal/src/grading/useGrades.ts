@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { api, query } from '../api/client'
 import { ApiError } from '../api/errors'
@@ -6,27 +6,52 @@ import type { Grade, Id, Page } from '../api/types'
 
 export type GradeDraft = { points?: number; comment?: string }
 export type GradeErrors = Record<string, string | undefined>
+/** A grade another session saved first: theirs is shown, `mine` waits for the teacher to choose. */
+export type GradeConflict = { questionKey: string; message: string; mine: GradeDraft }
+/** What the header says about grades: a refused or conflicting grade is never "saved". */
+export type GradeSaveState = { status: 'saved' | 'saving' | 'error'; message?: string }
 
-/** The grades of one copy; every write goes to the server, which alone checks the scale and computes the total. */
+type Grades = Record<string, Grade>
+
+/**
+ * The grades of one copy; every write goes to the server, which alone checks the scale and computes the
+ * total. Writes go one after the other with the version they were made on, so a colleague's save in
+ * between comes back as a conflict (409) instead of being overwritten, and two quick saves of this tab
+ * never conflict with each other.
+ */
 export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void }) => {
-  const [grades, setGrades] = useState<Record<string, Grade>>({})
+  const [grades, setGradesState] = useState<Grades>({})
   const [errors, setErrors] = useState<GradeErrors>({})
+  const [conflicts, setConflicts] = useState<GradeConflict[]>([])
   const [saving, setSaving] = useState<string | null>(null)
+  // Counts each question's refused saves: its box then shows what is stored again, even for the same refusal twice.
+  const [refusals, setRefusals] = useState<Record<string, number>>({})
+  // The latest grades for writes queued behind each other (state is one render late).
+  const current = useRef<Grades>({})
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+
+  const setGrades = useCallback((update: (all: Grades) => Grades) => {
+    current.current = update(current.current)
+    setGradesState(current.current)
+  }, [])
 
   const reload = useCallback(async () => {
     const page = await api.get<Page<Grade>>(`/api/grades?${query({ 'where[copy][equals]': copyId, depth: 0, limit: 500 })}`)
-    setGrades(Object.fromEntries(page.docs.map((g) => [g.questionKey, g])))
-  }, [copyId])
+    // A comment typed before any points has no grade on the server yet: keep it.
+    setGrades((all) => ({ ...Object.fromEntries(Object.entries(all).filter(([, g]) => g.id === undefined)), ...Object.fromEntries(page.docs.map((g) => [g.questionKey, g])) }))
+  }, [copyId, setGrades])
 
   useEffect(() => {
-    setGrades({})
+    current.current = {}
+    setGradesState({})
     setErrors({})
+    setConflicts([])
     void reload()
   }, [reload])
 
-  const save = useCallback(
+  const write = useCallback(
     async (questionKey: string, draft: GradeDraft): Promise<boolean> => {
-      const existing = grades[questionKey]
+      const existing = current.current[questionKey]
       const points = draft.points ?? existing?.points
       if (points === undefined) {
         // A comment before any points: keep it until points are given (a grade needs points).
@@ -34,24 +59,64 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
         return false
       }
       setSaving(questionKey)
+      const body = { points, comment: draft.comment ?? existing?.comment ?? '' }
       try {
-        const body = { points, comment: draft.comment ?? existing?.comment ?? '' }
-        const saved = existing?.id
-          ? await api.patch<{ doc: Grade }>(`/api/grades/${existing.id}?depth=0`, body)
-          : await api.post<{ doc: Grade }>('/api/grades?depth=0', { ...body, copy: copyId, questionKey })
+        const saved =
+          existing?.id !== undefined
+            ? await api.patch<{ doc: Grade }>(`/api/grades/${existing.id}?depth=0`, { ...body, version: existing.version ?? 1 })
+            : await api.post<{ doc: Grade }>('/api/grades?depth=0', { ...body, copy: copyId, questionKey })
         setGrades((all) => ({ ...all, [questionKey]: saved.doc }))
         setErrors((all) => ({ ...all, [questionKey]: undefined }))
         onSaved()
         return true
       } catch (err) {
-        setErrors((all) => ({ ...all, [questionKey]: err instanceof ApiError ? err.message : String(err) }))
+        const error = err instanceof ApiError ? err : new ApiError(0, String(err))
+        if (error.status === 409 && (error.data as { code?: string } | undefined)?.code === 'conflict') {
+          // Someone saved this question first: show theirs, keep ours aside until the teacher chooses.
+          await reload().catch(() => undefined)
+          setConflicts((all) => [...all.filter((c) => c.questionKey !== questionKey), { questionKey, message: error.message, mine: { points, comment: body.comment } }])
+          setErrors((all) => ({ ...all, [questionKey]: error.message }))
+          return false
+        }
+        // Refused (a value off the scale, a closed copy, the network): the box goes back to what is stored,
+        // the reason stays under it, and a comment that came with it is not lost.
+        if (draft.comment !== undefined) setGrades((all) => ({ ...all, [questionKey]: { ...(all[questionKey] as Grade), questionKey, comment: draft.comment } }))
+        setErrors((all) => ({ ...all, [questionKey]: error.message }))
+        setRefusals((all) => ({ ...all, [questionKey]: (all[questionKey] ?? 0) + 1 }))
         return false
       } finally {
         setSaving(null)
       }
     },
-    [copyId, grades, onSaved],
+    [copyId, onSaved, reload, setGrades],
   )
 
-  return { grades, errors, saving, save, reload }
+  const save = useCallback(
+    (questionKey: string, draft: GradeDraft): Promise<boolean> => {
+      const next = queue.current.then(() => write(questionKey, draft))
+      queue.current = next.catch(() => undefined)
+      return next
+    },
+    [write],
+  )
+
+  /** The teacher chose: write theirs again over the stored grade ("mine"), or keep the stored one. */
+  const resolve = useCallback(
+    (questionKey: string, choice: 'mine' | 'theirs') => {
+      const conflict = conflicts.find((c) => c.questionKey === questionKey)
+      if (!conflict) return
+      setConflicts((all) => all.filter((c) => c !== conflict))
+      setErrors((all) => ({ ...all, [questionKey]: undefined }))
+      if (choice === 'mine') void save(questionKey, conflict.mine)
+    },
+    [conflicts, save],
+  )
+
+  const state: GradeSaveState = saving
+    ? { status: 'saving' }
+    : Object.values(errors).find(Boolean)
+      ? { status: 'error', message: Object.values(errors).find(Boolean) }
+      : { status: 'saved' }
+
+  return { grades, errors, refusals, conflicts, saving, state, save, resolve, reload }
 }

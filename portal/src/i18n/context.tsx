@@ -2,9 +2,9 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 
 import { en } from './en'
 import { fr, type MessageKey } from './fr'
+import { LANGUAGE_KEY, storedLanguage, type Language } from './language'
 
-export type Language = 'fr' | 'en'
-const STORAGE_KEY = 'korrigo.lang'
+export type { Language } from './language'
 const dictionaries = { fr, en }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string
@@ -13,12 +13,10 @@ type I18n = { language: Language; setLanguage: (language: Language) => void; t: 
 
 const I18nContext = createContext<I18n | null>(null)
 
-const initialLanguage = (): Language => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'fr')
-
 export const I18nProvider = ({ children }: { children: ReactNode }) => {
-  const [language, setLanguageState] = useState<Language>(initialLanguage)
+  const [language, setLanguageState] = useState<Language>(storedLanguage)
   const setLanguage = useCallback((next: Language) => {
-    localStorage.setItem(STORAGE_KEY, next)
+    localStorage.setItem(LANGUAGE_KEY, next)
     document.documentElement.lang = next
     setLanguageState(next)
   }, [])

@@ -25,7 +25,9 @@ export const TextEditor = ({ request, zoom, color, onDone }: { request: TextRequ
       onBlur={() => finish(text)}
       onKeyDown={(e) => {
         e.stopPropagation()
-        if (e.key === 'Escape') finish(null)
+        // Esc leaves the editor keeping what was typed (Esc is how one leaves everything else here);
+        // with nothing typed it cancels: no empty annotation, an existing one left as it was.
+        if (e.key === 'Escape') finish(text.trim() ? text : null)
         if (e.key === 'Enter' && !e.shiftKey) {
           e.preventDefault()
           finish(text)

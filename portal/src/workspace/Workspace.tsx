@@ -11,7 +11,7 @@ import { NextOnQuestion } from '../distribution/NextOnQuestion'
 import { questionFromHash } from '../distribution/share'
 import { CommentBank } from '../grading/CommentBank'
 import { GradingPanel } from '../grading/GradingPanel'
-import { halfPoints, stepPoints } from '../grading/points'
+import { commentPoints, halfPoints, stepPoints } from '../grading/points'
 import { useGrades } from '../grading/useGrades'
 import { useI18n } from '../i18n/context'
 import { HelpOverlay } from '../keyboard/HelpOverlay'
@@ -21,6 +21,7 @@ import { fitWidth, nextZoom } from '../viewer/zoom'
 import { ConflictBanner } from './ConflictBanner'
 import { PageView } from './PageView'
 import { SaveIndicator } from './SaveIndicator'
+import { combinedSave } from './saveState'
 import { Toolbar } from './Toolbar'
 import { useAnnotationStore } from './useAnnotationStore'
 import { usePan } from './usePan'
@@ -138,10 +139,12 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
   const insertComment = (comment: SavedComment) => {
     const q = questions[currentQuestion]
     if (!q || readOnly) return
-    const existing = grades.grades[q.key]?.comment
-    const text = existing ? `${existing}\n${comment.text}` : comment.text
+    const grade = grades.grades[q.key]
+    const text = grade?.comment ? `${grade.comment}\n${comment.text}` : comment.text
     const fitsQuestion = !comment.questionKey || comment.questionKey === q.key
-    void grades.save(q.key, { comment: text, points: typeof comment.points === 'number' && fitsQuestion ? comment.points : undefined })
+    // Negative points deduct from the question's points (−0.5 is "half a point off", not "−0.5 points").
+    const points = typeof comment.points === 'number' && fitsQuestion ? commentPoints(q, grade?.points, comment.points) : undefined
+    void grades.save(q.key, { comment: text, points })
   }
 
   const finalize = async () => {
@@ -203,7 +206,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
           </button>
         </span>
         <NextOnQuestion examId={exam.id} copyId={copy.id} question={questions[currentQuestion]?.key} version={gradeVersion} />
-        <SaveIndicator save={snapshot.save} />
+        <SaveIndicator save={combinedSave({ annotations: snapshot.save, grades: grades.state })} />
         <LanguageToggle />
         <button type="button" onClick={() => setHelp(true)} aria-label={t('help.title')} title={t('help.title')}>
           ?
@@ -212,7 +215,11 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
           {t('copy.finalize')}
         </button>
       </header>
-      <ConflictBanner conflicts={snapshot.conflicts} onResolve={(id, choice) => store.resolve(id, choice)} />
+      <ConflictBanner
+        conflicts={snapshot.conflicts.map((c) => ({ key: c.localId, text: t('conflict.message', { message: c.message }) }))}
+        onResolve={(id, choice) => store.resolve(id, choice)}
+      />
+      <ConflictBanner testId="grade-conflict" conflicts={grades.conflicts.map((c) => ({ key: c.questionKey, text: c.message }))} onResolve={grades.resolve} />
       {readOnly ? <p className="read-only-banner">{t('copy.readOnly', { status: t(`status.${copy.status}`) })}</p> : null}
       {actionError ? <p role="alert" className="field-error">{actionError}</p> : null}
       <Toolbar
@@ -269,6 +276,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
             questions={questions}
             grades={grades.grades}
             errors={grades.errors}
+            refusals={grades.refusals}
             total={copy.total}
             readOnly={readOnly}
             currentIndex={currentQuestion}

@@ -131,14 +131,44 @@ describe('fixing scans in the identification desk', () => {
     expect(bNow.pages[bPages]!.sourcePage).toBe(a.pages[aPages - 1]!.sourcePage)
     expect((await copyById(a.id)).pages).toHaveLength(aPages - 1)
 
+    // Issue 15, point 1: moving the only page of a copy empties it. The server removes it and says so; the
+    // desk drops it and goes on to another copy instead of showing a copy that no longer exists.
+    const c = copies.find((k) => k.id !== a.id && k.id !== b.id)!
+    await showCopy(page, c.id)
+    await waitForPages(page, c.pages.length)
+    await pageItem(page, c.pages.length - 1).locator('[data-testid=page-split]').click()
+    await waitForPages(page, c.pages.length - 1)
+    const lone = (await copiesOf(exam.id)).find((k) => !copies.some((o) => o.id === k.id))!
+    expect(lone.pages).toHaveLength(1)
+    await page.waitForSelector(`[data-testid=desk-jump][data-copy-id="${lone.id}"]`)
+    await showCopy(page, lone.id)
+    const only = pageItem(page, 0)
+    await only.locator('[data-testid=page-move-target]').selectOption(String(b.id))
+    await only.locator('[data-testid=page-move]').click()
+    await page.waitForFunction((id) => document.querySelector('[data-testid=desk-pages]')?.getAttribute('data-copy-id') !== id, String(lone.id))
+    expect(await page.locator('[data-testid=desk-error]').count()).toBe(0)
+    expect(await page.textContent('[data-testid=desk-info]')).toContain(`La copie ${lone.anonymousId} n’a plus de page`)
+    expect(await page.locator(`[data-testid=desk-jump][data-copy-id="${lone.id}"]`).count()).toBe(0)
+    expect(await page.locator(`[data-testid=copy-merge-target] option[value="${lone.id}"]`).count()).toBe(0)
+    expect((await copiesOf(exam.id)).some((k) => k.id === lone.id)).toBe(false)
+    expect((await copyById(b.id)).pages).toHaveLength(bPages + 2)
+    const decisions = (await admin.request('GET', `/api/identification-decisions?where[exam][equals]=${exam.id}&where[action][equals]=move-page&sort=-createdAt&depth=0`)).body.docs
+    expect(decisions[0].details.removed).toEqual([{ id: lone.id, anonymousId: lone.anonymousId }])
+
+    // The split queued a reading of its new copy; its matching then writes every copy not being marked.
+    // Jobs of a kind run one at a time: once a re-run queued now has finished, that one has too.
+    const rerun = (await admin.request('POST', `/api/identification/exams/${exam.id}/rerun`, {})).body
+    await until('the identification the split started', async () => (await admin.request('GET', `/api/korrigo/jobs/status/${rerun.id}`)).body.lastFinishedAt, 600_000)
+
     // The server refuses to change a copy already being marked: the desk says so, nothing moves.
     expect((await admin.request('PATCH', `/api/copies/${b.id}`, { status: 'marking' })).status).toBe(200)
+    await showCopy(page, a.id)
     const firstPage = pageItem(page, 0)
     await firstPage.locator('[data-testid=page-move-target]').selectOption(String(b.id))
     await firstPage.locator('[data-testid=page-move]').click()
     await page.waitForSelector('[data-testid=desk-error]')
     expect(await page.textContent('[data-testid=desk-error]')).toContain('already being marked')
     expect((await copyById(a.id)).pages).toHaveLength(aPages - 1)
-    expect((await copyById(b.id)).pages).toHaveLength(bPages + 1)
+    expect((await copyById(b.id)).pages).toHaveLength(bPages + 2)
   }, 900_000)
 })

@@ -74,7 +74,8 @@ describe('marking a copy in the portal', () => {
     await page.fill('[data-testid=points-Q2]', '7')
     await page.press('[data-testid=points-Q2]', 'Enter')
     const error = await page.waitForSelector('[data-testid=error-Q2]')
-    expect(await error.textContent()).toMatch(/Q2 \(Exercice 2\).*above the maximum of 5/)
+    // in the portal's language (French), whatever the browser's
+    expect(await error.textContent()).toMatch(/Q2 \(Exercice 2\).*7 dépasse le maximum de 5/)
     await page.click('[data-question=Q3] button:has-text("Max")')
     await page.waitForFunction(() => document.querySelector('[data-testid=copy-total]')?.textContent?.includes('6,5'))
     await page.fill('[data-testid=comment-Q1]', 'Attention aux unités')

@@ -119,4 +119,26 @@ describe('results exports over HTTP', () => {
     expect((await admin.request('GET', `${path()}/statistics`)).status).toBe(200)
     expect((await bob.request('GET', `${path()}/statistics`)).status).toBe(404)
   })
+
+  // Last: the other tests count the exam's copies.
+  it('leaves Total and Note empty for a copy not marked yet, in the CSV and the workbook (issue 15, point 7)', async () => {
+    const payload = app.runtime.payload
+    const waiting = await payload.create({ collection: 'copies', data: { exam: seed.maths.id, status: 'ready', pages: [{ sourcePage: 1, region: 'full', rotation: 0 }] } as never })
+    try {
+      const rows = csvRows((await download({ client: admin, path: `${path()}?format=csv` })).bytes, ';')
+      const header = rows[0]!
+      const row = rows.find((r) => r[0] === waiting.anonymousId)!
+      expect(row[header.indexOf('Total (/20)')]).toBe('')
+      expect(row[header.indexOf('Note /20')]).toBe('')
+      // the marked copy keeps its numbers
+      expect(rows.find((r) => r[0] === seed.mathsReady.anonymousId)!.slice(-2)).toEqual(['8,25', '8,25'])
+      const xlsx = await download({ client: admin, path: `${path()}?format=xlsx&columns=anonymousId,total,outOf20` })
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(Buffer.from(xlsx.bytes) as never)
+      const line = workbook.worksheets[0]!.getRows(2, 2)!.find((r) => r.getCell(1).value === waiting.anonymousId)!
+      expect([line.getCell(2).value, line.getCell(3).value]).toEqual([null, null])
+    } finally {
+      await payload.delete({ collection: 'copies', id: waiting.id })
+    }
+  })
 })

@@ -50,8 +50,8 @@ const CASES: [string, () => Case][] = [
   ['page=-1', () => ({ method: 'GET', target: '/api/copies?page=-1', as: 'admin', status: 400, message: /page must be a whole number from 1/ })],
   ['a huge page number on an annotation', () => ({ method: 'POST', target: '/api/annotations', as: 'alice', body: body({ copy: seed.mathsReady.id, page: 1e20, kind: 'tick', geometry: {} }), status: 400, message: /page 100000000000000000000 is past the end of the copy \(1 page\)/ })],
   ['pagesPerCopy 1e300', () => ({ method: 'PATCH', target: () => `/api/exams/${seed.maths.id}`, as: 'admin', body: body({ pagesPerCopy: 1e300 }), status: 400, message: /./ })],
-  ['points of 1e400 (Infinity)', () => ({ method: 'POST', target: '/api/grades', as: 'alice', body: `{"copy": ${seed.mathsReady.id}, "questionKey": "Q2", "points": 1e400}`, status: 400, message: /points must be a number/ })],
-  ['points as text', () => ({ method: 'POST', target: '/api/grades', as: 'alice', body: body({ copy: seed.mathsReady.id, questionKey: 'Q2', points: 'abc' }), status: 400, message: /points must be a number/ })],
+  ['points of 1e400 (Infinity)', () => ({ method: 'POST', target: '/api/grades', as: 'alice', body: `{"copy": ${seed.mathsReady.id}, "questionKey": "Q2", "points": 1e400}`, status: 400, message: /les points doivent être un nombre/ })],
+  ['points as text', () => ({ method: 'POST', target: '/api/grades', as: 'alice', body: body({ copy: seed.mathsReady.id, questionKey: 'Q2', points: 'abc' }), status: 400, message: /les points doivent être un nombre/ })],
 ]
 
 describe('bad input answers 4xx with what is wrong', () => {

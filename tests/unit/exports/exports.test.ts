@@ -76,6 +76,19 @@ describe('results exports', () => {
     expect(text((await runExport({ format: 'names-only', exam, questions, copies })).bytes)).toBe("Çelik\nÉluard\nN'Diaye\n")
     await expect(runExport({ format: 'pdf', exam, questions, copies })).rejects.toMatchObject({ status: 400 })
   })
+  it('leaves the total and the mark empty for a copy not marked yet, never 0 (issue 15, point 7)', async () => {
+    const waiting: TableCopy[] = [
+      { anonymousId: 'K-0005', status: 'ready', student: { lastName: 'Abbas', firstName: 'Lina', className: '4e A' }, grades: [] },
+      { anonymousId: 'K-0006', status: 'marking', student: { lastName: 'Bruno', firstName: 'Max', className: '4e A' }, grades: [{ questionKey: 'Q2', points: 0 }] },
+    ]
+    const rows = parse(text((await runExport({ format: 'csv', exam, questions, copies: waiting })).bytes).slice(1), { delimiter: ';' }) as string[][]
+    expect(rows[1]).toEqual(['K-0005', 'Abbas', 'Lina', '4e A', '', '', '', ''])
+    // a real 0 stays a 0: one question marked
+    expect(rows[2]).toEqual(['K-0006', 'Bruno', 'Max', '4e A', '', '0', '0', '0'])
+    const table = buildResultsTable({ exam, questions, copies: waiting, rounding: roundingRule() })
+    expect(table.rows.map((r) => [r.total, r.outOf20])).toEqual([[undefined, undefined], [0, 0]])
+  })
+
   it('computes anonymous statistics over finalized copies only', () => {
     const stats = examStatistics(buildResultsTable({ exam, questions, copies, rounding: roundingRule() }))
     expect(stats.copies).toBe(4)

@@ -1,0 +1,75 @@
+import { useSeededApp } from '../helpers/seededApp'
+
+// Issue 15, points 3 and 5: grades are versioned like annotations, a second writer gets a 409 with the grade
+// as stored (never the unique index as a field error), and a refused mark is explained in the language asked.
+const ctx = useSeededApp()
+
+/** Alice's REST calls with the language her screen speaks. */
+const as = (language: 'fr' | 'en') => async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${ctx.app.baseUrl}${path}`, {
+    method,
+    headers: { authorization: `JWT ${ctx.alice.token}`, 'content-type': 'application/json', 'accept-language': language },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as any }
+}
+const fr = as('fr')
+const en = as('en')
+
+describe('two sessions writing the same grade', () => {
+  it('answers 409 with the stored grade to a second create of the same question, and keeps the first', async () => {
+    const copy = ctx.seed.mathsReady.id
+    const first = await fr('POST', '/api/grades?depth=0', { copy, questionKey: 'Q1', points: 2 })
+    expect(first.status).toBe(201)
+    expect(first.body.doc.version).toBe(1)
+
+    const second = await fr('POST', '/api/grades?depth=0', { copy, questionKey: 'Q1', points: 3 })
+    expect(second.status).toBe(409)
+    expect(second.body.errors[0].message).toBe('La question Q1 a déjà été notée dans une autre session (2)')
+    expect(second.body.errors[0].data).toMatchObject({ code: 'conflict', current: { id: first.body.doc.id, points: 2, version: 1 } })
+    expect(JSON.stringify(second.body)).not.toMatch(/copy_id|question_key/)
+    expect((await fr('GET', `/api/grades/${first.body.doc.id}?depth=0`)).body.points).toBe(2)
+    expect((await fr('GET', `/api/copies/${copy}?depth=0`)).body.total).toBe(2)
+  })
+
+  it('answers 409 to an edit made on an older version, and bumps the version of each accepted edit', async () => {
+    const copy = ctx.seed.mathsReady.id
+    const created = await en('POST', '/api/grades?depth=0', { copy, questionKey: 'Q2', points: 1 })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+
+    const tabA = await en('PATCH', `/api/grades/${id}?depth=0`, { points: 2, version: 1 })
+    expect(tabA.status).toBe(200)
+    expect(tabA.body.doc.version).toBe(2)
+
+    // Tab B still holds version 1.
+    const tabB = await en('PATCH', `/api/grades/${id}?depth=0`, { points: 4, version: 1 })
+    expect(tabB.status).toBe(409)
+    expect(tabB.body.errors[0].message).toBe('The grade of question Q2 was changed in another session (it is now 2)')
+    expect(tabB.body.errors[0].data.current).toMatchObject({ id, points: 2, version: 2 })
+    expect((await en('GET', `/api/grades/${id}?depth=0`)).body).toMatchObject({ points: 2, version: 2 })
+
+    // Tab B chose "keep mine": it now writes on version 2.
+    const kept = await en('PATCH', `/api/grades/${id}?depth=0`, { points: 4, version: 2 })
+    expect(kept.status).toBe(200)
+    expect(kept.body.doc).toMatchObject({ points: 4, version: 3 })
+    // A writer that names no version (the admin's form, a script) still writes, and bumps it.
+    const blind = await en('PATCH', `/api/grades/${id}?depth=0`, { points: 4.5 })
+    expect(blind.status).toBe(200)
+    expect(blind.body.doc.version).toBe(4)
+  })
+})
+
+describe('a refused mark says why, in the language asked', () => {
+  it.each([
+    ['fr', 99, 'Question Q2 (Exercice 2) : 99 dépasse le maximum de 5', { code: 'aboveMax', points: 99, max: 5, question: 'Q2' }],
+    ['en', 99, 'Question Q2 (Exercice 2): 99 is above the maximum of 5', { code: 'aboveMax' }],
+    ['fr', 1.3, 'Question Q2 (Exercice 2) : 1,3 n’est pas un multiple du pas de 0,25', { code: 'offStep', step: 0.25 }],
+    ['en', 1.3, 'Question Q2 (Exercice 2): 1.3 is not a multiple of the step 0.25', { code: 'offStep' }],
+  ] as const)('%s: %s', async (language, points, message, data) => {
+    const refused = await as(language)('POST', '/api/grades', { copy: ctx.seed.mathsReady.id, questionKey: 'Q2', points })
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].message).toBe(message)
+    expect(refused.body.errors[0].data).toMatchObject(data)
+  })
+})

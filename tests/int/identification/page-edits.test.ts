@@ -1,0 +1,116 @@
+import { PDFDocument } from 'pdf-lib'
+
+import { ingestBatch } from '../../../plugins/scan-pipeline/services/ingestBatch'
+import { turnBox } from '../../../plugins/identification/lib/pages/index'
+import { readUpload } from '../../../storage/uploads'
+import { getBatch } from '../../fixtures/scans'
+import { startTestApp, type TestApp } from '../helpers/app'
+import { signIn, type ApiClient } from '../helpers/http'
+import { copiesOfExam, uploadBatch } from '../helpers/scans'
+
+// Issue 15, points 1 and 2: page fixes at the desk that remove a copy, and turns of a named copy's page.
+// No job runs: the batch is cut here (the scan pipeline's own service), and no identification reads a
+// header, so only the edits change the copies.
+let app: TestApp
+let admin: ApiClient
+let copies: any[]
+let examId: number
+
+beforeAll(async () => {
+  app = await startTestApp({ processJobs: false })
+  const { payload } = app.runtime
+  await payload.create({ collection: 'users', data: { email: 'head@school.test', password: 'head-password-1', role: 'admin' } })
+  admin = await signIn({ baseUrl: app.baseUrl, email: 'head@school.test', password: 'head-password-1' })
+  const exam = await payload.create({ collection: 'exams', data: { title: 'Fixes', className: 'Sans liste', layout: 'a4' } as never })
+  examId = exam.id as number
+  const batch = await uploadBatch({ client: admin, exam: exam.id, name: 'fixes.pdf', bytes: (await getBatch('a4-mini')).bytes })
+  while ((await ingestBatch({ payload, batchId: batch.id, progress: async () => undefined })).more);
+  copies = await copiesOfExam(payload, exam.id)
+}, 300_000)
+
+afterAll(async () => {
+  await app?.close()
+}, 120_000)
+
+const reload = (id: unknown) => app.runtime.payload.findByID({ collection: 'copies', id: id as number, depth: 0, overrideAccess: true }) as Promise<any>
+const deskCopy = async (id: unknown) => ((await admin.request('GET', `/api/identification/exams/${examId}/desk`)).body.copies as any[]).find((c) => c.id === id)
+
+describe('moving the last page of a copy to another copy (issue 15, point 1)', () => {
+  it('answers 200, removes the emptied copy, says so, and keeps the decision that did it', async () => {
+    const a = copies.find((c) => c.pages.length >= 2)!
+    const b = copies.find((c) => c.id !== a.id)!
+    // A one-page copy: the last page of A, split off.
+    const split = await admin.request('POST', `/api/identification/copies/${a.id}/split`, { at: a.pages.length - 1 })
+    expect(split.status).toBe(200)
+    const lone = split.body.copies.find((c: any) => c.id !== a.id)
+    const bPages = (await reload(b.id)).pages.length
+
+    const moved = await admin.request('POST', `/api/identification/copies/${lone.id}/pages/move`, { page: 0, toCopy: b.id })
+    expect(moved.status).toBe(200)
+    expect(moved.body.deleted).toEqual([lone.id])
+    expect(moved.body.removed).toEqual([{ id: lone.id, anonymousId: lone.anonymousId }])
+    expect(await app.runtime.payload.count({ collection: 'copies', where: { id: { equals: lone.id } }, overrideAccess: true })).toMatchObject({ totalDocs: 0 })
+    expect((await reload(b.id)).pages).toHaveLength(bPages + 1)
+    expect(await deskCopy(lone.id)).toBeUndefined()
+
+    // The decision survived the copy it was about: its reference is gone with the copy, the details name it.
+    const log = await admin.request('GET', `/api/identification-decisions?where[exam][equals]=${examId}&where[action][equals]=move-page&depth=0`)
+    expect(log.body.docs).toHaveLength(1)
+    expect(log.body.docs[0].copy).toBeNull()
+    expect(log.body.docs[0].details).toMatchObject({ deleted: [lone.id], removed: [{ id: lone.id, anonymousId: lone.anonymousId }] })
+  })
+})
+
+describe('turning a page of a named copy (issue 15, point 2)', () => {
+  it('keeps its student and identification, turns its identity zone with the page, and changes every file URL', async () => {
+    const { payload } = app.runtime
+    const student = await payload.create({ collection: 'students', data: { lastName: 'Martin', firstName: 'Léa', birthDate: '2008-04-02', email: 'lea@eleve.test', className: 'Sans liste' } })
+    const target = (await copiesOfExam(payload, examId)).find((c: any) => c.pages.length >= 1)!
+    const zone = { x: 60, y: 40, width: 220, height: 36 }
+    await payload.update({
+      collection: 'copies',
+      id: target.id,
+      overrideAccess: true,
+      data: { student: student.id, status: 'ready', identification: { status: 'identified', method: 'auto', confidence: 0.93 }, identityZones: [{ page: 0, box: zone, source: 'detected' }] } as never,
+    })
+    const before = await reload(target.id)
+    const pdf = await PDFDocument.load(await readUpload({ payload, collection: 'media', doc: await payload.findByID({ collection: 'media', id: before.pdf, overrideAccess: true }) }))
+    const page = pdf.getPage(0)
+    const crop = page.getCropBox()
+    const upright = page.getRotation().angle % 180 === 0 ? { width: crop.width, height: crop.height } : { width: crop.height, height: crop.width }
+
+    const urls = [await deskCopy(target.id)]
+    const turned = await admin.request('POST', `/api/identification/copies/${target.id}/pages/rotate`, { page: 0, by: 90 })
+    expect(turned.status).toBe(200)
+    const after = await reload(target.id)
+    expect(after.pages[0].rotation).toBe((before.pages[0].rotation + 90) % 360)
+    expect(String(after.student)).toBe(String(student.id))
+    expect(after.status).toBe('ready')
+    expect(after.identification).toMatchObject({ status: 'identified', method: 'auto', confidence: 0.93 })
+    const expected = turnBox({ box: zone, by: 90, upright })
+    expect(after.identityZones).toHaveLength(1)
+    expect(after.identityZones[0].box.x).toBeCloseTo(expected.x, 1)
+    expect(after.identityZones[0].box.y).toBeCloseTo(expected.y, 1)
+    expect(after.identityZones[0].box).toMatchObject({ width: zone.height, height: zone.width })
+    // The redaction follows the new PDF and zones.
+    expect(after.redaction.status).toBe('pending')
+    urls.push(await deskCopy(target.id))
+
+    // Turned back, then again: never a URL seen before (a cached picture of another orientation).
+    for (const by of [-90, 180]) {
+      expect((await admin.request('POST', `/api/identification/copies/${target.id}/pages/rotate`, { page: 0, by })).status).toBe(200)
+      urls.push(await deskCopy(target.id))
+    }
+    expect(new Set(urls.map((c) => c.pdfUrl)).size).toBe(urls.length)
+    expect(new Set(urls.map((c) => c.thumbnailUrl)).size).toBe(urls.length)
+    expect(urls.at(-1).student).toMatchObject({ name: 'MARTIN Léa' })
+    expect(urls.at(-1).identification.status).toBe('identified')
+  })
+
+  it('reads the first page again when the copy has no student yet', async () => {
+    const unnamed = (await copiesOfExam(app.runtime.payload, examId)).find((c: any) => c.student == null)!
+    await app.runtime.payload.update({ collection: 'copies', id: unnamed.id, overrideAccess: true, data: { identification: { status: 'needs_review', method: 'auto' } } as never })
+    expect((await admin.request('POST', `/api/identification/copies/${unnamed.id}/pages/rotate`, { page: 0, by: 180 })).status).toBe(200)
+    expect((await reload(unnamed.id)).identification.status).toBe('pending')
+  })
+})
