@@ -117,7 +117,7 @@ describe('distribution in the portal, two teachers at once', () => {
     // Bob types the address of Alice's copy: it is not his to open.
     await b.page.goto(`${app.baseUrl}/portal/#/copy/${mine.alice[1]}`)
     await b.page.waitForSelector('.page-error')
-    expect(await b.page.textContent('.page-error')).toMatch(/404|introuvable|not found|Not Found/i)
+    expect(await b.page.textContent('.page-error')).toMatch(/404|introuvable|pas trouvé|not found/i)
     await b.page.goto(`${app.baseUrl}/portal/#/copy/${mine.bob[0]}`)
     await waitForPage(b.page, mine.bob[0]!)
     expect(await b.page.textContent('[data-testid=copy-total]')).toContain('0')
