@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core'
 
-import { startTestApp, type TestApp } from '../../int/helpers/app'
-import { signIn, type ApiClient } from '../../int/helpers/http'
-import { ensurePortalBuilt, launchBrowser, openCopy, pagePoint, settleAndClose, signInThroughUi, waitSaved } from './browser'
-import { PASSWORDS, seedMarking } from './seed'
+import type { TestApp } from '../../int/helpers/app'
+import type { ApiClient } from '../../int/helpers/http'
+import { openCopy, pagePoint, settleAndClose, signInThroughUi, waitSaved } from './browser'
+import { PASSWORDS, type seedMarking } from './seed'
+import { startPortalApp, stopPortalApp } from './portalApp'
 
 let app: TestApp
 let browser: Browser
@@ -11,17 +12,10 @@ let seed: Awaited<ReturnType<typeof seedMarking>>
 let alice: ApiClient
 
 beforeAll(async () => {
-  ensurePortalBuilt()
-  app = await startTestApp()
-  seed = await seedMarking({ payload: app.runtime.payload, copies: 1, pages: 2 })
-  alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })
-  browser = await launchBrowser()
+  ;({ app, browser, seed, alice } = await startPortalApp({ copies: 1, pages: 2 }))
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+afterAll(async () => stopPortalApp({ app, browser }))
 
 /** Selects the annotation under (x, y) page points and drags it by (dx, dy) page points. */
 const dragAnnotation = async (page: import('playwright-core').Page, x: number, y: number, dx: number, dy: number) => {

@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { startTestApp, type TestApp } from '../../int/helpers/app'
-import { signIn, type ApiClient } from '../../int/helpers/http'
-import { clickAt, ensurePortalBuilt, launchBrowser, openCopy, settleAndClose, signInThroughUi, waitSaved } from './browser'
-import { PASSWORDS, seedMarking } from './seed'
+import type { TestApp } from '../../int/helpers/app'
+import type { ApiClient } from '../../int/helpers/http'
+import { clickAt, openCopy, settleAndClose, signInThroughUi, waitSaved } from './browser'
+import { PASSWORDS, type seedMarking } from './seed'
+import { startPortalApp, stopPortalApp, until } from './portalApp'
 
 /**
  * Issue 15, points 3 to 6, in the built portal: two tabs grading the same question, a deduction from the
@@ -16,17 +17,10 @@ let seed: Awaited<ReturnType<typeof seedMarking>>
 let alice: ApiClient
 
 beforeAll(async () => {
-  ensurePortalBuilt()
-  app = await startTestApp()
-  seed = await seedMarking({ payload: app.runtime.payload, copies: 4, pages: 2 })
-  alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })
-  browser = await launchBrowser()
+  ;({ app, browser, seed, alice } = await startPortalApp({ copies: 4, pages: 2 }))
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+afterAll(async () => stopPortalApp({ app, browser }))
 
 const open = async (copyId: unknown): Promise<{ context: BrowserContext; page: Page }> => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' })
@@ -47,13 +41,6 @@ const typePoints = async (page: Page, key: string, value: string) => {
   await page.press(`[data-testid=points-${key}]`, 'Enter')
 }
 
-const until = async (check: () => Promise<boolean>, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 150))
-  }
-}
 
 const saveState = (page: Page) => page.getAttribute('[data-testid=save-state]', 'data-status')
 

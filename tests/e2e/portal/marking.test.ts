@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { startTestApp, type TestApp } from '../../int/helpers/app'
-import { signIn, type ApiClient } from '../../int/helpers/http'
-import { clickAt, drawStroke, ensurePortalBuilt, launchBrowser, openCopy, settleAndClose, signInThroughUi, waitForPage, waitSaved } from './browser'
-import { PASSWORDS, seedMarking } from './seed'
+import type { TestApp } from '../../int/helpers/app'
+import type { ApiClient } from '../../int/helpers/http'
+import { clickAt, drawStroke, openCopy, settleAndClose, signInThroughUi, waitForPage, waitSaved } from './browser'
+import { PASSWORDS, type seedMarking } from './seed'
+import { startPortalApp, stopPortalApp, until } from './portalApp'
 
 let app: TestApp
 let browser: Browser
@@ -11,28 +12,14 @@ let seed: Awaited<ReturnType<typeof seedMarking>>
 let alice: ApiClient
 
 beforeAll(async () => {
-  ensurePortalBuilt()
-  app = await startTestApp()
-  seed = await seedMarking({ payload: app.runtime.payload, copies: 3 })
-  alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })
-  browser = await launchBrowser()
+  ;({ app, browser, seed, alice } = await startPortalApp({ copies: 3 }))
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+afterAll(async () => stopPortalApp({ app, browser }))
 
 const annotationsOf = async (copyId: unknown) =>
   (await alice.request('GET', `/api/annotations?where[copy][equals]=${copyId}&depth=0&pagination=false`)).body.docs as any[]
 
-const until = async (check: () => Promise<boolean>, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 150))
-  }
-}
 
 const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
