@@ -68,7 +68,8 @@ it('finishes a batch after its worker is killed mid-way, with no page lost and n
   const done = await waitForBatch({ payload, id: batch.id, timeoutMs: 300_000 }).catch((error: Error) => {
     throw new Error(`${error.message}\n--- second worker ---\n${second.output().slice(-4000)}`)
   })
-  expect(done.status).toBe('done')
+  // A failed batch says why (its problems, the second worker's log): the test then shows it, not just "failed".
+  expect([done.status, done.status === 'done' ? '' : `${JSON.stringify(done.problems)}\n${second.output().slice(-3000)}`]).toEqual(['done', ''])
 
   const pages = await payload.find({ collection: 'scan-pages', where: { batch: { equals: batch.id } }, limit: 0, pagination: false, depth: 0 })
   expect(pages.docs.map((p) => p.sourcePage).sort((a, b) => (a as number) - (b as number))).toEqual(Array.from({ length: truth.pageCount }, (_, i) => i + 1))
