@@ -31,10 +31,6 @@ type PgPool = {
   _idle?: { client: unknown }[]
 }
 
-/**
- * Payload's `destroy()` leaves its pg pool open, and its adapter keeps one client checked out for ever
- * (to notice a lost connection), so `pool.end()` alone would wait for ever: end that client too.
- */
 /** How long one step of a stop may take before the stop goes on without it. */
 const STEP_MS = 10_000
 
@@ -55,6 +51,10 @@ const within = async <T>(ms: number, step: string, work: Promise<T> | undefined)
   }
 }
 
+/**
+ * Payload's `destroy()` leaves its pg pool open, and its adapter keeps one client checked out for ever
+ * (to notice a lost connection), so `pool.end()` alone would wait for ever: end that client too.
+ */
 const closePayload = async (payload: Payload): Promise<void> => {
   await payload.destroy().catch((err) => logger.warn({ err }, 'payload.destroy failed'))
   const pool = (payload.db as { pool?: PgPool }).pool

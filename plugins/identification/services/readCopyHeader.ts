@@ -72,8 +72,8 @@ const readAgainstForm = async ({ payload, copy, readers, form }: { payload: Payl
 
 /**
  * Reads who wrote one copy, stores the crop the desk shows and returns, with the reading, the zones where
- * the identity is written (the caller stores both in one write, under the exam's lock). A framed header box found at ingestion is read as such (the most precise reading
- * there is); any other first page against the batch's blank form, asked for only then (learning a form
+ * the identity is written (the caller stores both in one write, under the exam's lock). A framed header
+ * box found at ingestion is read as such (the most precise reading there is); any other first page against the batch's blank form, asked for only then (learning a form
  * costs seconds); with no form to be had (a copy without a batch, plain paper), the top band of the page
  * is searched for printed labels.
  */

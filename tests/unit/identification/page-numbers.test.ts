@@ -1,15 +1,6 @@
-import { decodeCopyNumbers, MAX_PAGES, orderByWrittenNumbers, parseWrittenNumber, type PageNumberScores } from '../../../plugins/identification/lib/pageNumbers/index'
+import { decodeCopyNumbers, MAX_PAGES, orderByWrittenNumbers, type PageNumberScores } from '../../../plugins/identification/lib/pageNumbers/index'
 
 describe('written page numbers', () => {
-  it('parses what students write, and nothing else', () => {
-    expect(parseWrittenNumber('3/8')).toEqual({ n: 3, total: 8 })
-    expect(parseWrittenNumber('03 / 08')).toEqual({ n: 3, total: 8 })
-    expect(parseWrittenNumber('p. 2 sur 12')).toEqual({ n: 2, total: 12 })
-    expect(parseWrittenNumber('0412')).toEqual({ n: 4, total: 12 })
-    expect(parseWrittenNumber('O1/O4')).toEqual({ n: 1, total: 4 })
-    for (const noise of ['12/03/2008', '9/8', '3', '0/4', '1/99', 'abc']) expect([noise, parseWrittenNumber(noise)]).toEqual([noise, undefined])
-  })
-
   it('orders sheets scanned out of order, keeps blank pages with their neighbour, and names the missing pages', () => {
     // sheets [5 6 7 8] then [1 2 3 4]; page 3 left blank (unnumbered) rides after 2; pages 9–12 never scanned
     const n = (v: number) => ({ written: { n: v, total: 12 } })

@@ -1,4 +1,4 @@
-export { parseWrittenNumber, MAX_PAGES, type WrittenNumber } from './parse'
+export { MAX_PAGES, type WrittenNumber } from './parse'
 export { orderByWrittenNumbers, type NumberedPage, type PageOrder } from './order'
 export { footerFormOf, footOf, FOOT_FROM, type FooterForm } from './footer'
 export { scorePageNumber, type PageNumberScores } from './readPageNumber'
