@@ -15,17 +15,19 @@ const headers = (json: boolean): Record<string, string> => {
   return out
 }
 
-const send = async (method: Method, path: string, body?: unknown): Promise<Response> => {
+type Options = { keepalive?: boolean }
+
+const send = async (method: Method, path: string, body?: unknown, options: Options = {}): Promise<Response> => {
   try {
-    return await fetch(path, { method, headers: headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) })
+    return await fetch(path, { method, headers: headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body), keepalive: options.keepalive })
   } catch (err) {
     throw new ApiError(0, (err as Error).message || 'Network error')
   }
 }
 
 /** JSON over the Payload REST API with the teacher's token; any non-2xx becomes an ApiError with the server's message. */
-export const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
-  const response = await send(method, path, body)
+export const request = async <T>(method: Method, path: string, body?: unknown, options?: Options): Promise<T> => {
+  const response = await send(method, path, body, options)
   const text = await response.text()
   let parsed: unknown = undefined
   try {
@@ -45,7 +47,8 @@ export const request = async <T>(method: Method, path: string, body?: unknown): 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  /** `keepalive`: the request outlives the page (a finalization sent as the tab closes). */
+  patch: <T>(path: string, body: unknown, options?: Options) => request<T>('PATCH', path, body, options),
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** A file (the copy's PDF) behind the same auth header. */
   bytes: async (path: string): Promise<ArrayBuffer> => {

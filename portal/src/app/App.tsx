@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react'
 import { CopyPage } from '../pages/CopyPage'
 import { ExamsPage } from '../pages/ExamsPage'
 import { SignInPage } from '../pages/SignInPage'
+import { FinalizeToast } from '../flow/FinalizeToast'
 import { useI18n } from '../i18n/context'
 import { useRoute, type Route } from './router'
 import { useSession } from './useSession'
@@ -14,8 +15,12 @@ const StudentSpace = lazy(() => import('../student/StudentSpace').then((m) => ({
 const StaffApp = ({ route }: { route: Exclude<Route, { name: 'student' }> }) => {
   const { signIn, signOut, state } = useSession()
   if (state.status === 'signed-out') return <SignInPage onSignIn={signIn} />
-  if (route.name === 'copy') return <CopyPage key={route.copyId} copyId={route.copyId} user={state.user} />
-  return <ExamsPage user={state.user} onSignOut={signOut} />
+  return (
+    <>
+      {route.name === 'copy' ? <CopyPage key={route.copyId} copyId={route.copyId} user={state.user} /> : <ExamsPage user={state.user} onSignOut={signOut} />}
+      <FinalizeToast />
+    </>
+  )
 }
 
 export const App = () => {

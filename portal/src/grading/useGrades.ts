@@ -118,5 +118,8 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
       ? { status: 'error', message: Object.values(errors).find(Boolean) }
       : { status: 'saved' }
 
-  return { grades, errors, refusals, conflicts, saving, state, save, resolve, reload }
+  /** Resolves once every save queued so far has its answer (a finalization waits for them). */
+  const settled = useCallback((): Promise<void> => queue.current.then(() => undefined), [])
+
+  return { grades, errors, refusals, conflicts, saving, state, save, resolve, reload, settled }
 }

@@ -13,6 +13,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: '← / PageUp', label: 'help.prevPage' },
       { keys: 'Shift + →', label: 'help.nextCopy' },
       { keys: 'Shift + ←', label: 'help.prevCopy' },
+      { keys: 'N', label: 'help.nextToMark' },
       { keys: 'Ctrl + = / Ctrl + -', label: 'help.zoom' },
       { keys: 'F', label: 'help.fit' },
       { keys: 'Space', label: 'help.pan' },
@@ -27,6 +28,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: '=', label: 'help.full' },
       { keys: '+ / -', label: 'help.step' },
       { keys: 'Ctrl + Enter', label: 'help.finalize' },
+      { keys: 'Ctrl + Z', label: 'help.undoFinalize' },
     ],
   },
   {

@@ -4,6 +4,7 @@ import type { User } from '../api/types'
 import { formatPoints } from '../grading/points'
 import { useI18n } from '../i18n/context'
 import { ShareSummary } from '../distribution/ShareSummary'
+import { ExamFlow } from '../flow/ExamFlow'
 import { useExamOverview } from './useExamOverview'
 
 export const ExamsPage = ({ onSignOut, user }: { user: User | null; onSignOut: () => void }) => {
@@ -31,6 +32,7 @@ export const ExamsPage = ({ onSignOut, user }: { user: User | null; onSignOut: (
             </h2>
             <p className="muted">{t('exams.copies', { count: copies.length })}</p>
             <ShareSummary share={share} />
+            <ExamFlow examId={exam.id} />
             {copies.length === 0 ? (
               <p>{t('copies.none')}</p>
             ) : (

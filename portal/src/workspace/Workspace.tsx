@@ -3,11 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { LanguageToggle } from '../app/LanguageToggle'
 import { navigate } from '../app/router'
 import { api } from '../api/client'
-import { ApiError } from '../api/errors'
 import { isClosed, type Copy, type CopyMarkers, type SavedComment, type User } from '../api/types'
 import type { TextRequest } from '../canvas/AnnotationLayer'
 import { COLORS, type Tool } from '../canvas/tools'
 import { NextOnQuestion } from '../distribution/NextOnQuestion'
+import { FlowBar } from '../flow/FlowBar'
+import { useFinalizeFlow } from '../flow/useFinalizeFlow'
+import { useMyShare } from '../flow/useMyShare'
 import { questionFromHash } from '../distribution/share'
 import { CommentBank } from '../grading/CommentBank'
 import { GradingPanel } from '../grading/GradingPanel'
@@ -51,7 +53,6 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
   const [spaceHeld, setSpaceHeld] = useState(false)
   const [firstPageShown, setFirstPageShown] = useState(false)
   const [markers, setMarkers] = useState<CopyMarkers | null>(null)
-  const [actionError, setActionError] = useState<string | null>(null)
   const viewport = useRef<HTMLDivElement>(null)
 
   const startedMarking = useRef(false)
@@ -147,17 +148,21 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
     void grades.save(q.key, { comment: text, points })
   }
 
-  const finalize = async () => {
-    if (readOnly || !window.confirm(t('copy.finalizeConfirm'))) return
-    try {
-      await store.flush()
-      await api.patch(`/api/copies/${copy.id}`, { status: 'finalized' })
-      await refreshCopy()
-      setActionError(null)
-    } catch (err) {
-      setActionError(err instanceof ApiError ? err.message : String(err))
-    }
-  }
+  const { share, pending } = useMyShare({ examId: exam.id, version: gradeVersion })
+  const flow = useFinalizeFlow({
+    copy,
+    examId: exam.id,
+    readOnly,
+    share,
+    pending,
+    siblings,
+    settle: async () => {
+      await Promise.all([store.flush(), grades.settled()])
+      const save = store.getSnapshot().save
+      if (save.status !== 'saved') throw new Error(t('flow.unsaved'))
+    },
+    blocked: () => (grades.conflicts.length || snapshot.conflicts.length ? t('flow.resolveFirst') : undefined),
+  })
 
   useWorkspaceKeys({
     tool: (next) => !readOnly && setTool(next),
@@ -179,7 +184,8 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
       setSelectedId(null)
       setTextRequest(null)
     },
-    finalize: () => void finalize(),
+    finalize: () => void flow.finalize(),
+    nextToMark: flow.goToNext,
     help: () => setHelp((h) => !h),
     pan: setSpaceHeld,
   })
@@ -206,12 +212,13 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
           </button>
         </span>
         <NextOnQuestion examId={exam.id} copyId={copy.id} question={questions[currentQuestion]?.key} version={gradeVersion} />
+        <FlowBar share={share} pending={pending} current={copy.id} />
         <SaveIndicator save={combinedSave({ annotations: snapshot.save, grades: grades.state })} />
         <LanguageToggle />
         <button type="button" onClick={() => setHelp(true)} aria-label={t('help.title')} title={t('help.title')}>
           ?
         </button>
-        <button type="button" className="finalize" disabled={readOnly} onClick={() => void finalize()}>
+        <button type="button" className="finalize" disabled={readOnly} onClick={() => void flow.finalize()} title={`${t('copy.finalize')} (Ctrl+Enter)`}>
           {t('copy.finalize')}
         </button>
       </header>
@@ -221,7 +228,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
       />
       <ConflictBanner testId="grade-conflict" conflicts={grades.conflicts.map((c) => ({ key: c.questionKey, text: c.message }))} onResolve={grades.resolve} />
       {readOnly ? <p className="read-only-banner">{t('copy.readOnly', { status: t(`status.${copy.status}`) })}</p> : null}
-      {actionError ? <p role="alert" className="field-error">{actionError}</p> : null}
+      {flow.error ? <p role="alert" className="field-error" data-testid="finalize-error">{flow.error}</p> : null}
       <Toolbar
         tool={tool}
         color={color}

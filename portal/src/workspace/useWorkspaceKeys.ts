@@ -17,6 +17,7 @@ export type KeyActions = {
   deleteSelection: () => void
   escape: () => void
   finalize: () => void
+  nextToMark: () => void
   help: () => void
   pan: (held: boolean) => void
 }
@@ -60,6 +61,7 @@ export const useWorkspaceKeys = (actions: KeyActions) => {
       const key = e.key.toLowerCase()
       if (key === 'c') return a.nextColor()
       if (key === 'f') return a.fit()
+      if (key === 'n') return a.nextToMark()
       const tool = TOOLS.find((t) => t.key === key)
       if (tool) a.tool(tool.tool)
     }

@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core'
+
+import type { TestApp } from '../../int/helpers/app'
+import type { ApiClient } from '../../int/helpers/http'
+import { openCopy, settleAndClose, signInThroughUi, waitForPage } from './browser'
+import { PASSWORDS, type seedMarking } from './seed'
+import { startPortalApp, stopPortalApp, until } from './portalApp'
+
+/**
+ * Issue 15, point 12, in the built portal: finalizing moves on to the next copy still to mark (no confirm()),
+ * an undo within a few seconds costs nothing on the server, "next unmarked" (N) skips finished copies, and a
+ * progress bar counts the teacher's finished copies, in the copy view and on the exam list.
+ */
+let app: TestApp
+let browser: Browser
+let seed: Awaited<ReturnType<typeof seedMarking>>
+let alice: ApiClient
+
+beforeAll(async () => {
+  ;({ app, browser, seed, alice } = await startPortalApp({ copies: 4, pages: 1 }))
+})
+
+afterAll(async () => stopPortalApp({ app, browser }))
+
+const statusOf = async (copyId: unknown) => (await alice.request('GET', `/api/copies/${copyId}?depth=0`)).body.status as string
+const onCopy = (page: Page, copyId: unknown) => page.waitForSelector(`.workspace[data-copy="${copyId}"]`)
+const progress = async (page: Page) => [await page.getAttribute('[data-testid=my-progress]', 'data-done'), await page.getAttribute('[data-testid=my-progress]', 'data-total')]
+
+describe('the marking flow (issue 15, point 12)', () => {
+  it('finalize moves to the next unmarked copy, undo within seconds leaves the server untouched, N and the progress bar follow', async () => {
+    const [first, finished, third, fourth] = seed.copies
+    expect((await alice.request('PATCH', `/api/copies/${finished!.id}`, { status: 'finalized' })).status).toBe(200)
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const page = await context.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()))
+    await signInThroughUi({ page, baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })
+    // The exam list: progress and where to resume.
+    await page.waitForSelector('[data-testid=my-progress][data-total="4"]')
+    expect(await progress(page)).toEqual(['1', '4'])
+    expect(await page.getAttribute('.exams-page [data-testid=next-to-mark]', 'data-copy')).toBe(String(first!.id))
+
+    await openCopy({ page, baseUrl: app.baseUrl, copyId: first!.id })
+    await page.waitForSelector('[data-testid=my-progress][data-done="1"]')
+    await page.keyboard.press('=')
+    await until(async () => (await alice.request('GET', `/api/copies/${first!.id}?depth=0`)).body.total === 4)
+
+    // Ctrl+Enter: no question asked, straight to the next copy still to mark (the second is finished).
+    await page.keyboard.press('Control+Enter')
+    await onCopy(page, third!.id)
+    await page.waitForSelector(`[data-testid=finalize-toast][data-copy="${first!.id}"]`)
+    await page.waitForSelector('[data-testid=my-progress][data-done="2"]')
+    expect(await statusOf(first!.id)).toBe('marking')
+
+    // Undo: back on the copy, and nothing reaches the server even after the undo window.
+    await waitForPage(page, third!.id)
+    await page.keyboard.press('Control+z')
+    await onCopy(page, first!.id)
+    expect(await page.locator('[data-testid=finalize-toast]').count()).toBe(0)
+    await waitForPage(page, first!.id)
+    await page.waitForSelector('[data-testid=my-progress][data-done="1"]')
+    await new Promise((resolve) => setTimeout(resolve, 6_000))
+    expect(await statusOf(first!.id)).toBe('marking')
+
+    // Finalize for good: sent once the window has passed.
+    await page.keyboard.press('Control+Enter')
+    await onCopy(page, third!.id)
+    await until(async () => (await statusOf(first!.id)) === 'finalized', 15_000)
+    await page.waitForSelector('[data-testid=finalize-toast]', { state: 'detached' })
+    await page.waitForSelector('[data-testid=my-progress][data-done="2"]')
+
+    // N: the next copy still to mark after this one.
+    await waitForPage(page, third!.id)
+    expect(await page.getAttribute('.workspace [data-testid=next-to-mark]', 'data-copy')).toBe(String(fourth!.id))
+    await page.keyboard.press('n')
+    await onCopy(page, fourth!.id)
+    // From the last copy it wraps around to the third, never to a finished one.
+    await waitForPage(page, fourth!.id)
+    expect(await page.getAttribute('.workspace [data-testid=next-to-mark]', 'data-copy')).toBe(String(third!.id))
+    expect(dialogs).toEqual([])
+    await settleAndClose(context)
+  }, 120_000)
+})
