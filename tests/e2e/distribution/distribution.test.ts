@@ -83,10 +83,12 @@ const givePoints = async (page: Page, question: string, points: string) => {
   })
 }
 
+/** The portal moves on at once and sends the finalization when its undo toast goes (the callers then poll the server). */
 const finalizeInUi = async (page: Page) => {
-  page.once('dialog', (dialog) => void dialog.accept())
+  const copy = await page.getAttribute('.workspace', 'data-copy')
   await page.click('button.finalize')
-  await page.waitForSelector('.workspace[data-status=finalized]')
+  await page.waitForSelector(`[data-testid=finalize-toast][data-copy="${copy}"]`)
+  await page.waitForSelector(`[data-testid=finalize-toast][data-copy="${copy}"]`, { state: 'detached' })
 }
 
 const stored = (id: unknown) => app.runtime.payload.findByID({ collection: 'copies', id: id as number, overrideAccess: true, depth: 0 }) as Promise<any>
