@@ -20,11 +20,12 @@ const TEACHER_TRANSITIONS: Record<string, CopyStatus[]> = {
 }
 
 /** What can decide where a copy starts (the pipeline's BoundaryEvidence), in words. */
-export const SEGMENTATION_BOUNDARIES = ['subject', 'learned-template', 'handwriting-layout', 'header-box', 'sheet-structure', 'none'] as const
+export const SEGMENTATION_BOUNDARIES = ['subject', 'learned-template', 'handwriting-layout', 'qr-code', 'header-box', 'sheet-structure', 'none'] as const
 export const boundaryLabels: Record<(typeof SEGMENTATION_BOUNDARIES)[number], { fr: string; en: string }> = {
   subject: { fr: 'page 1 du sujet reconnue', en: 'page 1 of the subject recognised' },
   'learned-template': { fr: 'première page apprise sur le lot', en: 'first page learned from the batch' },
   'handwriting-layout': { fr: 'mise en page de l’écriture', en: 'layout of the handwriting' },
+  'qr-code': { fr: 'QR code du livret imprimé', en: 'printed booklet’s QR code' },
   'header-box': { fr: 'cadre d’en-tête', en: 'header box' },
   'sheet-structure': { fr: 'structure des feuilles', en: 'sheet structure' },
   none: { fr: 'aucune', en: 'none' },
@@ -153,6 +154,8 @@ export const Copies: CollectionConfig = {
           },
           { name: 'margin', type: 'number', label: { fr: 'Marge', en: 'Margin' } },
           { name: 'unsure', type: 'checkbox', defaultValue: false, label: { fr: 'Début à vérifier', en: 'Start to check' } },
+          // A prepared booklet's number, read from its QR codes: what names the copy when the booklet was printed for a student.
+          { name: 'booklet', type: 'number', label: { fr: 'Livret n°', en: 'Booklet no.' } },
         ] },
       ],
     },
@@ -198,7 +201,8 @@ export const Copies: CollectionConfig = {
               options: ['pending', 'identified', 'needs_review', 'manual'],
               label: { fr: 'État', en: 'State' },
             },
-            { name: 'method', type: 'select', options: ['auto', 'manual'], label: { fr: 'Méthode', en: 'Method' } },
+            // qr-code: a booklet printed with the student's name, read back from its code (never by OCR)
+            { name: 'method', type: 'select', options: ['auto', 'manual', 'qr-code'], label: { fr: 'Méthode', en: 'Method' } },
             { name: 'confidence', type: 'number', label: { fr: 'Confiance', en: 'Confidence' } },
           ],
         },

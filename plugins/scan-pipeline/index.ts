@@ -5,12 +5,14 @@ import { withTranslations } from '../kit/translations'
 import { withBatchProgressField } from './admin/batchProgressField'
 import { withBatchReportTab } from './admin/batchReportView'
 import { ScanPages } from './collections/ScanPages'
+import { bookletsEndpoint } from './endpoints/booklets'
 import { segmentationEndpoints } from './endpoints/segmentation'
 import { checkUpload } from './hooks/checkUpload'
 import { checkSubject } from './hooks/checkSubject'
 import { enqueueOnUpload } from './hooks/enqueueOnUpload'
 import { linkSubject } from './hooks/linkSubject'
 import { processScanBatch } from './jobs/processScanBatch'
+import { bookletsField } from './services/booklets/record'
 import { translations } from './translations'
 
 export type ScanPipelineOptions = { enabled?: boolean }
@@ -28,10 +30,19 @@ const withUploadHook = (collection: CollectionConfig): CollectionConfig =>
         },
       }
 
-/** An exam's blank subject: checked when its file is uploaded, and tied to the exam that uses it. */
+/**
+ * An exam's blank subject: checked when its file is uploaded, and tied to the exam that uses it. Its
+ * prepared booklets: printed from the exam (`GET /api/exams/:id/booklets.pdf`), their numbers kept on it.
+ */
 const withSubjectHooks = (collection: CollectionConfig): CollectionConfig => {
   if (collection.slug === 'media') return { ...collection, hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), checkSubject] } }
-  if (collection.slug === 'exams') return { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), linkSubject] } }
+  if (collection.slug === 'exams')
+    return {
+      ...collection,
+      fields: [...collection.fields, bookletsField],
+      endpoints: [...(collection.endpoints || []), bookletsEndpoint],
+      hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), linkSubject] },
+    }
   return collection
 }
 

@@ -27,7 +27,8 @@ export const IdentificationDecisions: CollectionConfig = {
     { name: 'exam', type: 'relationship', relationTo: 'exams', index: true },
     { name: 'copy', type: 'relationship', relationTo: 'copies', index: true },
     { name: 'action', type: 'select', required: true, options: DECISION_ACTIONS.map((a) => a) },
-    { name: 'method', type: 'select', required: true, defaultValue: 'manual', options: ['manual', 'auto'] },
+    // qr-code: a prepared booklet printed with the student's name named its copy at ingestion
+    { name: 'method', type: 'select', required: true, defaultValue: 'manual', options: ['manual', 'auto', 'qr-code'] },
     { name: 'fromStudent', type: 'relationship', relationTo: 'students' },
     { name: 'toStudent', type: 'relationship', relationTo: 'students' },
     { name: 'user', type: 'relationship', relationTo: 'users' },

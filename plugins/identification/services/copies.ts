@@ -31,5 +31,6 @@ export const studentsOfExam = async ({ payload, exam, req }: { payload: Payload;
 
 export const isOpen = (copy: CopyDoc): boolean => OPEN_STATES.includes(copy.identification?.status ?? 'pending')
 
-/** A copy whose student the matcher must not change: decided by hand, or already being marked. */
-export const isSettled = (copy: CopyDoc): boolean => copy.identification?.status === 'manual' || SETTLED_COPY_STATUSES.includes(copy.status)
+/** A copy whose student the matcher must not change: decided by hand, named by its prepared booklet's code, or already being marked. */
+export const isSettled = (copy: CopyDoc): boolean =>
+  copy.identification?.status === 'manual' || copy.identification?.method === 'qr-code' || SETTLED_COPY_STATUSES.includes(copy.status)

@@ -14,6 +14,7 @@ export const recordDecision = async ({
   fromStudent = null,
   toStudent = null,
   details,
+  method = 'manual',
 }: {
   payload: Payload
   req?: PayloadRequest
@@ -23,10 +24,12 @@ export const recordDecision = async ({
   fromStudent?: Id | null
   toStudent?: Id | null
   details?: Record<string, unknown>
+  /** who decided: a person (manual), the matcher (auto), a prepared booklet's printed name (qr-code) */
+  method?: 'manual' | 'auto' | 'qr-code'
 }) => {
   const decision = await payload.create({
     collection: DECISIONS_SLUG as never,
-    data: { exam, copy, action, method: 'manual', fromStudent, toStudent, user: req?.user?.id ?? null, details } as never,
+    data: { exam, copy, action, method, fromStudent, toStudent, user: req?.user?.id ?? null, details } as never,
     overrideAccess: true,
     req,
   })

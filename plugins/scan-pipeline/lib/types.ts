@@ -47,8 +47,13 @@ export type PageAnalysis = {
   alternative?: { layout: PageLayout; regions: RegionAnalysis[]; skewDegrees: number }
   /** the page carries a text layer (a typed/born-digital document rather than a scan) */
   hasTextLayer: boolean
+  /** QR codes read on the page (prepared booklets); absent on analyses stored before codes were read */
+  codes?: PageCode[]
   error?: PageError
 }
+
+/** A QR code found on a page: its text, the rotation that makes it upright, its centre as a fraction of the stored page. */
+export type PageCode = { text: string; rotation: Rotation; center: { x: number; y: number } }
 
 export type PlannedPage = {
   sourcePage: number
@@ -67,6 +72,8 @@ export type BoundaryEvidence =
   | 'learned-template'
   /** plain paper: the writing at the top of its first page is laid out like every copy's first page in this batch */
   | 'handwriting-layout'
+  /** a prepared booklet's QR code: copy, page and orientation read, nothing guessed */
+  | 'qr-code'
   /** a framed header box (the page analysis' own clue) */
   | 'header-box'
   /** the sheet's place in the batch: A3 front/back alternation, the exam's pages per copy */
@@ -86,6 +93,8 @@ export type PlannedCopy = {
     /** the start is a proposal a person should confirm */
     unsure: boolean
   }
+  /** a prepared booklet: the exam and copy number its codes carry */
+  booklet?: { examId: string; copyNo: number }
 }
 
 export type CopyPlan = {

@@ -7,6 +7,7 @@ import { COUNTERS, bump } from '../../../runtime/counters'
 import { ScanInputError } from '../lib/errors'
 import type { LayoutOption, PageAnalysis } from '../lib/types'
 import { scanSettingsFromEnv, type ScanSettings } from './limits'
+import { nameBookletCopy } from './booklets/nameBookletCopy'
 import { copyFieldsOf, planBatch, sourceKeyOf, type Problem } from './planBatch'
 
 /**
@@ -143,6 +144,8 @@ export const ingestBatch = async ({
           identification: { status: 'pending' },
         } as never,
       }))
+    // A booklet printed for a student names its copy from its code, before identification could read it.
+    if (planned.booklet && !copy.student) await nameBookletCopy({ payload, exam, copyId: copy.id, planned })
     if (!copy.pdf) {
       // At least one copy a run, so a slow machine still makes progress.
       if (assembled > 0 && Date.now() > assemblyDeadline) return { copies: 0, problems: [], more: true }

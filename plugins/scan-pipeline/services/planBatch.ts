@@ -55,10 +55,11 @@ export const planBatch = async ({
   fileName: string
   settings?: ScanSettings
 }): Promise<{ plan: CopyPlan; cutOn: CutOn; problems: Problem[] }> => {
-  const { planCopies } = await loadPipeline()
+  const { planWithCodes } = await loadPipeline()
   const { subject, id, problem } = await loadSubject({ payload, exam, settings })
   const pagesPerCopy = exam.pagesPerCopy ?? null
-  const plan = planCopies({ analyses, expectedPagesPerCopy: pagesPerCopy ?? undefined, fileName, subject })
+  // Prepared booklets are placed by their QR codes; every other page is cut as unprepared paper.
+  const plan = planWithCodes({ examId: exam.id, analyses, expectedPagesPerCopy: pagesPerCopy ?? undefined, fileName, subject })
   return {
     plan,
     cutOn: { ...plan.model, subject: subject ? id : null, pagesPerCopy, at: new Date().toISOString() },
@@ -70,7 +71,7 @@ export const planBatch = async ({
 export const copyFieldsOf = ({ batchId, planned }: { batchId: Id; planned: PlannedCopy }) => ({
   pages: planned.pages.map((p) => ({ batch: batchId, ...p })),
   anomalies: planned.anomalies,
-  segmentation: { boundary: planned.evidence.boundary, margin: planned.evidence.margin, unsure: planned.evidence.unsure },
+  segmentation: { boundary: planned.evidence.boundary, margin: planned.evidence.margin, unsure: planned.evidence.unsure, booklet: planned.booklet?.copyNo ?? null },
 })
 
 /** A copy is identified within its batch by where it starts: re-running a batch finds it again. */

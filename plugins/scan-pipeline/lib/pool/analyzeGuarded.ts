@@ -11,7 +11,7 @@ import { errorAnalysis } from './errorAnalysis'
  * A page is measured before it is rendered: one that would inflate to gigabytes or decode a gigapixel
  * image is recorded as failed, with the limit it broke, in milliseconds instead of minutes.
  */
-export const analyzeGuarded = ({
+export const analyzeGuarded = async ({
   doc,
   index,
   fileName,
@@ -25,7 +25,7 @@ export const analyzeGuarded = ({
   layout: LayoutOption
   dpi?: number
   limits?: ScanLimits
-}): PageAnalysis => {
+}): Promise<PageAnalysis> => {
   try {
     surveyPage({ doc, index, fileName, limits })
   } catch (err) {
@@ -33,7 +33,7 @@ export const analyzeGuarded = ({
     if (!(err instanceof ScanInputError)) throw err
     if (err.status === 413) return errorAnalysis(index, err.code, err.message)
   }
-  const analysis = analyzePage({ doc, index, layout, dpi })
+  const analysis = await analyzePage({ doc, index, layout, dpi })
   if (!analysis.error) return analysis
   // Every failure reads the same way wherever it is shown: "<file> page <n>: <what went wrong>".
   const prefix = `${fileName} page ${index + 1}: `

@@ -66,7 +66,7 @@ export const analyzePages = async ({
   if (n <= 0) {
     const doc = openMupdf({ bytes, fileName })
     try {
-      for (const index of indices) report(index, analyzeGuarded({ doc, index, fileName, layout, dpi, limits }))
+      for (const index of indices) report(index, await analyzeGuarded({ doc, index, fileName, layout, dpi, limits }))
     } finally {
       doc.destroy()
     }

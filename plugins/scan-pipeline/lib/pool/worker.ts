@@ -19,7 +19,7 @@ const close = () => {
   current = undefined
 }
 
-port.on('message', (request: WorkerRequest) => {
+port.on('message', async (request: WorkerRequest) => {
   if (request.type === 'close') return close()
   if (request.type === 'open') {
     close()
@@ -33,7 +33,7 @@ port.on('message', (request: WorkerRequest) => {
   }
   if (!current) return
   const { doc, init } = current
-  const analysis = analyzeGuarded({ doc, index: request.index, fileName: init.fileName, layout: init.layout, dpi: init.dpi, limits: init.limits })
+  const analysis = await analyzeGuarded({ doc, index: request.index, fileName: init.fileName, layout: init.layout, dpi: init.dpi, limits: init.limits })
   port.postMessage({ type: 'result', index: request.index, analysis })
 })
 port.postMessage({ type: 'ready' })

@@ -1,0 +1,75 @@
+import * as mupdf from 'mupdf'
+import { PDFDocument } from 'pdf-lib'
+import sharp from 'sharp'
+
+import { createRng } from '../prng.js'
+
+/** Where each page of the simulated scan came from: the printed PDF's page (1-based) and how it was fed. */
+export type ScannedPrintPage = { printedPage: number; rotation: 0 | 180; duplicate: boolean }
+export type PrintedScan = { bytes: Uint8Array; pages: ScannedPrintPage[]; dropped: number[]; duplicated: number[] }
+
+/**
+ * A printed set of booklets as a school's copier returns it: every page rasterised (grey, `dpi`), some fed
+ * upside down, a small skew, JPEG noise, the pages shuffled, some pages lost and some scanned twice.
+ * Seeded: the same arguments give the same bytes. `printedPage` numbers refer to the printed PDF.
+ */
+export const scanPrinted = async ({
+  printed,
+  seed = 1,
+  dpi = 150,
+  flips = 0.3,
+  drop = [],
+  duplicate = [],
+  quality = 60,
+  shuffle = true,
+}: {
+  printed: Uint8Array
+  seed?: number
+  dpi?: number
+  /** share of pages fed upside down */
+  flips?: number
+  /** printed pages (1-based) never scanned */
+  drop?: number[]
+  /** printed pages (1-based) scanned twice */
+  duplicate?: number[]
+  quality?: number
+  shuffle?: boolean
+}): Promise<PrintedScan> => {
+  const rng = createRng(seed)
+  const doc = mupdf.Document.openDocument(printed, 'application/pdf')
+  const count = doc.countPages()
+  const feeds: ScannedPrintPage[] = []
+  for (let n = 1; n <= count; n++) {
+    if (drop.includes(n)) continue
+    feeds.push({ printedPage: n, rotation: rng.chance(flips) ? 180 : 0, duplicate: false })
+    if (duplicate.includes(n)) feeds.push({ printedPage: n, rotation: rng.chance(0.5) ? 180 : 0, duplicate: true })
+  }
+  const order = shuffle ? rng.shuffle(feeds) : feeds
+  const skews = order.map(() => rng.range(-1.2, 1.2))
+  const out = await PDFDocument.create({ updateMetadata: false })
+  const scale = dpi / 72
+  for (const [i, feed] of order.entries()) {
+    const page = doc.loadPage(feed.printedPage - 1)
+    const [x0, y0, x1, y1] = page.getBounds()
+    const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, false)
+    const width = pix.getWidth()
+    const height = pix.getHeight()
+    const raw = Buffer.from(pix.getPixels())
+    pix.destroy()
+    page.destroy()
+    // Rotated about its centre and cut back to the sheet's size, like a sheet fed slightly askew.
+    const turned = await sharp(raw, { raw: { width, height, channels: 1 } }).rotate(feed.rotation + skews[i]!, { background: { r: 250, g: 250, b: 250 } }).toBuffer({ resolveWithObject: true })
+    const left = Math.max(0, Math.floor((turned.info.width - width) / 2))
+    const top = Math.max(0, Math.floor((turned.info.height - height) / 2))
+    const jpeg = await sharp(turned.data, { raw: { width: turned.info.width, height: turned.info.height, channels: turned.info.channels } })
+      .extract({ left, top, width, height })
+      .greyscale()
+      .jpeg({ quality })
+      .toBuffer()
+    const image = await out.embedJpg(jpeg)
+    const sheet = out.addPage([x1 - x0, y1 - y0])
+    sheet.drawImage(image, { x: 0, y: 0, width: x1 - x0, height: y1 - y0 })
+  }
+  doc.destroy()
+  return { bytes: await out.save(), pages: order, dropped: drop, duplicated: duplicate }
+}
