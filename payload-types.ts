@@ -229,6 +229,15 @@ export interface Exam {
     | null;
   correctors?: (number | User)[] | null;
   doubleMarking?: boolean | null;
+  booklets?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   publishAt?: string | null;
   publishedAt?: string | null;
   /**
@@ -327,9 +336,11 @@ export interface Copy {
     | null;
   segmentation?: {
     boundary?:
-      ('subject' | 'learned-template' | 'handwriting-layout' | 'header-box' | 'sheet-structure' | 'none') | null;
+      | ('subject' | 'learned-template' | 'handwriting-layout' | 'qr-code' | 'header-box' | 'sheet-structure' | 'none')
+      | null;
     margin?: number | null;
     unsure?: boolean | null;
+    booklet?: number | null;
   };
   pdf?: (number | null) | Media;
   thumbnail?: (number | null) | Media;
@@ -346,7 +357,7 @@ export interface Copy {
   student?: (number | null) | Student;
   identification?: {
     status?: ('pending' | 'identified' | 'needs_review' | 'manual') | null;
-    method?: ('auto' | 'manual') | null;
+    method?: ('auto' | 'manual' | 'qr-code') | null;
     confidence?: number | null;
     candidates?:
       | {
@@ -563,7 +574,7 @@ export interface IdentificationDecision {
   exam?: (number | null) | Exam;
   copy?: (number | null) | Copy;
   action: 'assign' | 'unassign' | 'move-page' | 'reorder' | 'rotate' | 'split' | 'merge' | 'confirm-start' | 'recut';
-  method: 'manual' | 'auto';
+  method: 'manual' | 'auto' | 'qr-code';
   fromStudent?: (number | null) | Student;
   toStudent?: (number | null) | Student;
   user?: (number | null) | User;
@@ -847,6 +858,7 @@ export interface ExamsSelect<T extends boolean = true> {
       };
   correctors?: T;
   doubleMarking?: T;
+  booklets?: T;
   publishAt?: T;
   publishedAt?: T;
   identityZone?: T;
@@ -919,6 +931,7 @@ export interface CopiesSelect<T extends boolean = true> {
         boundary?: T;
         margin?: T;
         unsure?: T;
+        booklet?: T;
       };
   pdf?: T;
   thumbnail?: T;
