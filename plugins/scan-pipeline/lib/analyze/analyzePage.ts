@@ -13,14 +13,26 @@ export const ANALYSIS_DPI = 60
 const codesOf = (image: Parameters<typeof readPageCodes>[0]['image']) => readPageCodes({ image }).catch(() => [])
 
 /** Analyse one page of an open document; failures become a recorded page error, never an exception. */
-export const analyzePage = async ({ doc, index, layout, dpi = ANALYSIS_DPI }: { doc: mupdf.PDFDocument; index: number; layout: LayoutOption; dpi?: number }): Promise<PageAnalysis> => {
+export const analyzePage = async ({
+  doc,
+  index,
+  layout,
+  dpi = ANALYSIS_DPI,
+  codes = true,
+}: {
+  doc: mupdf.PDFDocument
+  index: number
+  layout: LayoutOption
+  dpi?: number
+  codes?: boolean
+}): Promise<PageAnalysis> => {
   let info = { width: 0, height: 0, storedRotate: 0 as PageAnalysis['storedRotate'] }
   try {
     info = storedPageInfo({ doc, index })
     const image = renderStoredGray({ doc, index, dpi, storedRotate: info.storedRotate })
     const raster = analyzeRaster({ image, dpi, widthPt: info.width, heightPt: info.height, layout })
     const hasTextLayer = pageHasTextLayer({ doc, index })
-    return { sourcePage: index + 1, ...info, ...raster, hasTextLayer, codes: await codesOf(image) }
+    return { sourcePage: index + 1, ...info, ...raster, hasTextLayer, ...(codes ? { codes: await codesOf(image) } : {}) }
   } catch (err) {
     return {
       sourcePage: index + 1,

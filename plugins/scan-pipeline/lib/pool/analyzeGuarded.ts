@@ -18,6 +18,7 @@ export const analyzeGuarded = async ({
   layout,
   dpi,
   limits = DEFAULT_SCAN_LIMITS,
+  codes,
 }: {
   doc: mupdf.PDFDocument
   index: number
@@ -25,6 +26,7 @@ export const analyzeGuarded = async ({
   layout: LayoutOption
   dpi?: number
   limits?: ScanLimits
+  codes?: boolean
 }): Promise<PageAnalysis> => {
   try {
     surveyPage({ doc, index, fileName, limits })
@@ -33,7 +35,7 @@ export const analyzeGuarded = async ({
     if (!(err instanceof ScanInputError)) throw err
     if (err.status === 413) return errorAnalysis(index, err.code, err.message)
   }
-  const analysis = await analyzePage({ doc, index, layout, dpi })
+  const analysis = await analyzePage({ doc, index, layout, dpi, codes })
   if (!analysis.error) return analysis
   // Every failure reads the same way wherever it is shown: "<file> page <n>: <what went wrong>".
   const prefix = `${fileName} page ${index + 1}: `

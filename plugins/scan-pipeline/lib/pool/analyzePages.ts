@@ -19,6 +19,8 @@ export type AnalyzePagesOptions = {
   /** a page slower than this is recorded as an error and its worker replaced, so a hostile page cannot hang a batch (default: limits.pageTimeoutMs) */
   pageTimeoutMs?: number
   dpi?: number
+  /** read prepared booklets' QR codes on each page (default); off only to measure what reading them costs */
+  codes?: boolean
   /** what one page may cost; a page above them is recorded as failed before it is rendered */
   limits?: ScanLimits
 }
@@ -47,6 +49,7 @@ export const analyzePages = async ({
   limits = DEFAULT_SCAN_LIMITS,
   pageTimeoutMs = limits.pageTimeoutMs,
   dpi,
+  codes = true,
 }: AnalyzePagesOptions): Promise<PageAnalysis[]> => {
   let indices: number[]
   if (pages) indices = pages.map((p) => p - 1)
@@ -66,7 +69,7 @@ export const analyzePages = async ({
   if (n <= 0) {
     const doc = openMupdf({ bytes, fileName })
     try {
-      for (const index of indices) report(index, await analyzeGuarded({ doc, index, fileName, layout, dpi, limits }))
+      for (const index of indices) report(index, await analyzeGuarded({ doc, index, fileName, layout, dpi, limits, codes }))
     } finally {
       doc.destroy()
     }
@@ -75,7 +78,7 @@ export const analyzePages = async ({
 
   const shared = new SharedArrayBuffer(bytes.length)
   new Uint8Array(shared).set(bytes)
-  const open: OpenRequest = { type: 'open', bytes: shared, length: bytes.length, fileName, layout, dpi, limits }
+  const open: OpenRequest = { type: 'open', bytes: shared, length: bytes.length, fileName, layout, dpi, limits, codes }
   const queue = [...indices]
   const openTimeoutMs = Math.max(pageTimeoutMs, 30_000)
   let fatal: string | undefined

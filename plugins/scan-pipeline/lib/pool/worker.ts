@@ -6,7 +6,7 @@ import { openMupdf } from '../pdf/open'
 import type { LayoutOption } from '../types'
 import { analyzeGuarded } from './analyzeGuarded'
 
-export type OpenRequest = { type: 'open'; bytes: SharedArrayBuffer; length: number; fileName: string; layout: LayoutOption; dpi?: number; limits?: ScanLimits }
+export type OpenRequest = { type: 'open'; bytes: SharedArrayBuffer; length: number; fileName: string; layout: LayoutOption; dpi?: number; limits?: ScanLimits; codes?: boolean }
 export type WorkerRequest = OpenRequest | { type: 'page'; index: number } | { type: 'close' }
 
 const port = parentPort!
@@ -33,7 +33,7 @@ port.on('message', async (request: WorkerRequest) => {
   }
   if (!current) return
   const { doc, init } = current
-  const analysis = await analyzeGuarded({ doc, index: request.index, fileName: init.fileName, layout: init.layout, dpi: init.dpi, limits: init.limits })
+  const analysis = await analyzeGuarded({ doc, index: request.index, fileName: init.fileName, layout: init.layout, dpi: init.dpi, limits: init.limits, codes: init.codes })
   port.postMessage({ type: 'result', index: request.index, analysis })
 })
 port.postMessage({ type: 'ready' })
