@@ -32,18 +32,36 @@ describe('written page numbers', () => {
     const decoded = decodeCopyNumbers([page(1, 8), page(2, 8), undefined, page(4, 8)])
     expect(decoded).toEqual([{ n: 1, total: 8 }, { n: 2, total: 8 }, undefined, { n: 4, total: 8 }])
     // one page read as another count is outvoted by the copy: never a second count within one copy
-    const outvoted = decodeCopyNumbers([page(1, 8), page(2, 8), page(3, 6, { sure: 2 })])
-    expect(outvoted.slice(0, 2)).toEqual([{ n: 1, total: 8 }, { n: 2, total: 8 }])
-    expect(outvoted[2]?.total ?? 8).toBe(8)
+    const outvoted = decodeCopyNumbers([page(1, 4), page(2, 4), page(3, 6, { sure: 2 }), page(4, 4)])
+    expect([outvoted[0], outvoted[1], outvoted[3]]).toEqual([{ n: 1, total: 4 }, { n: 2, total: 4 }, { n: 4, total: 4 }])
+    expect(outvoted[2]?.total ?? 4).toBe(4)
+  })
+
+  it('does not take a larger count that explains the writing a little better but says pages are missing', () => {
+    // every page reads a little better as "n / 17" (a 2 written like a 7) than as "n / 12"
+    const pages = Array.from({ length: 12 }, (_, i) => {
+      const p = page(i + 1, 12)
+      const row = new Float64Array(18).fill(-Infinity)
+      for (let k = 1; k <= 17; k++) row[k] = k === i + 1 ? -0.5 : -12
+      return { ...p, scores: p.scores.map((r, t) => (t === 17 ? row : r)) }
+    })
+    expect(decodeCopyNumbers(pages).map((d) => d?.total)).toEqual(Array(12).fill(12))
+  })
+
+  it('says nothing when the chosen count leaves most read pages without a number', () => {
+    // a hand the recogniser cannot read: eight pages, each a weak reading, only one clearly a number
+    const weak = (n: number) => page(n, 8, { sure: 1.5 })
+    const pages = [page(1, 8), weak(2), weak(3), weak(4), weak(5), weak(6), weak(7), weak(8)]
+    expect(decodeCopyNumbers(pages).filter(Boolean)).toHaveLength(0)
   })
 
   it('names nothing rather than something doubtful', () => {
     // a single read page says nothing about a copy's count
     expect(decodeCopyNumbers([page(1, 8), undefined])).toEqual([undefined, undefined])
     // two pages claiming the same number: only the surer one keeps it
-    const twice = decodeCopyNumbers([page(2, 8, { sure: 10 }), page(2, 8, { sure: 3 }), page(3, 8)])
+    const twice = decodeCopyNumbers([page(2, 4, { sure: 10 }), page(2, 4, { sure: 3 }), page(3, 4)])
     expect(twice.filter((d) => d?.n === 2)).toHaveLength(1)
     // writing that no number explains (its free reading far better) is not a page number
-    expect(decodeCopyNumbers([page(1, 8, { free: 20 }), page(2, 8, { free: 20 }), page(3, 8)]).slice(0, 2)).toEqual([undefined, undefined])
+    expect(decodeCopyNumbers([page(1, 4, { free: 20 }), page(2, 4, { free: 20 }), page(3, 4), page(4, 4)]).slice(0, 2)).toEqual([undefined, undefined])
   })
 })

@@ -12,13 +12,14 @@ const TITLE = 'Bac blanc — Mathématiques'
  * with /Rotate 270, the official exam sheet, copies of 1–3 copies doubles each with the same filled header
  * and hand-numbered pages, one copy with a sheet never scanned, one whose sheets were scanned out of
  * order; a separate A4 file of annexes for some students, in another order, each naming its copy; the
- * class list as a single-column, all-capitals school-software export.
+ * class list as a single-column, all-capitals school-software export. Another seed and the held-out
+ * fonts give the same scenario in hands no reader was tuned on.
  */
-export const copierMockBac = async (): Promise<Scenario> => {
+export const copierMockBac = async ({ seed = 1801, fonts = 'tuned' }: { seed?: number; fonts?: 'tuned' | 'heldOut' } = {}): Promise<Scenario> => {
   const copies = 10
   const main = await buildBatch({
     name: 'copier-mock-bac',
-    seed: 1801,
+    seed,
     design: 'official',
     format: 'a3',
     copies,
@@ -34,7 +35,7 @@ export const copierMockBac = async (): Promise<Scenario> => {
     flips: 0.1,
     inserts: 0,
     blankPages: 0.08,
-    fonts: 'tuned',
+    fonts,
     discipline: 'maths',
     examTitle: TITLE,
     className: 'TG2',
@@ -46,7 +47,7 @@ export const copierMockBac = async (): Promise<Scenario> => {
   const students = annexed.map(({ c }) => main.roster.find((s) => s.last_name === c.student!.last_name && s.first_name === c.student!.first_name)!)
   const annex = await buildBatch({
     name: 'copier-mock-bac-annexes',
-    seed: 1802,
+    seed: seed + 1,
     design: 'annex',
     format: 'a4',
     copies: students.length,
@@ -57,7 +58,7 @@ export const copierMockBac = async (): Promise<Scenario> => {
     subjectPages: 1,
     writtenDob: true,
     flips: 0.15,
-    fonts: 'tuned',
+    fonts,
     discipline: 'maths',
     examTitle: TITLE,
   })

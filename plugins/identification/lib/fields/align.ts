@@ -48,7 +48,7 @@ export const alignForm = ({ form, page, factor = 5, from }: { form: Mask; page: 
 
 const ANGLES = [-0.8, -0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6, 0.8].map((deg) => (deg * Math.PI) / 180)
 
-const fitOf = ({ points, form, page, t }: { points: ReturnType<typeof samplePoints>; form: { width: number; height: number }; page: Mask; t: FormTransform }): number => {
+export const fitOf = ({ points, form, page, t }: { points: ReturnType<typeof samplePoints>; form: { width: number; height: number }; page: Mask; t: FormTransform }): number => {
   const m = affineOf({ t, form, page })
   const n = points.xs.length
   let hits = 0

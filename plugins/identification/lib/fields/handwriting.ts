@@ -13,10 +13,10 @@ const MIN_PIXELS = 10
  * What the student wrote on a first page: its ink minus the blank form's print (grown a little, so
  * that print slightly off the alignment does not come back as writing).
  */
-export const handwritingOf = ({ page, form, grow = 2 }: { page: PageImage; form?: BlankForm; grow?: number }): { mask: Mask; transform?: FormTransform } => {
+export const handwritingOf = ({ page, form, grow = 2, align }: { page: PageImage; form?: BlankForm; grow?: number; align?: (o: { ink: Mask }) => FormTransform }): { mask: Mask; transform?: FormTransform } => {
   const ink: Mask = { width: page.width, height: page.height, data: inkOf(page) }
   if (!form) return { mask: ink }
-  const transform = alignForm({ form: form.mask, page: ink })
+  const transform = align ? align({ ink }) : alignForm({ form: form.mask, page: ink })
   const grown = dilate(form.mask, grow)
   const data = new Uint8Array(ink.data.length)
   // the inverse of the form → page map, to look up each page pixel in the form

@@ -1,4 +1,6 @@
-import type { WrittenNumber } from './parse'
+import { munkres } from 'munkres'
+
+import { MAX_PAGES, type WrittenNumber } from './parse'
 import type { PageNumberScores } from './readPageNumber'
 
 /** Nats by which a copy's page count must beat the next one, and a page's number the next one. */
@@ -6,35 +8,58 @@ const TOTAL_MARGIN = 4
 const NUMBER_MARGIN = 2
 /** Writing that explains a number this much worse than its own best reading is not a page number. */
 const MISFIT = 8
+/**
+ * Nats a page count pays for each page it says the copy lacks. Without it a larger count always
+ * explains the writing a little better (more numbers to choose from), and "17" beats "12" on a 2
+ * written like a 7; a real missing page costs less than the evidence of a dozen pages agreeing.
+ */
+const MISSING_PAGE = 3
+
+/** The best distinct numbers for the pages under one count: page index → number, or none. */
+const assignNumbers = ({ gains, total }: { gains: number[][]; total: number }): { picks: (number | undefined)[]; gain: number } => {
+  const rows = gains.length
+  // Each page may also take its own "no number" column, worth nothing; another page's is forbidden.
+  const forbidden = 1e6
+  const cost = gains.map((row, i) => [...row.slice(1, total + 1).map((g) => -g), ...Array.from({ length: rows }, (_, k) => (k === i ? 0 : forbidden))])
+  const picks: (number | undefined)[] = new Array(rows).fill(undefined)
+  let gain = 0
+  for (const [row, column] of munkres(cost))
+    if (column < total) {
+      picks[row] = column + 1
+      gain += gains[row]![column + 1]!
+    }
+  return { picks, gain }
+}
 
 /**
  * The numbers written on a copy's pages, decided for the copy at once: one page count for every page
- * (the one that explains all the pages' writing best, by a margin), then each page's number under it,
- * kept only when clearly ahead and not claimed by a surer page. Pages left undecided get none.
+ * (the one under which distinct numbers explain all the pages' writing best, by a margin), then each
+ * page's number under it, kept only when clearly ahead of its other readings. Pages left undecided
+ * get none.
  */
 export const decodeCopyNumbers = (pages: (PageNumberScores | undefined)[]): (WrittenNumber | undefined)[] => {
-  const read = pages.filter((p): p is PageNumberScores => !!p)
-  if (read.length < 2) return pages.map(() => undefined)
-  const totals: { total: number; score: number }[] = []
-  for (let total = 2; total < read[0]!.scores.length; total++) {
-    // A page's best number under this count; the count must leave room for every page of the scan.
-    if (total < read.length) continue
-    let score = 0
-    for (const p of read) score += Math.max(...p.scores[total]!.slice(1))
-    totals.push({ total, score })
+  const read = pages.flatMap((p, index) => (p ? [{ index, ...p }] : []))
+  const none = pages.map(() => undefined)
+  if (read.length < 2) return none
+  // A number's gain: how much better it explains the page than writing that is no number at all.
+  const gainsUnder = (total: number) => read.map((p) => Array.from(p.scores[total]!, (s) => Math.max(0, s - (p.free - MISFIT))))
+  const totals: { total: number; score: number; picks: (number | undefined)[] }[] = []
+  for (let total = Math.max(2, read.length); total <= MAX_PAGES && total < read[0]!.scores.length; total++) {
+    const { picks, gain } = assignNumbers({ gains: gainsUnder(total), total })
+    totals.push({ total, picks, score: gain - MISSING_PAGE * Math.max(0, total - pages.length) })
   }
   totals.sort((x, y) => y.score - x.score)
   const [best, second] = totals
-  if (!best || (second && best.score - second.score < TOTAL_MARGIN)) return pages.map(() => undefined)
-  const picks = pages.map((p, index) => {
-    if (!p) return undefined
-    const row = [...p.scores[best.total]!.entries()].slice(1).sort((x, y) => y[1] - x[1])
-    const [top, next] = row
-    if (!top || p.free - top[1] > MISFIT || (next && top[1] - next[1] < NUMBER_MARGIN)) return undefined
-    return { index, n: top[0], margin: next ? top[1] - next[1] : Infinity }
+  if (!best || best.score <= 0 || (second && best.score - second.score < TOTAL_MARGIN)) return none
+  const out: (WrittenNumber | undefined)[] = [...none]
+  best.picks.forEach((n, r) => {
+    if (n === undefined) return
+    const row = read[r]!.scores[best.total]!
+    const others = Math.max(...Array.from(row).filter((_, k) => k !== 0 && k !== n))
+    if (row[n]! - others >= NUMBER_MARGIN && row[n]! >= read[r]!.free - MISFIT) out[read[r]!.index] = { n, total: best.total }
   })
-  // One page per number: the surer page keeps it.
-  const holder = new Map<number, { index: number; margin: number }>()
-  for (const pick of picks) if (pick && (!holder.has(pick.n) || holder.get(pick.n)!.margin < pick.margin)) holder.set(pick.n, pick)
-  return picks.map((pick) => (pick && holder.get(pick.n)?.index === pick.index ? { n: pick.n, total: best.total } : undefined))
+  // A right count makes most written numbers readable under it; one that names only a few pages was
+  // chosen by writing the recogniser cannot read (a hand it does not know), and says nothing.
+  const named = out.filter(Boolean).length
+  return named >= Math.max(2, Math.ceil(read.length / 2)) ? out : none
 }

@@ -3,3 +3,4 @@ export { orderByWrittenNumbers, type NumberedPage, type PageOrder } from './orde
 export { footerFormOf, footOf, FOOT_FROM, type FooterForm } from './footer'
 export { scorePageNumber, type PageNumberScores } from './readPageNumber'
 export { decodeCopyNumbers } from './decode'
+export { readCopyOrder, type CopyWrittenOrder } from './readCopyOrder'

@@ -6,6 +6,8 @@ import type { PageImage } from '../fields/page'
 import type { GrayCrop } from '../header/types'
 import { bestPathLogLikelihood, classesOfText, ctcLogLikelihood, decodeLattice } from '../lattice/index'
 import type { OcrEngine } from '../ocr/types'
+import { alignFooter } from './alignFooter'
+import { digitsOnly } from './digitsOnly'
 import { footOf, type FooterForm } from './footer'
 import { MAX_PAGES } from './parse'
 
@@ -44,7 +46,7 @@ export const scorePageNumber = async ({ page, footer, engines }: { page: PageIma
   const engine = engines.find((e) => e.lattice)
   if (!engine) return undefined
   const foot = footOf(page)
-  const { mask, transform } = handwritingOf({ page: foot, form: { image: footer.image, mask: footer.mask, labels: [], source: 'subject' }, grow: 1 })
+  const { mask, transform } = handwritingOf({ page: foot, form: { image: footer.image, mask: footer.mask, labels: [], source: 'subject' }, grow: 1, align: ({ ink }) => alignFooter({ footer, ink }) })
   if (!transform) return undefined
   const a = mapFormPoint({ x: footer.spot.x0, y: footer.spot.y0, t: transform, form: footer.mask, page: foot })
   const b = mapFormPoint({ x: footer.spot.x1, y: footer.spot.y1, t: transform, form: footer.mask, page: foot })
@@ -58,7 +60,7 @@ export const scorePageNumber = async ({ page, footer, engines }: { page: PageIma
   const crop = writingCrop({ page: foot, writing: mask.data, strokes })
   const png = await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).png().toBuffer()
   const lattice = await engine.lattice!({ png })
-  const logp = decodeLattice(lattice)
+  const logp = digitsOnly({ logp: decodeLattice(lattice), frames: lattice.frames })
   const frames = lattice.frames
   const digits = new Map<string, number[]>()
   const classes = (text: string) => digits.get(text) ?? (digits.set(text, classesOfText(text)), digits.get(text)!)

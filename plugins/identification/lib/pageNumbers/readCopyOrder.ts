@@ -1,0 +1,31 @@
+import * as mupdf from 'mupdf'
+
+import { renderPageImage } from '../fields/page'
+import type { OcrEngine } from '../ocr/types'
+import { decodeCopyNumbers } from './decode'
+import type { FooterForm } from './footer'
+import { orderByWrittenNumbers, type PageOrder } from './order'
+import type { WrittenNumber } from './parse'
+import { scorePageNumber } from './readPageNumber'
+
+export type CopyWrittenOrder = { numbers: (WrittenNumber | undefined)[]; order?: PageOrder }
+
+/**
+ * The numbers a student wrote on a copy's pages and the order they give. `footers[i]` is the printed
+ * footer of page i's paper (none for paper without a page-number box, an annex, a loose sheet): such
+ * pages and blank ones are not read and keep their place after the page they followed.
+ */
+export const readCopyOrder = async ({ pdf, footers, blank, engines }: { pdf: Uint8Array; footers: (FooterForm | undefined)[]; blank: boolean[]; engines: OcrEngine[] }): Promise<CopyWrittenOrder> => {
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
+  try {
+    const scores = []
+    for (let index = 0; index < doc.countPages(); index++) {
+      const footer = footers[index]
+      scores.push(footer && !blank[index] ? await scorePageNumber({ page: renderPageImage({ doc, index }), footer, engines }) : undefined)
+    }
+    const numbers = decodeCopyNumbers(scores)
+    return { numbers, order: orderByWrittenNumbers(numbers.map((written, i) => ({ written, blank: blank[i] }))) }
+  } finally {
+    doc.destroy()
+  }
+}
