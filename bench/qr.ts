@@ -27,8 +27,11 @@ for (const { layout, pages } of [
     const analyses = await analyzePages({ bytes: scan.bytes, fileName: 'scan.pdf', codes })
     return { analyses, seconds: (performance.now() - started) / 1000 }
   }
-  const baseline = await timed(false)
-  const withCodes = await timed(true)
+  // Interleaved, best of two each: a shared machine's load hits both the same way.
+  const runs = [await timed(false), await timed(true), await timed(false), await timed(true)]
+  const best = (k: number) => (runs[k]!.seconds < runs[k + 2]!.seconds ? runs[k]! : runs[k + 2]!)
+  const baseline = best(0)
+  const withCodes = best(1)
 
   // Reading alone, on the analysis raster (rendered here once more only to time the reader by itself).
   const doc = openMupdf({ bytes: scan.bytes, fileName: 'scan.pdf' })

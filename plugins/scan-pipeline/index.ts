@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import { addJobs } from '../../jobs/define-job'
 import { withTranslations } from '../kit/translations'
 import { withBatchProgressField } from './admin/batchProgressField'
+import { withBookletsTab } from './admin/bookletsTab'
 import { withBatchReportTab } from './admin/batchReportView'
 import { ScanPages } from './collections/ScanPages'
 import { bookletsEndpoint } from './endpoints/booklets'
@@ -57,7 +58,7 @@ export const scanPipelinePlugin =
     return addJobs(
       {
         ...config,
-        collections: [...(config.collections ?? []).map(withUploadHook).map(withSubjectHooks).map(withBatchReportTab).map(withBatchProgressField), ScanPages],
+        collections: [...(config.collections ?? []).map(withUploadHook).map(withSubjectHooks).map(withBatchReportTab).map(withBatchProgressField).map(withBookletsTab), ScanPages],
         endpoints: [...(config.endpoints ?? []), ...segmentationEndpoints],
         i18n: withTranslations(config.i18n, translations),
       },

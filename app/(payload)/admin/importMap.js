@@ -1,5 +1,6 @@
 import { ImportRosterButton as ImportRosterButton_41aefccc9e44fb7fe6c447ecdf117177 } from '../../../admin-components/roster-import/ImportRosterButton'
 import { JsonField as JsonField_72e063e822c66a90d6557df299f03cb7 } from '../../../admin-components/json-field/JsonField'
+import { BookletsView as BookletsView_d1f96ca4c2fc0ffc1a741cec52cbf971 } from '../../../admin-components/exam-booklets/BookletsView'
 import { PublicationView as PublicationView_97acc89871355e0132ff26176dd6285b } from '../../../admin-components/exam-publication/PublicationView'
 import { StatisticsView as StatisticsView_6230555d62d7ee43467c826a6880f820 } from '../../../admin-components/exam-statistics/StatisticsView'
 import { AnonymityView as AnonymityView_b0e5ea7e240c7c4bd924b31b671e3edf } from '../../../admin-components/exam-anonymity/AnonymityView'
@@ -15,6 +16,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/admin-components/roster-import/ImportRosterButton#ImportRosterButton": ImportRosterButton_41aefccc9e44fb7fe6c447ecdf117177,
   "/admin-components/json-field/JsonField#JsonField": JsonField_72e063e822c66a90d6557df299f03cb7,
+  "/admin-components/exam-booklets/BookletsView#BookletsView": BookletsView_d1f96ca4c2fc0ffc1a741cec52cbf971,
   "/admin-components/exam-publication/PublicationView#PublicationView": PublicationView_97acc89871355e0132ff26176dd6285b,
   "/admin-components/exam-statistics/StatisticsView#StatisticsView": StatisticsView_6230555d62d7ee43467c826a6880f820,
   "/admin-components/exam-anonymity/AnonymityView#AnonymityView": AnonymityView_b0e5ea7e240c7c4bd924b31b671e3edf,

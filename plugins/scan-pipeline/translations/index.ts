@@ -1,3 +1,4 @@
+import { bookletsEn, bookletsFr } from './booklets'
 import { en } from './en'
 import { fr } from './fr'
 import { progressEn, progressFr } from './progress'
@@ -6,6 +7,10 @@ export type BatchReportKey = keyof typeof fr
 
 /**
  * Merged into Payload's i18n: `batchReport:` for the Découpage tab, `batchProgress:` for the batch's
- * processing in its edit view, so admin components use `t('batchReport:…')`, `t('batchProgress:…')`.
+ * processing in its edit view, `examBooklets:` for the exam's Livrets tab, so admin components use
+ * `t('batchReport:…')`, `t('batchProgress:…')`, `t('examBooklets:…')`.
  */
-export const translations = { fr: { batchReport: { ...fr }, batchProgress: { ...progressFr } }, en: { batchReport: { ...en }, batchProgress: { ...progressEn } } }
+export const translations = {
+  fr: { batchReport: { ...fr }, batchProgress: { ...progressFr }, examBooklets: { ...bookletsFr } },
+  en: { batchReport: { ...en }, batchProgress: { ...progressEn }, examBooklets: { ...bookletsEn } },
+}
