@@ -5,6 +5,7 @@ type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) =>
 const commands: Record<string, Command> = {
   process: { summary: 'split a batch PDF of scans into one PDF per copy', load: () => import('./commands/process') },
   'import-roster': { summary: 'import a class list (CSV or Excel .xlsx) into the students', load: () => import('./commands/import-roster') },
+  booklets: { summary: 'print an exam\'s prepared booklets (QR code on every page, names from the class list)', load: () => import('./commands/booklets') },
   export: { summary: 'export the results of an exam (CSV, Excel, Pronote, plugin formats)', load: () => import('./commands/export') },
   demo: { summary: 'fill an empty database with a demo exam made from generated scans', load: () => import('./commands/demo') },
   audit: { summary: 'check the audit trail\'s hash chain (audit verify)', load: () => import('./commands/audit') },
