@@ -78,6 +78,7 @@ export interface Config {
     locks: Lock;
     'scan-pages': ScanPage;
     'comment-bank': CommentBank;
+    'rubric-items': RubricItem;
     'identification-decisions': IdentificationDecision;
     assignments: Assignment;
     'audit-events': AuditEvent;
@@ -99,6 +100,7 @@ export interface Config {
     locks: LocksSelect<false> | LocksSelect<true>;
     'scan-pages': ScanPagesSelect<false> | ScanPagesSelect<true>;
     'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
+    'rubric-items': RubricItemsSelect<false> | RubricItemsSelect<true>;
     'identification-decisions': IdentificationDecisionsSelect<false> | IdentificationDecisionsSelect<true>;
     assignments: AssignmentsSelect<false> | AssignmentsSelect<true>;
     'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
@@ -478,6 +480,22 @@ export interface Grade {
   corrector?: (number | null) | User;
   exam?: (number | null) | Exam;
   marking: number;
+  rubricItems?: (number | RubricItem)[] | null;
+  adjustment?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rubric-items".
+ */
+export interface RubricItem {
+  id: number;
+  exam: number | Exam;
+  questionKey: string;
+  points: number;
+  text: string;
+  author?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -731,6 +749,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comment-bank';
         value: number | CommentBank;
+      } | null)
+    | ({
+        relationTo: 'rubric-items';
+        value: number | RubricItem;
       } | null)
     | ({
         relationTo: 'identification-decisions';
@@ -991,6 +1013,8 @@ export interface GradesSelect<T extends boolean = true> {
   corrector?: T;
   exam?: T;
   marking?: T;
+  rubricItems?: T;
+  adjustment?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1067,6 +1091,19 @@ export interface CommentBankSelect<T extends boolean = true> {
   questionKey?: T;
   exam?: T;
   owner?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rubric-items_select".
+ */
+export interface RubricItemsSelect<T extends boolean = true> {
+  exam?: T;
+  questionKey?: T;
+  points?: T;
+  text?: T;
+  author?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,6 +8,7 @@ import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context
 import { gradeErrors, nextGradeVersion } from './hooks/grade-versions'
 import { idOf } from './relations'
 import { startMarkingOnFirstWrite } from './hooks/start-marking'
+import { isSystemWrite } from './hooks/system-write'
 
 /** The total lives on the copy but is derived from its grades, here and nowhere else. */
 export const recomputeCopyTotal = async ({ copyId, req }: { copyId: Id; req: PayloadRequest }): Promise<number> => {
@@ -58,8 +59,9 @@ export const Grades: CollectionConfig = {
           ...data,
           exam: context.examId,
           version: operation === 'create' ? 1 : nextGradeVersion({ data, originalDoc, req }),
-          // The signed-in marker; an admin may set it by hand on an update (data entry of a paper mark).
-          corrector: operation === 'create' || !isAdmin(req.user) ? (req.user?.id ?? merged.corrector) : merged.corrector,
+          // The signed-in marker; an admin may set it by hand on an update (data entry of a paper mark); the
+          // server's own rewrite of a grade (a rubric item's new points) keeps its marker.
+          corrector: operation === 'create' || (!isAdmin(req.user) && !isSystemWrite(req)) ? (req.user?.id ?? merged.corrector) : merged.corrector,
         }
       },
     ],

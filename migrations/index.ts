@@ -12,6 +12,7 @@ import * as migration_20261202_024210_anonymity_distribution from './20261202_02
 import * as migration_20261202_040518_audit_retention from './20261202_040518_audit_retention';
 import * as migration_20261202_050455_subject_segmentation from './20261202_050455_subject_segmentation';
 import * as migration_20261202_103224_grade_version from './20261202_103224_grade_version';
+import * as migration_20261202_134242_rubric_items from './20261202_134242_rubric_items';
 import * as migration_20261202_134507_prepared_booklets from './20261202_134507_prepared_booklets';
 
 export const migrations = [
@@ -84,6 +85,11 @@ export const migrations = [
     up: migration_20261202_103224_grade_version.up,
     down: migration_20261202_103224_grade_version.down,
     name: '20261202_103224_grade_version',
+  },
+  {
+    up: migration_20261202_134242_rubric_items.up,
+    down: migration_20261202_134242_rubric_items.down,
+    name: '20261202_134242_rubric_items',
   },
   {
     up: migration_20261202_134507_prepared_booklets.up,

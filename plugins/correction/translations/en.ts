@@ -9,4 +9,11 @@ export const en: typeof fr = {
   exam: 'Exam (empty: for all my exams)',
   owner: 'Author',
   group: 'Marking',
+  rubricItemSingular: 'Rubric item',
+  rubricItemPlural: 'Rubric items',
+  rubricExam: 'Exam',
+  rubricQuestion: 'Question',
+  rubricPoints: 'Points (negative: deduction)',
+  rubricItems: 'Applied rubric items',
+  adjustment: 'Adjustment',
 }

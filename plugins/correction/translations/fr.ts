@@ -7,4 +7,11 @@ export const fr = {
   exam: 'Examen (vide : pour tous mes examens)',
   owner: 'Auteur',
   group: 'Correction',
+  rubricItemSingular: 'Critère de barème',
+  rubricItemPlural: 'Critères de barème',
+  rubricExam: 'Examen',
+  rubricQuestion: 'Question',
+  rubricPoints: 'Points (négatif : retrait)',
+  rubricItems: 'Critères appliqués',
+  adjustment: 'Ajustement',
 }

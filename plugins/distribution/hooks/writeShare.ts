@@ -4,6 +4,7 @@ import { isAdmin } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { ConflictError, ForbiddenError } from '../../../runtime/errors'
 import { rowFor } from '../access/share'
+import { isSystemWrite } from '../services/systemWrite'
 
 const anonymousIdOf = async (req: Parameters<CollectionBeforeChangeHook>[0]['req'], copy: unknown) =>
   (await req.payload.findByID({ collection: 'copies', id: idOf(copy)!, depth: 0, overrideAccess: true, req, select: { anonymousId: true }, disableErrors: true }))?.anonymousId ?? String(idOf(copy))
@@ -17,7 +18,8 @@ export const writeIntoShare =
   (kind: 'grades' | 'annotations'): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, operation, req }) => {
     const merged = { ...originalDoc, ...data }
-    if (isAdmin(req.user) || !req.user) {
+    // The server's own rewrite (a rubric item's new points) stays in the marking it was made in.
+    if (isAdmin(req.user) || !req.user || isSystemWrite(req)) {
       if (operation === 'create' && data.marking === undefined) data.marking = 1
       return data
     }

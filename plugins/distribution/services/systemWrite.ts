@@ -1,19 +1,3 @@
-import type { PayloadRequest } from 'payload'
-
-type Context = { korrigoSystemWrite?: number }
-
-/**
- * Runs writes the server makes on its own (a copy finalized once every part is done) inside a teacher's
- * request: hooks that act on the teacher's own writes must not mistake these for them.
- */
-export const systemWrite = async <T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> => {
-  const context = req.context as Context
-  context.korrigoSystemWrite = (context.korrigoSystemWrite ?? 0) + 1
-  try {
-    return await work()
-  } finally {
-    context.korrigoSystemWrite = (context.korrigoSystemWrite ?? 1) - 1
-  }
-}
-
-export const isSystemWrite = (req: PayloadRequest): boolean => Boolean((req.context as Context).korrigoSystemWrite)
+// Moved to collections/hooks/system-write.ts: the core grade hooks honour it too (a rubric item's new points
+// rewritten into every grade applying it).
+export { isSystemWrite, systemWrite } from '../../../collections/hooks/system-write'

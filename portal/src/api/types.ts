@@ -31,7 +31,21 @@ export type Copy = {
 }
 
 /** `version`: bumped by every save; sent back with an edit, so a colleague's save in between is a 409. */
-export type Grade = { id: Id; copy: Id; questionKey: string; points: number; comment?: string | null; corrector?: Id | null; version?: number | null }
+export type Grade = {
+  id: Id
+  copy: Id
+  questionKey: string
+  points: number
+  comment?: string | null
+  corrector?: Id | null
+  version?: number | null
+  /** Rubric items applied: the server computes `points` from them (plus `adjustment`, from a typed mark). */
+  rubricItems?: Id[] | null
+  adjustment?: number | null
+}
+
+/** A question's rubric item (positive points add, negative deduct) and how many grades of the exam apply it. */
+export type RubricItem = { id: Id; questionKey: string; points: number; text: string; uses: number }
 
 export type AnnotationDoc = {
   id: Id

@@ -4,7 +4,12 @@ import { api, query } from '../api/client'
 import { ApiError } from '../api/errors'
 import type { Grade, Id, Page } from '../api/types'
 
-export type GradeDraft = { points?: number; comment?: string }
+/**
+ * `rubricItems`: the question's applied items (the server then computes the points), or a change of the
+ * list made when the write leaves, on the list as the previous write left it (two keys pressed in a row
+ * both count).
+ */
+export type GradeDraft = { points?: number; comment?: string; rubricItems?: Id[] | ((applied: Id[]) => Id[]) }
 export type GradeErrors = Record<string, string | undefined>
 /** A grade another session saved first: theirs is shown, `mine` waits for the teacher to choose. */
 export type GradeConflict = { questionKey: string; message: string; mine: GradeDraft }
@@ -29,6 +34,7 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
   // The latest grades for writes queued behind each other (state is one render late).
   const current = useRef<Grades>({})
   const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const queued = useRef(0)
 
   const setGrades = useCallback((update: (all: Grades) => Grades) => {
     current.current = update(current.current)
@@ -50,16 +56,20 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
   }, [reload])
 
   const write = useCallback(
-    async (questionKey: string, draft: GradeDraft): Promise<boolean> => {
+    async (questionKey: string, asked: GradeDraft): Promise<boolean> => {
+      let draft = asked
       const existing = current.current[questionKey]
+      if (typeof draft.rubricItems === 'function') draft = { ...draft, rubricItems: draft.rubricItems(existing?.rubricItems ?? []) }
       const points = draft.points ?? existing?.points
-      if (points === undefined) {
+      if (points === undefined && draft.rubricItems === undefined) {
         // A comment before any points: keep it until points are given (a grade needs points).
         if (draft.comment !== undefined) setGrades((all) => ({ ...all, [questionKey]: { ...(all[questionKey] as Grade), questionKey, comment: draft.comment } }))
         return false
       }
       setSaving(questionKey)
-      const body = { points, comment: draft.comment ?? existing?.comment ?? '' }
+      const comment = draft.comment ?? existing?.comment ?? ''
+      // Applying or removing an item sends the items only: the points are the server's to compute.
+      const body = draft.rubricItems !== undefined ? { rubricItems: draft.rubricItems, comment } : { points, comment }
       try {
         const saved =
           existing?.id !== undefined
@@ -74,7 +84,7 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
         if (error.status === 409 && (error.data as { code?: string } | undefined)?.code === 'conflict') {
           // Someone saved this question first: show theirs, keep ours aside until the teacher chooses.
           await reload().catch(() => undefined)
-          setConflicts((all) => [...all.filter((c) => c.questionKey !== questionKey), { questionKey, message: error.message, mine: { points, comment: body.comment } }])
+          setConflicts((all) => [...all.filter((c) => c.questionKey !== questionKey), { questionKey, message: error.message, mine: draft.rubricItems !== undefined ? { rubricItems: draft.rubricItems, comment } : { points, comment } }])
           setErrors((all) => ({ ...all, [questionKey]: error.message }))
           return false
         }
@@ -93,7 +103,8 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
 
   const save = useCallback(
     (questionKey: string, draft: GradeDraft): Promise<boolean> => {
-      const next = queue.current.then(() => write(questionKey, draft))
+      queued.current++
+      const next = queue.current.then(() => write(questionKey, draft)).finally(() => queued.current--)
       queue.current = next.catch(() => undefined)
       return next
     },
@@ -121,5 +132,8 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
   /** Resolves once every save queued so far has its answer (a finalization waits for them). */
   const settled = useCallback((): Promise<void> => queue.current.then(() => undefined), [])
 
-  return { grades, errors, refusals, conflicts, saving, state, save, resolve, reload, settled }
+  /** Saves of this tab not answered yet (a live refresh waits for them rather than read over them). */
+  const busy = useCallback((): boolean => queued.current > 0, [])
+
+  return { grades, errors, refusals, conflicts, saving, state, save, resolve, reload, settled, busy }
 }

@@ -23,6 +23,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
     title: 'help.grading',
     items: [
       { keys: '] / [', label: 'help.nextQuestion' },
+      { keys: '1 … 9', label: 'help.rubric' },
       { keys: '0', label: 'help.zero' },
       { keys: '/', label: 'help.half' },
       { keys: '=', label: 'help.full' },

@@ -23,7 +23,7 @@ export const ExamsPage = ({ onSignOut, user }: { user: User | null; onSignOut: (
       {error ? <p role="alert">{t('app.error', { message: error })}</p> : null}
       {!data && !error ? <p className="loading">{t('app.loading')}</p> : null}
       {data && data.length === 0 ? <p>{t('exams.none')}</p> : null}
-      {data?.map(({ copies, exam, share }) => {
+      {data?.map(({ copies, exam, share }, examIndex) => {
         const questions = exam.gradingScale?.length ?? 0
         return (
           <section key={String(exam.id)} className="exam" data-exam={exam.id}>
@@ -32,7 +32,7 @@ export const ExamsPage = ({ onSignOut, user }: { user: User | null; onSignOut: (
             </h2>
             <p className="muted">{t('exams.copies', { count: copies.length })}</p>
             <ShareSummary share={share} />
-            <ExamFlow examId={exam.id} />
+            <ExamFlow examId={exam.id} shortcut={examIndex === 0} />
             {copies.length === 0 ? (
               <p>{t('copies.none')}</p>
             ) : (

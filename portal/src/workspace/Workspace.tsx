@@ -17,6 +17,10 @@ import { commentPoints, halfPoints, stepPoints } from '../grading/points'
 import { useGrades } from '../grading/useGrades'
 import { useI18n } from '../i18n/context'
 import { HelpOverlay } from '../keyboard/HelpOverlay'
+import { useLiveCopy } from '../live/useLiveCopy'
+import { RubricPanel } from '../rubric/RubricPanel'
+import { useRubric } from '../rubric/useRubric'
+import { useRubricMarking } from '../rubric/useRubricMarking'
 import type { CopyData } from '../pages/useCopyData'
 import { Thumbnails } from '../viewer/Thumbnails'
 import { fitWidth, nextZoom } from '../viewer/zoom'
@@ -148,7 +152,23 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
     void grades.save(q.key, { comment: text, points })
   }
 
-  const { share, pending } = useMyShare({ examId: exam.id, version: gradeVersion })
+  useLiveCopy({ copy, store, grades: grades.grades, gradesBusy: grades.busy, reloadGrades: grades.reload, refreshCopy })
+
+  const rubric = useRubric({
+    examId: exam.id,
+    version: gradeVersion,
+    // The server rewrote the grades applying the item: show this copy's new marks and total.
+    onItemChanged: () => void grades.reload().then(() => refreshCopy()),
+  })
+  const rubricMarking = useRubricMarking({
+    items: rubric.items,
+    question: questions[currentQuestion],
+    grade: grades.grades[questions[currentQuestion]?.key ?? ''],
+    readOnly,
+    save: grades.save,
+  })
+
+  const { share, pending } = useMyShare({ examId: exam.id })
   const flow = useFinalizeFlow({
     copy,
     examId: exam.id,
@@ -186,6 +206,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
     },
     finalize: () => void flow.finalize(),
     nextToMark: flow.goToNext,
+    rubric: rubricMarking.toggleNth,
     help: () => setHelp((h) => !h),
     pan: setSpaceHeld,
   })
@@ -290,6 +311,14 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
             markers={markers}
             onCurrent={setCurrentQuestion}
             onSave={(key, draft) => void grades.save(key, draft)}
+          />
+          <RubricPanel
+            question={questions[currentQuestion]}
+            items={rubricMarking.items}
+            applied={rubricMarking.applied}
+            readOnly={readOnly}
+            rubric={rubric}
+            onToggle={rubricMarking.toggle}
           />
           <CommentBank examId={exam.id} readOnly={readOnly} onInsert={insertComment} />
         </aside>

@@ -18,6 +18,8 @@ export type KeyActions = {
   escape: () => void
   finalize: () => void
   nextToMark: () => void
+  /** The current question's n-th rubric item (1–9), applied or taken off. */
+  rubric: (n: number) => void
   help: () => void
   pan: (held: boolean) => void
 }
@@ -54,6 +56,7 @@ export const useWorkspaceKeys = (actions: KeyActions) => {
       if (e.key === ']') return a.question(1)
       if (e.key === '[') return a.question(-1)
       if (e.key === '0') return a.points('zero')
+      if (/^[1-9]$/.test(e.key)) return handled(), a.rubric(Number(e.key))
       if (e.key === '/') return handled(), a.points('half')
       if (e.key === '=') return a.points('full')
       if (e.key === '+') return a.points('up')

@@ -74,6 +74,12 @@ export const clickAt = async (page: Page, x: number, y: number) => {
   await page.mouse.click(at.x, at.y)
 }
 
+/**
+ * A tab that does not hear of colleagues' saves (the portal's live refresh off): a save made elsewhere has not
+ * reached it yet, the case the version checks and their conflict banners are for.
+ */
+export const withoutLiveRefresh = (context: BrowserContext) => context.addInitScript(() => localStorage.setItem('korrigo.liveMs', '0'))
+
 export const waitSaved = (page: Page) => page.waitForSelector('[data-testid=save-state][data-status=saved]')
 
 /**

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 
 import type { TestApp } from '../../int/helpers/app'
 import type { ApiClient } from '../../int/helpers/http'
-import { openCopy, pagePoint, settleAndClose, signInThroughUi, waitSaved } from './browser'
+import { openCopy, pagePoint, settleAndClose, signInThroughUi, waitSaved, withoutLiveRefresh } from './browser'
 import { PASSWORDS, type seedMarking } from './seed'
 import { startPortalApp, stopPortalApp } from './portalApp'
 
@@ -45,6 +45,8 @@ describe('two sessions editing the same annotation', () => {
 
     const first = await browser.newContext({ viewport: { width: 1300, height: 900 } })
     const second = await browser.newContext({ viewport: { width: 1300, height: 900 } })
+    // Bob's tab has not heard of Alice's move yet when he drags (live refresh would otherwise bring it).
+    await withoutLiveRefresh(second)
     const a = await first.newPage()
     const b = await second.newPage()
     await signInThroughUi({ page: a, baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })

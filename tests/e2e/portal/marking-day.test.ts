@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import type { TestApp } from '../../int/helpers/app'
 import type { ApiClient } from '../../int/helpers/http'
-import { clickAt, openCopy, settleAndClose, signInThroughUi, waitSaved } from './browser'
+import { clickAt, openCopy, settleAndClose, signInThroughUi, waitSaved, withoutLiveRefresh } from './browser'
 import { PASSWORDS, type seedMarking } from './seed'
 import { startPortalApp, stopPortalApp, until } from './portalApp'
 
@@ -22,8 +22,9 @@ beforeAll(async () => {
 
 afterAll(async () => stopPortalApp({ app, browser }))
 
-const open = async (copyId: unknown): Promise<{ context: BrowserContext; page: Page }> => {
+const open = async (copyId: unknown, { live = true } = {}): Promise<{ context: BrowserContext; page: Page }> => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' })
+  if (!live) await withoutLiveRefresh(context)
   const page = await context.newPage()
   page.on('pageerror', (err) => console.error('page error:', err))
   await signInThroughUi({ page, baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })
@@ -47,8 +48,9 @@ const saveState = (page: Page) => page.getAttribute('[data-testid=save-state]', 
 describe('a marking day in the portal (issue 15)', () => {
   it('point 3: a second tab saving the same question gets a conflict to resolve, not a field error', async () => {
     const copy = seed.copies[0]
-    const first = await open(copy.id)
-    const second = await open(copy.id)
+    // Neither tab hears of the other's saves before its own (live refresh off): each writes on a stale version.
+    const first = await open(copy.id, { live: false })
+    const second = await open(copy.id, { live: false })
 
     await typePoints(first.page, 'Q1', '2')
     await until(async () => (await gradesOf(copy.id)).Q1?.points === 2)

@@ -113,9 +113,13 @@ describe('marking a copy in the portal', () => {
     await page.waitForFunction((id) => document.querySelector('.workspace')?.getAttribute('data-copy') === String(id), copy.id)
     await waitForPage(page, copy.id)
 
-    // finalize: read-only in the UI, closed on the server
-    page.once('dialog', (dialog) => void dialog.accept())
+    // finalize: the portal goes on to the next copy and sends it once the undo toast is gone; the copy is
+    // then read-only in the UI and closed on the server
     await page.click('button.finalize')
+    await page.waitForSelector(`[data-testid=finalize-toast][data-copy="${copy.id}"]`)
+    await page.waitForSelector('[data-testid=finalize-toast]', { state: 'detached' })
+    await until(async () => (await alice.request('GET', `/api/copies/${copy.id}?depth=0`)).body.status === 'finalized')
+    await openCopy({ page, baseUrl: app.baseUrl, copyId: copy.id })
     await page.waitForSelector('.workspace[data-status=finalized]')
     expect(await page.textContent('[data-testid=copy-status]')).toBe('Corrigée')
     expect(await page.isDisabled('[data-testid=points-Q2]')).toBe(true)

@@ -282,6 +282,39 @@ export class AnnotationStore {
     this.publish()
   }
 
+  /**
+   * What colleagues saved meanwhile (live refresh): new annotations appear, changed ones take the server's
+   * shape and version, deleted ones go. An annotation with an edit of ours queued, in flight or in conflict
+   * keeps ours: its version check settles it when it is sent. Undo forgets what was changed under it.
+   */
+  mergeRemote(docs: AnnotationDoc[]): void {
+    const busy = new Set([...this.ops.map((o) => o.localId), ...(this.inFlight ? [this.inFlight.localId] : []), ...this.conflicts.map((c) => c.localId)])
+    const byId = new Map([...this.items.values()].filter((i) => i.id !== undefined).map((i) => [String(i.id), i]))
+    const touched = new Set<string>()
+    const seen = new Set<string>()
+    for (const doc of docs) {
+      seen.add(String(doc.id))
+      const known = byId.get(String(doc.id)) ?? (doc.clientKey ? this.items.get(doc.clientKey) : undefined)
+      // One of ours still on its way (its create answered after this read): not a colleague's.
+      if (busy.has(known?.localId ?? doc.clientKey ?? '')) continue
+      if (known && (known.version ?? 0) >= doc.version) continue
+      const item = itemFromDoc(doc)
+      if (!item) continue
+      const localId = known?.localId ?? item.localId
+      this.items.set(localId, { ...item, localId })
+      touched.add(localId)
+    }
+    for (const item of [...this.items.values()])
+      if (item.id !== undefined && !seen.has(String(item.id)) && !busy.has(item.localId)) {
+        this.items.delete(item.localId)
+        touched.add(item.localId)
+      }
+    if (!touched.size) return
+    this.undoStack = this.undoStack.filter((c) => !touched.has(c.localId))
+    this.redoStack = this.redoStack.filter((c) => !touched.has(c.localId))
+    this.publish()
+  }
+
   dispose(): void {
     this.disposed = true
     clearTimeout(this.timer)

@@ -186,6 +186,15 @@ export const buildSpecs = ({ payload, seed, userOf }: { payload: Payload; seed: 
       change: { data: () => ({ text: 'Changé' }), applied: (after) => after.text === 'Changé' },
     },
     {
+      // Shared by the exam's correctors (applied to their grades, edited by any of them), nobody else's.
+      name: 'rubric-items (maths)',
+      slug: 'rubric-items',
+      rights: { read: OF_THE_EXAM, create: OF_THE_EXAM, update: OF_THE_EXAM, delete: OF_THE_EXAM },
+      victim: async () => (await payload.create({ collection: 'rubric-items', data: { exam: maths, questionKey: 'Q1', points: -0.5, text: `Unité ${next()}` } as never, ...admin })) as Doc,
+      create: async () => ({ exam: maths, questionKey: 'Q1', points: -0.5, text: `Nouveau ${next()}` }),
+      change: { data: () => ({ text: 'Changé' }), applied: (after) => after.text === 'Changé' },
+    },
+    {
       name: 'scan-pages',
       slug: 'scan-pages',
       rights: { read: ADMIN, create: ADMIN, update: ADMIN, delete: ADMIN },

@@ -1,0 +1,24 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
+
+import { ConflictError } from '../../../../../runtime/errors'
+import { gradesApplying, reapplyRubricItem, refuseOnClosedCopies } from '../../../services/reapplyRubricItem'
+
+const pointsChanged = (before: { points?: unknown } | undefined, after: { points?: unknown }) => before !== undefined && after.points !== undefined && Number(before.points) !== Number(after.points)
+
+/** New points for an item are refused while it is applied to a closed copy (see refuseOnClosedCopies). */
+export const refuseClosedPoints: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  if (operation === 'update' && pointsChanged(originalDoc, data)) await refuseOnClosedCopies({ itemId: originalDoc.id, req })
+  return data
+}
+
+/** Every grade applying the item gets its new points, in the same transaction as the item. */
+export const reapplyPoints: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
+  if (operation === 'update' && pointsChanged(previousDoc, doc)) await reapplyRubricItem({ itemId: doc.id, req })
+  return doc
+}
+
+/** An item in use is not deleted: the marks it gave would change without anyone choosing it. */
+export const refuseDeleteInUse: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const uses = (await gradesApplying({ itemId: id, req })).length
+  if (uses) throw new ConflictError(`This rubric item is applied to ${uses} grade(s): remove it from them first`, { code: 'rubricItemInUse', uses })
+}

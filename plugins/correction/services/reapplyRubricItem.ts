@@ -1,0 +1,70 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Id } from '../../../collections/access/roles'
+import { idOf } from '../../../collections/relations'
+import { systemWrite } from '../../../collections/hooks/system-write'
+import { ConflictError } from '../../../runtime/errors'
+
+type GradeRow = { id: Id; copy: unknown; rubricItems?: unknown[] | null; version?: number | null }
+
+/** Copies a rubric item's points may no longer change on: their marks are final (or being published). */
+const CLOSED = ['locked', 'finalized']
+
+export const gradesApplying = async ({ itemId, req }: { itemId: Id; req: PayloadRequest }): Promise<GradeRow[]> =>
+  (await req.payload.find({ collection: 'grades', where: { rubricItems: { in: [itemId] } }, depth: 0, pagination: false, overrideAccess: true, req })).docs as unknown as GradeRow[]
+
+/**
+ * An item's points may change only while every copy it is applied to is still open: a finalized copy's
+ * mark is what the student reads (and what was published or exported), so it never moves behind the
+ * teacher's back. Says which copies hold it.
+ */
+export const refuseOnClosedCopies = async ({ itemId, req }: { itemId: Id; req: PayloadRequest }): Promise<void> => {
+  const grades = await gradesApplying({ itemId, req })
+  if (!grades.length) return
+  const copies = await req.payload.find({
+    collection: 'copies',
+    where: { and: [{ id: { in: [...new Set(grades.map((g) => idOf(g.copy)!))] } }, { status: { in: CLOSED } }] },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: { anonymousId: true },
+  })
+  if (copies.docs.length)
+    throw new ConflictError(`This item is applied to finalized copies (${copies.docs.map((c) => c.anonymousId).join(', ')}): its points can no longer change; add a new item instead`, {
+      code: 'rubricItemClosed',
+      copies: copies.docs.map((c) => c.anonymousId),
+    })
+}
+
+/**
+ * Every grade applying the item is written again, so its points follow the item's new points (the grade's
+ * hook recomputes them, the copy's total follows). Each write carries the version it read: a teacher's save
+ * in between makes it read again and retry rather than overwrite that save; the teacher's own tab then gets
+ * a 409 on its next save of that question, as for any colleague's change.
+ */
+export const reapplyRubricItem = async ({ itemId, req }: { itemId: Id; req: PayloadRequest }): Promise<number> => {
+  const grades = await gradesApplying({ itemId, req })
+  for (const first of grades) {
+    let grade: GradeRow = first
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await systemWrite(req, () =>
+          req.payload.update({
+            collection: 'grades',
+            id: grade.id,
+            data: { rubricItems: (grade.rubricItems ?? []).map((v) => idOf(v)!), version: grade.version ?? 1 } as never,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          }),
+        )
+        break
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= 4) throw err
+        grade = (await req.payload.findByID({ collection: 'grades', id: grade.id, depth: 0, overrideAccess: true, req })) as unknown as GradeRow
+      }
+    }
+  }
+  return grades.length
+}
