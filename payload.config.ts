@@ -9,7 +9,6 @@ import { buildConfig, type DatabaseAdapterObj } from 'payload'
 
 import { Annotations, Copies, Exams, Grades, Media, ScanBatches, Students, Users } from './collections'
 import { lockedAnswersLikeWrongPassword } from './collections/hooks/login-timing'
-import { maxUploadBytes } from './collections/ScanBatches'
 import { cleanupOldFiles } from './jobs/cleanup-old-files'
 import { Locks } from './locks/collection'
 import { korrigoPlugins } from './plugins'
@@ -21,6 +20,7 @@ import { databaseKindOf } from './runtime/database-url'
 import { allowedOrigins } from './runtime/security-headers'
 import { clientErrorsHook } from './runtime/with-errors'
 import { uploadCleanupPlugin } from './storage/upload-cleanup'
+import { multipartUploadOptions } from './storage/upload-limits'
 import { payloadSecret } from './runtime/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -72,8 +72,8 @@ export default buildConfig({
   // production spawns a generator that rewrites payload-types.ts: seconds of CPU per test file, and a file
   // rewritten under whoever is editing the schema.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
-  // Read one byte past our limit without aborting, so the ScanBatches hook can name the oversized file.
-  upload: { limits: { fileSize: maxUploadBytes() + 1 }, abortOnLimit: false },
+  // KORRIGO_MAX_UPLOAD_MB is the real limit of every multipart request; files stream to data/tmp (storage/upload-limits.ts).
+  upload: multipartUploadOptions(),
   graphQL: { disablePlaygroundInProduction: true },
   // Database and file-system errors a request caused answer 4xx with what was wrong (runtime/with-errors.ts).
   hooks: { afterError: [clientErrorsHook, lockedAnswersLikeWrongPassword] },

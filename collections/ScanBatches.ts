@@ -6,11 +6,12 @@ import { config } from '../runtime/config'
 import { KorrigoError } from '../runtime/errors'
 import { mediaDir } from '../runtime/paths'
 import { missingFileAnswers404 } from '../storage/missing-file'
+import { type UploadedFile, uploadedHead, uploadedSize } from '../storage/uploaded-file'
+import { maxUploadBytes } from '../storage/upload-limits'
 import { deleteBatchCascade } from './hooks/batch-deletion'
 import { LAYOUT_OPTIONS } from './layout-options'
 import { adminsOnlyField, assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
 
-export const maxUploadBytes = (): number => config().KORRIGO_MAX_UPLOAD_MB * 1024 * 1024
 
 export class UploadRejectedError extends KorrigoError {
   constructor(message: string, status = 415) {
@@ -18,9 +19,15 @@ export class UploadRejectedError extends KorrigoError {
   }
 }
 
+/** One message for every path a batch comes in by (a form, a resumable upload): the file and the limit. */
+export class UploadTooLargeError extends UploadRejectedError {
+  constructor({ file }: { file: string }) {
+    super(`${file}: the file is above the ${config().KORRIGO_MAX_UPLOAD_MB} MB limit (KORRIGO_MAX_UPLOAD_MB)`, 413)
+  }
+}
+
 /** A PDF may carry a little junk before its header; readers accept it within the first kilobyte. */
-const looksLikePdf = (data: Buffer | undefined): boolean =>
-  Boolean(data && data.subarray(0, 1024).includes(Buffer.from('%PDF-')))
+const looksLikePdf = (head: Buffer): boolean => head.includes(Buffer.from('%PDF-'))
 
 /**
  * What the pipeline writes about a batch, through its own writes only (they override access): a teacher's
@@ -54,17 +61,17 @@ export const ScanBatches: CollectionConfig = {
   hooks: {
     beforeDelete: [deleteBatchCascade],
     beforeOperation: [
-      ({ args, operation }) => {
+      async ({ args, operation }) => {
         if (operation !== 'create' && operation !== 'update') return args
-        const file = args.req?.file as { name?: string; mimetype?: string; size?: number; data?: Buffer; truncated?: boolean } | undefined
+        const file = args.req?.file as UploadedFile | undefined
         if (!file) return args
         const limit = maxUploadBytes()
         // Payload stops reading one byte past the limit and marks the file truncated.
-        if (file.truncated || (file.size ?? file.data?.length ?? 0) > limit)
-          throw new UploadRejectedError(`${file.name}: the file is above the ${limit / 1048576} MB limit (KORRIGO_MAX_UPLOAD_MB)`, 413)
-        if (file.mimetype !== 'application/pdf' || !looksLikePdf(file.data))
+        if (file.truncated || uploadedSize(file) > limit) throw new UploadTooLargeError({ file: file.name ?? 'the file' })
+        const head = await uploadedHead(file)
+        if (file.mimetype !== 'application/pdf' || !looksLikePdf(head))
           throw new UploadRejectedError(
-            `${file.name}: a scan batch must be a PDF file (got ${file.mimetype ?? 'an unknown type'}${looksLikePdf(file.data) ? '' : ', and the content has no PDF header'})`,
+            `${file.name}: a scan batch must be a PDF file (got ${file.mimetype ?? 'an unknown type'}${looksLikePdf(head) ? '' : ', and the content has no PDF header'})`,
           )
         return args
       },

@@ -6,6 +6,8 @@ import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { handleEndpoints } from 'payload'
 
+import { scanBatchUploads } from '../plugins/scan-pipeline/uploads/scanBatchUploads'
+import { multipartSizeGuard } from '../storage/upload-limits'
 import { adminEntryPaths, adminEntryRedirects } from './admin-entry'
 import type { Runtime } from './boot'
 import { config } from './config'
@@ -50,6 +52,11 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   app.use(requestLog, metricsMiddleware)
   // Before any route matches a path: `/api/users/./login` must meet the same limit as `/api/users/login`.
   app.use(canonicalPaths)
+  // Resumable uploads (tus) stream their chunks to disk: before the body checks, which know only JSON and forms.
+  const scanUploads = scanBatchUploads({ payload: runtime.payload })
+  app.all(scanUploads.routes, sameOriginCookieWrites({ allowed: allowedOrigins() }), scanUploads.handler)
+  // A form upload larger than any accepted file is refused before it is read (KORRIGO_MAX_UPLOAD_MB named).
+  app.use('/api', multipartSizeGuard)
   // Bad input is a 4xx that says what is wrong, before Payload turns it into a database error.
   app.use('/api', ...apiRequestChecks())
   // A write that a browser authenticates with our session cookie must come from our own pages.

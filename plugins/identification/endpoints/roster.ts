@@ -1,6 +1,7 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 
 import { BadRequestError } from '../../../runtime/errors'
+import { uploadedBytes, uploadedSize } from '../../../storage/uploaded-file'
 import { RosterFormatError } from '../lib/roster/index'
 import { RosterInputError } from '../lib/rosterGuard/index'
 import { importRoster } from '../services/importRoster'
@@ -24,12 +25,12 @@ export const rosterEndpoint: Endpoint = {
     requireAdmin(req)
     await addDataAndFileToRequest(req)
     const file = req.file
-    if (!file?.data?.length) throw new BadRequestError('Attach the class list as "file" (CSV or Excel .xlsx)')
+    if (!file || !uploadedSize(file)) throw new BadRequestError('Attach the class list as "file" (CSV or Excel .xlsx)')
     const requested = req.data?.className ?? req.searchParams?.get('className')
     const className = typeof requested === 'string' && requested.trim() ? requested.trim() : undefined
     const preview = flag(req.data?.preview ?? req.searchParams?.get('preview'))
     try {
-      const result = await importRoster({ payload: req.payload, data: new Uint8Array(file.data), className, fileName: file.name || undefined, preview, req })
+      const result = await importRoster({ payload: req.payload, data: await uploadedBytes(file), className, fileName: file.name || undefined, preview, req })
       return Response.json(result, { status: 200 })
     } catch (error) {
       if (error instanceof RosterFormatError)

@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { type UploadedFile, uploadedBytes, uploadedSize } from '../../../storage/uploaded-file'
 import { readUpload } from '../../../storage/uploads'
 import { KorrigoError } from '../../../runtime/errors'
 import { ScanInputError } from '../lib/errors'
@@ -25,11 +26,12 @@ const looksLikePdf = (data: Uint8Array): boolean => Buffer.from(data.subarray(0,
  */
 export const checkSubject: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {
   if (data?.kind !== SUBJECT_KIND) return data
-  const file = req.file as { name?: string; mimetype?: string; data?: Buffer } | undefined
+  const file = req.file as UploadedFile | undefined
   let bytes: Uint8Array
   let fileName: string
-  if (file?.data?.length) {
-    bytes = new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.length)
+  if (file && uploadedSize(file)) {
+    // A subject is a few pages: read whole, from Payload's temporary file when it is there.
+    bytes = await uploadedBytes(file)
     fileName = file.name ?? 'subject.pdf'
   } else if (operation === 'update' && originalDoc?.kind !== SUBJECT_KIND && originalDoc?.filename) {
     // A stored file becomes a subject: it must be one.

@@ -1,6 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 import { KorrigoError } from '../../../runtime/errors'
+import { type UploadedFile, uploadedBytes, uploadedPath, uploadedSize } from '../../../storage/uploaded-file'
 import { ScanInputError } from '../lib/errors'
 import { scanSettingsFromEnv } from '../services/limits'
 
@@ -21,13 +22,15 @@ export class ScanRefusedError extends KorrigoError {
  */
 export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation }) => {
   if (operation !== 'create' && operation !== 'update') return args
-  const file = args.req?.file as { name?: string; data?: Buffer } | undefined
-  if (!file?.data?.length) return args
+  const file = args.req?.file as UploadedFile | undefined
+  if (!file || !uploadedSize(file)) return args
   const { checkScanIsolated } = await loadPipeline()
   const settings = scanSettingsFromEnv()
   const fileName = file.name ?? 'scan.pdf'
+  // A file on disk (every multipart or resumable upload) is checked where it lies: never read whole.
+  const path = uploadedPath(file)
   try {
-    await checkScanIsolated({ bytes: new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.length), fileName, limits: settings.limits, timeoutMs: settings.checkMs })
+    await checkScanIsolated({ ...(path ? { path } : { bytes: await uploadedBytes(file) }), fileName, limits: settings.limits, timeoutMs: settings.checkMs })
   } catch (error) {
     if (!(error instanceof ScanInputError)) throw error
     if (error.status === 413 || error.code === 'page_timeout' || error.code === 'worker_crashed')

@@ -1,6 +1,7 @@
 import { ScanInputError } from '../errors'
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './limits'
 import { countPagesWithin, openMupdf } from './open'
+import { openMupdfFile } from './openFile'
 import { surveyPage } from './survey'
 
 export type ScanCheck = { pageCount: number; decompressedBytes: number; pixels: number }
@@ -10,8 +11,9 @@ export type ScanCheck = { pageCount: number; decompressedBytes: number; pixels: 
  * rendering anything. Refuses (413, file and page named) what no batch should ask for; a page that is
  * merely damaged is left to the pipeline, which keeps the other pages.
  */
-export const checkScan = ({ bytes, fileName, limits = DEFAULT_SCAN_LIMITS }: { bytes: Uint8Array; fileName: string; limits?: ScanLimits }): ScanCheck => {
-  const doc = openMupdf({ bytes, fileName })
+export const checkScan = ({ bytes, path, fileName, limits = DEFAULT_SCAN_LIMITS }: { bytes?: Uint8Array; path?: string; fileName: string; limits?: ScanLimits }): ScanCheck => {
+  // A file on disk (an upload's temporary file) is read where it lies, never loaded whole.
+  const doc = path ? openMupdfFile({ path, fileName }) : openMupdf({ bytes: bytes ?? new Uint8Array(), fileName })
   try {
     const pageCount = countPagesWithin({ doc, fileName, limits })
     const total = { pageCount, decompressedBytes: 0, pixels: 0 }

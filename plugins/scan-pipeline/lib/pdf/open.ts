@@ -16,6 +16,11 @@ export const openMupdf = ({ bytes, fileName }: { bytes: Uint8Array; fileName: st
   } catch (err) {
     throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `not a readable PDF (${describeError(err)})` })
   }
+  return readablePdf({ doc, fileName })
+}
+
+/** An opened document as a PDF the pipeline can read: not password-protected, really a PDF. */
+export const readablePdf = ({ doc, fileName }: { doc: mupdf.Document; fileName: string }): mupdf.PDFDocument => {
   if (doc.needsPassword()) {
     doc.destroy()
     throw new ScanInputError({ code: 'encrypted_pdf', file: fileName, reason: 'the PDF is password-protected; export it again without a password' })

@@ -5,7 +5,8 @@ import { checkScan } from '../pdf/check'
 import type { ScanLimits } from '../pdf/limits'
 import { inspectScan } from '../pdf/open'
 
-export type InspectRequest = { id: number; op: 'inspect' | 'check'; bytes: Uint8Array; fileName: string; limits?: ScanLimits }
+/** `path` (check only): the file is read where it lies instead of being sent whole to this thread. */
+export type InspectRequest = { id: number; op: 'inspect' | 'check'; bytes: Uint8Array; path?: string; fileName: string; limits?: ScanLimits }
 
 const port = parentPort!
 
@@ -16,9 +17,9 @@ const failure = (id: number, error: unknown) => ({
 })
 
 // One request at a time: the parent sends the next only once this one has answered.
-port.on('message', async ({ id, op, bytes, fileName, limits }: InspectRequest) => {
+port.on('message', async ({ id, op, bytes, path, fileName, limits }: InspectRequest) => {
   try {
-    if (op === 'check') port.postMessage({ id, ok: true, check: checkScan({ bytes, fileName, limits }) })
+    if (op === 'check') port.postMessage({ id, ok: true, check: checkScan({ bytes, path, fileName, limits }) })
     else {
       const info = await inspectScan({ bytes, fileName, limits })
       port.postMessage({ id, ok: true, info }, [info.bytes.buffer as ArrayBuffer])

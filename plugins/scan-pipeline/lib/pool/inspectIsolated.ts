@@ -53,5 +53,11 @@ export const inspectScanIsolated = async ({ bytes, fileName, timeoutMs = 120_000
 }
 
 /** `checkScan` (page count, every page's declared cost) off the main thread: the upload-time refusal. */
-export const checkScanIsolated = async ({ bytes, fileName, timeoutMs = 30_000, limits }: { bytes: Uint8Array; fileName: string; timeoutMs?: number; limits?: ScanLimits }): Promise<ScanCheck> =>
-  (await isolated({ op: 'check', bytes, fileName, limits }, timeoutMs)).check!
+export const checkScanIsolated = async ({
+  bytes,
+  path,
+  fileName,
+  timeoutMs = 30_000,
+  limits,
+}: { bytes?: Uint8Array; path?: string; fileName: string; timeoutMs?: number; limits?: ScanLimits }): Promise<ScanCheck> =>
+  (await isolated({ op: 'check', bytes: bytes ?? new Uint8Array(), path, fileName, limits }, timeoutMs)).check!
