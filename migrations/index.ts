@@ -14,6 +14,7 @@ import * as migration_20261202_050455_subject_segmentation from './20261202_0504
 import * as migration_20261202_103224_grade_version from './20261202_103224_grade_version';
 import * as migration_20261202_134242_rubric_items from './20261202_134242_rubric_items';
 import * as migration_20261202_134507_prepared_booklets from './20261202_134507_prepared_booklets';
+import * as migration_20261202_140528_schema_snapshot from './20261202_140528_schema_snapshot';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261202_134507_prepared_booklets.up,
     down: migration_20261202_134507_prepared_booklets.down,
-    name: '20261202_134507_prepared_booklets'
+    name: '20261202_134507_prepared_booklets',
+  },
+  {
+    up: migration_20261202_140528_schema_snapshot.up,
+    down: migration_20261202_140528_schema_snapshot.down,
+    name: '20261202_140528_schema_snapshot',
   },
 ];
