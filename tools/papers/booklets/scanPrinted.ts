@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import { createRng } from '../prng.js'
 
 /** Where each page of the simulated scan came from: the printed PDF's page (1-based) and how it was fed. */
-export type ScannedPrintPage = { printedPage: number; rotation: 0 | 180; duplicate: boolean }
+export type ScannedPrintPage = { printedPage: number; /** clockwise turn that makes the scanned page upright */ rotation: 0 | 90 | 180 | 270; duplicate: boolean }
 export type PrintedScan = { bytes: Uint8Array; pages: ScannedPrintPage[]; dropped: number[]; duplicated: number[] }
 
 /**
@@ -18,6 +18,7 @@ export const scanPrinted = async ({
   seed = 1,
   dpi = 150,
   flips = 0.3,
+  sideways = 0,
   drop = [],
   duplicate = [],
   quality = 60,
@@ -28,6 +29,8 @@ export const scanPrinted = async ({
   dpi?: number
   /** share of pages fed upside down */
   flips?: number
+  /** share of pages fed sideways (a quarter turn either way) */
+  sideways?: number
   /** printed pages (1-based) never scanned */
   drop?: number[]
   /** printed pages (1-based) scanned twice */
@@ -39,10 +42,11 @@ export const scanPrinted = async ({
   const doc = mupdf.Document.openDocument(printed, 'application/pdf')
   const count = doc.countPages()
   const feeds: ScannedPrintPage[] = []
+  const feed = (): ScannedPrintPage['rotation'] => (sideways > 0 && rng.chance(sideways) ? (rng.chance(0.5) ? 90 : 270) : rng.chance(flips) ? 180 : 0)
   for (let n = 1; n <= count; n++) {
     if (drop.includes(n)) continue
-    feeds.push({ printedPage: n, rotation: rng.chance(flips) ? 180 : 0, duplicate: false })
-    if (duplicate.includes(n)) feeds.push({ printedPage: n, rotation: rng.chance(0.5) ? 180 : 0, duplicate: true })
+    feeds.push({ printedPage: n, rotation: feed(), duplicate: false })
+    if (duplicate.includes(n)) feeds.push({ printedPage: n, rotation: feed(), duplicate: true })
   }
   const order = shuffle ? rng.shuffle(feeds) : feeds
   const skews = order.map(() => rng.range(-1.2, 1.2))
@@ -57,18 +61,21 @@ export const scanPrinted = async ({
     const raw = Buffer.from(pix.getPixels())
     pix.destroy()
     page.destroy()
-    // Rotated about its centre and cut back to the sheet's size, like a sheet fed slightly askew.
-    const turned = await sharp(raw, { raw: { width, height, channels: 1 } }).rotate(feed.rotation + skews[i]!, { background: { r: 250, g: 250, b: 250 } }).toBuffer({ resolveWithObject: true })
-    const left = Math.max(0, Math.floor((turned.info.width - width) / 2))
-    const top = Math.max(0, Math.floor((turned.info.height - height) / 2))
+    // Turned the other way from `rotation` (which undoes it) plus a small skew, cut back to the sheet's size.
+    const quarter = feed.rotation === 90 || feed.rotation === 270
+    const [outW, outH] = quarter ? [height, width] : [width, height]
+    const turned = await sharp(raw, { raw: { width, height, channels: 1 } }).rotate((360 - feed.rotation) % 360 + skews[i]!, { background: { r: 250, g: 250, b: 250 } }).toBuffer({ resolveWithObject: true })
+    const left = Math.max(0, Math.floor((turned.info.width - outW) / 2))
+    const top = Math.max(0, Math.floor((turned.info.height - outH) / 2))
     const jpeg = await sharp(turned.data, { raw: { width: turned.info.width, height: turned.info.height, channels: turned.info.channels } })
-      .extract({ left, top, width, height })
+      .extract({ left, top, width: Math.min(outW, turned.info.width), height: Math.min(outH, turned.info.height) })
       .greyscale()
       .jpeg({ quality })
       .toBuffer()
     const image = await out.embedJpg(jpeg)
-    const sheet = out.addPage([x1 - x0, y1 - y0])
-    sheet.drawImage(image, { x: 0, y: 0, width: x1 - x0, height: y1 - y0 })
+    const [w, h] = quarter ? [y1 - y0, x1 - x0] : [x1 - x0, y1 - y0]
+    const sheet = out.addPage([w, h])
+    sheet.drawImage(image, { x: 0, y: 0, width: w, height: h })
   }
   doc.destroy()
   return { bytes: await out.save(), pages: order, dropped: drop, duplicated: duplicate }
