@@ -52,7 +52,9 @@ export const scanPrinted = async ({
   const skews = order.map(() => rng.range(-1.2, 1.2))
   const out = await PDFDocument.create({ updateMetadata: false })
   const scale = dpi / 72
-  for (const [i, feed] of order.entries()) {
+  // Pages are rendered one after the other (mupdf, this thread) while sharp turns and encodes the earlier
+  // ones on its own threads: the two overlap.
+  const sheets = order.map(async (feed, i) => {
     const page = doc.loadPage(feed.printedPage - 1)
     const [x0, y0, x1, y1] = page.getBounds()
     const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, false)
@@ -64,6 +66,7 @@ export const scanPrinted = async ({
     // Turned the other way from `rotation` (which undoes it) plus a small skew, cut back to the sheet's size.
     const quarter = feed.rotation === 90 || feed.rotation === 270
     const [outW, outH] = quarter ? [height, width] : [width, height]
+    const size = quarter ? [y1 - y0, x1 - x0] : [x1 - x0, y1 - y0]
     const turned = await sharp(raw, { raw: { width, height, channels: 1 } }).rotate((360 - feed.rotation) % 360 + skews[i]!, { background: { r: 250, g: 250, b: 250 } }).toBuffer({ resolveWithObject: true })
     const left = Math.max(0, Math.floor((turned.info.width - outW) / 2))
     const top = Math.max(0, Math.floor((turned.info.height - outH) / 2))
@@ -72,11 +75,14 @@ export const scanPrinted = async ({
       .greyscale()
       .jpeg({ quality })
       .toBuffer()
-    const image = await out.embedJpg(jpeg)
-    const [w, h] = quarter ? [y1 - y0, x1 - x0] : [x1 - x0, y1 - y0]
-    const sheet = out.addPage([w, h])
-    sheet.drawImage(image, { x: 0, y: 0, width: w, height: h })
-  }
+    return { jpeg, size }
+  })
+  const scanned = await Promise.all(sheets)
   doc.destroy()
+  for (const { jpeg, size } of scanned) {
+    const [w, h] = size as [number, number]
+    const image = await out.embedJpg(jpeg)
+    out.addPage([w, h]).drawImage(image, { x: 0, y: 0, width: w, height: h })
+  }
   return { bytes: await out.save(), pages: order, dropped: drop, duplicated: duplicate }
 }
