@@ -7,7 +7,7 @@ import { COUNTERS, bump } from '../../../runtime/counters'
 import { ScanInputError } from '../lib/errors'
 import type { LayoutOption, PageAnalysis } from '../lib/types'
 import { scanSettingsFromEnv, type ScanSettings } from './limits'
-import { nameBookletCopy } from './booklets/nameBookletCopy'
+import { nameBookletCopies, printedStudentOf } from './booklets/nameBookletCopies'
 import { copyFieldsOf, planBatch, sourceKeyOf, type Problem } from './planBatch'
 
 /**
@@ -127,6 +127,9 @@ export const ingestBatch = async ({
   const { plan, cutOn, problems: planProblems } = await planBatch({ payload, exam, analyses: [...analyses.values()], fileName, settings })
   const assembler = await openAssembler({ sourceBytes: bytes, skewOf: (page) => analyses.get(page)?.skewDegrees ?? 0 })
   const assemblyDeadline = Date.now() + settings.sliceMs
+  // Booklets printed with a name name their copies (one pass under the exam's lock per run, before it returns).
+  const toName: { copyId: Id; planned: (typeof plan.copies)[number] }[] = []
+  const nameCopies = () => nameBookletCopies({ payload, exam, copies: toName.splice(0) })
   let assembled = 0
   for (const planned of plan.copies) {
     const sourceKey = sourceKeyOf(batchId, planned)
@@ -141,14 +144,17 @@ export const ingestBatch = async ({
           sourceKey,
           status: 'staging',
           ...copyFieldsOf({ batchId, planned }),
-          identification: { status: 'pending' },
+          // A booklet printed with a name is reserved for its code from the start: identification never reads it.
+          identification: { status: 'pending', ...(printedStudentOf({ exam, planned }) !== undefined ? { method: 'qr-code' } : {}) },
         } as never,
       }))
-    // A booklet printed for a student names its copy from its code, before identification could read it.
-    if (planned.booklet && !copy.student) await nameBookletCopy({ payload, exam, copyId: copy.id, planned })
+    if (planned.booklet && !copy.student) toName.push({ copyId: copy.id, planned })
     if (!copy.pdf) {
       // At least one copy a run, so a slow machine still makes progress.
-      if (assembled > 0 && Date.now() > assemblyDeadline) return { copies: 0, problems: [], more: true }
+      if (assembled > 0 && Date.now() > assemblyDeadline) {
+        await nameCopies()
+        return { copies: 0, problems: [], more: true }
+      }
       assembled++
       const pdf = await assembler.assemble(planned.pages)
       const media = await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } })
@@ -166,6 +172,8 @@ export const ingestBatch = async ({
       await payload.update({ collection: 'copies', id: copy.id, data: { pdf: media.id, ...(thumbnail ? { thumbnail: thumbnail.id } : {}) } as never, overrideAccess: true })
     }
   }
+
+  await nameCopies()
 
   const problems: Problem[] = [
     ...planProblems,
