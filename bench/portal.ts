@@ -1,18 +1,19 @@
-// The correction portal in a real browser: how fast the first page of a copy shows, and whether the
-// pen keeps up on a page already holding 200 annotations. `npx tsx bench/portal.ts` (needs PostgreSQL
-// on 127.0.0.1:5432 like the integration tests, and /usr/bin/chromium).
+// The correction portal in a real browser: how fast the first page of a copy shows, whether the pen keeps up
+// on a page already holding 200 annotations, and a marking day: 30 copies marked with rubrics from the
+// keyboard by two teachers at once (keys per copy, browser time per copy, save latency).
+// `npx tsx bench/portal.ts [--day-only]` (needs PostgreSQL on 127.0.0.1:5432 like the integration tests, and
+// /usr/bin/chromium).
 import { availableParallelism, loadavg } from 'node:os'
 
 import type { Browser } from 'playwright-core'
 
 import { ensurePortalBuilt, launchBrowser } from '../tests/e2e/portal/browser.js'
+import { markShare, mean, quantile, seedMarkingDay } from '../tests/e2e/portal/markClass.js'
 import { PASSWORDS, seedMarking } from '../tests/e2e/portal/seed.js'
 import { startTestApp } from '../tests/int/helpers/app.js'
 import { signIn } from '../tests/int/helpers/http.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!
-const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length
 
 type Row = { measure: string; value: string; detail: string }
 
@@ -74,8 +75,50 @@ const frameTimesWhileDrawing = async ({ browser, baseUrl, token, copyId }: { bro
   return { annotations, frames, moves: strokes * steps }
 }
 
+const ms = (v: number) => `${v.toFixed(1)} ms`
+
+const printTable = (title: string, rows: Row[]) => {
+  const widths = [Math.max(...rows.map((r) => r.measure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.detail.length))]
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
+  console.log(`\n${title} (headless chromium, software rendering; machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} cores)`)
+  console.log(line(['measure', 'value', 'detail']))
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
+  for (const r of rows) console.log(line([r.measure, r.value, r.detail]))
+}
+
+/**
+ * Issue 15's marking day: the script of tests/e2e/portal/class-by-keyboard.test.ts (no pause between keys, so
+ * the time per copy is the browser's and the server's, never thinking), both teachers in parallel.
+ */
+const markingDay = async () => {
+  const app = await startTestApp()
+  const browser = await launchBrowser()
+  try {
+    const copies = Number(process.env.BENCH_DAY_COPIES ?? 30)
+    await seedMarkingDay({ payload: app.runtime.payload, baseUrl: app.baseUrl, copies })
+    const index = (anonymousId: string) => Number(anonymousId.replace('K-TEST', ''))
+    const t0 = performance.now()
+    const runs = await Promise.all((['alice', 'bob'] as const).map((who) => markShare({ browser, baseUrl: app.baseUrl, who, anonymousIndex: index })))
+    const wall = performance.now() - t0
+    const keys = runs.flatMap((r) => r.keystrokes)
+    const perCopy = runs.flatMap((r) => r.copyMs)
+    const saves = runs.flatMap((r) => r.saveMs)
+    printTable(`marking day: ${copies} copies, 2 teachers at once, rubrics, keyboard only`, [
+      { measure: 'keystrokes per copy', value: mean(keys).toFixed(1), detail: `min ${Math.min(...keys)}, max ${Math.max(...keys)} (N to start, 1–9 per item, ], Ctrl+Enter)` },
+      { measure: 'time per copy in the browser (p50)', value: ms(quantile(perCopy, 0.5)), detail: `mean ${ms(mean(perCopy))}, p90 ${ms(quantile(perCopy, 0.9))}: copy ready → next copy ready, no think time` },
+      { measure: 'save latency p50', value: ms(quantile(saves, 0.5)), detail: `${saves.length} writes (grades, finalizations): request sent → answer` },
+      { measure: 'save latency p99', value: ms(quantile(saves, 0.99)), detail: `max ${ms(Math.max(...saves))}` },
+      { measure: 'whole class', value: `${(wall / 1000).toFixed(1)} s`, detail: runs.map((r) => `${r.who}: ${r.copies.length} copies`).join(', ') },
+    ])
+  } finally {
+    await browser.close()
+    await app.close()
+  }
+}
+
 const main = async () => {
   ensurePortalBuilt()
+  if (process.argv.includes('--day-only')) return markingDay()
   const app = await startTestApp()
   let browser: Browser | undefined
   try {
@@ -96,7 +139,6 @@ const main = async () => {
     const empty = await frameTimesWhileDrawing({ browser, baseUrl: app.baseUrl, token: alice.token!, copyId: seed.copies[0].id })
     const loaded = await frameTimesWhileDrawing({ browser, baseUrl: app.baseUrl, token: alice.token!, copyId: busy.id })
 
-    const ms = (v: number) => `${v.toFixed(1)} ms`
     const rows: Row[] = [
       { measure: 'time to first page, 4-page copy (navigation → painted)', value: ms(quantile(first.wall, 0.5)), detail: `median of ${RUNS} cold loads; min ${ms(Math.min(...first.wall))}, max ${ms(Math.max(...first.wall))}` },
       { measure: 'time to first page (performance mark in the page)', value: ms(quantile(first.marks, 0.5)), detail: 'from navigation start, as the browser sees it' },
@@ -111,16 +153,12 @@ const main = async () => {
         { measure: `pen: p95 / max frame time, ${run.annotations} annotations`, value: `${ms(quantile(run.frames, 0.95))} / ${ms(Math.max(...run.frames))}`, detail: `frames over 20 ms: ${run.frames.filter((f) => f > 20).length}` },
       ]),
     ]
-    const widths = [Math.max(...rows.map((r) => r.measure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.detail.length))]
-    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-    console.log(`\nportal (headless chromium, software rendering; machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} cores)`)
-    console.log(line(['measure', 'value', 'detail']))
-    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
-    for (const r of rows) console.log(line([r.measure, r.value, r.detail]))
+    printTable('portal', rows)
   } finally {
     await browser?.close()
     await app.close()
   }
+  await markingDay()
 }
 
 await main()

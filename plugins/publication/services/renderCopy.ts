@@ -5,6 +5,7 @@ import { idOf } from '../../../collections/relations'
 import { ConflictError } from '../../../runtime/errors'
 import { readUpload, storeMedia } from '../../../storage/uploads'
 import type { RenderLocale } from '../lib/types'
+import { withRubricTexts } from '../../correction/services/rubricComments'
 import { loadRenderer } from './loadRenderer'
 
 export type RenderCopyResult = { copyId: Id; mediaId: Id; skipped: number }
@@ -32,7 +33,8 @@ export const renderCopy = async ({ payload, copyId, locale = 'fr' }: { payload: 
   const result = await renderAnnotatedPdf({
     copyPdf: await readUpload({ payload, collection: 'media', doc: media }),
     annotations: annotations.map((a) => ({ kind: a.kind, page: a.page, geometry: a.geometry, style: a.style, text: a.text, schemaVersion: a.schemaVersion })),
-    grades: grades.map((g) => ({ questionKey: g.questionKey, points: g.points, comment: g.comment })),
+    // Rubric items applied to a grade are written above its comment, as the items read now.
+    grades: (await withRubricTexts({ payload, grades })).map((g) => ({ questionKey: g.questionKey, points: g.points, comment: g.comment })),
     scale: (exam.gradingScale ?? []).map((q: any) => ({ key: q.key, label: q.label, maxPoints: q.maxPoints, step: q.step })),
     studentName: student ? `${student.firstName ?? ''} ${student.lastName ?? ''}`.trim() : undefined,
     examTitle: exam.title,

@@ -3,6 +3,7 @@ import type { Payload, Where } from 'payload'
 import { scaleMaximum, type ScaleQuestion } from '../../../collections/grading-scale'
 import { idOf } from '../../../collections/relations'
 import type { StudentCopy, StudentCopyQuestion } from '../../../shared/student-space/types'
+import { withRubricTexts } from '../../correction/services/rubricComments'
 import type { StudentId } from '../lib/token'
 
 export type { StudentCopy, StudentCopyQuestion } from '../../../shared/student-space/types'
@@ -38,12 +39,14 @@ export const publishedCopiesOf = async ({ payload, studentId }: { payload: Paylo
     payload.find({ collection: 'grades', where: { copy: { in: copies.map((c) => c.id) } }, depth: 0, limit: 0, pagination: false, overrideAccess: true }),
   ])
   const examById = new Map(exams.docs.map((e) => [String(e.id), e]))
+  // The rubric items applied to a grade, as they read now, above the teacher's comment.
+  const withTexts = await withRubricTexts({ payload, grades: grades.docs })
   return copies.flatMap((copy): StudentCopy[] => {
     const exam = examById.get(String(idOf(copy.exam)))
     if (!exam) return []
     const scale = (exam.gradingScale ?? []) as ScaleQuestion[]
     // The published marking only (double-blind marking keeps the other one).
-    const mine = grades.docs.filter((g) => String(idOf(g.copy)) === String(copy.id) && (g.marking ?? 1) === (copy.decidedMarking ?? 1))
+    const mine = withTexts.filter((g) => String(idOf(g.copy)) === String(copy.id) && (g.marking ?? 1) === (copy.decidedMarking ?? 1))
     const gradeOf = new Map(mine.map((g) => [g.questionKey, g]))
     return [
       {

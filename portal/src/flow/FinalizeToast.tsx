@@ -20,7 +20,7 @@ export const FinalizeToast = () => {
   const last = pending.at(-1)
 
   useEffect(() => {
-    if (!last) return
+    if (!last || last.sending) return
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z') return
       e.preventDefault()
@@ -36,11 +36,15 @@ export const FinalizeToast = () => {
   return (
     <div className="toasts" aria-live="polite">
       {last ? (
-        <div className="toast" data-testid="finalize-toast" data-copy={last.copyId}>
+        <div className="toast" data-testid="finalize-toast" data-copy={last.copyId} data-sending={Boolean(last.sending)}>
           <span>{t('flow.finalized', { anonymousId: last.anonymousId })}</span>
-          <button type="button" data-testid="undo-finalize" onClick={undo}>
-            {t('flow.undo')} (Ctrl+Z)
-          </button>
+          {last.sending ? (
+            <span>{t('flow.sending')}</span>
+          ) : (
+            <button type="button" data-testid="undo-finalize" onClick={undo}>
+              {t('flow.undo')} (Ctrl+Z)
+            </button>
+          )}
         </div>
       ) : null}
       {failures.map((f) => (

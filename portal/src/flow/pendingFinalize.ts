@@ -7,7 +7,8 @@ import type { Id } from '../api/types'
  * no audit event, no PDF rendered for nothing), which is what replaces the `confirm()` of every copy.
  * Module state, not React state: the toast outlives the copy view that started it.
  */
-export type PendingFinalize = { copyId: Id; anonymousId: string; examId: Id; due: number }
+/** `sending`: the undo window is over and the request is on its way (the toast stays until its answer). */
+export type PendingFinalize = { copyId: Id; anonymousId: string; examId: Id; due: number; sending?: boolean }
 export type FinalizeFailure = { copyId: Id; anonymousId: string; message: string }
 export type FinalizeState = { pending: PendingFinalize[]; failures: FinalizeFailure[] }
 
@@ -26,13 +27,15 @@ const set = (next: FinalizeState) => {
 
 const send = async (item: PendingFinalize, keepalive = false) => {
   timers.delete(String(item.copyId))
-  set({ ...state, pending: state.pending.filter((p) => p !== item) })
+  const sending = { ...item, sending: true }
+  set({ ...state, pending: state.pending.map((p) => (p === item ? sending : p)) })
   try {
     await api.patch(`/api/copies/${item.copyId}`, { status: 'finalized' }, { keepalive })
+    set({ ...state, pending: state.pending.filter((p) => p !== sending) })
     for (const listener of committed) listener()
   } catch (err) {
     const message = err instanceof ApiError ? err.message : String(err)
-    set({ ...state, failures: [...state.failures, { copyId: item.copyId, anonymousId: item.anonymousId, message }] })
+    set({ pending: state.pending.filter((p) => p !== sending), failures: [...state.failures, { copyId: item.copyId, anonymousId: item.anonymousId, message }] })
   }
 }
 
@@ -46,7 +49,7 @@ export const finalizeLater = (item: Omit<PendingFinalize, 'due'>): void => {
 /** Cancels the newest pending finalization; returns it so the portal can go back to that copy. */
 export const undoLastFinalize = (): PendingFinalize | undefined => {
   const last = state.pending.at(-1)
-  if (!last) return undefined
+  if (!last || last.sending) return undefined
   clearTimeout(timers.get(String(last.copyId)))
   timers.delete(String(last.copyId))
   set({ ...state, pending: state.pending.filter((p) => p !== last) })
@@ -59,7 +62,7 @@ export const isPendingFinalize = (copyId: Id): boolean => timers.has(String(copy
 
 /** Sends what waits now: the tab is closing (keepalive lets the request outlive the page). */
 export const finalizeNow = (keepalive = false): Promise<void> =>
-  Promise.all(state.pending.map((item) => (clearTimeout(timers.get(String(item.copyId))), send(item, keepalive)))).then(() => undefined)
+  Promise.all(state.pending.filter((item) => !item.sending).map((item) => (clearTimeout(timers.get(String(item.copyId))), send(item, keepalive)))).then(() => undefined)
 
 export const finalizeStore = {
   subscribe: (listener: () => void) => {

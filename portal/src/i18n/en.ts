@@ -136,6 +136,7 @@ export const en: Dictionary = {
   'flow.allDone': 'All your copies are done',
   'flow.finalized': 'Copy {anonymousId} finalized.',
   'flow.undo': 'Undo',
+  'flow.sending': 'Sending…',
   'flow.failed': 'Copy {anonymousId} could not be finalized: {message}',
   'flow.open': 'Open',
   'flow.resolveFirst': 'Resolve the version conflict shown at the top of the copy first.',

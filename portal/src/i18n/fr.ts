@@ -135,6 +135,7 @@ export const fr = {
   'flow.allDone': 'Toutes vos copies sont terminées',
   'flow.finalized': 'Copie {anonymousId} terminée.',
   'flow.undo': 'Annuler',
+  'flow.sending': 'Envoi…',
   'flow.failed': 'La copie {anonymousId} n’a pas pu être terminée : {message}',
   'flow.open': 'Ouvrir',
   'flow.resolveFirst': 'Réglez d’abord le conflit de version affiché en haut de la copie.',

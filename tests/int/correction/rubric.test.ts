@@ -1,3 +1,4 @@
+import { withRubricTexts } from '../../../plugins/correction/services/rubricComments'
 import { signIn, type ApiClient } from '../helpers/http'
 import { useSeededApp } from '../helpers/seededApp'
 
@@ -88,6 +89,9 @@ describe('rubrics', () => {
     expect((await grade(applied.body.doc.id)).points).toBe(4)
     // Its text may still be corrected; an item in use is not deleted, an unused one is.
     expect((await ctx.alice.request('PATCH', `/api/rubric-items/${late.id}`, { text: 'Justification manquante' })).status).toBe(200)
+    // What the student reads (published PDF, student space): the item as it reads now, above the comment.
+    const [shown] = await withRubricTexts({ payload: ctx.app.runtime.payload, grades: [{ ...(await grade(applied.body.doc.id)), comment: 'Bien vu' }] })
+    expect(shown!.comment).toBe('−1 Justification manquante\nBien vu')
     expect((await ctx.alice.request('DELETE', `/api/rubric-items/${late.id}`)).status).toBe(409)
     expect((await ctx.alice.request('DELETE', `/api/rubric-items/${unused.id}`)).status).toBe(200)
   })
