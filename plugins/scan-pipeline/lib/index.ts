@@ -20,6 +20,6 @@ export { DESCRIPTOR_DPI, packMask, unpackMask, type Mask, type PackedMask } from
 export { encodeBookletCode, decodeBookletCode, codeChecksum, BookletCodeError, type BookletCode } from './qr/payload'
 export { readPageCodes } from './qr/readCodes'
 export { groupByCode, type CodeGrouping } from './qr/groupByCode'
-export { planWithCodes } from './qr/planWithCodes'
+export { planWithCodes, mainExamOf } from './qr/planWithCodes'
 export { bookletSides, bookletPageCount, partnerPage } from './qr/imposition'
 export { printBooklets, BookletPrintError, type BookletCopy, type BookletLayout } from './booklets/printBooklets'

@@ -1,6 +1,7 @@
 import { openAssembler } from './assemble/assembleCopy'
 import { inspectScan } from './pdf/open'
 import { analyzePages } from './pool/analyzePages'
+import { mainExamOf, planWithCodes } from './qr/planWithCodes'
 import { planCopies } from './segment/planCopies'
 import type { SubjectModel } from './template/subject'
 import type { CopyPlan, LayoutOption, PageAnalysis, PlannedCopy, ProgressEvent, ScanInfo } from './types'
@@ -36,7 +37,9 @@ export const processScan = async ({
   const info = await inspectScan({ bytes, fileName })
   const pages = Array.from({ length: info.pageCount }, (_, i) => i + 1)
   const analyses = await analyzePages({ bytes: info.bytes, fileName, pages, layout, concurrency, onProgress })
-  const plan = planCopies({ analyses, expectedPagesPerCopy, fileName, subject })
+  // Prepared booklets: grouped by their codes, for the exam most of them name (others' booklets are flagged).
+  const examId = mainExamOf(analyses)
+  const plan = examId === undefined ? planCopies({ analyses, expectedPagesPerCopy, fileName, subject }) : planWithCodes({ examId, analyses, expectedPagesPerCopy, fileName, subject })
   if (info.repaired) plan.anomalies.push(`${fileName} was damaged and has been repaired structurally; check its copies`)
   const pageErrors = analyses.filter((a) => a.error).map((a) => a.error!.message)
   if (onCopy) {

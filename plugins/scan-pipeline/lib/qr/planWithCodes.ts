@@ -1,7 +1,8 @@
 import { planCopies } from '../segment/planCopies'
 import type { SubjectModel } from '../template/subject'
-import type { CopyPlan } from '../types'
+import type { CopyPlan, PageAnalysis } from '../types'
 import { groupByCode } from './groupByCode'
+import { decodeBookletCode } from './payload'
 
 /**
  * A batch's copies: prepared booklets by their codes first (exact), then every page without a readable
@@ -16,4 +17,15 @@ export const planWithCodes = ({ examId, ...options }: Parameters<typeof planCopi
     anomalies: [...grouped.anomalies, ...(rest?.anomalies ?? [])],
     model: rest && rest.copies.length > 0 ? rest.model : { boundary: 'qr-code' },
   }
+}
+
+/** The exam most of a batch's booklet codes were printed for (the command line has no exam to ask). */
+export const mainExamOf = (analyses: PageAnalysis[]): string | undefined => {
+  const counts = new Map<string, number>()
+  for (const a of analyses)
+    for (const c of a.codes ?? []) {
+      const code = decodeBookletCode(c.text)
+      if (code) counts.set(code.examId, (counts.get(code.examId) ?? 0) + 1)
+    }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
 }

@@ -1,5 +1,5 @@
 import { groupByCode } from '../../../../plugins/scan-pipeline/lib/qr/groupByCode.js'
-import { planWithCodes } from '../../../../plugins/scan-pipeline/lib/qr/planWithCodes.js'
+import { mainExamOf, planWithCodes } from '../../../../plugins/scan-pipeline/lib/qr/planWithCodes.js'
 import { encodeBookletCode } from '../../../../plugins/scan-pipeline/lib/qr/payload.js'
 import type { PageAnalysis, PageCode, Rotation } from '../../../../plugins/scan-pipeline/lib/types.js'
 
@@ -71,5 +71,8 @@ describe('grouping pages by their booklet codes', () => {
     // …and the whole plan loses nothing
     const plan = planWithCodes({ analyses, examId: 42, fileName: 'scan.pdf' })
     expect(plan.copies.flatMap((c) => c.pages.map((p) => p.sourcePage)).sort()).toEqual([1, 2, 3, 4])
+    // the command line, with no exam to ask, takes the exam most codes name
+    expect(mainExamOf([...analyses, page(5, [code(42, 2, 1, 1)])])).toBe('42')
+    expect(mainExamOf([page(1, [])])).toBeUndefined()
   })
 })
