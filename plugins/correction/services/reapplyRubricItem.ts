@@ -1,5 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
+import { enqueue } from '../../../jobs/queue'
+import { RENDER_ANNOTATED_COPY } from '../../publication/jobs/names'
+
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { systemWrite } from '../../../collections/hooks/system-write'
@@ -43,6 +46,29 @@ export const refuseOnClosedCopies = async ({ itemId, req }: { itemId: Id; req: P
  * in between makes it read again and retry rather than overwrite that save; the teacher's own tab then gets
  * a 409 on its next save of that question, as for any colleague's change.
  */
+/**
+ * A corrected text on closed copies: their annotated PDFs (rendered when they were finalized) are rendered
+ * again, so the PDF a student downloads says what the rubric says now. Open copies are rendered when
+ * finalized, with the text of that day.
+ */
+export const rerenderClosedCopies = async ({ itemId, req }: { itemId: Id; req: PayloadRequest }): Promise<number> => {
+  const grades = await gradesApplying({ itemId, req })
+  if (!grades.length) return 0
+  const copies = await req.payload.find({
+    collection: 'copies',
+    where: { and: [{ id: { in: [...new Set(grades.map((g) => idOf(g.copy)!))] } }, { status: { in: CLOSED } }, { pdf: { exists: true } }] },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: { pdf: true },
+  })
+  for (const copy of copies.docs)
+    // Without a queue (a script) the copy is rendered again at publication time.
+    await enqueue({ name: RENDER_ANNOTATED_COPY, data: { copyId: copy.id } }).catch((error: Error) => req.payload.logger.warn({ copy: copy.id, err: error.message }, 'annotated copy not queued again'))
+  return copies.docs.length
+}
+
 export const reapplyRubricItem = async ({ itemId, req }: { itemId: Id; req: PayloadRequest }): Promise<number> => {
   const grades = await gradesApplying({ itemId, req })
   for (const first of grades) {

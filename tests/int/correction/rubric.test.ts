@@ -1,4 +1,5 @@
 import { withRubricTexts } from '../../../plugins/correction/services/rubricComments'
+import { makeCopyPdf } from '../../e2e/portal/seed'
 import { signIn, type ApiClient } from '../helpers/http'
 import { useSeededApp } from '../helpers/seededApp'
 
@@ -77,7 +78,12 @@ describe('rubrics', () => {
     expect((await ctx.alice.request('POST', '/api/rubric-items', { exam, questionKey: 'Q9', points: -1, text: 'x' })).status).toBe(400)
     expect((await ctx.alice.request('POST', '/api/rubric-items', { exam, questionKey: 'Q1', points: -0.3, text: 'x' })).status).toBe(400)
 
-    const copy = (await ctx.app.runtime.payload.create({ collection: 'copies', data: { exam, status: 'ready', anonymousId: 'K-RUB3', pages: [{ sourcePage: 1, region: 'full', rotation: 0 }] } as never })) as any
+    const { payload } = ctx.app.runtime
+    const copy = (await payload.create({ collection: 'copies', data: { exam, status: 'ready', anonymousId: 'K-RUB3', pages: [{ sourcePage: 1, region: 'full', rotation: 0 }] } as never })) as any
+    // A PDF, so the finalized copy has an annotated PDF to render again.
+    const bytes = await makeCopyPdf({ pages: 1 })
+    const pdf = await payload.create({ collection: 'media', data: { kind: 'copy-pdf', exam, copy: copy.id } as never, file: { data: bytes, mimetype: 'application/pdf', name: 'k-rub3.pdf', size: bytes.length } })
+    await payload.update({ collection: 'copies', id: copy.id, data: { pdf: pdf.id } as never })
     const late = await item(ctx.alice, 'Q2', -1, 'Justification absente')
     const unused = await item(ctx.alice, 'Q2', -0.25, 'Rédaction')
     const applied = await ctx.alice.request('POST', '/api/grades?depth=0', { copy: copy.id, questionKey: 'Q2', rubricItems: [late.id] })
@@ -88,7 +94,11 @@ describe('rubrics', () => {
     expect(refused.body.errors[0].message).toContain('K-RUB3')
     expect((await grade(applied.body.doc.id)).points).toBe(4)
     // Its text may still be corrected; an item in use is not deleted, an unused one is.
+    const renders = async () => (await ctx.app.runtime.agenda.queryJobs({ name: 'render-annotated-copy' })).jobs.filter((j: any) => String(j.data?.copyId) === String(copy.id)).length
+    const before = await renders()
     expect((await ctx.alice.request('PATCH', `/api/rubric-items/${late.id}`, { text: 'Justification manquante' })).status).toBe(200)
+    // Its annotated PDF is rendered again with the corrected text.
+    expect(await renders()).toBe(before + 1)
     // What the student reads (published PDF, student space): the item as it reads now, above the comment.
     const [shown] = await withRubricTexts({ payload: ctx.app.runtime.payload, grades: [{ ...(await grade(applied.body.doc.id)), comment: 'Bien vu' }] })
     expect(shown!.comment).toBe('−1 Justification manquante\nBien vu')

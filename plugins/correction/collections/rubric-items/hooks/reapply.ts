@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
 import { ConflictError } from '../../../../../runtime/errors'
-import { gradesApplying, reapplyRubricItem, refuseOnClosedCopies } from '../../../services/reapplyRubricItem'
+import { gradesApplying, reapplyRubricItem, refuseOnClosedCopies, rerenderClosedCopies } from '../../../services/reapplyRubricItem'
 
 const pointsChanged = (before: { points?: unknown } | undefined, after: { points?: unknown }) => before !== undefined && after.points !== undefined && Number(before.points) !== Number(after.points)
 
@@ -11,9 +11,13 @@ export const refuseClosedPoints: CollectionBeforeChangeHook = async ({ data, ope
   return data
 }
 
-/** Every grade applying the item gets its new points, in the same transaction as the item. */
+/**
+ * Every grade applying the item gets its new points, in the same transaction as the item; a new text is read
+ * live everywhere, and closed copies' annotated PDFs are rendered again with it.
+ */
 export const reapplyPoints: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   if (operation === 'update' && pointsChanged(previousDoc, doc)) await reapplyRubricItem({ itemId: doc.id, req })
+  if (operation === 'update' && previousDoc?.text !== doc.text) await rerenderClosedCopies({ itemId: doc.id, req })
   return doc
 }
 
