@@ -5,6 +5,7 @@ import { withTranslations } from '../kit/translations'
 import { withBatchProgressField } from './admin/batchProgressField'
 import { withBookletsTab } from './admin/bookletsTab'
 import { withBatchReportTab } from './admin/batchReportView'
+import { withScanUploader } from './admin/scanUploader'
 import { ScanPages } from './collections/ScanPages'
 import { bookletsEndpoint } from './endpoints/booklets'
 import { segmentationEndpoints } from './endpoints/segmentation'
@@ -58,7 +59,7 @@ export const scanPipelinePlugin =
     return addJobs(
       {
         ...config,
-        collections: [...(config.collections ?? []).map(withUploadHook).map(withSubjectHooks).map(withBatchReportTab).map(withBatchProgressField).map(withBookletsTab), ScanPages],
+        collections: [...(config.collections ?? []).map(withUploadHook).map(withSubjectHooks).map(withBatchReportTab).map(withBatchProgressField).map(withBookletsTab).map(withScanUploader), ScanPages],
         endpoints: [...(config.endpoints ?? []), ...segmentationEndpoints],
         i18n: withTranslations(config.i18n, translations),
       },

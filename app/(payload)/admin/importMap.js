@@ -10,6 +10,7 @@ import { BatchReportView as BatchReportView_120393fb20b045f51ad6237f84fff1f4 } f
 import { NavLink as NavLink_eed98e0ebb3a3e9570ba8ecc22e3fa8b } from '../../../admin-components/identification-desk/NavLink'
 import { DeskView as DeskView_26940ee36de1017a867e051b5ff94545 } from '../../../admin-components/identification-desk/DeskView'
 import { RosterImportView as RosterImportView_5174b1a62d7ec93936b93bc5ad1405b0 } from '../../../admin-components/roster-import/RosterImportView'
+import { ScanUploader as ScanUploader_5c1f0e7a0d2b4e6f8a9b1c3d5e7f9a2b } from '../../../admin-components/scan-uploads/ScanUploader'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -26,5 +27,6 @@ export const importMap = {
   "/admin-components/identification-desk/NavLink#NavLink": NavLink_eed98e0ebb3a3e9570ba8ecc22e3fa8b,
   "/admin-components/identification-desk/DeskView#DeskView": DeskView_26940ee36de1017a867e051b5ff94545,
   "/admin-components/roster-import/RosterImportView#RosterImportView": RosterImportView_5174b1a62d7ec93936b93bc5ad1405b0,
+  "/admin-components/scan-uploads/ScanUploader#ScanUploader": ScanUploader_5c1f0e7a0d2b4e6f8a9b1c3d5e7f9a2b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

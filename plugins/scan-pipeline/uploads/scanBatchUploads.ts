@@ -10,9 +10,9 @@ import { allowedOrigins } from '../../../runtime/security-headers'
 import { createResumableUploads, type ResumableUploads, type UploadUser } from '../../../storage/resumable/tus-server'
 import { maxUploadBytes } from '../../../storage/upload-limits'
 import { createBatchFromFile } from '../services/batchFromFile'
+import { SCAN_UPLOADS_PATH } from './paths'
 
-/** The tus endpoint of scan batches: one upload per file, each becoming its own batch of the exam it names. */
-export const SCAN_UPLOADS_PATH = '/api/uploads/scan-batches'
+export { SCAN_UPLOADS_PATH }
 
 /** Where unfinished uploads live: under data/tmp, so cleanup-old-files removes the abandoned ones. */
 export const scanUploadsDir = (): string => path.join(tmpDir(), 'uploads', 'scan-batches')
@@ -53,6 +53,7 @@ const checkMayCreate = async ({ payload, user, exam, filename }: { payload: Payl
   return found.docs[0]!.id
 }
 
+/** The tus endpoint of scan batches: one upload per file, each becoming its own batch of the exam it names. */
 export const scanBatchUploads = ({ payload }: { payload: Payload }): ResumableUploads =>
   createResumableUploads({
     path: SCAN_UPLOADS_PATH,
