@@ -2,7 +2,8 @@
 // some sheets upside down, shuffled, one page lost, one scanned twice), read back: `npx tsx bench/qr.ts`.
 // Prints the share of pages whose code was read, the copies that came back exact, and pages per second of
 // the page analysis with and without reading codes (the same pages, in the same run, as the baseline).
-import { analyzePages, planWithCodes, printBooklets, readPageCodes } from '../plugins/scan-pipeline/lib/index'
+import { printBooklets } from '../plugins/scan-pipeline/lib/booklets/printBooklets'
+import { analyzePages, planWithCodes, readPageCodes } from '../plugins/scan-pipeline/lib/index'
 import { openMupdf } from '../plugins/scan-pipeline/lib/pdf/open'
 import { renderStoredGray } from '../plugins/scan-pipeline/lib/pdf/render'
 import { ANALYSIS_DPI } from '../plugins/scan-pipeline/lib/analyze/analyzePage'

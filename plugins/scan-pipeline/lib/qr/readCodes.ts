@@ -1,6 +1,5 @@
 import type { GrayImage } from '../raster/gray'
 import type { PageCode, Rotation } from '../types'
-import { readQrCodes } from './zxing'
 
 type Point = { x: number; y: number }
 
@@ -20,6 +19,8 @@ export const uprightRotation = ({ topLeft, topRight }: { topLeft: Point; topRigh
  * halves apart. Reading failures are no codes: the page then takes the unprepared-paper path.
  */
 export const readPageCodes = async ({ image }: { image: GrayImage }): Promise<PageCode[]> => {
+  // Next bundles whatever the Payload config reaches; the reader (wasm read from node_modules) only runs under Node.
+  const { readQrCodes } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ './zxing')
   const results = await readQrCodes(image)
   return results
     .filter((r) => r.isValid && r.text)

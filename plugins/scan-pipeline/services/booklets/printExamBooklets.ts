@@ -8,7 +8,8 @@ import { studentsOfExam } from '../../../identification/services/copies'
 import type { BookletCopy, BookletLayout } from '../../lib/booklets/printBooklets'
 import { recordOf, type BookletRecord } from './record'
 
-const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../../lib/index')
+/** Bundlers must not follow the printer (its fonts are read from node_modules): it only runs under Node. */
+const loadPrinter = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../../lib/booklets/printBooklets')
 
 export const BOOKLET_LAYOUTS: readonly BookletLayout[] = ['a4', 'a3']
 const MAX_BLANK = 500
@@ -57,7 +58,7 @@ export const printExamBooklets = async ({
   const subjectId = idOf(exam.blankSubject)
   const media = subjectId === undefined ? null : await payload.findByID({ collection: 'media', id: subjectId, depth: 0, overrideAccess: true, req, disableErrors: true })
   const subject = media ? await readUpload({ payload, collection: 'media', doc: media }) : undefined
-  const { printBooklets } = await loadPipeline()
+  const { printBooklets } = await loadPrinter()
   const pdf = await printBooklets({ examId: exam.id, title: exam.title, subject, pageCount: exam.pagesPerCopy ?? undefined, copies: toPrint, layout })
   await payload.update({ collection: 'exams', id: exam.id, depth: 0, overrideAccess: true, req, data: { booklets: { printedAt: new Date().toISOString(), copies } satisfies BookletRecord } as never })
   return { pdf, fileName: `livrets-${exam.id}-${layout}.pdf`, named: students.length, blank }

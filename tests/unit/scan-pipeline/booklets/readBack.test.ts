@@ -1,4 +1,5 @@
-import { analyzePages, planWithCodes, printBooklets } from '../../../../plugins/scan-pipeline/lib/index.js'
+import { printBooklets } from '../../../../plugins/scan-pipeline/lib/booklets/printBooklets.js'
+import { analyzePages, planWithCodes } from '../../../../plugins/scan-pipeline/lib/index.js'
 import { bookletSubject, scanPrinted } from '../../../../tools/papers/booklets/index.js'
 
 // Printed, scanned (150 dpi JPEG, sideways and upside down, shuffled) and read back through the real page
