@@ -20,6 +20,11 @@ let app: AdminApp
 let admin: ApiClient
 let dir: string
 
+/** The large file's size: tens of MB in the suite; `KORRIGO_E2E_UPLOAD_MB=1024` is the issue's 1 GB run. */
+const BIG_MB = Number(process.env.KORRIGO_E2E_UPLOAD_MB ?? 48)
+/** Slow enough that the cuts land mid-file (loopback would finish first): the large file takes ~15 s at least. */
+const THROUGHPUT = Math.max(6, Math.ceil(BIG_MB / 15)) * 1024 * 1024
+
 beforeAll(async () => {
   app = await startAdminApp({ name: 'resumable-upload' })
   admin = await createFirstAdmin(app.base)
@@ -35,7 +40,7 @@ const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(fil
 
 /** Upload slowed to a few MB/s (loopback would finish before any cut), or cut altogether. */
 const network = (cdp: CDPSession, { offline }: { offline: boolean }) =>
-  cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: 6 * 1024 * 1024 })
+  cdp.send('Network.emulateNetworkConditions', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: THROUGHPUT })
 
 const rowOf = (page: Page, file: string) => page.locator(`li.scan-upload[data-file="${file}"]`)
 const percentOf = async (page: Page, file: string) => Number(await rowOf(page, file).locator('progress').getAttribute('value'))
@@ -44,7 +49,7 @@ describe('uploading a year group’s scans through the admin', () => {
   it('survives two network cuts and makes one batch per file with the right copies', async () => {
     const { bytes, truth } = await getBatch('a4-mini')
     const big = path.join(dir, 'annee-complete.pdf')
-    await writePaddedPdf({ source: bytes, size: 48 * 1024 * 1024, path: big })
+    await writePaddedPdf({ source: bytes, size: BIG_MB * 1024 * 1024, path: big })
     const small = path.join(dir, 'suite.pdf')
     fs.writeFileSync(small, bytes)
     const exam = (await admin.request('POST', '/api/exams', { title: 'Bac blanc — 1re', className: '1re', layout: 'auto' })).body.doc
