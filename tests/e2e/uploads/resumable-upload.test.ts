@@ -26,7 +26,8 @@ const BIG_MB = Number(process.env.KORRIGO_E2E_UPLOAD_MB ?? 48)
 const THROUGHPUT = Math.max(6, Math.ceil(BIG_MB / 15)) * 1024 * 1024
 
 beforeAll(async () => {
-  app = await startAdminApp({ name: 'resumable-upload' })
+  // Above the default 500 MB limit, the 1 GB run needs the limit raised as a school would.
+  app = await startAdminApp({ name: 'resumable-upload', env: BIG_MB > 480 ? { KORRIGO_MAX_UPLOAD_MB: String(BIG_MB + 16) } : {} })
   admin = await createFirstAdmin(app.base)
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-upload-e2e-'))
 }, 900_000)
