@@ -27,13 +27,21 @@ const centre = (s: Stroke) => ({ x: (s.x0 + s.x1) / 2, y: (s.y0 + s.y1) / 2 })
  * How far a stroke is from being written for a label: to its right on its line (a form's "Nom :
  * ____"), or in the space under it (a box whose title is the label). Infinity when neither.
  */
+/** Where the answer to a label is written on its line: from the label to the next label on the row. */
+export const answerRoom = ({ label, labels, pageWidth }: { label: PixelRect; labels: PixelRect[]; pageWidth: number }): PixelRect => {
+  const h = height(label)
+  // the next label to the right on the same line ends this field
+  const sameRow = (o: PixelRect) => o !== label && Math.min(o.y1, label.y1) - Math.max(o.y0, label.y0) > 0.3 * h
+  const stop = Math.min(pageWidth, label.x1 + pageWidth * 0.6, ...labels.filter((o) => sameRow(o) && o.x0 > label.x1).map((o) => o.x0 - 0.3 * h))
+  return { x0: label.x1 - 0.5 * h, y0: label.y0 - 0.9 * h, x1: stop, y1: label.y1 + 1.1 * h }
+}
+
 const distance = ({ stroke, label, labels, pageWidth }: { stroke: Stroke; label: FormLabel; labels: FormLabel[]; pageWidth: number }): number => {
   const h = height(label)
   const c = centre(stroke)
-  // the next label to the right on the same line ends this field
-  const sameRow = (o: FormLabel) => o !== label && Math.min(o.y1, label.y1) - Math.max(o.y0, label.y0) > 0.3 * h
-  const stop = Math.min(pageWidth, label.x1 + pageWidth * 0.6, ...labels.filter((o) => sameRow(o) && o.x0 > label.x1).map((o) => o.x0 - 0.3 * h))
-  if (c.y > label.y0 - 0.9 * h && c.y < label.y1 + 1.1 * h && stroke.x0 > label.x1 - 0.5 * h && c.x < stop) return (stroke.x0 - label.x1) / h
+  const room = answerRoom({ label, labels, pageWidth })
+  const stop = room.x1
+  if (c.y > room.y0 && c.y < room.y1 && stroke.x0 > room.x0 && c.x < stop) return (stroke.x0 - label.x1) / h
   // below: inside the box the label titles, down to about three lines
   const below = labels.filter((o) => o !== label && o.y0 > label.y1 && Math.min(o.x1, stop) - Math.max(o.x0, label.x0) > 0)
   const floor = Math.min(label.y1 + 4 * h, ...below.map((o) => o.y0 - 0.2 * h))

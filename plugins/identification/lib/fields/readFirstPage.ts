@@ -1,17 +1,17 @@
-import type { HeaderFieldName, PointBox } from '../header/types'
+import type { HeaderFieldName } from '../header/types'
 import type { Lattice } from '../lattice/types'
 import type { FieldCandidate } from '../match/types'
 import { readField } from '../ocr/readField'
 import type { OcrEngine } from '../ocr/types'
-import { assignStrokes, fieldBox, labelsOnPage, type FoundField } from './assign'
+import { assignStrokes, labelsOnPage } from './assign'
 import { fieldCrop } from './crop'
 import type { BlankForm } from './form'
 import { handwritingOf, strokesOf } from './handwriting'
-import { IDENTITY_KINDS, type FieldKind } from './labels'
+import type { FieldKind } from './labels'
 import type { PageImage } from './page'
+import { identityZonesOf, type IdentityZone } from './zones'
 
-/** Where an identity field is on the copy's first page (points, upright page, top-left origin). */
-export type IdentityZone = { field: FieldKind; box: PointBox }
+export type { IdentityZone } from './zones'
 
 export type FirstPageReading = {
   fields: Partial<Record<HeaderFieldName, FieldCandidate[]>>
@@ -28,16 +28,16 @@ const READ: Partial<Record<FieldKind, { name: HeaderFieldName; kind: 'name' | 'd
   birthDate: { name: 'birthDate', kind: 'date' },
 }
 
-/** Margin around a zone to paint out: handwriting overflows what was measured. */
-const ZONE_PAD_PT = 6
-
-const toPoints = (field: FoundField, page: PageImage): PointBox | undefined => {
-  const box = fieldBox(field)
-  if (!box) return undefined
-  const k = 72 / page.dpi
-  const x = Math.max(0, box.x0 * k - ZONE_PAD_PT)
-  const y = Math.max(0, box.y0 * k - ZONE_PAD_PT)
-  return { x, y, width: Math.min(page.widthPt - x, (box.x1 - box.x0) * k + 2 * ZONE_PAD_PT), height: Math.min(page.heightPt - y, (box.y1 - box.y0) * k + 2 * ZONE_PAD_PT) }
+/**
+ * Where a first page's identity is written, without reading it: the writing (the form's print taken
+ * away), each piece given to its printed label, and the zones to paint out for markers.
+ */
+export const locateIdentity = ({ page, form }: { page: PageImage; form?: BlankForm }) => {
+  const { mask, transform } = handwritingOf({ page, form })
+  const strokes = strokesOf(mask)
+  const labels = form ? labelsOnPage({ labels: form.labels, t: transform, form: form.mask, page }) : []
+  const found = assignStrokes({ strokes, labels, page })
+  return { mask, found, zones: identityZonesOf({ found, labels, strokes, page }) }
 }
 
 /**
@@ -47,16 +47,9 @@ const toPoints = (field: FoundField, page: PageImage): PointBox | undefined => {
  * a form or labels, the first lines written at the top of the page are the name.
  */
 export const readFirstPage = async ({ page, form, engines }: { page: PageImage; form?: BlankForm; engines: OcrEngine[] }): Promise<FirstPageReading> => {
-  const { mask, transform } = handwritingOf({ page, form })
-  const strokes = strokesOf(mask)
-  const labels = form ? labelsOnPage({ labels: form.labels, t: transform, form: form.mask, page }) : []
-  const found = assignStrokes({ strokes, labels, page })
-  const reading: FirstPageReading = { fields: {}, lattices: {}, zones: [], located: found.some((f) => f.label && READ[f.kind]) ? 'labels' : 'top-lines' }
+  const { mask, found, zones } = locateIdentity({ page, form })
+  const reading: FirstPageReading = { fields: {}, lattices: {}, zones, located: found.some((f) => f.label && READ[f.kind]) ? 'labels' : 'top-lines' }
   for (const field of found) {
-    if (IDENTITY_KINDS.has(field.kind)) {
-      const box = toPoints(field, page)
-      if (box) reading.zones.push({ field: field.kind, box })
-    }
     const read = READ[field.kind]
     if (!read || reading.fields[read.name]) continue
     const crop = fieldCrop({ page, writing: mask, strokes: field.strokes })
