@@ -23,7 +23,7 @@ export const firstPageOf = async ({ payload, copy }: { payload: Payload; copy: C
  * exam's subject for batches cut on it; otherwise learned from a few of the batch's copies through the
  * print ingestion found (an annex file has another form than the copies). Undefined for plain paper.
  */
-export const openFormCache = ({ payload, exam, readers, copies }: { payload: Payload; exam: { blankSubject?: unknown }; readers: HeaderReaders; copies: CopyDoc[] }) => {
+export const openFormCache = ({ payload, exam, readers, copies }: { payload: Payload; exam: { blankSubject?: unknown }; readers: () => Promise<HeaderReaders>; copies: CopyDoc[] }) => {
   const cache = new Map<string, Promise<BlankForm | undefined>>()
   const build = async (batchId: string): Promise<BlankForm | undefined> => {
     const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, disableErrors: true })
@@ -32,26 +32,27 @@ export const openFormCache = ({ payload, exam, readers, copies }: { payload: Pay
     const subjectId = idOf(exam.blankSubject)
     if (cutOn.boundary === 'subject' && subjectId !== undefined) {
       const media = await payload.findByID({ collection: 'media', id: subjectId, depth: 0, overrideAccess: true })
-      return batchForm({ subject: await readUpload({ payload, collection: 'media', doc: media }), pages: [], readers })
+      return batchForm({ subject: await readUpload({ payload, collection: 'media', doc: media }), pages: [], readers: await readers() })
     }
     if (!cutOn.firstPage) return undefined
     const learners = copies.filter((c) => c.pdf && String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, LEARNING_PAGES)
     const pages = learners.length < 2 ? [] : await Promise.all(learners.map((copy) => firstPageOf({ payload, copy })))
-    return batchForm({ firstPagePrint: cutOn.firstPage, pages, readers })
+    return batchForm({ firstPagePrint: cutOn.firstPage, pages, readers: await readers() })
+  }
+  const formForBatch = (batchId: string): Promise<BlankForm | undefined> => {
+    if (!batchId) return Promise.resolve(undefined)
+    let form = cache.get(batchId)
+    if (!form) {
+      form = build(batchId).catch((error: Error) => {
+        payload.logger.warn({ batch: batchId, err: error.message }, 'the blank form of a batch could not be made; its copies are read without it')
+        return undefined
+      })
+      cache.set(batchId, form)
+    }
+    return form
   }
   return {
-    formFor: (copy: CopyDoc): Promise<BlankForm | undefined> => {
-      const batchId = String(idOf(copy.pages?.[0]?.batch) ?? '')
-      if (!batchId) return Promise.resolve(undefined)
-      let form = cache.get(batchId)
-      if (!form) {
-        form = build(batchId).catch((error: Error) => {
-          payload.logger.warn({ batch: batchId, err: error.message }, 'the blank form of a batch could not be made; its copies are read without it')
-          return undefined
-        })
-        cache.set(batchId, form)
-      }
-      return form
-    },
+    formForBatch,
+    formFor: (copy: CopyDoc): Promise<BlankForm | undefined> => formForBatch(String(idOf(copy.pages?.[0]?.batch) ?? '')),
   }
 }

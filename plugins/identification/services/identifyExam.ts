@@ -8,10 +8,11 @@ import { detectedZones } from '../../anonymization/services/detectedZones'
 import { identifyCopies, toMatchStudent, type CopyReading } from '../lib/match/index'
 import type { IdentificationOptions, StoredCandidate } from '../types'
 import { copiesOfExam, displayName, isOpen, isSettled, studentsOfExam, type CopyDoc } from './copies'
-import { openHeaderReaders } from './engines'
+import { openHeaderReaders, type HeaderReaders } from './engines'
 import { advanceExamIfIdentified } from './examStatus'
 import { openFormCache } from './forms'
 import { mergeFragments } from './mergeFragments'
+import { orderWrittenPages } from './orderWrittenPages'
 import { readCopyHeader, type StoredReadings } from './readCopyHeader'
 
 export type IdentifyProgress = (args: { done: number; total: number }) => Promise<void>
@@ -60,44 +61,47 @@ export const identifyExam = async ({
   const total = toRead.length + 1
   await progress({ done: 0, total })
 
-  if (toRead.length) {
-    const readers = await openHeaderReaders({ engines: options.engines })
-    const forms = openFormCache({ payload, exam, readers, copies: before })
-    try {
-      for (const [index, copy] of toRead.entries()) {
-        const read = await readCopyHeader({ payload, copy, readers, form: () => forms.formFor(copy), dpi: options.dpi }).catch(async (error: Error) => {
-          // One unreadable copy (a damaged PDF, a copy merged away meanwhile) must not cost the others their names:
-          // it stays unread, so it goes to the desk and the next run tries it again.
-          const still = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
-          if (still) payload.logger.warn({ copy: copy.id, anonymousId: copy.anonymousId, err: error.message }, 'header of a copy could not be read')
-          return undefined
+  // The OCR engines take seconds to start: opened on first need, once for the run.
+  let opened: Promise<HeaderReaders> | undefined
+  const readers = () => (opened ??= openHeaderReaders({ engines: options.engines }))
+  const forms = openFormCache({ payload, exam, readers, copies: before })
+  try {
+    for (const [index, copy] of toRead.entries()) {
+      const read = await readCopyHeader({ payload, copy, readers: await readers(), form: () => forms.formFor(copy), dpi: options.dpi }).catch(async (error: Error) => {
+        // One unreadable copy (a damaged PDF, a copy merged away meanwhile) must not cost the others their names:
+        // it stays unread, so it goes to the desk and the next run tries it again.
+        const still = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
+        if (still) payload.logger.warn({ copy: copy.id, anonymousId: copy.anonymousId, err: error.message }, 'header of a copy could not be read')
+        return undefined
+      })
+      if (read)
+        await withLock({
+          payload,
+          key: examCopiesLock(examId),
+          work: async () => {
+            // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
+            const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
+            // One write for the reading and the zones anonymization paints out: two writes of the same copy
+            // racing each other (the redaction job's) lose one of them.
+            if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy) && String(idOf(now.pdf)) === String(idOf(copy.pdf)))
+              await updateCopy(payload, copy.id, {
+                identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop },
+                identityZones: detectedZones(read.zones),
+              })
+          },
         })
-        if (read)
-          await withLock({
-            payload,
-            key: examCopiesLock(examId),
-            work: async () => {
-              // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
-              const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
-              // One write for the reading and the zones anonymization paints out: two writes of the same copy
-              // racing each other (the redaction job's) lose one of them.
-              if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy) && String(idOf(now.pdf)) === String(idOf(copy.pdf)))
-                await updateCopy(payload, copy.id, {
-                  identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop },
-                  identityZones: detectedZones(read.zones),
-                })
-            },
-          })
-        await progress({ done: index + 1, total })
-      }
-    } finally {
-      await readers.terminate()
+      await progress({ done: index + 1, total })
     }
-  }
 
-  // One student's copy that ingestion cut into pieces (a name on every sheet, an annex scanned apart)
-  // is joined before the class-wide matching, which gives each student one copy.
-  await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) })
+    // One student's copy that ingestion cut into pieces (a name on every sheet, an annex scanned apart)
+    // is joined before the class-wide matching, which gives each student one copy.
+    const joined = await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) })
+    // Then its pages go in the order the student numbered them, and the pages no sheet carries are named
+    // (when something was read or joined: a run after a hand edit has nothing new to order).
+    if (toRead.length || joined) await orderWrittenPages({ payload, examId, formForBatch: forms.formForBatch, engines: async () => (await readers()).engines })
+  } finally {
+    if (opened) await (await opened.catch(() => undefined))?.terminate()
+  }
 
   // Matching and writing under the exam's lock: no copy is edited, deleted or named by hand in between.
   const { identified, needsReview, settledCount } = await withLock({

@@ -59,6 +59,7 @@ export const mergeFragments = async ({ payload, examId, students }: { payload: P
           exam: examId,
           copy: head!.id,
           action: 'merge',
+          method: 'auto',
           details: { automatic: true, reason: 'the same student wrote each piece', joined: rest.map((c) => ({ id: c!.id, anonymousId: c!.anonymousId })) },
         })
       }

@@ -42,7 +42,8 @@ export const pagesOf = (copy: CopyDoc): CopyPage[] =>
  * the first, the header must be read again: the copy goes back to `pending` unless a person named it.
  * A turned page is still the same writing: a named copy keeps its student, and the zones found on that
  * page turn with it (`turn`, the page's index and the quarter turns it was given); an unnamed copy's
- * first page is read again the right way up.
+ * first page is read again the right way up. Pages put in another order (`order`, old index of each new
+ * page) are the same copy's writing: its reading and student stay, its zones follow their pages.
  */
 export const rebuildCopy = async ({
   payload,
@@ -51,6 +52,7 @@ export const rebuildCopy = async ({
   pages,
   sources,
   turn,
+  order,
 }: {
   payload: Payload
   req?: PayloadRequest
@@ -58,6 +60,7 @@ export const rebuildCopy = async ({
   pages: CopyPage[]
   sources: Map<string, Uint8Array>
   turn?: { page: number; by: number }
+  order?: number[]
 }): Promise<CopyDoc> => {
   const { renderThumbnail } = await import('../../scan-pipeline/lib/index')
   const examId = idOf(copy.exam)!
@@ -74,8 +77,9 @@ export const rebuildCopy = async ({
   const firstChanged = !samePage || before!.rotation !== first.rotation
   const manual = copy.identification?.status === 'manual'
   const named = idOf(copy.student) !== undefined
-  const reread = firstChanged && !manual && !(samePage && named)
+  const reread = firstChanged && !manual && !(samePage && named) && !order
   const zones = (copy.identityZones ?? []) as IdentityZone[]
+  const movedZones = order ? zones.map((z) => ({ ...z, page: order.indexOf(z.page) })).filter((z) => z.page >= 0) : undefined
   const turnedZones =
     turn && zones.some((z) => z.page === turn.page)
       ? turnZones({ zones, page: turn.page, by: turn.by, upright: turnedBack({ size: await uprightSize({ pdf, index: turn.page }), by: turn.by }) })
@@ -91,6 +95,7 @@ export const rebuildCopy = async ({
       pdf: media.id,
       thumbnail: thumbnail.id,
       ...(turnedZones ? { identityZones: turnedZones } : {}),
+      ...(movedZones ? { identityZones: movedZones } : {}),
       ...(reread ? { student: null, status: 'staging', identification: { status: 'pending', readings: null, headerCrop: null, candidates: null, confidence: null, reason: null } } : {}),
     } as never,
   })

@@ -10,6 +10,15 @@ describe('written page numbers', () => {
     expect(orderByWrittenNumbers([n(1), n(2), n(3)].map((p) => ({ written: { ...p.written, total: 3 } })))).toEqual({ order: [0, 1, 2], missing: [], total: 3 })
   })
 
+  it('numbers the other pages of a folded sheet from one number read on it', () => {
+    // two A3 sheets scanned second first; on each only one number was read
+    const page = (sheet: string, written?: number) => ({ sheet, ...(written ? { written: { n: written, total: 12 } } : {}) })
+    const result = orderByWrittenNumbers([page('b'), page('b', 10), page('b'), page('b'), page('a', 1), page('a'), page('a'), page('a', 4)])
+    expect(result).toEqual({ order: [4, 5, 6, 7, 0, 1, 2, 3], missing: [5, 6, 7, 8], total: 12 })
+    // numbers on one sheet that do not follow each other say nothing about its other pages
+    expect(orderByWrittenNumbers([page('a', 1), page('a'), page('a', 2), page('a')])).toEqual({ order: [0, 1, 2, 3], missing: [4, 5, 6, 7, 8, 9, 10, 11, 12], total: 12 })
+  })
+
   it('keeps the scan order when the numbers do not make one count', () => {
     expect(orderByWrittenNumbers([{ written: { n: 1, total: 4 } }])).toBeUndefined()
     expect(orderByWrittenNumbers([{ written: { n: 1, total: 4 } }, { written: { n: 1, total: 4 } }, {}])).toBeUndefined()

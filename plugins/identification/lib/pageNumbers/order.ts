@@ -1,6 +1,7 @@
 import type { WrittenNumber } from './parse'
 
-export type NumberedPage = { written?: WrittenNumber; blank?: boolean }
+/** `sheet`: pages of one folded sheet (an A3 copie double's four halves) share it, in booklet order. */
+export type NumberedPage = { written?: WrittenNumber; blank?: boolean; sheet?: string }
 
 export type PageOrder = {
   /** indices of the pages in the order the student numbered them */
@@ -19,7 +20,8 @@ const MIN_NUMBERED = 2
  * a gap it fills there; numbers no page can stand for are missing. Undefined when the numbers do not
  * make one consistent count (two totals, a number twice, too few read): the scan order is kept.
  */
-export const orderByWrittenNumbers = (pages: NumberedPage[]): PageOrder | undefined => {
+export const orderByWrittenNumbers = (input: NumberedPage[]): PageOrder | undefined => {
+  const pages = numberWholeSheets(input)
   const numbered = pages.flatMap((p, index) => (p.written ? [{ index, ...p.written }] : []))
   if (numbered.length < MIN_NUMBERED) return undefined
   const totals = new Map<number, number>()
@@ -53,4 +55,25 @@ export const orderByWrittenNumbers = (pages: NumberedPage[]): PageOrder | undefi
   }
   const missing = Array.from({ length: total }, (_, i) => i + 1).filter((n) => !used.has(n))
   return { order, missing, total }
+}
+
+/**
+ * The pages of a folded sheet follow each other: one number read on a sheet numbers its other pages
+ * (a page left blank, a number not read), when the numbers read on it agree with that.
+ */
+const numberWholeSheets = (pages: NumberedPage[]): NumberedPage[] => {
+  const out = pages.map((p) => ({ ...p }))
+  for (let start = 0; start < pages.length; ) {
+    let end = start + 1
+    while (pages[start]!.sheet !== undefined && end < pages.length && pages[end]!.sheet === pages[start]!.sheet) end++
+    const read = out.slice(start, end).flatMap((p, i) => (p.written ? [{ offset: p.written.n - i, total: p.written.total }] : []))
+    const agree = read.length > 0 && read.every((r) => r.offset === read[0]!.offset && r.total === read[0]!.total)
+    if (end - start > 1 && agree)
+      for (let i = start; i < end; i++) {
+        const n = read[0]!.offset + (i - start)
+        if (!out[i]!.written && n >= 1 && n <= read[0]!.total) out[i]!.written = { n, total: read[0]!.total }
+      }
+    start = end
+  }
+  return out
 }

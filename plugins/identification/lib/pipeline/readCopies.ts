@@ -75,3 +75,5 @@ export const readCopies = async ({
   }
   return readings
 }
+
+export { footerFormOf, readCopyOrder, type CopyWrittenOrder, type FooterForm } from '../pageNumbers/index'

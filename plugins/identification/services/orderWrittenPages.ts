@@ -1,0 +1,108 @@
+import type { Payload } from 'payload'
+
+import type { Id } from '../../../collections/access/roles'
+import { idOf } from '../../../collections/relations'
+import { examCopiesLock, withLock } from '../../../locks/withLock'
+import { readUpload } from '../../../storage/uploads'
+import type { BlankForm } from '../lib/fields/index'
+import type { OcrEngine } from '../lib/ocr/index'
+import { DECISIONS_SLUG } from '../collections/IdentificationDecisions'
+import { copiesOfExam, isOpen, isSettled, type CopyDoc } from './copies'
+import { recordDecision } from './decisions'
+import type { StoredReadings } from './readCopyHeader'
+import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
+
+// Loaded on first use (mupdf, OCR): the admin's bundle of the config never needs them.
+const pipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pipeline/readCopies')
+
+/** What the last reading of a copy's page numbers found, kept with its readings so a run reads each page list once. */
+export type StoredPageOrder = { key: string; total?: number; missing?: number[] }
+
+/** The copy's anomalies this step writes start with it, so a later reading replaces them. */
+const MISSING_PREFIX = 'Written page numbers:'
+
+const pagesKey = (copy: CopyDoc): string => pagesOf(copy).map((p) => `${p.batch}:${p.sourcePage}:${p.region}:${p.rotation}`).join('|')
+
+/** A person who moved, turned or regrouped a copy's pages decided their order: it is not read again. */
+const editedByHand = async ({ payload, copy }: { payload: Payload; copy: Id }): Promise<boolean> => {
+  const { totalDocs } = await payload.count({
+    collection: DECISIONS_SLUG as never,
+    where: { and: [{ copy: { equals: copy } }, { method: { equals: 'manual' } }, { action: { in: ['reorder', 'move-page', 'rotate', 'split', 'merge'] } }] },
+    overrideAccess: true,
+  })
+  return totalDocs > 0
+}
+
+const missingMessage = ({ missing, total }: { missing: number[]; total: number }) =>
+  `${MISSING_PREFIX} ${missing.length === 1 ? 'page' : 'pages'} ${missing.join(', ')} of ${total} ${missing.length === 1 ? 'is' : 'are'} missing`
+
+/**
+ * Puts each copy's pages in the order its student numbered them ("n / N" in the footer of an official
+ * exam sheet) and names the pages no sheet carries. Copies on paper without a page-number box, copies
+ * decided by hand or being marked are left alone; a copy whose numbers are not read surely keeps the
+ * order of the scan. Reading happens outside the exam's lock; the change is written under it, only if
+ * the copy's pages did not change meanwhile. Returns how many copies were put in another order.
+ */
+export const orderWrittenPages = async ({
+  payload,
+  examId,
+  formForBatch,
+  engines,
+}: {
+  payload: Payload
+  examId: Id
+  formForBatch: (batchId: string) => Promise<BlankForm | undefined>
+  engines: () => Promise<OcrEngine[]>
+}): Promise<number> => {
+  const { footerFormOf, readCopyOrder } = await pipeline()
+  const footers = new Map<string, ReturnType<typeof footerFormOf>>()
+  const footerOf = async (batchId: string) => {
+    if (!footers.has(batchId)) {
+      const form = await formForBatch(batchId)
+      footers.set(batchId, form ? footerFormOf(form) : undefined)
+    }
+    return footers.get(batchId)
+  }
+  const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c) && c.pdf && (c.pages?.length ?? 0) >= 2)
+  let reordered = 0
+  for (const copy of copies) {
+    const readings = copy.identification?.readings as (StoredReadings & { pageOrder?: StoredPageOrder }) | undefined
+    if (!readings || readings.pageOrder?.key === pagesKey(copy) || (await editedByHand({ payload, copy: copy.id }))) continue
+    const pages = pagesOf(copy)
+    const pageFooters = await Promise.all(pages.map((p) => footerOf(String(p.batch))))
+    if (!pageFooters.some(Boolean)) continue
+    const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true, disableErrors: true })
+    if (!media) continue
+    // An A3 copie double is cut into four halves from a duplex scan's two sides (pages 2k-1 and 2k): one sheet.
+    const sheets = pages.map((p) => (p.region !== 'full' ? `${p.batch}:${Math.ceil(p.sourcePage / 2)}` : undefined))
+    const pdf = await readUpload({ payload, collection: 'media', doc: media })
+    const { order } = await readCopyOrder({ pdf, footers: pageFooters, blank: pages.map((p) => Boolean(p.blank)), sheets, engines: await engines() })
+    await withLock({
+      payload,
+      key: examCopiesLock(examId),
+      work: async () => {
+        const now = (await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })) as CopyDoc | null
+        // Edited meanwhile (a hand edit, a merge): the next run reads the new page list.
+        if (!now || pagesKey(now) !== pagesKey(copy) || !isOpen(now) || isSettled(now)) return
+        let current = now
+        const moves = order && order.order.some((old, i) => old !== i)
+        if (moves) {
+          current = await rebuildCopy({ payload, copy: now, pages: order.order.map((i) => pages[i]!), sources: await batchSources({ payload, pages }), order: order.order })
+          await recordDecision({ payload, exam: examId, copy: copy.id, action: 'reorder', method: 'auto', details: { automatic: true, reason: 'the page numbers the student wrote', order: order.order } })
+          reordered++
+        }
+        const others = ((current.anomalies as string[] | null) ?? []).filter((a) => !a.startsWith(MISSING_PREFIX))
+        const missing = order?.missing.length ? [missingMessage({ missing: order.missing, total: order.total })] : []
+        const pageOrder: StoredPageOrder = { key: pagesKey(current), ...(order ? { total: order.total, missing: order.missing } : {}) }
+        await payload.update({
+          collection: 'copies',
+          id: copy.id,
+          depth: 0,
+          overrideAccess: true,
+          data: { anomalies: [...others, ...missing], identification: { ...current.identification, readings: { ...readings, pageOrder } } } as never,
+        })
+      },
+    })
+  }
+  return reordered
+}
