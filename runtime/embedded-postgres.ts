@@ -134,11 +134,23 @@ export const startEmbeddedPostgres = async ({
     dataDir,
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${DATABASE_NAME}`,
     stop: async () => {
+      const pidFile = path.join(dataDir, 'postmaster.pid')
+      const pid = Number(fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8').split('\n')[0] : NaN)
       await pg.stop()
       // As root, postgres runs under another user through a wrapper: the wrapper exits first. The server
-      // is down once it has removed its pid file (a clean shutdown always does).
-      const pidFile = path.join(dataDir, 'postmaster.pid')
-      for (let waited = 0; fs.existsSync(pidFile) && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100))
+      // removes its pid file near the end of a clean shutdown and exits just after; under load the
+      // checkpoint of a shutdown takes a while. The app exits only once that process is gone.
+      const alive = () => {
+        if (!Number.isInteger(pid) || pid <= 0) return fs.existsSync(pidFile)
+        try {
+          process.kill(pid, 0)
+          return true
+        } catch {
+          return false
+        }
+      }
+      for (let waited = 0; alive() && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100))
+      if (alive()) logger.warn({ pid, dataDir }, 'the embedded PostgreSQL is still shutting down')
     },
   }
 }

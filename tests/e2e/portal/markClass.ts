@@ -91,11 +91,12 @@ export const markShare = async ({ browser, baseUrl, who, anonymousIndex }: { bro
   let previous: string | null = null
   let readyAt = 0
   for (;;) {
-    // The next copy (or the list, once the share is done) replaces the previous one.
+    // The next copy (or the list, once the share is done) replaces the previous one. A CI machine running
+    // three other browser tests beside this one once took over a minute for one copy.
     await page.waitForFunction((prev) => {
       const shown = document.querySelector('.workspace')?.getAttribute('data-copy')
       return Boolean(document.querySelector('.exams-page')) || (shown && shown !== prev && document.querySelector('.page canvas.pdf-canvas[data-rendered]') && document.querySelector('[data-testid=rubric] .rubric-item'))
-    }, previous)
+    }, previous, { timeout: 240_000 })
     const now = Date.now()
     if (previous !== null) {
       run.copyMs.push(now - readyAt)

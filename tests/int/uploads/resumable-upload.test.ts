@@ -5,12 +5,12 @@ import { startTestApp, type TestApp } from '../helpers/app'
 import { signIn, type ApiClient } from '../helpers/http'
 import { copiesOfExam, waitForBatch } from '../helpers/scans'
 import { seedClass } from '../helpers/seed'
+import { createUpload as createTusUpload, TUS, tusRequest } from './tus'
 
 /**
  * Issue 19: a resumable (tus) upload cut midway resumes where the server stopped, a chunk sent again is never
  * appended twice, and the finished file becomes a scan batch cut into the right copies, as a form upload does.
  */
-const TUS = '/api/uploads/scan-batches'
 
 let app: TestApp
 let admin: ApiClient
@@ -20,20 +20,9 @@ let seed: Awaited<ReturnType<typeof seedClass>>
 const newExam = async (title: string) =>
   app.runtime.payload.create({ collection: 'exams', data: { title, layout: 'auto', correctors: [seed.alice.id], gradingScale: [{ key: 'Q1', maxPoints: 4, step: 0.5 }] } })
 
-const b64 = (value: string) => Buffer.from(value).toString('base64')
+const tus = (client: ApiClient, request: { method: string; path?: string; headers?: Record<string, string>; body?: Uint8Array }) => tusRequest({ baseUrl: app.baseUrl, client, ...request })
 
-/** One raw tus request (the protocol, as any client speaks it). */
-const tus = async (client: ApiClient, { method, path = TUS, headers = {}, body }: { method: string; path?: string; headers?: Record<string, string>; body?: Uint8Array }) => {
-  const response = await fetch(`${app.baseUrl}${path}`, {
-    method,
-    headers: { 'Tus-Resumable': '1.0.0', authorization: `JWT ${client.token}`, ...headers },
-    body: body ? Buffer.from(body) : undefined,
-  })
-  return { status: response.status, headers: response.headers, text: await response.text() }
-}
-
-const createUpload = (client: ApiClient, { exam, name, length }: { exam: number | string; name: string; length: number }) =>
-  tus(client, { method: 'POST', headers: { 'Upload-Length': String(length), 'Upload-Metadata': `filename ${b64(name)},filetype ${b64('application/pdf')},exam ${b64(String(exam))}` } })
+const createUpload = (client: ApiClient, upload: { exam: number | string; name: string; length: number }) => createTusUpload({ baseUrl: app.baseUrl, client, ...upload })
 
 /** A PATCH whose connection is cut after `sent` bytes of its body: what a dropped Wi-Fi does. */
 const cutPatch = (client: ApiClient, { path, offset, bytes, sent }: { path: string; offset: number; bytes: Uint8Array; sent: number }) =>
@@ -64,9 +53,10 @@ beforeAll(async () => {
   bob = await signIn({ baseUrl: app.baseUrl, email: 'bob@school.test', password: 'bob-password-1' })
 }, 300_000)
 
+// Closing waits for the batch's job to finish (the test app's drain allows 5 minutes).
 afterAll(async () => {
   await app?.close()
-})
+}, 360_000)
 
 describe('a resumable upload cut midway', () => {
   it('resumes at the offset the server holds, never appends a chunk twice, and becomes a batch with the right copies', async () => {

@@ -4,6 +4,7 @@ import { paddedPdf } from '../../../tools/papers/padded'
 import { startTestApp, type TestApp } from '../helpers/app'
 import { signIn, type ApiClient } from '../helpers/http'
 import { seedClass } from '../helpers/seed'
+import { createUpload as createTusUpload, tusRequest } from './tus'
 
 /**
  * Issue 19: KORRIGO_MAX_UPLOAD_MB is the real limit of both ways in, a form and a resumable (tus) upload. The
@@ -12,7 +13,6 @@ import { seedClass } from '../helpers/seed'
  */
 const LIMIT_MB = 51
 const LIMIT = LIMIT_MB * 1024 * 1024
-const TUS = '/api/uploads/scan-batches'
 
 let app: TestApp
 let admin: ApiClient
@@ -43,20 +43,9 @@ const formUpload = (client: ApiClient, { exam, name, bytes }: { exam: number | s
   })
 }
 
-const b64 = (value: string) => Buffer.from(value).toString('base64')
+const tus = (client: ApiClient, request: { method: string; path?: string; headers?: Record<string, string>; body?: Uint8Array }) => tusRequest({ baseUrl: app.baseUrl, client, ...request })
 
-/** One raw tus request (the protocol, as any client speaks it). */
-const tus = async (client: ApiClient, { method, path = TUS, headers = {}, body }: { method: string; path?: string; headers?: Record<string, string>; body?: Uint8Array }) => {
-  const response = await fetch(`${app.baseUrl}${path}`, {
-    method,
-    headers: { 'Tus-Resumable': '1.0.0', authorization: `JWT ${client.token}`, ...headers },
-    body: body ? Buffer.from(body) : undefined,
-  })
-  return { status: response.status, headers: response.headers, text: await response.text() }
-}
-
-const createUpload = (client: ApiClient, { exam, name, length }: { exam: number | string; name: string; length: number }) =>
-  tus(client, { method: 'POST', headers: { 'Upload-Length': String(length), 'Upload-Metadata': `filename ${b64(name)},filetype ${b64('application/pdf')},exam ${b64(String(exam))}` } })
+const createUpload = (client: ApiClient, upload: { exam: number | string; name: string; length: number }) => createTusUpload({ baseUrl: app.baseUrl, client, ...upload })
 
 beforeAll(async () => {
   process.env.KORRIGO_MAX_UPLOAD_MB = String(LIMIT_MB)
@@ -68,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
   delete process.env.KORRIGO_MAX_UPLOAD_MB
-})
+}, 360_000)
 
 describe('the upload limit is KORRIGO_MAX_UPLOAD_MB, everywhere', () => {
   it('a form upload: exactly the limit is accepted, one byte more is a 413 naming the file and the limit', async () => {
