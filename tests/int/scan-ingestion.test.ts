@@ -22,7 +22,8 @@ beforeAll(async () => {
   alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: 'alice-password-1' })
 }, 300_000)
 
-afterAll(async () => app?.close())
+// Closing waits for the jobs a batch queued (identification, redaction) to finish: the test app's drain allows 5 minutes.
+afterAll(async () => app?.close(), 360_000)
 
 describe('uploading a scan batch', () => {
   it('makes one copy per student with the right pages, a PDF each, and reports progress', async () => {
