@@ -18,7 +18,7 @@ beforeAll(async () => {
   seed = await seedSecurity({ payload: app.runtime.payload, baseUrl: app.baseUrl })
 }, 240_000)
 
-afterAll(async () => app?.close())
+afterAll(async () => app?.close(), 360_000)
 
 type Case = { method: string; target: string | (() => string); body?: string; as?: 'admin' | 'alice'; type?: string | null; status: number; message: RegExp }
 

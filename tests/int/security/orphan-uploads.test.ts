@@ -21,7 +21,7 @@ beforeAll(async () => {
   admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
 }, 240_000)
 
-afterAll(async () => app?.close())
+afterAll(async () => app?.close(), 360_000)
 
 const folder = (name: 'scans' | 'files') => path.join(app.dataDir, 'media', name)
 const filesIn = (name: 'scans' | 'files') => (fs.existsSync(folder(name)) ? fs.readdirSync(folder(name)).sort() : [])

@@ -22,7 +22,7 @@ beforeAll(async () => {
   admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
 }, 900_000)
 
-afterAll(async () => app?.close())
+afterAll(async () => app?.close(), 360_000)
 
 const payload = () => app.runtime.payload
 const count = async (collection: 'scan-pages' | 'media' | 'copies' | 'grades', where: Record<string, unknown>) =>
