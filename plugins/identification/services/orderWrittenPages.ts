@@ -67,10 +67,11 @@ export const orderWrittenPages = async ({
   let reordered = 0
   for (const copy of copies) {
     const readings = copy.identification?.readings as (StoredReadings & { pageOrder?: StoredPageOrder }) | undefined
-    if (!readings || readings.pageOrder?.key === pagesKey(copy) || (await editedByHand({ payload, copy: copy.id }))) continue
+    if (!readings || readings.pageOrder?.key === pagesKey(copy)) continue
     const pages = pagesOf(copy)
+    // The footers are cached per batch: paper without a page-number box costs no query per copy.
     const pageFooters = await Promise.all(pages.map((p) => footerOf(String(p.batch))))
-    if (!pageFooters.some(Boolean)) continue
+    if (!pageFooters.some(Boolean) || (await editedByHand({ payload, copy: copy.id }))) continue
     const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true, disableErrors: true })
     if (!media) continue
     // An A3 copie double is cut into four halves from a duplex scan's two sides (pages 2k-1 and 2k): one sheet.
