@@ -98,10 +98,3 @@ const unlabelledName = ({ strokes, page }: { strokes: Stroke[]; page: { width: n
   if (words[1]) out.push({ kind: 'className', strokes: words[1] })
   return out
 }
-
-/** The box around a field's writing and its label (page pixels). */
-export const fieldBox = (field: FoundField): PixelRect | undefined => {
-  const parts: PixelRect[] = [...field.strokes, ...(field.label && field.strokes.length ? [field.label] : [])]
-  if (parts.length === 0) return undefined
-  return { x0: Math.min(...parts.map((p) => p.x0)), y0: Math.min(...parts.map((p) => p.y0)), x1: Math.max(...parts.map((p) => p.x1)), y1: Math.max(...parts.map((p) => p.y1)) }
-}
