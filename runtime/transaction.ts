@@ -1,7 +1,11 @@
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
+import { removeRejectedUploads } from '../storage/upload-cleanup'
+
 /** Where work to do once the transaction commits waits (audit events: never for what was rolled back). */
 const AFTER_COMMIT = 'korrigoAfterCommit'
+
+type Pending = (() => void | Promise<void>)[]
 
 /**
  * Runs several writes as one decision: all of them or none. The request carries the database
@@ -15,15 +19,19 @@ export const inTransaction = async <T>({ payload, req, work }: { payload: Payloa
   if (!started) return work(request)
   const context = request.context as Record<string, unknown>
   const outer = context[AFTER_COMMIT]
-  const pending: (() => void)[] = []
-  context[AFTER_COMMIT] = pending
+  const onCommit: Pending = []
+  context[AFTER_COMMIT] = onCommit
   try {
     const result = await work(request)
     await commitTransaction(request)
-    for (const run of pending) run()
+    for (const run of onCommit) await run()
     return result
   } catch (error) {
     await killTransaction(request)
+    // The database forgets the rows; the files written for them are on disk, and go too.
+    await removeRejectedUploads({ payload: request.payload, context: request.context }).catch((err: Error) =>
+      request.payload.logger.error({ err }, 'could not remove the files of a rolled-back decision (cleanup-old-files will find them)'),
+    )
     throw error
   } finally {
     context[AFTER_COMMIT] = outer
@@ -31,8 +39,9 @@ export const inTransaction = async <T>({ payload, req, work }: { payload: Payloa
 }
 
 /** Runs `run` once the request's transaction (opened by `inTransaction`) commits; at once when there is none. */
-export const afterCommit = (req: PayloadRequest | undefined, run: () => void): void => {
+export const afterCommit = async (req: PayloadRequest | undefined, run: () => void | Promise<void>): Promise<void> => {
   const pending = (req?.context as Record<string, unknown> | undefined)?.[AFTER_COMMIT]
-  if (Array.isArray(pending)) pending.push(run)
-  else run()
+  if (Array.isArray(pending)) (pending as Pending).push(run)
+  else await run()
 }
+

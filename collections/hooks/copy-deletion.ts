@@ -1,6 +1,7 @@
 import type { CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
 import { ConflictError } from '../../runtime/errors'
+import { afterCommit } from '../../runtime/transaction'
 import type { Id } from '../access/roles'
 import { deleteRequiredDependents } from './dependents'
 
@@ -33,5 +34,10 @@ export const deleteCopyCascade: CollectionBeforeDeleteHook = async ({ id, req })
   const kept = await markingKeptBy({ req, copy })
   if (kept) throw new ConflictError(`Cannot delete: ${kept}. Its marking would be lost.`, { copy: copy.id })
   await deleteRequiredDependents({ req, target: 'copies', id })
-  await req.payload.delete({ collection: 'media', where: { copy: { equals: id } }, overrideAccess: true, req, depth: 0 })
+  // Payload removes an upload's file at once, whatever becomes of the transaction: inside a decision made
+  // as one (a merge), the files go once it commits, so a rolled-back decision finds its copy whole.
+  const files = await req.payload.find({ collection: 'media', where: { copy: { equals: id } }, overrideAccess: true, req, depth: 0, limit: 0, pagination: false })
+  await afterCommit(req, async () => {
+    for (const file of files.docs) await req.payload.delete({ collection: 'media', id: file.id, overrideAccess: true, depth: 0, req }).catch((err: Error) => req.payload.logger.warn({ err, media: file.id }, 'a removed copy file could not be deleted'))
+  })
 }

@@ -68,7 +68,7 @@ export const recordAuditEvent = async ({ payload, req, actor, action, target, su
 export const recordAuditEventSoon = (input: AuditInput): void => {
   // Inside a decision made as one transaction, the event is written once it commits: a rolled-back
   // decision leaves no trace claiming it happened.
-  afterCommit(input.req, () => {
+  void afterCommit(input.req, () => {
     recordAuditEvent(input).catch((error: Error) => input.payload.logger.error({ err: error, action: input.action }, 'audit event could not be recorded'))
   })
 }

@@ -6,6 +6,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../../runtime/
 import { enqueue } from '../../../jobs/queue'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { logger } from '../../../runtime/logger'
+import { afterCommit, inTransaction } from '../../../runtime/transaction'
 import { mergePages, movePage, reorderPages, rotatePage, splitPages, type CopyPage } from '../lib/pages/index'
 import { IDENTIFY_EXAM } from '../jobs/identifyExam'
 import { SETTLED_COPY_STATUSES, type CopyDoc } from './copies'
@@ -46,83 +47,84 @@ export const editPages = async ({ payload, req, edit }: { payload: Payload; req?
   return withLock({
     payload,
     key: examCopiesLock(examId),
-    work: async () => {
-      // Read again under the lock: another writer may have changed it meanwhile.
-      const copy = await loadCopy({ payload, req, id: edit.copyId })
-      const pages = pagesOf(copy)
-      const plan: { copy: CopyDoc; pages: CopyPage[] }[] = []
-      // Copies the edit empties (a move of their last page) or absorbs (a merge): removed once all is rebuilt.
-      const removed: CopyDoc[] = []
-      let created: CopyPage[] | undefined
+    // …and as one decision: every copy rebuilt, the log written and the emptied copies removed, or nothing.
+    work: () => inTransaction({ payload, req, work: (tx) => editUnderLock({ payload, req: tx, edit, examId }) }),
+  })
+}
 
-      switch (edit.action) {
-        case 'rotate':
-          plan.push({ copy, pages: rotatePage({ pages, index: edit.page, by: edit.by }) })
-          break
-        case 'reorder':
-          plan.push({ copy, pages: reorderPages({ pages, order: edit.order }) })
-          break
-        case 'split': {
-          const { head, tail } = splitPages({ pages, at: edit.at })
-          plan.push({ copy, pages: head })
-          created = tail
-          break
-        }
-        case 'move-page': {
-          const target = await loadCopy({ payload, req, id: edit.toCopyId })
-          sameExam(copy, target)
-          const moved = movePage({ from: pages, to: pagesOf(target), index: edit.page, position: edit.position })
-          if (moved.from.length) plan.push({ copy, pages: moved.from })
-          else removed.push(copy)
-          plan.push({ copy: target, pages: moved.to })
-          break
-        }
-        case 'merge': {
-          const other = await loadCopy({ payload, req, id: edit.fromCopyId })
-          sameExam(copy, other)
-          if (idOf(other.student) !== undefined && idOf(copy.student) !== undefined && !sameId(other.student, copy.student))
-            throw new ConflictError(`Copies ${copy.anonymousId} and ${other.anonymousId} belong to different students: un-name one first`)
-          plan.push({ copy, pages: mergePages({ first: pages, second: pagesOf(other) }) })
-          removed.push(other)
-          break
-        }
-      }
+const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload; req: PayloadRequest; edit: PageEdit; examId: Id }): Promise<PageEditResult> => {
+  // Read again under the lock: another writer may have changed it meanwhile.
+  const copy = await loadCopy({ payload, req, id: edit.copyId })
+  const pages = pagesOf(copy)
+  const plan: { copy: CopyDoc; pages: CopyPage[] }[] = []
+  // Copies the edit empties (a move of their last page) or absorbs (a merge): removed once all is rebuilt.
+  const removed: CopyDoc[] = []
+  let created: CopyPage[] | undefined
 
-      const sources = await batchSources({ payload, pages: [...plan.flatMap((p) => p.pages), ...(created ?? [])] })
-      const results: CopyDoc[] = []
-      const turn = edit.action === 'rotate' ? { page: edit.page, by: edit.by } : undefined
-      for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, sources, turn: step.copy === copy ? turn : undefined }))
-      if (created) {
-        const fresh = await createCopy({ payload, req, examId, pages: created })
-        results.push(await rebuildCopy({ payload, req, copy: fresh, pages: created, sources }))
-      }
+  switch (edit.action) {
+    case 'rotate':
+      plan.push({ copy, pages: rotatePage({ pages, index: edit.page, by: edit.by }) })
+      break
+    case 'reorder':
+      plan.push({ copy, pages: reorderPages({ pages, order: edit.order }) })
+      break
+    case 'split': {
+      const { head, tail } = splitPages({ pages, at: edit.at })
+      plan.push({ copy, pages: head })
+      created = tail
+      break
+    }
+    case 'move-page': {
+      const target = await loadCopy({ payload, req, id: edit.toCopyId })
+      sameExam(copy, target)
+      const moved = movePage({ from: pages, to: pagesOf(target), index: edit.page, position: edit.position })
+      if (moved.from.length) plan.push({ copy, pages: moved.from })
+      else removed.push(copy)
+      plan.push({ copy: target, pages: moved.to })
+      break
+    }
+    case 'merge': {
+      const other = await loadCopy({ payload, req, id: edit.fromCopyId })
+      sameExam(copy, other)
+      if (idOf(other.student) !== undefined && idOf(copy.student) !== undefined && !sameId(other.student, copy.student))
+        throw new ConflictError(`Copies ${copy.anonymousId} and ${other.anonymousId} belong to different students: un-name one first`)
+      plan.push({ copy, pages: mergePages({ first: pages, second: pagesOf(other) }) })
+      removed.push(other)
+      break
+    }
+  }
 
-      // The decision is written while every copy it names still exists (the foreign key refuses a removed
-      // one); removing a copy then sets its reference to null, and `removed` keeps which copy that was.
-      const deleted = removed.map((c) => c.id)
-      const gone = removed.map((c) => ({ id: c.id, anonymousId: c.anonymousId as string }))
-      await recordDecision({
-        payload,
-        req,
-        exam: examId,
-        copy: copy.id,
-        action: edit.action,
-        details: {
-          edit,
-          copies: results.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })),
-          deleted,
-          removed: gone,
-        },
-      })
-      for (const id of deleted) await payload.delete({ collection: 'copies', id, overrideAccess: true, req })
-      if (results.some((c) => c.identification?.status === 'pending')) {
-        try {
-          await enqueue({ name: IDENTIFY_EXAM, data: { examId } })
-        } catch (err) {
-          logger.error({ err, exam: examId }, 'could not enqueue identification after a page edit')
-        }
-      }
-      return { copies: results, deleted, removed: gone }
+  const sources = await batchSources({ payload, pages: [...plan.flatMap((p) => p.pages), ...(created ?? [])] })
+  const results: CopyDoc[] = []
+  const turn = edit.action === 'rotate' ? { page: edit.page, by: edit.by } : undefined
+  for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, sources, turn: step.copy === copy ? turn : undefined }))
+  if (created) {
+    const fresh = await createCopy({ payload, req, examId, pages: created })
+    results.push(await rebuildCopy({ payload, req, copy: fresh, pages: created, sources }))
+  }
+
+  // The decision is written while every copy it names still exists (the foreign key refuses a removed
+  // one); removing a copy then sets its reference to null, and `removed` keeps which copy that was.
+  const deleted = removed.map((c) => c.id)
+  const gone = removed.map((c) => ({ id: c.id, anonymousId: c.anonymousId as string }))
+  await recordDecision({
+    payload,
+    req,
+    exam: examId,
+    copy: copy.id,
+    action: edit.action,
+    details: {
+      edit,
+      copies: results.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })),
+      deleted,
+      removed: gone,
     },
   })
+  for (const id of deleted) await payload.delete({ collection: 'copies', id, overrideAccess: true, req })
+  // Queued once the edit stands: a job started earlier would read the copies as they were.
+  if (results.some((c) => c.identification?.status === 'pending'))
+    await afterCommit(req, async () => {
+      await enqueue({ name: IDENTIFY_EXAM, data: { examId } }).catch((err: Error) => logger.error({ err, exam: examId }, 'could not enqueue identification after a page edit'))
+    })
+  return { copies: results, deleted, removed: gone }
 }

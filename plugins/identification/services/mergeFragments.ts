@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
+import { inTransaction } from '../../../runtime/transaction'
 import { groupFragments, type Fragment } from '../lib/match/fragments'
 import { toMatchStudent } from '../lib/match/index'
 import { mergePages } from '../lib/pages/index'
@@ -51,17 +52,24 @@ export const mergeFragments = async ({ payload, examId, students }: { payload: P
         let pages = pagesOf(head!)
         for (const other of rest) pages = mergePages({ first: pages, second: pagesOf(other!) })
         const sources = await batchSources({ payload, pages })
-        await rebuildCopy({ payload, copy: head!, pages, sources })
-        for (const other of rest) await payload.delete({ collection: 'copies', id: other!.id, overrideAccess: true })
-        joined += rest.length
-        await recordDecision({
+        // One join, one decision: the pieces are joined, removed and the join logged, or nothing changes.
+        await inTransaction({
           payload,
-          exam: examId,
-          copy: head!.id,
-          action: 'merge',
-          method: 'auto',
-          details: { automatic: true, reason: 'the same student wrote each piece', joined: rest.map((c) => ({ id: c!.id, anonymousId: c!.anonymousId })) },
+          work: async (req) => {
+            await rebuildCopy({ payload, req, copy: head!, pages, sources })
+            await recordDecision({
+              payload,
+              req,
+              exam: examId,
+              copy: head!.id,
+              action: 'merge',
+              method: 'auto',
+              details: { automatic: true, reason: 'the same student wrote each piece', joined: rest.map((c) => ({ id: c!.id, anonymousId: c!.anonymousId })) },
+            })
+            for (const other of rest) await payload.delete({ collection: 'copies', id: other!.id, overrideAccess: true, req })
+          },
         })
+        joined += rest.length
       }
       return joined
     },

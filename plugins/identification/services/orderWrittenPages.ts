@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
+import { inTransaction } from '../../../runtime/transaction'
 import { readUpload } from '../../../storage/uploads'
 import type { BlankForm } from '../lib/fields/index'
 import type { OcrEngine } from '../lib/ocr/index'
@@ -85,23 +86,31 @@ export const orderWrittenPages = async ({
         const now = (await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })) as CopyDoc | null
         // Edited meanwhile (a hand edit, a merge): the next run reads the new page list.
         if (!now || pagesKey(now) !== pagesKey(copy) || !isOpen(now) || isSettled(now)) return
-        let current = now
-        const moves = order && order.order.some((old, i) => old !== i)
-        if (moves) {
-          current = await rebuildCopy({ payload, copy: now, pages: order.order.map((i) => pages[i]!), sources: await batchSources({ payload, pages }), order: order.order })
-          await recordDecision({ payload, exam: examId, copy: copy.id, action: 'reorder', method: 'auto', details: { automatic: true, reason: 'the page numbers the student wrote', order: order.order } })
-          reordered++
-        }
-        const others = ((current.anomalies as string[] | null) ?? []).filter((a) => !a.startsWith(MISSING_PREFIX))
-        const missing = order?.missing.length ? [missingMessage({ missing: order.missing, total: order.total })] : []
-        const pageOrder: StoredPageOrder = { key: pagesKey(current), ...(order ? { total: order.total, missing: order.missing } : {}) }
-        await payload.update({
-          collection: 'copies',
-          id: copy.id,
-          depth: 0,
-          overrideAccess: true,
-          data: { anomalies: [...others, ...missing], identification: { ...current.identification, readings: { ...readings, pageOrder } } } as never,
+        // The new order, its decision and the reading that led to it: together, or not at all.
+        const moved = await inTransaction({
+          payload,
+          work: async (req) => {
+            let current = now
+            const moves = order && order.order.some((old, i) => old !== i)
+            if (moves) {
+              current = await rebuildCopy({ payload, req, copy: now, pages: order.order.map((i) => pages[i]!), sources: await batchSources({ payload, pages }), order: order.order })
+              await recordDecision({ payload, req, exam: examId, copy: copy.id, action: 'reorder', method: 'auto', details: { automatic: true, reason: 'the page numbers the student wrote', order: order.order } })
+            }
+            const others = ((current.anomalies as string[] | null) ?? []).filter((a) => !a.startsWith(MISSING_PREFIX))
+            const missing = order?.missing.length ? [missingMessage({ missing: order.missing, total: order.total })] : []
+            const pageOrder: StoredPageOrder = { key: pagesKey(current), ...(order ? { total: order.total, missing: order.missing } : {}) }
+            await payload.update({
+              collection: 'copies',
+              id: copy.id,
+              depth: 0,
+              overrideAccess: true,
+              req,
+              data: { anomalies: [...others, ...missing], identification: { ...current.identification, readings: { ...readings, pageOrder } } } as never,
+            })
+            return Boolean(moves)
+          },
         })
+        if (moved) reordered++
       },
     })
   }

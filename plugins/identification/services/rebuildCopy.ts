@@ -7,6 +7,7 @@ import { idOf } from '../../../collections/relations'
 import { readUpload, storeMedia } from '../../../storage/uploads'
 import type { IdentityZone } from '../../../collections/identity-zones'
 import { assembleCopyPages, turnZones, uprightSize, type CopyPage } from '../lib/pages/index'
+import { afterCommit } from '../../../runtime/transaction'
 import type { CopyDoc } from './copies'
 
 /** Original batch PDFs, read once per edit (repaired the way ingestion repaired them). */
@@ -68,10 +69,10 @@ export const rebuildCopy = async ({
   // A name of its own for every rebuild: the file URLs change with the content, so no browser shows a
   // cached picture of the pages as they were (a freed name would otherwise come back two edits later).
   const edition = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
-  const media = await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}-${edition}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } })
+  const media = await storeMedia({ payload, req, bytes: pdf, name: `copy-${copy.anonymousId}-${edition}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } })
   const first = pages[0]!
   const thumb = await renderThumbnail({ bytes: sources.get(String(first.batch))!, sourcePage: first.sourcePage, region: first.region, rotation: first.rotation, format: 'webp' })
-  const thumbnail = await storeMedia({ payload, bytes: thumb, name: `thumb-${copy.anonymousId}-${edition}.webp`, mimetype: 'image/webp', data: { kind: 'thumbnail', exam: examId, copy: copy.id } })
+  const thumbnail = await storeMedia({ payload, req, bytes: thumb, name: `thumb-${copy.anonymousId}-${edition}.webp`, mimetype: 'image/webp', data: { kind: 'thumbnail', exam: examId, copy: copy.id } })
   const before = pagesOf(copy)[0]
   const samePage = Boolean(before) && String(before!.batch) === String(first.batch) && before!.sourcePage === first.sourcePage && before!.region === first.region
   const firstChanged = !samePage || before!.rotation !== first.rotation
@@ -99,10 +100,17 @@ export const rebuildCopy = async ({
       ...(reread ? { student: null, status: 'staging', identification: { status: 'pending', readings: null, headerCrop: null, candidates: null, confidence: null, reason: null } } : {}),
     } as never,
   })
-  // The replaced files are no longer any copy's: remove them rather than leave orphans in storage.
-  for (const old of [idOf(copy.pdf), idOf(copy.thumbnail)])
-    if (old !== undefined) await payload.delete({ collection: 'media', id: old, overrideAccess: true, req }).catch(() => undefined)
+  // The replaced files are no longer any copy's: removed rather than left in storage, once the decision
+  // stands (a file deleted before a rollback would be missing from the copy brought back).
+  await afterCommit(req, () => removeMedia({ payload, req, ids: [idOf(copy.pdf), idOf(copy.thumbnail)] }))
   return updated as CopyDoc
+}
+
+const removeMedia = async ({ payload, req, ids }: { payload: Payload; req?: PayloadRequest; ids: (Id | undefined)[] }) => {
+  for (const id of ids) {
+    if (id === undefined) continue
+    await payload.delete({ collection: 'media', id, overrideAccess: true, req }).catch((err: Error) => payload.logger.warn({ err, media: id }, 'a replaced copy file could not be removed'))
+  }
 }
 
 /** A copy made by hand (split): keyed like ingestion's when that key is free, so re-ingesting finds it. */

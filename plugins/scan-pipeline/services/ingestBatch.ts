@@ -157,18 +157,22 @@ export const ingestBatch = async ({
       }
       assembled++
       const pdf = await assembler.assemble(planned.pages)
-      const media = await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } })
+      // A worker killed after storing a file but before linking it left that file: this run links it.
+      const media =
+        (await storedFileOf({ payload, copyId: copy.id, kind: 'copy-pdf' })) ??
+        (await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } }))
       const first = planned.pages[0]!
       // Rendered here, on the main thread: never a page the analysis could not render within its limits.
       const thumbnail = analyses.get(first.sourcePage)?.error
         ? undefined
-        : await storeMedia({
+        : ((await storedFileOf({ payload, copyId: copy.id, kind: 'thumbnail' })) ??
+          (await storeMedia({
             payload,
             bytes: await renderThumbnail({ bytes, fileName, sourcePage: first.sourcePage, region: first.region, rotation: first.rotation, format: 'webp' }),
             name: `thumb-${copy.anonymousId}.webp`,
             mimetype: 'image/webp',
             data: { kind: 'thumbnail', exam: examId, copy: copy.id },
-          })
+          })))
       await payload.update({ collection: 'copies', id: copy.id, data: { pdf: media.id, ...(thumbnail ? { thumbnail: thumbnail.id } : {}) } as never, overrideAccess: true })
     }
   }
@@ -191,4 +195,10 @@ export const ingestBatch = async ({
   if (['draft', 'processing'].includes(exam.status ?? 'draft')) await payload.update({ collection: 'exams', id: examId, data: { status: 'identifying' }, overrideAccess: true })
   await progress({ done: total + 1, total: total + 1 })
   return { copies: plan.copies.length, problems, more: false }
+}
+
+/** The media of this kind a previous run stored for the copy (a committed media document has its file). */
+const storedFileOf = async ({ payload, copyId, kind }: { payload: Payload; copyId: Id; kind: 'copy-pdf' | 'thumbnail' }) => {
+  const found = await payload.find({ collection: 'media', where: { and: [{ copy: { equals: copyId } }, { kind: { equals: kind } }] }, limit: 1, depth: 0, overrideAccess: true })
+  return found.docs[0]
 }

@@ -114,3 +114,45 @@ describe('turning a page of a named copy (issue 15, point 2)', () => {
     expect((await reload(unnamed.id)).identification.status).toBe('pending')
   })
 })
+
+describe('a page edit is one decision (issue 14, point 2)', () => {
+  it('leaves every copy, file and log entry as it was when a write fails midway', async () => {
+    const { payload } = app.runtime
+    const [a, b] = (await copiesOfExam(payload, examId)).filter((c: any) => c.student == null && c.status === 'staging')
+    expect(a && b).toBeTruthy()
+    const mediaOf = async (id: unknown) => (await payload.find({ collection: 'media', where: { copy: { equals: id } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })).docs.map((m) => m.id).sort()
+    const before = { a: await reload(a.id), aMedia: await mediaOf(a.id), bMedia: await mediaOf(b.id) }
+    const decisions = () => payload.count({ collection: 'identification-decisions', where: { exam: { equals: examId } }, overrideAccess: true })
+    const loggedBefore = (await decisions()).totalDocs
+
+    // A merge rebuilds A, logs the decision, then removes B: the removal fails, after the other writes.
+    const hooks = (payload.collections as any).copies.config.hooks.beforeDelete as unknown[]
+    const failing = () => {
+      throw new Error('disk unplugged')
+    }
+    hooks.push(failing)
+    try {
+      const merged = await admin.request('POST', `/api/identification/copies/${a.id}/merge`, { from: b.id })
+      expect(merged.status).toBe(500)
+    } finally {
+      hooks.splice(hooks.indexOf(failing), 1)
+    }
+
+    const after = await reload(a.id)
+    expect(after.pages).toEqual(before.a.pages)
+    expect(after.pdf).toBe(before.a.pdf)
+    expect(await reload(b.id)).toMatchObject({ id: b.id })
+    expect((await decisions()).totalDocs).toBe(loggedBefore)
+    // The files the failed edit wrote are gone, the copies' own are still there and readable.
+    expect(await mediaOf(a.id)).toEqual(before.aMedia)
+    expect(await mediaOf(b.id)).toEqual(before.bMedia)
+    for (const id of [...before.aMedia, ...before.bMedia]) {
+      const file = await payload.findByID({ collection: 'media', id, overrideAccess: true })
+      expect((await readUpload({ payload, collection: 'media', doc: file })).length).toBeGreaterThan(100)
+    }
+
+    // The same edit, once nothing fails, goes through.
+    expect((await admin.request('POST', `/api/identification/copies/${a.id}/merge`, { from: b.id })).status).toBe(200)
+    expect(await payload.count({ collection: 'copies', where: { id: { equals: b.id } }, overrideAccess: true })).toMatchObject({ totalDocs: 0 })
+  })
+})
