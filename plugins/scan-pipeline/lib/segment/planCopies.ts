@@ -5,7 +5,7 @@ import type { BoundaryEvidence, CopyPlan, PackedDescriptor, PageAnalysis, Planne
 import { decodeSheets, type DecodeCosts, type SheetDecision } from './decode'
 import { orientationPrior, templateEvidence, type SheetEvidence } from './evidence'
 import { learnTemplates } from './learn'
-import { learnLayout } from './layout'
+import { learnLayout, type LayoutEvidence } from './layout'
 import { lengthPrior, typicalLength } from './lengthPrior'
 import { plannedPage, sheetsOf, turnSheet, type Sheet } from './sheets'
 
@@ -16,6 +16,8 @@ export const UNSURE_MARGIN = 3
 const HEADER_BOX_BONUS = 6
 /** More pages than this in one copy cut on nothing but the sheets' structure: the batch is not one copy. */
 const MAX_BLOCK_PAGES = 8
+/** How much the writing's layout counts beside the subject's print (measured on the tuned designs only). */
+const LAYOUT_WITH_SUBJECT = 0.25
 /** A start bonus no cost outweighs: every sheet starts a copy. */
 const EVERY_SHEET_BONUS = 1000
 
@@ -29,11 +31,29 @@ const structureOnly = (sheets: Sheet[]): SheetEvidence[] =>
     return { sheets: both, units, orientationPrior: orientationPrior(sheet) }
   })
 
+/** Where page 1 would be on a side: the side itself, or the right half of a spread. */
+const firstSlotOf = (ev: SheetEvidence, o: 0 | 1) => ev.units[o][ev.sheets[o].spread ? 1 : 0]
+
+/** The writing's layout at the top of first pages adds to the print (or stands alone on plain paper). */
+const addLayout = ({ evidence, layout, weight = 1 }: { evidence: SheetEvidence[]; layout: LayoutEvidence; weight?: number }) =>
+  evidence.forEach((ev, i) => {
+    for (const o of [0, 1] as const) {
+      const slot = firstSlotOf(ev, o)
+      if (slot && slot.labels.length > 0) slot.labels[0]! += weight * layout.firstPage[i]![o]
+    }
+  })
+
 const chooseModel = ({ sheets, subject }: { sheets: Sheet[]; subject?: SubjectModel }): Model => {
+  const layout = learnLayout({ sheets })
   if (subject && subject.pages.length > 0) {
     const set = buildTemplateSet({ templates: subject.pages.map((p) => unpackMask(p.mask)) })
+    const evidence = templateEvidence({ sheets, set })
+    // The subject knows the print, not where students write their name: the batch's own writing layout
+    // tells first pages apart where the subject's pages look alike (plain or lined paper). Weighed low:
+    // where the print is clear, it decides.
+    if (layout) addLayout({ evidence, layout, weight: LAYOUT_WITH_SUBJECT })
     return {
-      evidence: templateEvidence({ sheets, set }),
+      evidence,
       pages: subject.pages.length,
       costs: { other: 1.5, order: 3, orphan: 4 },
       boundary: 'subject',
@@ -42,17 +62,8 @@ const chooseModel = ({ sheets, subject }: { sheets: Sheet[]; subject?: SubjectMo
     }
   }
   const learned = learnTemplates({ sheets })
-  const layout = learnLayout({ sheets })
   const evidence = learned ? templateEvidence({ sheets, set: learned.set, otherLabel: learned.other }) : structureOnly(sheets)
-  // The writing's layout at the top of first pages adds to the print (or stands alone on plain paper).
-  if (layout) {
-    evidence.forEach((ev, i) => {
-      for (const o of [0, 1] as const) {
-        const slot = ev.units[o][ev.sheets[o].spread ? 1 : 0]
-        if (slot && slot.labels.length > 0) slot.labels[0]! += layout.firstPage[i]![o]
-      }
-    })
-  }
+  if (layout) addLayout({ evidence, layout })
   const boundary: BoundaryEvidence = learned ? 'learned-template' : layout ? 'handwriting-layout' : 'sheet-structure'
   return {
     evidence,
