@@ -2,7 +2,7 @@ import { Agenda, type Job } from 'agenda'
 import type { Payload } from 'payload'
 
 import { databaseKindOf } from '../runtime/database-url'
-import { ConflictError } from '../runtime/errors'
+import { ConfigError, ConflictError } from '../runtime/errors'
 import { logger } from '../runtime/logger'
 import { jobsOf } from './define-job'
 import type { JobDefinition } from './types'
@@ -82,9 +82,16 @@ const announceRunAgain = (agenda: Agenda) =>
   })
 
 /** Defines every job the config declares; recurring ones are scheduled once (Agenda dedupes by name). */
-export const defineJobs = async ({ agenda, payload, schedule }: { agenda: Agenda; payload: Payload; schedule: boolean }): Promise<string[]> => {
-  const definitions = jobsOf(payload.config)
-  registerJobVersions(definitions)
+/**
+ * Defines the jobs this process runs: all of them, or `only` those named (a worker given to OCR, another
+ * to rendering). Every job's version is known either way, so any process may enqueue any job.
+ */
+export const defineJobs = async ({ agenda, payload, schedule, only }: { agenda: Agenda; payload: Payload; schedule: boolean; only?: string[] }): Promise<string[]> => {
+  const all = jobsOf(payload.config)
+  registerJobVersions(all)
+  const unknown = (only ?? []).filter((name) => !all.some((d) => d.name === name))
+  if (unknown.length) throw new ConfigError(`KORRIGO_JOBS names no job called ${unknown.map((n) => `"${n}"`).join(', ')}: the jobs are ${all.map((d) => d.name).join(', ')}`)
+  const definitions = only ? all.filter((d) => only.includes(d.name)) : all
   announceRunAgain(agenda)
   for (const definition of definitions) {
     agenda.define(definition.name, runDefinition(definition, payload), {

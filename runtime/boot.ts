@@ -92,7 +92,7 @@ export const bootRuntime = async ({
 
   const agenda = await createAgenda({ url: database.url, name })
   instrumentAgenda(agenda)
-  const jobNames = await defineJobs({ agenda, payload, schedule: processJobs })
+  const jobNames = await defineJobs({ agenda, payload, schedule: processJobs, only: configuration().KORRIGO_JOBS })
   if (processJobs) await agenda.start()
   else await (agenda as unknown as { ready?: Promise<void> }).ready
   setQueue(agenda)

@@ -36,6 +36,11 @@ const oneOf =
   <T extends string>(...values: T[]): Parse<T> =>
   (raw) =>
     values.includes(raw as T) ? (raw as T) : expected(`one of ${values.join(', ')}`)
+/** A comma-separated list of names (`a,b`); the names themselves are checked by their reader. */
+const names: Parse<string[]> = (raw) => {
+  const list = raw.split(',').map((name) => name.trim()).filter(Boolean)
+  return list.length ? list : expected('names separated by commas')
+}
 const flag: Parse<boolean> = (raw) => (/^(true|1|yes|on)$/i.test(raw) ? true : /^(false|0|no|off)$/i.test(raw) ? false : expected('true or false'))
 const url =
   (...protocols: string[]): Parse<string> =>
@@ -76,6 +81,7 @@ export const variables = {
   KORRIGO_PG_DIR: optional(text),
   KORRIGO_DB_POOL: withDefault(count(1, 1000), 10),
   KORRIGO_WORKER: withDefault(oneOf('in-process', 'external'), 'in-process'),
+  KORRIGO_JOBS: optional(names),
   KORRIGO_ADMIN: withDefault(oneOf('on', 'off'), 'on'),
   KORRIGO_DRAIN_MS: withDefault(count(0), 30_000),
   KORRIGO_MAX_UPLOAD_MB: withDefault(positive(), 500),

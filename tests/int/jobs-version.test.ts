@@ -1,3 +1,4 @@
+import { createAgenda, defineJobs } from '../../jobs/agenda'
 import { enqueue } from '../../jobs/queue'
 import { JOB_VERSION_KEY } from '../../jobs/versions'
 import { useSeededApp } from './helpers/seededApp'
@@ -26,5 +27,21 @@ describe('job versions', () => {
     const failed = await settled(stale.attrs._id)
     expect(failed.state).toBe('failed')
     expect(failed.failReason).toMatch(/queued for version 0 of its definition, this worker runs version 1: queue it again/)
+  })
+})
+
+describe('KORRIGO_JOBS', () => {
+  it('defines only the jobs named for this process, and refuses a name no job has', async () => {
+    const agenda = await createAgenda({ url: ctx.app.database.url, name: 'only-cleanup' })
+    try {
+      const payload = ctx.app.runtime.payload
+      expect(await defineJobs({ agenda, payload, schedule: false, only: ['cleanup-old-files'] })).toEqual(['cleanup-old-files'])
+      expect(Object.keys(agenda.definitions)).toEqual(['cleanup-old-files'])
+      await expect(defineJobs({ agenda, payload, schedule: false, only: ['cleanup-old-files', 'ocr-everything'] })).rejects.toThrow(/KORRIGO_JOBS names no job called "ocr-everything": the jobs are .*identify-exam/)
+    } finally {
+      const connected = agenda as unknown as { ready?: Promise<void>; backend?: { disconnect?: () => Promise<void> } }
+      await connected.ready
+      await connected.backend?.disconnect?.()
+    }
   })
 })

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from './helpers/app'
 import { signIn, type ApiClient } from './helpers/http'
 import { copiesOfExam, uploadBatch, waitForBatch } from './helpers/scans'
 import { seedClass } from './helpers/seed'
+import { PROCESS_SCAN_BATCH } from '../../plugins/scan-pipeline/hooks/enqueueOnUpload'
 
 let app: TestApp
 let admin: ApiClient
@@ -16,7 +17,7 @@ const newExam = async (title: string) =>
   app.runtime.payload.create({ collection: 'exams', data: { title, layout: 'auto', correctors: [seed.alice.id], gradingScale: [{ key: 'Q1', maxPoints: 4, step: 0.5 }] } })
 
 beforeAll(async () => {
-  app = await startTestApp()
+  app = await startTestApp({ jobs: [PROCESS_SCAN_BATCH] })
   seed = await seedClass(app.runtime.payload)
   admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
   alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: 'alice-password-1' })

@@ -18,7 +18,14 @@ export type TestApp = {
  * The real app, in-process: a fresh PostgreSQL database, the committed migrations, Agenda on the same
  * database, the Express app on a free port. Only the Next admin is left out (tests/e2e covers it).
  */
-export const startTestApp = async ({ processJobs = true }: { processJobs?: boolean } = {}): Promise<TestApp> => {
+export const startTestApp = async ({
+  processJobs = true,
+  jobs,
+}: {
+  processJobs?: boolean
+  /** only these jobs run (KORRIGO_JOBS): a test of ingestion need not pay for identification's OCR */
+  jobs?: string[]
+} = {}): Promise<TestApp> => {
   const database = await createTestDatabase()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-int-'))
   process.env.DATABASE_URL = database.url
@@ -26,6 +33,8 @@ export const startTestApp = async ({ processJobs = true }: { processJobs?: boole
   process.env.PAYLOAD_SECRET = 'test-secret-not-for-production'
   // A test closes the app right after its last request: let background jobs (OCR) finish first.
   process.env.KORRIGO_DRAIN_MS = process.env.KORRIGO_DRAIN_MS ?? '300000'
+  if (jobs) process.env.KORRIGO_JOBS = jobs.join(',')
+  else delete process.env.KORRIGO_JOBS
   // The configuration is read once per module registry (one per test file): read it again for this app.
   ;(await import('../../../runtime/config')).resetConfig()
   const { bootRuntime } = await import('../../../runtime/boot')

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../helpers/app'
 import { signIn, type ApiClient } from '../helpers/http'
 import { copiesOfExam, uploadBatch, waitForBatch } from '../helpers/scans'
 import { seedClass } from '../helpers/seed'
+import { PROCESS_SCAN_BATCH } from '../../../plugins/scan-pipeline/hooks/enqueueOnUpload'
 
 // Small slices and a short page deadline make the test fast; the mechanisms are the production ones.
 process.env.KORRIGO_SCAN_SLICE_PAGES = '4'
@@ -35,7 +36,7 @@ const batchCount = async () => (await app.runtime.payload.count({ collection: 's
 const storedScans = () => fs.readdirSync(path.join(app.dataDir, 'media', 'scans'), { withFileTypes: true }).filter((e) => e.isFile()).length
 
 beforeAll(async () => {
-  app = await startTestApp()
+  app = await startTestApp({ jobs: [PROCESS_SCAN_BATCH] })
   seed = await seedClass(app.runtime.payload)
   alice = await signIn({ baseUrl: app.baseUrl, email: 'alice@school.test', password: 'alice-password-1' })
   bob = await signIn({ baseUrl: app.baseUrl, email: 'bob@school.test', password: 'bob-password-1' })

@@ -6,6 +6,7 @@ import { signIn, type ApiClient } from '../helpers/http'
 import { copiesOfExam, waitForBatch } from '../helpers/scans'
 import { seedClass } from '../helpers/seed'
 import { createUpload as createTusUpload, TUS, tusRequest } from './tus'
+import { PROCESS_SCAN_BATCH } from '../../../plugins/scan-pipeline/hooks/enqueueOnUpload'
 
 /**
  * Issue 19: a resumable (tus) upload cut midway resumes where the server stopped, a chunk sent again is never
@@ -47,7 +48,7 @@ const cutPatch = (client: ApiClient, { path, offset, bytes, sent }: { path: stri
   })
 
 beforeAll(async () => {
-  app = await startTestApp()
+  app = await startTestApp({ jobs: [PROCESS_SCAN_BATCH] })
   seed = await seedClass(app.runtime.payload)
   admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
   bob = await signIn({ baseUrl: app.baseUrl, email: 'bob@school.test', password: 'bob-password-1' })
