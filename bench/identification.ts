@@ -18,7 +18,7 @@ const NEAR_DUPLICATES = [
   { last_name: 'BERNARD', first_name: 'Emmy' },
 ]
 
-export const runIdentificationBench = async ({ name = 'a4-class' as BatchName, rosterSize = 30 } = {}): Promise<IdentificationRow> => {
+export const runIdentificationBench = async ({ name = 'a4-class' as BatchName, rosterSize = 30, jobs }: { name?: BatchName; rosterSize?: number; jobs?: string[] } = {}): Promise<IdentificationRow> => {
   const { bytes, truth } = await getBatch(name)
   const present = truth.copies.flatMap((c) => (c.student ? [c.student] : []))
   const seen = new Set(present.map((s) => `${s.last_name}|${s.first_name}`))
@@ -26,7 +26,7 @@ export const runIdentificationBench = async ({ name = 'a4-class' as BatchName, r
   const others = ROSTER.filter((s) => !seen.has(`${s.last_name}|${s.first_name}`))
   const roster = [...present, ...others, ...NEAR_DUPLICATES].slice(0, rosterSize)
 
-  const app = await startTestApp()
+  const app = await startTestApp({ jobs })
   try {
     await seedClass(app.runtime.payload)
     const admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })

@@ -6,12 +6,13 @@ export type SeededApp = { app: TestApp; seed: Awaited<ReturnType<typeof seedClas
 
 /**
  * The app with the seeded class, its admin and Alice (a teacher of maths) signed in, for the whole test
- * file; stopped after the file once the jobs it started (OCR in worker threads) have finished.
+ * file; stopped after the file once the jobs it started (OCR in worker threads) have finished. `jobs`:
+ * only those run (see startTestApp).
  */
-export const useSeededApp = (): SeededApp => {
+export const useSeededApp = ({ jobs }: { jobs?: string[] } = {}): SeededApp => {
   const ctx = {} as SeededApp
   beforeAll(async () => {
-    ctx.app = await startTestApp()
+    ctx.app = await startTestApp({ jobs })
     ctx.seed = await seedClass(ctx.app.runtime.payload)
     ctx.admin = await signIn({ baseUrl: ctx.app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
     ctx.alice = await signIn({ baseUrl: ctx.app.baseUrl, email: 'alice@school.test', password: 'alice-password-1' })

@@ -7,12 +7,13 @@ import { signIn, type ApiClient } from '../helpers/http'
 import { copiesOfExam, uploadBatch, waitForBatch } from '../helpers/scans'
 import { seedClass } from '../helpers/seed'
 import { CLASS, waitForIdentification } from './helpers'
+import { CUT_AND_NAME_JOBS } from '../helpers/jobs'
 
 let app: TestApp
 let admin: ApiClient
 
 beforeAll(async () => {
-  app = await startTestApp()
+  app = await startTestApp({ jobs: CUT_AND_NAME_JOBS })
   await seedClass(app.runtime.payload)
   admin = await signIn({ baseUrl: app.baseUrl, email: 'admin@school.test', password: 'admin-password-1' })
 }, 300_000)

@@ -5,8 +5,9 @@ import { getBatch } from '../../fixtures/scans'
 import { useSeededApp } from '../helpers/seededApp'
 import { uploadBatch, waitForBatch } from '../helpers/scans'
 import { CLASS, csvOf, rosterFor, scoreIdentification, waitForIdentification } from './helpers'
+import { CUT_AND_NAME_JOBS } from '../helpers/jobs'
 
-const ctx = useSeededApp()
+const ctx = useSeededApp({ jobs: CUT_AND_NAME_JOBS })
 
 const rosterForm = (bytes: Uint8Array, fields: Record<string, string> = {}) => {
   const form = new FormData()

@@ -3,11 +3,12 @@ import { useSeededApp } from '../helpers/seededApp'
 import { uploadBatch, waitForBatch } from '../helpers/scans'
 import { waitForIdentification } from '../identification/helpers'
 import { copiesInScanOrder, pagesOf, storedFiles, truthPages, uploadSubject } from './helpers'
+import { CUT_AND_NAME_JOBS } from '../helpers/jobs'
 
 // Issue 11.3: a subject attached after the scans were processed. "Redécouper avec le sujet" cuts the batch
 // again from its stored page analyses: copies that come out the same keep their id and files, the others
 // are replaced; never while a person's work (marking, hand edits, hand naming) would be lost.
-const ctx = useSeededApp()
+const ctx = useSeededApp({ jobs: CUT_AND_NAME_JOBS })
 
 const mediaFile = async (id: unknown) => (await ctx.app.runtime.payload.findByID({ collection: 'media', id: id as number, depth: 0, overrideAccess: true })).filename!
 

@@ -4,11 +4,12 @@ import { getBatch } from '../../fixtures/scans'
 import { useSeededApp } from '../helpers/seededApp'
 import { uploadBatch, waitForBatch } from '../helpers/scans'
 import { copiesInScanOrder, pagesOf, truthPages, uploadSubject } from './helpers'
+import { CUT_AND_NAME_JOBS } from '../helpers/jobs'
 
 // Issue 11: the one-line header ("Nom et prénom : ____") used to come back as one copy. With the exam's
 // blank subject attached, every scanned page is matched to a page of the subject, which decides where
 // each copy starts: the copies must match the truth, and say it was the subject that decided.
-const ctx = useSeededApp()
+const ctx = useSeededApp({ jobs: CUT_AND_NAME_JOBS })
 
 describe('an exam with its blank subject', () => {
   it('cuts the batch on the subject: every copy right, its start decided by page 1 of the subject, reported per copy', async () => {

@@ -64,5 +64,6 @@ describe('redacted first pages, every header design', () => {
     }
     // most copies of the design were cut right and checked
     expect(checked).toBeGreaterThanOrEqual(3)
-  })
+    // Two batches cut and a page rendered twice per copy: a minute alone, several beside the OCR tests.
+  }, 600_000)
 })
