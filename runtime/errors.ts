@@ -35,6 +35,12 @@ export class BadRequestError extends KorrigoError {
   }
 }
 
+export class UnauthorizedError extends KorrigoError {
+  constructor(message = 'Sign in first', details?: Record<string, unknown>) {
+    super({ code: 'unauthorized', details, message, status: 401 })
+  }
+}
+
 export class ForbiddenError extends KorrigoError {
   constructor(message = 'Forbidden', details?: Record<string, unknown>) {
     super({ code: 'forbidden', details, message, status: 403 })

@@ -1,9 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { isAdmin } from '../../../collections/access/roles'
-import { ForbiddenError } from '../../../runtime/errors'
 import { exportExam, parseColumns } from '../services/exportExam'
 import { routeId } from '../../kit/routeId'
+import { requireAdmin } from '../../kit/access'
 
 /**
  * GET /api/exports/exams/:id?format=csv|csv-comma|xlsx|pronote|<registered>&columns=a,b&rounding=<rule>
@@ -13,8 +12,7 @@ export const exportResultsEndpoint: Endpoint = {
   path: '/exports/exams/:id',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw new ForbiddenError('Sign in first')
-    if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can export results')
+    requireAdmin(req, 'Only admins can export results')
     const query = (req.query ?? {}) as Record<string, unknown>
     const file = await exportExam({
       payload: req.payload,

@@ -1,9 +1,10 @@
 import type { Endpoint } from 'payload'
 
 import { assignedExamIds, isAdmin, isTeacher } from '../../../collections/access/roles'
-import { ForbiddenError, NotFoundError } from '../../../runtime/errors'
+import { NotFoundError } from '../../../runtime/errors'
 import { examStatisticsReport } from '../services/statistics'
 import { routeId } from '../../kit/routeId'
+import { requireSignedIn } from '../../kit/access'
 
 /**
  * GET /api/exports/exams/:id/statistics — figures of the finalized copies (no student names): admins,
@@ -14,14 +15,14 @@ export const statisticsEndpoint: Endpoint = {
   path: '/exports/exams/:id/statistics',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw new ForbiddenError('Sign in first')
+    const user = requireSignedIn(req)
     const examId = routeId(req)
-    if (!isAdmin(req.user)) {
-      const mine = isTeacher(req.user) ? (await assignedExamIds(req)).map(String) : []
+    if (!isAdmin(user)) {
+      const mine = isTeacher(user) ? (await assignedExamIds(req)).map(String) : []
       // Same answer as for an exam that does not exist: do not reveal other teachers' exams.
       if (!mine.includes(String(examId))) throw new NotFoundError(`Exam ${examId} does not exist`)
     }
-    const viewer = { id: String(req.user.id), seesNames: isAdmin(req.user) }
+    const viewer = { id: String(user.id), seesNames: isAdmin(user) }
     return Response.json(await examStatisticsReport({ payload: req.payload, examId, viewer }))
   },
 }

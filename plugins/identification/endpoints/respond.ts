@@ -1,13 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import { isAdmin } from '../../../collections/access/roles'
-import { BadRequestError, ForbiddenError, KorrigoError } from '../../../runtime/errors'
+import { BadRequestError } from '../../../runtime/errors'
+import { requireAdmin as requireAdminOf } from '../../kit/access'
 
 /** Identification shows who wrote what: admins only, teachers get a plain 403 (401 when signed out). */
-export const requireAdmin = (req: PayloadRequest): void => {
-  if (!req.user) throw new KorrigoError({ code: 'unauthorized', message: 'Sign in as an admin first', status: 401 })
-  if (!isAdmin(req.user)) throw new ForbiddenError('Identification is for admins only')
-}
+export const requireAdmin = (req: PayloadRequest): void => requireAdminOf(req, 'Identification is for admins only')
 
 export { routeId } from '../../kit/routeId'
 

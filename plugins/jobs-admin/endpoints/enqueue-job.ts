@@ -1,16 +1,16 @@
 import type { Endpoint } from 'payload'
 
-import { isAdmin } from '../../../collections/access/roles'
 import { jobsOf } from '../../../jobs/define-job'
 import { enqueue } from '../../../jobs/queue'
-import { BadRequestError, ForbiddenError, NotFoundError } from '../../../runtime/errors'
+import { BadRequestError, NotFoundError } from '../../../runtime/errors'
+import { requireAdmin } from '../../kit/access'
 
 /** POST /api/korrigo/jobs/:name — an admin runs any declared job now (the data is checked by the job). */
 export const enqueueJobEndpoint: Endpoint = {
   path: '/korrigo/jobs/:name',
   method: 'post',
   handler: async (req) => {
-    if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can run jobs')
+    requireAdmin(req, 'Only admins can run jobs')
     const name = String(req.routeParams?.name ?? '')
     const definition = jobsOf(req.payload.config).find((job) => job.name === name)
     if (!definition) throw new NotFoundError(`No job named "${name}"`)

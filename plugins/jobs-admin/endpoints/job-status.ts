@@ -1,15 +1,15 @@
 import type { Endpoint } from 'payload'
 
-import { isAdmin } from '../../../collections/access/roles'
 import { getQueue } from '../../../jobs/queue'
-import { ForbiddenError, NotFoundError } from '../../../runtime/errors'
+import { NotFoundError } from '../../../runtime/errors'
+import { requireAdmin } from '../../kit/access'
 
 /** GET /api/korrigo/jobs/status/:id — state and progress of one job, for the admin and scripts. */
 export const jobStatusEndpoint: Endpoint = {
   path: '/korrigo/jobs/status/:id',
   method: 'get',
   handler: async (req) => {
-    if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can read jobs')
+    requireAdmin(req, 'Only admins can read jobs')
     const id = String(req.routeParams?.id ?? '')
     const result = await getQueue()?.queryJobs({ id, limit: 1 })
     const job = result?.jobs[0]

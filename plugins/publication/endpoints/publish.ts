@@ -1,13 +1,13 @@
 import type { Endpoint } from 'payload'
 
-import { isAdmin } from '../../../collections/access/roles'
 import { getQueue } from '../../../jobs/queue'
-import { BadRequestError, ConfigError, ConflictError, ForbiddenError, NotFoundError } from '../../../runtime/errors'
+import { BadRequestError, ConfigError, ConflictError, NotFoundError } from '../../../runtime/errors'
 import { PUBLISH_EXAM } from '../jobs/names'
 import { isMailConfigured } from '../services/mail'
 import { finalizedCopies } from '../services/renderExam'
 import { routeId } from '../../kit/routeId'
 import { stampVersion } from '../../../jobs/versions'
+import { requireAdmin } from '../../kit/access'
 
 const parseAt = (value: unknown): Date | undefined => {
   if (value === undefined || value === null || value === '') return undefined
@@ -31,8 +31,7 @@ export const publishEndpoint: Endpoint = {
   path: '/publication/exams/:id/publish',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) throw new ForbiddenError('Sign in first')
-    if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can publish an exam')
+    requireAdmin(req, 'Only admins can publish an exam')
     const examId = routeId(req)
     const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, disableErrors: true })
     if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)

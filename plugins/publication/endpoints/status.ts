@@ -1,10 +1,11 @@
 import type { Endpoint, Payload, Where } from 'payload'
 
-import { isAdmin, type Id } from '../../../collections/access/roles'
-import { ForbiddenError, NotFoundError } from '../../../runtime/errors'
+import { type Id } from '../../../collections/access/roles'
+import { NotFoundError } from '../../../runtime/errors'
 import { withErrors } from '../../../runtime/with-errors'
 import { isMailConfigured } from '../services/mail'
 import { routeId } from '../../kit/routeId'
+import { requireAdmin } from '../../kit/access'
 
 export type PublicationStatus = {
   exam: Id
@@ -28,8 +29,7 @@ export const publicationStatusEndpoint: Endpoint = {
   path: '/publication/exams/:id/status',
   method: 'get',
   handler: withErrors(async (req) => {
-    if (!req.user) throw new ForbiddenError('Sign in first')
-    if (!isAdmin(req.user)) throw new ForbiddenError('Only admins can see an exam’s publication')
+    requireAdmin(req, 'Only admins can see an exam’s publication')
     const examId = routeId(req)
     const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, disableErrors: true })
     if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)

@@ -1,16 +1,13 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isAdmin } from '../../../collections/access/roles'
-import { BadRequestError, ForbiddenError, KorrigoError } from '../../../runtime/errors'
+import { BadRequestError } from '../../../runtime/errors'
 import { withErrors } from '../../../runtime/with-errors'
 import { routeId } from '../../kit/routeId'
 import type { BookletLayout } from '../lib/booklets/printBooklets'
 import { printExamBooklets } from '../services/booklets/printExamBooklets'
+import { requireAdmin as requireAdminOf } from '../../kit/access'
 
-const requireAdmin = (req: PayloadRequest): void => {
-  if (!req.user) throw new KorrigoError({ code: 'unauthorized', message: 'Sign in as an admin first', status: 401 })
-  if (!isAdmin(req.user)) throw new ForbiddenError('Printing booklets (they carry the students’ names) is for admins only')
-}
+const requireAdmin = (req: PayloadRequest): void => requireAdminOf(req, 'Printing booklets (they carry the students’ names) is for admins only')
 
 const query = (req: PayloadRequest, name: string): string | undefined => {
   const value = new URL(req.url ?? 'http://x').searchParams.get(name)

@@ -1,18 +1,14 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isAdmin } from '../../../collections/access/roles'
-import { ForbiddenError, KorrigoError } from '../../../runtime/errors'
 import { withErrors } from '../../../runtime/with-errors'
 import { batchReport } from '../services/batchReport'
 import { confirmStart } from '../services/confirmStart'
 import { recutBatch, recutExam } from '../services/recut'
 import { routeId } from '../../kit/routeId'
+import { requireAdmin as requireAdminOf } from '../../kit/access'
 
 /** How a batch was cut shows the copies' pages and students: admins only (401 signed out, 403 teachers). */
-const requireAdmin = (req: PayloadRequest): void => {
-  if (!req.user) throw new KorrigoError({ code: 'unauthorized', message: 'Sign in as an admin first', status: 401 })
-  if (!isAdmin(req.user)) throw new ForbiddenError('Cutting scan batches into copies is for admins only')
-}
+const requireAdmin = (req: PayloadRequest): void => requireAdminOf(req, 'Cutting scan batches into copies is for admins only')
 
 
 /** GET /api/scan-pipeline/batches/:id/report — each copy of the batch, what decided its start, how sure. */

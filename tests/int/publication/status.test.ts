@@ -53,7 +53,7 @@ describe('GET /api/publication/exams/:id/status', () => {
     const asAlice = await alice.request('GET', `/api/publication/exams/${seed.maths.id}/status`)
     expect(asAlice.status).toBe(403)
     expect(asAlice.body.errors[0].message).toMatch(/admins/)
-    expect((await fetch(`${app.baseUrl}/api/publication/exams/${seed.maths.id}/status`)).status).toBe(403)
+    expect((await fetch(`${app.baseUrl}/api/publication/exams/${seed.maths.id}/status`)).status).toBe(401)
   })
 
   it('answers 404 for an exam that does not exist', async () => {
