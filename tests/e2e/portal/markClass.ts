@@ -93,10 +93,17 @@ export const markShare = async ({ browser, baseUrl, who, anonymousIndex }: { bro
   for (;;) {
     // The next copy (or the list, once the share is done) replaces the previous one. A CI machine running
     // three other browser tests beside this one once took over a minute for one copy.
-    await page.waitForFunction((prev) => {
-      const shown = document.querySelector('.workspace')?.getAttribute('data-copy')
-      return Boolean(document.querySelector('.exams-page')) || (shown && shown !== prev && document.querySelector('.page canvas.pdf-canvas[data-rendered]') && document.querySelector('[data-testid=rubric] .rubric-item'))
-    }, previous, { timeout: 240_000 })
+    await page
+      .waitForFunction((prev) => {
+        const shown = document.querySelector('.workspace')?.getAttribute('data-copy')
+        return Boolean(document.querySelector('.exams-page')) || (shown && shown !== prev && document.querySelector('.page canvas.pdf-canvas[data-rendered]') && document.querySelector('[data-testid=rubric] .rubric-item'))
+      }, previous, { timeout: 240_000 })
+      .catch(async (error: Error) => {
+        // A stalled flow says what the teacher would see: which copy, and the page's messages.
+        const shown = await page.getAttribute('.workspace', 'data-copy').catch(() => 'none')
+        const text = (await page.textContent('body').catch(() => ''))?.replace(/\s+/g, ' ').slice(0, 1500)
+        throw new Error(`${who}: after copy ${previous ?? '(start)'} the portal shows copy ${shown}, rendered ${await page.locator('.page canvas.pdf-canvas[data-rendered]').count()}; page text: ${text}\n${error.message}`)
+      })
     const now = Date.now()
     if (previous !== null) {
       run.copyMs.push(now - readyAt)
