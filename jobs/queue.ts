@@ -15,12 +15,14 @@ export const setQueue = (agenda: Agenda | undefined): void => {
 
 export const getQueue = (): Agenda | undefined => slot.__korrigoQueue
 
-export const enqueue = async ({ name, data, uniqueKey }: { name: string; data: Record<string, unknown>; uniqueKey?: Record<string, unknown> }) => {
+/** Queues a job now, or at `at`; with `uniqueKey`, a job already queued under that key is moved, not doubled. */
+export const enqueue = async ({ name, data, uniqueKey, at }: { name: string; data: Record<string, unknown>; uniqueKey?: Record<string, unknown>; at?: Date }) => {
   const agenda = getQueue()
   if (!agenda) throw new ConfigError(`Cannot enqueue "${name}": the job queue is not connected in this process`)
   const job = agenda.create(name, stampVersion(name, data))
   // The same batch enqueued twice must not run twice side by side.
   if (uniqueKey) job.unique(uniqueKey)
+  if (at) job.schedule(at)
   await job.save()
   return job
 }
