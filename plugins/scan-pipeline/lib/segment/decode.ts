@@ -17,6 +17,8 @@ export type DecodeCosts = {
   start?: number
   /** extra cost of ending a copy after `units` sides (a prior on copy length; 0 = none) */
   length?: (units: number) => number
+  /** a folded sheet's front ending its copy without the back that should follow it */
+  missingBack?: number
 }
 
 export type SheetDecision = {
@@ -84,6 +86,12 @@ export const decodeSheets = ({
   const states = START + 1
   const key = (k: number, units: number) => (k + 1) * stride + Math.min(MAX_UNITS, units)
   const lengthCost = (units: number) => costs.length?.(units) ?? 0
+  // A copy ending on the folded sheet `last` after two sides with page 1 placed last is that sheet's front
+  // alone (two single sides would end on a single sheet): its back is left out.
+  const endCost = (state: number, last: number) => {
+    const frontAlone = evidence[last]?.units[0].length === 2 && Math.floor(state / stride) - 1 === 0 && state % stride === 2
+    return lengthCost(state % stride) - (frontAlone ? (costs.missingBack ?? 0) : 0)
+  }
 
   type Step = { from: number; to: number; o: 0 | 1; role: number; score: number }
   const rolesOf = evidence.map((ev) => rolesFor({ sides: ev.units[0].length, pages }))
@@ -102,7 +110,7 @@ export const decodeSheets = ({
       let transition: number
       let to: number
       if (role.starts) {
-        transition = (atStart ? 0 : lengthCost(units)) - (costs.start ?? 1)
+        transition = (atStart ? 0 : endCost(from, i - 1)) - (costs.start ?? 1)
         to = key(last, sides)
       } else if (role.name === 'back') {
         // A booklet has one back, right after its front.
@@ -141,7 +149,7 @@ export const decodeSheets = ({
   // backward: best score from each state after sheet i to the end (the last copy ends there)
   const backward: Float64Array[] = new Array(n)
   let after = new Float64Array(states)
-  for (let s = 0; s < states; s++) after[s] = s === START ? 0 : lengthCost(s % stride)
+  for (let s = 0; s < states; s++) after[s] = s === START ? 0 : endCost(s, n - 1)
   backward[n - 1] = after
   for (let i = n - 1; i > 0; i--) {
     const cur = new Float64Array(states).fill(-Infinity)

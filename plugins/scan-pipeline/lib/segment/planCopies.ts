@@ -18,6 +18,11 @@ const HEADER_BOX_BONUS = 6
 const MAX_BLOCK_PAGES = 8
 /** How much the writing's layout counts beside the subject's print (measured on the tuned designs only). */
 const LAYOUT_WITH_SUBJECT = 0.25
+/**
+ * A booklet's front without its back (a duplex scan keeps both). Counted where the print or the writing
+ * decides starts; on bare sheet structure a header box decides, and a lone front is flagged, not re-cut.
+ */
+const MISSING_BACK = 6
 /** A start bonus no cost outweighs: every sheet starts a copy. */
 const EVERY_SHEET_BONUS = 1000
 
@@ -142,11 +147,12 @@ export const planCopies = ({
     const slot = sheet.spread ? sheet.units[1] : sheet.units[0]
     return slot?.hasHeader ? HEADER_BOX_BONUS : 0
   }
-  let decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, length: lengthPrior({ expected: expectedPagesPerCopy }) }, startBonus })
+  const missingBack = model.boundary === 'sheet-structure' ? 0 : MISSING_BACK
+  let decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, missingBack, length: lengthPrior({ expected: expectedPagesPerCopy }) }, startBonus })
   // Without a declared length, the batch's own usual length is a (weak) prior for a second pass.
   if (!expectedPagesPerCopy) {
     const usual = typicalLength({ decisions, sheets })
-    if (usual) decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, length: lengthPrior({ usual }) }, startBonus })
+    if (usual) decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, missingBack, length: lengthPrior({ usual }) }, startBonus })
   }
 
   let copies = buildCopies({ sheets, decisions, model, fileName })
