@@ -3,26 +3,9 @@ import { useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 import { PagesPanel } from './PagesPanel'
-import { assign, confirmStart, fetchDesk, fetchExams, fold, isOpen, rerun, startUnsure, type Desk, type DeskCopy, type DeskStudent, type ExamOption, type Id } from './api'
-
-type Option = { studentId: Id; name: string; score?: number; takenBy: Id | null }
-
-const styles = {
-  page: { padding: '1.5rem 2rem', maxWidth: 1100 },
-  row: { display: 'flex', gap: '1.5rem', alignItems: 'flex-start' },
-  crop: { maxWidth: '100%', border: '1px solid var(--theme-elevation-150)', background: '#fff' },
-  list: { listStyle: 'none', padding: 0, margin: '0.5rem 0', border: '1px solid var(--theme-elevation-150)', maxHeight: 320, overflowY: 'auto' as const },
-  item: (selected: boolean, taken: boolean) => ({
-    padding: '0.4rem 0.75rem',
-    cursor: 'pointer',
-    background: selected ? 'var(--theme-elevation-150)' : undefined,
-    opacity: taken ? 0.55 : 1,
-    display: 'flex',
-    justifyContent: 'space-between',
-  }),
-  side: { width: 260, flexShrink: 0 },
-  input: { width: '100%', padding: '0.5rem 0.75rem', fontSize: '1rem' },
-}
+import { studentOptions, type StudentOption } from './studentOptions'
+import { styles } from './styles'
+import { assign, confirmStart, fetchDesk, fetchExams, isOpen, rerun, startUnsure, type Desk, type DeskCopy, type ExamOption, type Id } from './api'
 
 /**
  * The identification desk: one unresolved copy at a time, its handwritten header, the matcher's
@@ -77,15 +60,7 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
   const shown = listed(desk?.copies ?? [])
   const copy = shown.find((c) => c.id === currentId)
 
-  const options: Option[] = useMemo(() => {
-    if (!desk || !copy) return []
-    const q = fold(query.trim())
-    if (!q) return copy.candidates.map((c) => ({ ...c }))
-    const words = q.split(/\s+/)
-    const matches = desk.students.filter((s) => words.every((w) => fold(s.name).includes(w)))
-    const starts = (s: DeskStudent) => (fold(s.name).startsWith(words[0]!) ? 0 : 1)
-    return matches.sort((a, b) => starts(a) - starts(b) || a.name.localeCompare(b.name)).slice(0, 12).map((s) => ({ studentId: s.id, name: s.name, takenBy: s.takenBy }))
-  }, [desk, copy, query])
+  const options: StudentOption[] = useMemo(() => studentOptions({ desk, copy, query }), [desk, copy, query])
 
   useEffect(() => {
     setSelected(0)
@@ -101,7 +76,7 @@ export const IdentificationDesk = ({ initialExam }: { initialExam?: string }) =>
     setQuery('')
   }
 
-  const accept = async (option: Option | undefined) => {
+  const accept = async (option: StudentOption | undefined) => {
     if (!copy || !option) return
     const heldElsewhere = option.takenBy !== null && option.takenBy !== copy.id
     if (heldElsewhere && confirmTake !== option.studentId) {

@@ -16,7 +16,7 @@ export type GradeConflict = { questionKey: string; message: string; mine: GradeD
 /** What the header says about grades: a refused or conflicting grade is never "saved". */
 export type GradeSaveState = { status: 'saved' | 'saving' | 'error'; message?: string }
 
-type Grades = Record<string, Grade>
+export type Grades = Record<string, Grade>
 
 /**
  * The grades of one copy; every write goes to the server, which alone checks the scale and computes the

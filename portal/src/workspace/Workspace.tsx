@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 
-import { LanguageToggle } from '../app/LanguageToggle'
 import { navigate } from '../app/router'
-import { api } from '../api/client'
-import { isClosed, type Copy, type CopyMarkers, type SavedComment, type User } from '../api/types'
+import { isClosed, type Copy, type User } from '../api/types'
 import type { TextRequest } from '../canvas/AnnotationLayer'
 import { COLORS, type Tool } from '../canvas/tools'
 import { NextOnQuestion } from '../distribution/NextOnQuestion'
@@ -13,7 +11,8 @@ import { useMyShare } from '../flow/useMyShare'
 import { questionFromHash } from '../distribution/share'
 import { CommentBank } from '../grading/CommentBank'
 import { GradingPanel } from '../grading/GradingPanel'
-import { commentPoints, halfPoints, stepPoints } from '../grading/points'
+import { questionActions } from '../grading/questionActions'
+import { useCopyMarkers } from '../grading/useCopyMarkers'
 import { useGrades } from '../grading/useGrades'
 import { useI18n } from '../i18n/context'
 import { HelpOverlay } from '../keyboard/HelpOverlay'
@@ -23,8 +22,10 @@ import { useRubric } from '../rubric/useRubric'
 import { useRubricMarking } from '../rubric/useRubricMarking'
 import type { CopyData } from '../pages/useCopyData'
 import { Thumbnails } from '../viewer/Thumbnails'
-import { fitWidth, nextZoom } from '../viewer/zoom'
+import { PageNav } from '../viewer/PageNav'
+import { useZoom } from '../viewer/useZoom'
 import { ConflictBanner } from './ConflictBanner'
+import { CopyHeader } from './CopyHeader'
 import { PageView } from './PageView'
 import { SaveIndicator } from './SaveIndicator'
 import { combinedSave } from './saveState'
@@ -46,8 +47,6 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
   const [color, setColor] = useState(COLORS[0])
   const [stampText, setStampText] = useState(() => t('stamp.default'))
   const [pageNumber, setPageNumber] = useState(1)
-  const [zoomMode, setZoomMode] = useState<{ fit: true } | { fit: false; value: number }>({ fit: true })
-  const [available, setAvailable] = useState(800)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [textRequest, setTextRequest] = useState<TextRequest | null>(null)
   // Opened from "next copy on Qn": start on that question.
@@ -56,7 +55,6 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
   const [help, setHelp] = useState(false)
   const [spaceHeld, setSpaceHeld] = useState(false)
   const [firstPageShown, setFirstPageShown] = useState(false)
-  const [markers, setMarkers] = useState<CopyMarkers | null>(null)
   const viewport = useRef<HTMLDivElement>(null)
 
   const startedMarking = useRef(false)
@@ -67,14 +65,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
     refreshCopy()
   }, [copy.status, refreshCopy])
 
-  const loadMarkers = useCallback(() => {
-    if (!exam.doubleMarking) return
-    api
-      .get<CopyMarkers>(`/api/correction/copies/${copy.id}/markers`)
-      .then(setMarkers)
-      .catch(() => undefined)
-  }, [copy.id, exam.doubleMarking])
-  useEffect(loadMarkers, [loadMarkers])
+  const { markers, reload: loadMarkers } = useCopyMarkers({ copyId: copy.id, doubleMarking: Boolean(exam.doubleMarking) })
 
   const afterAnnotationsSaved = useRef(() => {})
   afterAnnotationsSaved.current = () => {
@@ -92,34 +83,8 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
     },
   })
 
-  useEffect(() => {
-    const el = viewport.current
-    if (!el) return
-    const observer = new ResizeObserver(() => setAvailable(el.clientWidth))
-    observer.observe(el)
-    setAvailable(el.clientWidth)
-    return () => observer.disconnect()
-  }, [])
-
   const page = pages[pageNumber - 1]
-  const pageWidth = page ? page.getViewport({ scale: 1 }).width : 595
-  const zoom = zoomMode.fit ? fitWidth({ available, pageWidth }) : zoomMode.value
-  const changeZoom = (direction: 1 | -1) => setZoomMode({ fit: false, value: nextZoom(zoom, direction) })
-
-  useEffect(() => {
-    const el = viewport.current
-    if (!el) return
-    const onWheel = (e: WheelEvent) => {
-      if (!e.ctrlKey) return
-      e.preventDefault()
-      setZoomMode((mode) => {
-        const current = mode.fit ? fitWidth({ available: el.clientWidth, pageWidth }) : mode.value
-        return { fit: false, value: nextZoom(current, e.deltaY < 0 ? 1 : -1) }
-      })
-    }
-    el.addEventListener('wheel', onWheel, { passive: false })
-    return () => el.removeEventListener('wheel', onWheel)
-  }, [pageWidth])
+  const { zoom, change: changeZoom, fit: fitZoom } = useZoom({ viewport, pageWidth: page ? page.getViewport({ scale: 1 }).width : 595 })
 
   const goToPage = (n: number) => {
     setSelectedId(null)
@@ -133,24 +98,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
     if (next) navigate(`/copy/${next.id}`)
   }
 
-  const setPoints = (what: 'zero' | 'half' | 'full' | 'up' | 'down') => {
-    const q = questions[currentQuestion]
-    if (!q || readOnly) return
-    const current = grades.grades[q.key]?.points
-    const points = what === 'zero' ? 0 : what === 'half' ? halfPoints(q) : what === 'full' ? q.maxPoints : stepPoints(q, current, what === 'up' ? 1 : -1)
-    void grades.save(q.key, { points })
-  }
-
-  const insertComment = (comment: SavedComment) => {
-    const q = questions[currentQuestion]
-    if (!q || readOnly) return
-    const grade = grades.grades[q.key]
-    const text = grade?.comment ? `${grade.comment}\n${comment.text}` : comment.text
-    const fitsQuestion = !comment.questionKey || comment.questionKey === q.key
-    // Negative points deduct from the question's points (−0.5 is "half a point off", not "−0.5 points").
-    const points = typeof comment.points === 'number' && fitsQuestion ? commentPoints(q, grade?.points, comment.points) : undefined
-    void grades.save(q.key, { comment: text, points })
-  }
+  const { setPoints, insertComment } = questionActions({ question: questions[currentQuestion], grades: grades.grades, readOnly, save: grades.save })
 
   useLiveCopy({ copy, store, grades: grades.grades, gradesBusy: grades.busy, reloadGrades: grades.reload, refreshCopy })
 
@@ -190,7 +138,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
     page: (d) => goToPage(pageNumber + d),
     copy: goToCopy,
     zoom: changeZoom,
-    fit: () => setZoomMode({ fit: true }),
+    fit: fitZoom,
     question: (d) => setCurrentQuestion((i) => Math.min(Math.max(0, i + d), Math.max(0, questions.length - 1))),
     points: setPoints,
     undo: () => store.undo(),
@@ -215,34 +163,11 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
 
   return (
     <div className={`workspace${readOnly ? ' read-only' : ''}`} data-copy={copy.id} data-status={copy.status}>
-      <header className="topbar">
-        <a href="#/">{t('copy.backToList')}</a>
-        <h1>
-          {exam.title} — <span data-testid="anonymous-id">{copy.anonymousId}</span>
-        </h1>
-        <span className={`status status-${copy.status}`} data-testid="copy-status">
-          {t(`status.${copy.status}`)}
-        </span>
-        <span className="copy-nav">
-          <button type="button" disabled={index <= 0} onClick={() => goToCopy(-1)} title={`${t('copy.prevCopy')} (Shift+←)`}>
-            ⟨
-          </button>
-          {t('copy.position', { index: index + 1, count: siblings.length })}
-          <button type="button" disabled={index < 0 || index >= siblings.length - 1} onClick={() => goToCopy(1)} title={`${t('copy.nextCopy')} (Shift+→)`}>
-            ⟩
-          </button>
-        </span>
+      <CopyHeader exam={exam} copy={copy} index={index} count={siblings.length} readOnly={readOnly} onCopy={goToCopy} onHelp={() => setHelp(true)} onFinalize={() => void flow.finalize()}>
         <NextOnQuestion examId={exam.id} copyId={copy.id} question={questions[currentQuestion]?.key} version={gradeVersion} />
         <FlowBar share={share} pending={pending} current={copy.id} />
         <SaveIndicator save={combinedSave({ annotations: snapshot.save, grades: grades.state })} />
-        <LanguageToggle />
-        <button type="button" onClick={() => setHelp(true)} aria-label={t('help.title')} title={t('help.title')}>
-          ?
-        </button>
-        <button type="button" className="finalize" disabled={readOnly} onClick={() => void flow.finalize()} title={`${t('copy.finalize')} (Ctrl+Enter)`}>
-          {t('copy.finalize')}
-        </button>
-      </header>
+      </CopyHeader>
       <ConflictBanner
         conflicts={snapshot.conflicts.map((c) => ({ key: c.localId, text: t('conflict.message', { message: c.message }) }))}
         onResolve={(id, choice) => store.resolve(id, choice)}
@@ -264,7 +189,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
         onUndo={() => store.undo()}
         onRedo={() => store.redo()}
         onZoom={changeZoom}
-        onFit={() => setZoomMode({ fit: true })}
+        onFit={fitZoom}
       />
       <div className="workspace-body">
         {firstPageShown ? <Thumbnails pages={pages} current={pageNumber} onSelect={goToPage} /> : <nav className="thumbnails" />}
@@ -289,15 +214,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
           ) : (
             <p className="no-pdf">{t('copy.noPdf')}</p>
           )}
-          <div className="page-nav">
-            <button type="button" disabled={pageNumber <= 1} onClick={() => goToPage(pageNumber - 1)} aria-label={t('copy.prevPage')}>
-              ←
-            </button>
-            <span data-testid="page-indicator">{t('copy.page', { page: pageNumber, count: pages.length })}</span>
-            <button type="button" disabled={pageNumber >= pages.length} onClick={() => goToPage(pageNumber + 1)} aria-label={t('copy.nextPage')}>
-              →
-            </button>
-          </div>
+          <PageNav page={pageNumber} count={pages.length} onPage={goToPage} />
         </div>
         <aside className="side">
           <GradingPanel
