@@ -10,12 +10,17 @@ import type { Id } from '../api/types'
 /** `sending`: the undo window is over and the request is on its way (the toast stays until its answer). */
 export type PendingFinalize = { copyId: Id; anonymousId: string; examId: Id; due: number; sending?: boolean }
 export type FinalizeFailure = { copyId: Id; anonymousId: string; message: string }
-export type FinalizeState = { pending: PendingFinalize[]; failures: FinalizeFailure[] }
+/**
+ * `sent`: copies this tab finalized on the server. The share read before that answer still lists them as to
+ * mark; moving the id from `pending` to `sent` in one step means "next to mark" never lands on one of them
+ * in between (a finalized copy opened read-only, where Ctrl+Enter does nothing).
+ */
+export type FinalizeState = { pending: PendingFinalize[]; failures: FinalizeFailure[]; sent: Id[] }
 
 /** Long enough to notice a slip, short enough that a colleague or the admin sees the copy finalized soon. */
 export const UNDO_MS = 5_000
 
-let state: FinalizeState = { pending: [], failures: [] }
+let state: FinalizeState = { pending: [], failures: [], sent: [] }
 const timers = new Map<string, ReturnType<typeof setTimeout>>()
 const listeners = new Set<() => void>()
 const committed = new Set<() => void>()
@@ -31,11 +36,11 @@ const send = async (item: PendingFinalize, keepalive = false) => {
   set({ ...state, pending: state.pending.map((p) => (p === item ? sending : p)) })
   try {
     await api.patch(`/api/copies/${item.copyId}`, { status: 'finalized' }, { keepalive })
-    set({ ...state, pending: state.pending.filter((p) => p !== sending) })
+    set({ ...state, pending: state.pending.filter((p) => p !== sending), sent: [...state.sent, item.copyId] })
     for (const listener of committed) listener()
   } catch (err) {
     const message = err instanceof ApiError ? err.message : String(err)
-    set({ pending: state.pending.filter((p) => p !== sending), failures: [...state.failures, { copyId: item.copyId, anonymousId: item.anonymousId, message }] })
+    set({ ...state, pending: state.pending.filter((p) => p !== sending), failures: [...state.failures, { copyId: item.copyId, anonymousId: item.anonymousId, message }] })
   }
 }
 

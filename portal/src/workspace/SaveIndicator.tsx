@@ -14,7 +14,7 @@ export const SaveIndicator = ({ save }: { save: SaveState }) => {
             ? t('save.offline', { count: save.pending })
             : t('save.error', { message: save.message ?? '' })
   return (
-    <output className={`save-state save-${save.status}`} data-testid="save-state" data-status={save.status} aria-live="polite">
+    <output className={`save-state save-${save.status}`} data-testid="save-state" data-status={save.status} aria-live="polite" title={text}>
       {text}
     </output>
   )

@@ -164,8 +164,6 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
   return (
     <div className={`workspace${readOnly ? ' read-only' : ''}`} data-copy={copy.id} data-status={copy.status}>
       <CopyHeader exam={exam} copy={copy} index={index} count={siblings.length} readOnly={readOnly} onCopy={goToCopy} onHelp={() => setHelp(true)} onFinalize={() => void flow.finalize()}>
-        <NextOnQuestion examId={exam.id} copyId={copy.id} question={questions[currentQuestion]?.key} version={gradeVersion} />
-        <FlowBar share={share} pending={pending} current={copy.id} />
         <SaveIndicator save={combinedSave({ annotations: snapshot.save, grades: grades.state })} />
       </CopyHeader>
       <ConflictBanner
@@ -217,6 +215,10 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
           <PageNav page={pageNumber} count={pages.length} onPage={goToPage} />
         </div>
         <aside className="side">
+          <div className="side-flow">
+            <FlowBar share={share} pending={pending} current={copy.id} />
+            <NextOnQuestion examId={exam.id} copyId={copy.id} question={questions[currentQuestion]?.key} version={gradeVersion} />
+          </div>
           <GradingPanel
             questions={questions}
             grades={grades.grades}

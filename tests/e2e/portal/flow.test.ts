@@ -81,4 +81,40 @@ describe('the marking flow (issue 15, point 12)', () => {
     expect(dialogs).toEqual([])
     await settleAndClose(context)
   }, 120_000)
+
+  it('a copy finalized while the share is read again is never opened as the next one', async () => {
+    const [, , third, fourth] = seed.copies
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    const page = await context.newPage()
+    await signInThroughUi({ page, baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })
+    await openCopy({ page, baseUrl: app.baseUrl, copyId: third!.id })
+    await waitForPage(page, third!.id)
+    await page.keyboard.press('=')
+    await until(async () => (await alice.request('GET', `/api/copies/${third!.id}?depth=0`)).body.total !== null)
+    await page.keyboard.press('Control+Enter')
+    await onCopy(page, fourth!.id)
+    // The fourth copy's view read the share while the third still waited for its undo window.
+    await page.waitForSelector('[data-testid=my-progress][data-done="3"]')
+
+    // From now on the share answers late (a busy server): the third's finalization lands first.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/api/distribution/exams/*/mine', async (route) => {
+      await held
+      await route.continue()
+    })
+    await until(async () => (await statusOf(third!.id)) === 'finalized', 15_000)
+    await page.waitForSelector('[data-testid=finalize-toast]', { state: 'detached' })
+
+    await waitForPage(page, fourth!.id)
+    await page.keyboard.press('=')
+    await until(async () => (await alice.request('GET', `/api/copies/${fourth!.id}?depth=0`)).body.total !== null)
+    await page.keyboard.press('Control+Enter')
+    // Every copy of the share is done: the list, not the third copy again (read-only, where Ctrl+Enter does nothing).
+    await page.waitForSelector('.exams-page')
+    expect(await page.locator(`.workspace[data-copy="${third!.id}"]`).count()).toBe(0)
+    release()
+    await until(async () => (await statusOf(fourth!.id)) === 'finalized', 15_000)
+    await settleAndClose(context)
+  }, 120_000)
 })

@@ -82,4 +82,19 @@ describe('what a page with annotations looks like', () => {
     expect(stray.length).toBeLessThanOrEqual(diff.length * 0.01)
     await settleAndClose(context)
   })
+
+  it('keeps the page where it was first painted while the rest of the view loads (a pen stroke lands where it was aimed)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 1300 }, deviceScaleFactor: 1 })
+    const page = await context.newPage()
+    await signInThroughUi({ page, baseUrl: app.baseUrl, email: 'alice@school.test', password: PASSWORDS.alice })
+    for (const copy of seed.copies) {
+      await openCopy({ page, baseUrl: app.baseUrl, copyId: copy.id })
+      const painted = await page.locator('[data-testid=page]').boundingBox()
+      // The share, the rubric, the markers and the live check answer after the first paint.
+      await page.waitForSelector('.workspace [data-testid=my-progress]')
+      await page.waitForLoadState('networkidle')
+      expect(await page.locator('[data-testid=page]').boundingBox()).toEqual(painted)
+    }
+    await settleAndClose(context)
+  })
 })

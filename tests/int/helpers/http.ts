@@ -4,6 +4,20 @@ export type ApiClient = {
   request: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>
 }
 
+/**
+ * A GET whose kept-alive connection the server closed as it was sent (ECONNRESET after a busy moment) is sent
+ * again once, as a browser does; anything else, and every write, fails as it came.
+ */
+const send = async (url: string, init: RequestInit): Promise<Response> => {
+  try {
+    return await fetch(url, init)
+  } catch (err) {
+    const code = ((err as Error & { cause?: { code?: string } }).cause ?? {}).code
+    if (init.method !== 'GET' || code !== 'ECONNRESET') throw err
+    return fetch(url, init)
+  }
+}
+
 export const apiClient = ({ baseUrl, token }: { baseUrl: string; token?: string }): ApiClient => ({
   token,
   request: async (method, path, body) => {
@@ -15,7 +29,7 @@ export const apiClient = ({ baseUrl, token }: { baseUrl: string; token?: string 
       headers['content-type'] = 'application/json'
       payload = JSON.stringify(body)
     }
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload })
+    const response = await send(`${baseUrl}${path}`, { method, headers, body: payload })
     const text = await response.text()
     let parsed: unknown = text
     try {
