@@ -4,7 +4,9 @@ import type { Id } from '../../../collections/access/roles'
 import type { ScaleQuestion } from '../../../collections/grading-scale'
 import { isSystemWrite } from '../../../collections/hooks/system-write'
 import { idOf } from '../../../collections/relations'
+import { languageOf } from '../../../collections/grade-messages'
 import { BadRequestError } from '../../../runtime/errors'
+import { rubricMessage } from '../lib/rubricMessages'
 import { adjustmentFor, rubricPoints } from '../lib/rubric'
 import { RUBRIC_ITEMS_SLUG } from '../collections/rubric-items'
 
@@ -52,7 +54,7 @@ export const applyRubric: CollectionBeforeChangeHook = async ({ data, originalDo
     const item = items.find((i) => String(i.id) === String(id))
     return !item || String(idOf(item.exam)) !== String(found.examId) || item.questionKey !== merged.questionKey
   })
-  if (foreign.length) throw new BadRequestError(`Rubric item(s) ${foreign.join(', ')} do not belong to question ${merged.questionKey} of this exam`, { code: 'rubricItem', items: foreign })
+  if (foreign.length) throw new BadRequestError(rubricMessage({ refusal: { code: 'foreign', items: foreign.join(', '), question: String(merged.questionKey) }, language: languageOf(req) }), { code: 'rubricItem', items: foreign })
   const ordered = given.map((id) => items.find((i) => String(i.id) === String(id))!)
   if (recompute) {
     const adjustment = given.length ? Number(originalDoc?.adjustment ?? 0) : 0

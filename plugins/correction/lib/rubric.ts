@@ -1,4 +1,5 @@
 import { isOnStep, type ScaleQuestion } from '../../../collections/grading-scale'
+import type { RubricRefusal } from './rubricMessages'
 
 /** A rubric item as the computation needs it: positive points add, negative points deduct, 0 is a remark. */
 export type RubricWeight = { points: number }
@@ -27,10 +28,10 @@ export const rubricPoints = ({ question, items, adjustment = 0 }: { question: Sc
 export const adjustmentFor = ({ question, items, points }: { question: ScaleQuestion; items: RubricWeight[]; points: number }): number =>
   snap(points - rubricSum({ question, items }), question.step)
 
-/** What is wrong with an item's points for its question (words for a 400), or undefined. */
-export const rubricItemProblem = ({ question, points }: { question: ScaleQuestion; points: unknown }): string | undefined => {
-  if (typeof points !== 'number' || !Number.isFinite(points)) return 'the points must be a number'
-  if (Math.abs(points) > question.maxPoints + 1e-9) return `${points} is beyond the ${question.maxPoints} points of ${question.key}`
-  if (!isOnStep(points, question.step)) return `${points} is not a multiple of the step ${question.step} of ${question.key}`
+/** What is wrong with an item's points for its question (put in words by rubricMessage), or undefined. */
+export const rubricItemProblem = ({ question, points }: { question: ScaleQuestion; points: unknown }): RubricRefusal | undefined => {
+  if (typeof points !== 'number' || !Number.isFinite(points)) return { code: 'notANumber' }
+  if (Math.abs(points) > question.maxPoints + 1e-9) return { code: 'beyondMax', points, max: question.maxPoints, question: question.key }
+  if (!isOnStep(points, question.step)) return { code: 'offStep', points, step: question.step, question: question.key }
   return undefined
 }

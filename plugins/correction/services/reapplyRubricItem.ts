@@ -6,7 +6,9 @@ import { RENDER_ANNOTATED_COPY } from '../../publication/jobs/names'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { systemWrite } from '../../../collections/hooks/system-write'
+import { languageOf } from '../../../collections/grade-messages'
 import { ConflictError } from '../../../runtime/errors'
+import { rubricMessage } from '../lib/rubricMessages'
 
 type GradeRow = { id: Id; copy: unknown; rubricItems?: unknown[] | null; version?: number | null }
 
@@ -34,7 +36,7 @@ export const refuseOnClosedCopies = async ({ itemId, req }: { itemId: Id; req: P
     select: { anonymousId: true },
   })
   if (copies.docs.length)
-    throw new ConflictError(`This item is applied to finalized copies (${copies.docs.map((c) => c.anonymousId).join(', ')}): its points can no longer change; add a new item instead`, {
+    throw new ConflictError(rubricMessage({ refusal: { code: 'onClosedCopies', copies: copies.docs.map((c) => c.anonymousId).join(', ') }, language: languageOf(req) }), {
       code: 'rubricItemClosed',
       copies: copies.docs.map((c) => c.anonymousId),
     })

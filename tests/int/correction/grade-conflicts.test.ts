@@ -73,3 +73,19 @@ describe('a refused mark says why, in the language asked', () => {
     expect(refused.body.errors[0].data).toMatchObject(data)
   })
 })
+
+describe('a refused rubric item says why, in the language asked (issue 15, point 5)', () => {
+  it.each([
+    ['fr', { questionKey: 'Q2', points: 9, text: 'Tout juste' }, 'Critère : 9 dépasse les 5 points de Q2'],
+    ['en', { questionKey: 'Q2', points: 9, text: 'Tout juste' }, 'Rubric item: 9 is beyond the 5 points of Q2'],
+    ['fr', { questionKey: 'Q2', points: -1.3, text: 'Signe' }, 'Critère : -1,3 n’est pas un multiple du pas de 0,25 de Q2'],
+    ['en', { questionKey: 'Q2', points: -1.3, text: 'Signe' }, 'Rubric item: -1.3 is not a multiple of the step 0.25 of Q2'],
+    ['fr', { questionKey: 'Q9', points: 1, text: 'Hors barème' }, 'La question « Q9 » n’est pas dans le barème de l’examen'],
+    ['fr', { questionKey: 'Q2', points: 1, text: '   ' }, 'Un critère doit avoir un texte'],
+    ['en', { questionKey: 'Q2', points: 1, text: '   ' }, 'A rubric item needs a text'],
+  ] as const)('%s: %j', async (language, item, message) => {
+    const refused = await as(language)('POST', '/api/rubric-items', { exam: ctx.seed.maths.id, ...item })
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].message).toBe(message)
+  })
+})

@@ -1,6 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
+import { languageOf } from '../../../../../collections/grade-messages'
 import { ConflictError } from '../../../../../runtime/errors'
+import { rubricMessage } from '../../../lib/rubricMessages'
 import { gradesApplying, reapplyRubricItem, refuseOnClosedCopies, rerenderClosedCopies } from '../../../services/reapplyRubricItem'
 
 const pointsChanged = (before: { points?: unknown } | undefined, after: { points?: unknown }) => before !== undefined && after.points !== undefined && Number(before.points) !== Number(after.points)
@@ -24,5 +26,5 @@ export const reapplyPoints: CollectionAfterChangeHook = async ({ doc, operation,
 /** An item in use is not deleted: the marks it gave would change without anyone choosing it. */
 export const refuseDeleteInUse: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const uses = (await gradesApplying({ itemId: id, req })).length
-  if (uses) throw new ConflictError(`This rubric item is applied to ${uses} grade(s): remove it from them first`, { code: 'rubricItemInUse', uses })
+  if (uses) throw new ConflictError(rubricMessage({ refusal: { code: 'inUse', uses }, language: languageOf(req) }), { code: 'rubricItemInUse', uses })
 }
