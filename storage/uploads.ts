@@ -1,5 +1,9 @@
+import { createWriteStream } from 'node:fs'
 import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 
 import type { Payload, PayloadRequest } from 'payload'
 
@@ -24,6 +28,42 @@ export const readUpload = async ({ payload, collection, doc }: { payload: Payloa
   if (doc.url && /^https?:\/\//.test(doc.url)) {
     const response = await fetch(doc.url)
     if (response.ok) return new Uint8Array(await response.arrayBuffer())
+  }
+  throw new NotFoundError(`The file ${doc.filename} of ${collection} cannot be found in storage`)
+}
+
+/**
+ * An uploaded document as a file on this machine, for readers that take what they need from disk (a scan
+ * batch of a gigabyte is never loaded whole): the stored file itself on local disk, or, with a cloud storage
+ * adapter, a temporary copy streamed from its URL. `release` removes what was made for the caller.
+ */
+export const localFileOfUpload = async ({
+  payload,
+  collection,
+  doc,
+}: {
+  payload: Payload
+  collection: string
+  doc: { filename?: string | null; url?: string | null }
+}): Promise<{ path: string; release: () => Promise<void> }> => {
+  const staticDir = (payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } } | undefined>)[collection]?.config.upload?.staticDir
+  if (!doc.filename) throw new NotFoundError(`The ${collection} document has no file`)
+  if (staticDir) {
+    const file = path.join(staticDir, doc.filename)
+    const found = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      throw error
+    })
+    if (found?.isFile()) return { path: file, release: async () => undefined }
+  }
+  if (doc.url && /^https?:\/\//.test(doc.url)) {
+    const response = await fetch(doc.url)
+    if (response.ok && response.body) {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'korrigo-upload-'))
+      const file = path.join(dir, path.basename(doc.filename))
+      await pipeline(Readable.fromWeb(response.body as never), createWriteStream(file))
+      return { path: file, release: () => fs.rm(dir, { recursive: true, force: true }) }
+    }
   }
   throw new NotFoundError(`The file ${doc.filename} of ${collection} cannot be found in storage`)
 }

@@ -32,7 +32,8 @@ describe('uploading a scan batch', () => {
     const exam = await newExam('Ingestion A4')
     const batch = await uploadBatch({ client: admin, exam: exam.id, name: 'classe-3B.pdf', bytes })
     const done = await waitForBatch({ payload: app.runtime.payload, id: batch.id })
-    expect(done.status).toBe('done')
+    // The batch's problems shown when it did not end well: they say which step failed.
+    expect({ status: done.status, problems: done.problems }).toMatchObject({ status: 'done' })
     expect(done.progress).toMatchObject({ pagesDone: truth.pageCount, pagesTotal: truth.pageCount, copiesFound: truth.copies.length })
 
     const copies = await copiesOfExam(app.runtime.payload, exam.id)

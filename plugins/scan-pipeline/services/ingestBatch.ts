@@ -1,14 +1,16 @@
 import type { Payload } from 'payload'
 
-import { readUpload, storeMedia } from '../../../storage/uploads'
+import { localFileOfUpload } from '../../../storage/uploads'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { COUNTERS, bump } from '../../../runtime/counters'
 import { ScanInputError } from '../lib/errors'
 import type { LayoutOption, PageAnalysis } from '../lib/types'
 import { scanSettingsFromEnv, type ScanSettings } from './limits'
-import { nameBookletCopies, printedStudentOf } from './booklets/nameBookletCopies'
-import { copyFieldsOf, planBatch, sourceKeyOf, type Problem } from './planBatch'
+import { assembleCopies, markBatch, namedPageError, type IngestProgress, type IngestResult } from './assembleCopies'
+import { planBatch, type Problem } from './planBatch'
+
+export type { IngestProgress, IngestResult } from './assembleCopies'
 
 /**
  * Next bundles the Payload config to render the admin; the pipeline (worker threads, wasm) only ever
@@ -16,16 +18,8 @@ import { copyFieldsOf, planBatch, sourceKeyOf, type Problem } from './planBatch'
  */
 const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/index')
 
-export type IngestProgress = (args: { done: number; total: number }) => Promise<void>
+type Pipeline = Pick<Awaited<ReturnType<typeof loadPipeline>>, 'inspectScanFileIsolated' | 'analyzePages' | 'mupdfAssembler' | 'openMupdfFile' | 'renderThumbnail'>
 
-/** Page errors from the pipeline name file and page already; older stored analyses may not. */
-const namedPageError = (fileName: string, analysis: PageAnalysis): string =>
-  analysis.error!.message.startsWith(`${fileName} page `) ? analysis.error!.message : `${fileName} page ${analysis.sourcePage}: ${analysis.error!.message}`
-
-const markBatch = (payload: Payload, id: Id, data: Record<string, unknown>) =>
-  payload.update({ collection: 'scan-batches', id, data: data as never, overrideAccess: true, depth: 0 })
-
-export type IngestResult = { copies: number; problems: Problem[]; /** the batch needs another run: call again */ more: boolean }
 
 /**
  * Turns one uploaded batch into copies, a slice at a time: a run analyses at most `slicePages` pages, or
@@ -52,23 +46,52 @@ export const ingestBatch = async ({
   await markBatch(payload, batchId, { status: 'processing' })
   if ((exam.status ?? 'draft') === 'draft') await payload.update({ collection: 'exams', id: examId, data: { status: 'processing' }, overrideAccess: true })
 
-  const { inspectScanIsolated, analyzePages, openAssembler, renderThumbnail } = await loadPipeline()
+  const { inspectScanFileIsolated, analyzePages, mupdfAssembler, openMupdfFile, renderThumbnail } = await loadPipeline()
   const { limits } = settings
-  const original = await readUpload({ payload, collection: 'scan-batches', doc: batch })
+  // The batch is read where it lies (a temporary copy only with cloud storage): the analysis workers and the
+  // assembly take the pages they need from disk, so a batch of a gigabyte is never held in memory.
+  const scan = await localFileOfUpload({ payload, collection: 'scan-batches', doc: batch })
+  try {
+    return await ingestFile({ payload, batchId, batch, exam, examId, fileName, progress, settings, limits, path: scan.path, pipeline: { inspectScanFileIsolated, analyzePages, mupdfAssembler, openMupdfFile, renderThumbnail } })
+  } finally {
+    await scan.release()
+  }
+}
+
+const ingestFile = async ({
+  payload,
+  batchId,
+  batch,
+  exam,
+  examId,
+  fileName,
+  progress,
+  settings,
+  limits,
+  path,
+  pipeline: { inspectScanFileIsolated, analyzePages, mupdfAssembler, openMupdfFile, renderThumbnail },
+}: {
+  payload: Payload
+  batchId: Id
+  batch: { progress?: { pagesTotal?: number | null } | null; layout?: string | null }
+  exam: Awaited<ReturnType<Payload['findByID']>> & { layout?: string | null; status?: string | null }
+  examId: Id
+  fileName: string
+  progress: IngestProgress
+  settings: ScanSettings
+  limits: ScanSettings['limits']
+  path: string
+  pipeline: Pipeline
+}): Promise<IngestResult> => {
   const stored = await payload.find({ collection: 'scan-pages', where: { batch: { equals: batchId } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
   const analyses = new Map<number, PageAnalysis>(stored.docs.map((doc) => [doc.sourcePage as number, doc.analysis as PageAnalysis]))
   const known = batch.progress?.pagesTotal ?? 0
-  // Between the first slice and the last, the page count is known and mupdf reads the file as uploaded
-  // (it repairs in memory, with the same page numbers): only the first slice (limits, page count) and
-  // the last (pdf-lib needs the repaired bytes to assemble) open it in full.
+  // Between the first slice and the last, the page count is known: only the first slice inspects the file.
   const midway = known > 0 && analyses.size > 0 && analyses.size < known
-  let bytes = original
   let total = known
   if (!midway) {
     try {
-      const info = await inspectScanIsolated({ bytes: original, fileName, limits, timeoutMs: Math.max(settings.checkMs, 120_000) })
-      bytes = info.bytes
-      total = info.pageCount
+      total = (await inspectScanFileIsolated({ path, fileName, limits, timeoutMs: Math.max(settings.checkMs, 120_000) })).pageCount
     } catch (error) {
       if (!(error instanceof ScanInputError)) throw error
       const problem = { page: error.page ?? null, code: error.code, message: error.message }
@@ -85,7 +108,7 @@ export const ingestBatch = async ({
   let writes = Promise.resolve()
   if (slice.length) {
     await analyzePages({
-      bytes,
+      path,
       fileName,
       pages: slice,
       layout,
@@ -125,80 +148,10 @@ export const ingestBatch = async ({
 
   // The exam's blank subject, when attached, is read once here, for the whole plan.
   const { plan, cutOn, problems: planProblems } = await planBatch({ payload, exam, analyses: [...analyses.values()], fileName, settings })
-  const assembler = await openAssembler({ sourceBytes: bytes, skewOf: (page) => analyses.get(page)?.skewDegrees ?? 0 })
-  const assemblyDeadline = Date.now() + settings.sliceMs
-  // Booklets printed with a name name their copies (one pass under the exam's lock per run, before it returns).
-  const toName: { copyId: Id; planned: (typeof plan.copies)[number] }[] = []
-  const nameCopies = () => nameBookletCopies({ payload, exam, copies: toName.splice(0) })
-  let assembled = 0
-  for (const planned of plan.copies) {
-    const sourceKey = sourceKeyOf(batchId, planned)
-    const found = await payload.find({ collection: 'copies', where: { sourceKey: { equals: sourceKey } }, limit: 1, depth: 0, overrideAccess: true })
-    const copy =
-      found.docs[0] ??
-      (await payload.create({
-        collection: 'copies',
-        overrideAccess: true,
-        data: {
-          exam: examId,
-          sourceKey,
-          status: 'staging',
-          ...copyFieldsOf({ batchId, planned }),
-          // A booklet printed with a name is reserved for its code from the start: identification never reads it.
-          identification: { status: 'pending', ...(printedStudentOf({ exam, planned }) !== undefined ? { method: 'qr-code' } : {}) },
-        } as never,
-      }))
-    if (planned.booklet && !copy.student) toName.push({ copyId: copy.id, planned })
-    if (!copy.pdf) {
-      // At least one copy a run, so a slow machine still makes progress.
-      if (assembled > 0 && Date.now() > assemblyDeadline) {
-        await nameCopies()
-        return { copies: 0, problems: [], more: true }
-      }
-      assembled++
-      const pdf = await assembler.assemble(planned.pages)
-      // A worker killed after storing a file but before linking it left that file: this run links it.
-      const media =
-        (await storedFileOf({ payload, copyId: copy.id, kind: 'copy-pdf' })) ??
-        (await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } }))
-      const first = planned.pages[0]!
-      // Rendered here, on the main thread: never a page the analysis could not render within its limits.
-      const thumbnail = analyses.get(first.sourcePage)?.error
-        ? undefined
-        : ((await storedFileOf({ payload, copyId: copy.id, kind: 'thumbnail' })) ??
-          (await storeMedia({
-            payload,
-            bytes: await renderThumbnail({ bytes, fileName, sourcePage: first.sourcePage, region: first.region, rotation: first.rotation, format: 'webp' }),
-            name: `thumb-${copy.anonymousId}.webp`,
-            mimetype: 'image/webp',
-            data: { kind: 'thumbnail', exam: examId, copy: copy.id },
-          })))
-      await payload.update({ collection: 'copies', id: copy.id, data: { pdf: media.id, ...(thumbnail ? { thumbnail: thumbnail.id } : {}) } as never, overrideAccess: true })
-    }
+  const source = openMupdfFile({ path, fileName })
+  try {
+    return await assembleCopies({ payload, batchId, exam, examId, fileName, total, analyses, plan, cutOn, planProblems, progress, settings, source, pipeline: { mupdfAssembler, renderThumbnail } })
+  } finally {
+    source.destroy()
   }
-
-  await nameCopies()
-
-  const problems: Problem[] = [
-    ...planProblems,
-    ...[...analyses.values()].filter((a) => a.error).map((a) => ({ page: a.sourcePage, code: a.error!.code, message: namedPageError(fileName, a) })),
-    ...plan.anomalies.map((message) => ({ page: null, code: 'anomaly', message })),
-    ...plan.copies.flatMap((c) => c.anomalies.map((message) => ({ page: c.pages[0]?.sourcePage ?? null, code: 'copy_anomaly', message }))),
-  ]
-  const pageErrors = problems.some((p) => p.code !== 'anomaly' && p.code !== 'copy_anomaly')
-  await markBatch(payload, batchId, {
-    status: pageErrors ? 'partial' : 'done',
-    problems,
-    cutOn,
-    progress: { pagesDone: total, pagesTotal: total, copiesFound: plan.copies.length },
-  })
-  if (['draft', 'processing'].includes(exam.status ?? 'draft')) await payload.update({ collection: 'exams', id: examId, data: { status: 'identifying' }, overrideAccess: true })
-  await progress({ done: total + 1, total: total + 1 })
-  return { copies: plan.copies.length, problems, more: false }
-}
-
-/** The media of this kind a previous run stored for the copy (a committed media document has its file). */
-const storedFileOf = async ({ payload, copyId, kind }: { payload: Payload; copyId: Id; kind: 'copy-pdf' | 'thumbnail' }) => {
-  const found = await payload.find({ collection: 'media', where: { and: [{ copy: { equals: copyId } }, { kind: { equals: kind } }] }, limit: 1, depth: 0, overrideAccess: true })
-  return found.docs[0]
 }

@@ -37,6 +37,8 @@ describe.each(corpus.map((item) => [item.name, item] as const))('%s', (name, ite
     } else {
       // Nothing lost: every page of the file has its analysis, in order; each failure names file and page.
       expect(verdict.analyses.map((a) => a.sourcePage)).toEqual(Array.from({ length: verdict.pageCount }, (_, i) => i + 1))
+      // …and cut from the file on disk, every page has its place in the copy (a stub when it cannot be copied).
+      expect(verdict.assembled).toBe(verdict.pageCount)
       for (const analysis of verdict.analyses.filter((a) => a.error)) expect(analysis.error!.message).toMatch(new RegExp(`^${escape(name)} page ${analysis.sourcePage}: `))
       const good = 'good' in expected ? (expected.good ?? []) : []
       for (const page of good) expect({ page, error: verdict.analyses[page - 1]?.error }).toEqual({ page, error: undefined })

@@ -7,8 +7,12 @@ import { describeBytes, describePixels, type ScanLimits } from './limits'
 
 type Obj = mupdf.PDFObject
 
-/** What one page asks a renderer to do, measured without rendering it. */
-export type PageSurvey = { decompressedBytes: number; pixels: number; objects: number }
+/**
+ * What one page asks a renderer to do, measured without rendering it. `missing`: the drawings and images
+ * the page names that the file does not hold (a file cut short loses its last pages' scans: such a page
+ * would render blank, which is a lost page, not an empty one).
+ */
+export type PageSurvey = { decompressedBytes: number; pixels: number; objects: number; missing: number }
 
 const FLATE = new Set(['FlateDecode', 'Fl'])
 const IMAGE_CODECS = new Set(['DCTDecode', 'DCT', 'JPXDecode', 'CCITTFaxDecode', 'CCF', 'JBIG2Decode'])
@@ -39,7 +43,7 @@ export const surveyPage = ({ doc, index, fileName, limits }: { doc: mupdf.PDFDoc
   const page = index + 1
   const refuse = (code: 'page_too_large' | 'decompression_bomb' | 'image_too_large' | 'page_too_complex', reason: string) =>
     new ScanInputError({ code, file: fileName, page, reason, status: 413 })
-  const survey: PageSurvey = { decompressedBytes: 0, pixels: 0, objects: 0 }
+  const survey: PageSurvey = { decompressedBytes: 0, pixels: 0, objects: 0, missing: 0 }
   const seen = new Set<number>()
 
   let pageObj: Obj
@@ -136,6 +140,7 @@ export const surveyPage = ({ doc, index, fileName, limits }: { doc: mupdf.PDFDoc
   }
 
   const xobject = (obj: Obj, depth: number) => {
+    if (obj.isIndirect() && obj.resolve().isNull()) survey.missing++
     if (!obj.isStream()) return
     const subtype = obj.get('Subtype')
     if (subtype.isName() && subtype.asName() === 'Image') {
@@ -172,10 +177,13 @@ export const surveyPage = ({ doc, index, fileName, limits }: { doc: mupdf.PDFDoc
   }
 
   try {
+    // The page's own object gone (its place in the page tree points nowhere): nothing of it is left to draw.
+    if (!pageObj.isDictionary()) survey.missing++
     checkBox()
     const contents = pageObj.get('Contents')
     if (contents.isArray()) eachValue(contents, (c) => content(c, 0))
     else content(contents, 0)
+    if (contents.isIndirect() && contents.resolve().isNull()) survey.missing++
     resources(pageObj.getInheritable('Resources'), 0)
     // Annotations are drawn too (their appearance streams).
     eachValue(pageObj.get('Annots'), (annot) => {

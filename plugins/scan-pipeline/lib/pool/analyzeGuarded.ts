@@ -29,7 +29,9 @@ export const analyzeGuarded = async ({
   codes?: boolean
 }): Promise<PageAnalysis> => {
   try {
-    surveyPage({ doc, index, fileName, limits })
+    const survey = surveyPage({ doc, index, fileName, limits })
+    if (survey.missing > 0)
+      return errorAnalysis(index, 'page_unreadable', `${fileName} page ${index + 1}: what it shows is missing from the file (the file is cut short or damaged); scan or export it again`)
   } catch (err) {
     // Over a limit: never rendered. Merely unreadable objects: the renderer gets its chance (and says why it fails).
     if (!(err instanceof ScanInputError)) throw err

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from '../pdf/limits'
 import { openMupdf } from '../pdf/open'
+import { openMupdfFile } from '../pdf/openFile'
 import type { LayoutOption, PageAnalysis, ProgressEvent } from '../types'
 import { analyzeGuarded } from './analyzeGuarded'
 import { errorAnalysis } from './errorAnalysis'
@@ -8,7 +9,10 @@ import { ask, createWarmPool } from './warmPool'
 import type { OpenRequest, WorkerRequest } from './worker'
 
 export type AnalyzePagesOptions = {
-  bytes: Uint8Array
+  /** The batch in memory… */
+  bytes?: Uint8Array
+  /** …or where it lies on disk: each worker reads the pages it analyses from there, never the whole file. */
+  path?: string
   fileName: string
   /** 1-based source pages to analyse (default: all) — lets a job resume where it stopped */
   pages?: number[]
@@ -41,6 +45,7 @@ class FatalOpenError extends Error {}
  */
 export const analyzePages = async ({
   bytes,
+  path,
   fileName,
   pages,
   layout = 'auto',
@@ -51,10 +56,12 @@ export const analyzePages = async ({
   dpi,
   codes = true,
 }: AnalyzePagesOptions): Promise<PageAnalysis[]> => {
+  if (!bytes === !path) throw new Error('analyzePages: give the batch as bytes or as a path, one of them')
+  const openHere = () => (path ? openMupdfFile({ path, fileName }) : openMupdf({ bytes: bytes!, fileName }))
   let indices: number[]
   if (pages) indices = pages.map((p) => p - 1)
   else {
-    const doc = openMupdf({ bytes, fileName })
+    const doc = openHere()
     indices = Array.from({ length: doc.countPages() }, (_, i) => i)
     doc.destroy()
   }
@@ -67,7 +74,7 @@ export const analyzePages = async ({
   const n = Math.min(concurrency ?? Math.min(availableParallelism(), 4), total)
 
   if (n <= 0) {
-    const doc = openMupdf({ bytes, fileName })
+    const doc = openHere()
     try {
       for (const index of indices) report(index, await analyzeGuarded({ doc, index, fileName, layout, dpi, limits, codes }))
     } finally {
@@ -76,9 +83,14 @@ export const analyzePages = async ({
     return indices.map((i) => results.get(i)!)
   }
 
-  const shared = new SharedArrayBuffer(bytes.length)
-  new Uint8Array(shared).set(bytes)
-  const open: OpenRequest = { type: 'open', bytes: shared, length: bytes.length, fileName, layout, dpi, limits, codes }
+  let shared: SharedArrayBuffer | undefined
+  if (bytes) {
+    shared = new SharedArrayBuffer(bytes.length)
+    new Uint8Array(shared).set(bytes)
+  }
+  const open: OpenRequest = { type: 'open', ...(shared ? { bytes: shared, length: shared.byteLength } : { path: path! }), fileName, layout, dpi, limits, codes }
+  // A worker that copied a large file into its wasm memory keeps that memory; one that read it from disk did not.
+  const recycle = (bytes?.length ?? 0) >= RECYCLE_BYTES
   const queue = [...indices]
   const openTimeoutMs = Math.max(pageTimeoutMs, 30_000)
   let fatal: string | undefined
@@ -124,7 +136,7 @@ export const analyzePages = async ({
     } finally {
       if (worker) {
         worker.postMessage({ type: 'close' } satisfies WorkerRequest)
-        analysts.release(worker, { recycle: bytes.length >= RECYCLE_BYTES })
+        analysts.release(worker, { recycle })
       }
     }
   }

@@ -3,10 +3,12 @@ import { parentPort } from 'node:worker_threads'
 import { ScanInputError, describeError } from '../errors'
 import { checkScan } from '../pdf/check'
 import type { ScanLimits } from '../pdf/limits'
+import { inspectScanFile } from '../pdf/inspectFile'
 import { inspectScan } from '../pdf/open'
 
 /** `path` (check only): the file is read where it lies instead of being sent whole to this thread. */
-export type InspectRequest = { id: number; op: 'inspect' | 'check'; bytes: Uint8Array; path?: string; fileName: string; limits?: ScanLimits }
+/** `inspect-file`: the job's inspection of a batch on disk (nothing but page facts comes back). */
+export type InspectRequest = { id: number; op: 'inspect' | 'inspect-file' | 'check'; bytes: Uint8Array; path?: string; fileName: string; limits?: ScanLimits }
 
 const port = parentPort!
 
@@ -20,6 +22,7 @@ const failure = (id: number, error: unknown) => ({
 port.on('message', async ({ id, op, bytes, path, fileName, limits }: InspectRequest) => {
   try {
     if (op === 'check') port.postMessage({ id, ok: true, check: checkScan({ bytes, path, fileName, limits }) })
+    else if (op === 'inspect-file') port.postMessage({ id, ok: true, fileInfo: inspectScanFile({ path: path!, fileName, limits }) })
     else {
       const info = await inspectScan({ bytes, fileName, limits })
       port.postMessage({ id, ok: true, info }, [info.bytes.buffer as ArrayBuffer])

@@ -1,12 +1,13 @@
 import { ScanInputError, type ScanErrorCode } from '../errors'
 import type { ScanCheck } from '../pdf/check'
+import type { FileScanInfo } from '../pdf/inspectFile'
 import type { ScanLimits } from '../pdf/limits'
 import type { ScanInfo } from '../types'
 import type { InspectRequest } from './inspect-worker'
 import { ask, createWarmPool } from './warmPool'
 
 type WorkerError = { code?: ScanErrorCode; file?: string; page?: number; reason?: string; status?: number; message?: string }
-type Reply = { id: number; ok: true; info?: ScanInfo; check?: ScanCheck } | { id: number; ok: false; error: WorkerError }
+type Reply = { id: number; ok: true; info?: ScanInfo; fileInfo?: FileScanInfo; check?: ScanCheck } | { id: number; ok: false; error: WorkerError }
 
 /** A reader that held a file this large keeps that much wasm memory: it is replaced afterwards. */
 const RECYCLE_BYTES = 64 * 1024 * 1024
@@ -51,6 +52,10 @@ export const inspectScanIsolated = async ({ bytes, fileName, timeoutMs = 120_000
   const reply = await isolated({ op: 'inspect', bytes, fileName, limits }, timeoutMs)
   return { ...reply.info!, bytes: new Uint8Array(reply.info!.bytes) }
 }
+
+/** `inspectScanFile` off the main thread: the job's first look at a batch on disk, which it never loads whole. */
+export const inspectScanFileIsolated = async ({ path, fileName, timeoutMs = 120_000, limits }: { path: string; fileName: string; timeoutMs?: number; limits?: ScanLimits }): Promise<FileScanInfo> =>
+  (await isolated({ op: 'inspect-file', bytes: new Uint8Array(), path, fileName, limits }, timeoutMs)).fileInfo!
 
 /** `checkScan` (page count, every page's declared cost) off the main thread: the upload-time refusal. */
 export const checkScanIsolated = async ({

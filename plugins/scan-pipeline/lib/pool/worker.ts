@@ -3,10 +3,12 @@ import { parentPort } from 'node:worker_threads'
 import { describeError } from '../errors'
 import type { ScanLimits } from '../pdf/limits'
 import { openMupdf } from '../pdf/open'
+import { openMupdfFile } from '../pdf/openFile'
 import type { LayoutOption } from '../types'
 import { analyzeGuarded } from './analyzeGuarded'
 
-export type OpenRequest = { type: 'open'; bytes: SharedArrayBuffer; length: number; fileName: string; layout: LayoutOption; dpi?: number; limits?: ScanLimits; codes?: boolean }
+/** The batch shared in memory (`bytes`, `length`) or read where it lies (`path`). */
+export type OpenRequest = { type: 'open'; bytes?: SharedArrayBuffer; length?: number; path?: string; fileName: string; layout: LayoutOption; dpi?: number; limits?: ScanLimits; codes?: boolean }
 export type WorkerRequest = OpenRequest | { type: 'page'; index: number } | { type: 'close' }
 
 const port = parentPort!
@@ -24,7 +26,8 @@ port.on('message', async (request: WorkerRequest) => {
   if (request.type === 'open') {
     close()
     try {
-      current = { doc: openMupdf({ bytes: new Uint8Array(request.bytes, 0, request.length), fileName: request.fileName }), init: request }
+      const doc = request.path ? openMupdfFile({ path: request.path, fileName: request.fileName }) : openMupdf({ bytes: new Uint8Array(request.bytes!, 0, request.length), fileName: request.fileName })
+      current = { doc, init: request }
       port.postMessage({ type: 'opened' })
     } catch (err) {
       port.postMessage({ type: 'fatal', message: describeError(err) })

@@ -1,0 +1,67 @@
+import fs from 'node:fs'
+
+import type * as mupdf from 'mupdf'
+
+import { ScanInputError, describeError } from '../errors'
+import type { ScanInfo } from '../types'
+import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './limits'
+import { countPagesWithin, storedPageInfo } from './open'
+import { openMupdfFile } from './openFile'
+
+/** What the job needs to know of a batch on disk: its pages, without the bytes (they stay where they lie). */
+export type FileScanInfo = Omit<ScanInfo, 'bytes'>
+
+/** A PDF ends with %%EOF; scanners and uploads that stop early leave it out. Only the file's tail is read. */
+const fileLooksTruncated = (path: string): boolean => {
+  const fd = fs.openSync(path, 'r')
+  try {
+    const size = fs.fstatSync(fd).size
+    const tail = Buffer.alloc(Math.min(1024, size))
+    fs.readSync(fd, tail, 0, tail.length, size - tail.length)
+    return !tail.toString('latin1').includes('%%EOF')
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** The page count the file's page tree declares (mupdf invents one empty page for an empty tree). */
+const declaredPages = (doc: mupdf.PDFDocument): number | undefined => {
+  try {
+    const count = doc.getTrailer().get('Root').get('Pages').get('Count')
+    return count.isNumber() ? count.asNumber() : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * `inspectScan` for a batch on disk, read through mupdf's seekable stream: the page count (refused over the
+ * limit), each page's size and stored rotation, and the same refusals as the in-memory inspection for a file
+ * with no page to recover. Damage mupdf repairs is repaired again, identically, whenever the file is opened
+ * (copies are cut with mupdf too), so no repaired copy of the file is written or held.
+ */
+export const inspectScanFile = ({ path, fileName, limits = DEFAULT_SCAN_LIMITS }: { path: string; fileName: string; limits?: ScanLimits }): FileScanInfo => {
+  const doc = openMupdfFile({ path, fileName })
+  try {
+    const pageCount = countPagesWithin({ doc, fileName, limits })
+    const truncated = fileLooksTruncated(path)
+    if (pageCount === 0 || (declaredPages(doc) === 0 && !truncated)) {
+      throw new ScanInputError({
+        code: 'no_pages',
+        file: fileName,
+        reason: truncated ? 'the file is truncated (no end-of-file marker) and no page could be recovered' : 'the PDF has no pages',
+      })
+    }
+    const pages = []
+    for (let i = 0; i < pageCount; i++) {
+      try {
+        pages.push(storedPageInfo({ doc, index: i }))
+      } catch (err) {
+        throw new ScanInputError({ code: 'page_unreadable', file: fileName, page: i + 1, reason: `page object is unreadable (${describeError(err)})` })
+      }
+    }
+    return { fileName, pageCount, pages, repaired: doc.wasRepaired() }
+  } finally {
+    doc.destroy()
+  }
+}
