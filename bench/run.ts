@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 
-const benches = ['ingest', 'identification', 'portal', 'hostile', 'qr', 'upload', 'desk']
+const benches = ['ingest', 'identification', 'portal', 'hostile', 'qr', 'upload', 'scan-memory', 'desk']
 const wanted = process.argv.slice(2).filter((name) => benches.includes(name))
 let failed = 0
 for (const name of wanted.length ? wanted : benches) {

@@ -1,4 +1,5 @@
 'use client'
+import { Button } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import type { DeskCopy, Id } from './api'
@@ -25,9 +26,8 @@ export const CopyPicker = ({
   const [target, setTarget] = useState('')
   const chosen = copies.find((c) => String(c.id) === target)
   return (
-    // The select never grows with its longest option (a long name would push the button under the next page).
-    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: '0.25rem', alignItems: 'center', maxWidth: '100%' }}>
-      <select aria-label={label} data-testid={`${testId}-target`} value={target} onChange={(e) => setTarget(e.target.value)} disabled={disabled} style={{ maxWidth: '10rem' }}>
+    <span className="identification-desk__picker">
+      <select className="identification-desk__select" aria-label={label} data-testid={`${testId}-target`} value={target} onChange={(e) => setTarget(e.target.value)} disabled={disabled}>
         <option value="">{label}</option>
         {copies.map((c) => (
           <option key={String(c.id)} value={String(c.id)}>
@@ -35,9 +35,9 @@ export const CopyPicker = ({
           </option>
         ))}
       </select>
-      <button type="button" className="btn btn--style-secondary btn--size-small" style={{ margin: 0 }} data-testid={testId} disabled={disabled || !chosen} onClick={() => chosen && onPick(chosen.id)}>
+      <Button buttonStyle="secondary" size="small" margin={false} extraButtonProps={{ 'data-testid': testId }} disabled={disabled || !chosen} onClick={() => chosen && onPick(chosen.id)}>
         {action}
-      </button>
+      </Button>
     </span>
   )
 }

@@ -1,4 +1,5 @@
 import type { AdminViewServerProps } from 'payload'
+import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
 import { AdminPage } from '../admin-page/AdminPage'
@@ -8,8 +9,17 @@ import { IdentificationDesk } from './IdentificationDesk'
 export const DeskView = (view: AdminViewServerProps) => {
   const exam = typeof view.searchParams?.exam === 'string' ? view.searchParams.exam : undefined
   return (
-    <AdminPage view={view} forbidden={<p style={{ padding: '2rem' }}>403</p>}>
-      <IdentificationDesk initialExam={exam} />
+    <AdminPage
+      view={view}
+      forbidden={
+        <Gutter>
+          <p style={{ padding: '2rem 0' }}>403</p>
+        </Gutter>
+      }
+    >
+      <Gutter>
+        <IdentificationDesk initialExam={exam} />
+      </Gutter>
     </AdminPage>
   )
 }

@@ -55,6 +55,13 @@ export const pageActions = {
 export const pageImageUrl = ({ copy, page }: { copy: DeskCopy; page: number }) =>
   `/api/identification/copies/${copy.id}/pages/${page}/image?v=${encodeURIComponent(copy.pdfUrl ?? '')}`
 
+/** A page dragged onto another takes that page's place; the pages between shift by one. */
+export const moveOrder = ({ count, from, to }: { count: number; from: number; to: number }): number[] => {
+  const order = Array.from({ length: count }, (_, i) => i)
+  order.splice(to, 0, ...order.splice(from, 1))
+  return order
+}
+
 /** Moving a page up or down is a reorder of the whole copy. */
 export const swapOrder = ({ count, page, offset }: { count: number; page: number; offset: -1 | 1 }): number[] => {
   const order = Array.from({ length: count }, (_, i) => i)

@@ -7,7 +7,8 @@ import { enqueue } from '../../../jobs/queue'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { logger } from '../../../runtime/logger'
 import { afterCommit, inTransaction } from '../../../runtime/transaction'
-import { mergePages, movePage, reorderPages, rotatePage, splitPages, type CopyPage } from '../lib/pages/index'
+import { assembleFromCopies, countPages, mergePages, movePage, reorderPages, rotatePage, splitPages, tracePages, type TracedPage } from '../lib/pages/index'
+import { readUpload } from '../../../storage/uploads'
 import { IDENTIFY_EXAM } from '../jobs/identifyExam'
 import { SETTLED_COPY_STATUSES, type CopyDoc } from './copies'
 import { recordDecision } from './decisions'
@@ -55,11 +56,14 @@ export const editPages = async ({ payload, req, edit }: { payload: Payload; req?
 const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload; req: PayloadRequest; edit: PageEdit; examId: Id }): Promise<PageEditResult> => {
   // Read again under the lock: another writer may have changed it meanwhile.
   const copy = await loadCopy({ payload, req, id: edit.copyId })
-  const pages = pagesOf(copy)
-  const plan: { copy: CopyDoc; pages: CopyPage[] }[] = []
+  // Each page remembers where it is drawn now, so the new PDFs can be made of the copies' own pages.
+  const pages = tracePages({ copy: copy.id, pages: pagesOf(copy) })
+  const plan: { copy: CopyDoc; pages: TracedPage[] }[] = []
   // Copies the edit empties (a move of their last page) or absorbs (a merge): removed once all is rebuilt.
   const removed: CopyDoc[] = []
-  let created: CopyPage[] | undefined
+  // Every copy whose pages the edit takes, to read its PDF.
+  const involved: CopyDoc[] = [copy]
+  let created: TracedPage[] | undefined
 
   switch (edit.action) {
     case 'rotate':
@@ -77,7 +81,8 @@ const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload;
     case 'move-page': {
       const target = await loadCopy({ payload, req, id: edit.toCopyId })
       sameExam(copy, target)
-      const moved = movePage({ from: pages, to: pagesOf(target), index: edit.page, position: edit.position })
+      involved.push(target)
+      const moved = movePage({ from: pages, to: tracePages({ copy: target.id, pages: pagesOf(target) }), index: edit.page, position: edit.position })
       if (moved.from.length) plan.push({ copy, pages: moved.from })
       else removed.push(copy)
       plan.push({ copy: target, pages: moved.to })
@@ -88,19 +93,20 @@ const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload;
       sameExam(copy, other)
       if (idOf(other.student) !== undefined && idOf(copy.student) !== undefined && !sameId(other.student, copy.student))
         throw new ConflictError(`Copies ${copy.anonymousId} and ${other.anonymousId} belong to different students: un-name one first`)
-      plan.push({ copy, pages: mergePages({ first: pages, second: pagesOf(other) }) })
+      involved.push(other)
+      plan.push({ copy, pages: mergePages({ first: pages, second: tracePages({ copy: other.id, pages: pagesOf(other) }) }) })
       removed.push(other)
       break
     }
   }
 
-  const sources = await batchSources({ payload, pages: [...plan.flatMap((p) => p.pages), ...(created ?? [])] })
+  const build = await pdfBuilder({ payload, req, copies: involved, pages: [...plan.flatMap((p) => p.pages), ...(created ?? [])] })
   const results: CopyDoc[] = []
   const turn = edit.action === 'rotate' ? { page: edit.page, by: edit.by } : undefined
-  for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, sources, turn: step.copy === copy ? turn : undefined }))
+  for (const step of plan) results.push(await rebuildCopy({ payload, req, copy: step.copy, pages: step.pages, ...(await build(step.pages)), turn: step.copy === copy ? turn : undefined }))
   if (created) {
     const fresh = await createCopy({ payload, req, examId, pages: created })
-    results.push(await rebuildCopy({ payload, req, copy: fresh, pages: created, sources }))
+    results.push(await rebuildCopy({ payload, req, copy: fresh, pages: created, ...(await build(created)) }))
   }
 
   // The decision is written while every copy it names still exists (the foreign key refuses a removed
@@ -127,4 +133,25 @@ const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload;
       await enqueue({ name: IDENTIFY_EXAM, data: { examId } }).catch((err: Error) => logger.error({ err, exam: examId }, 'could not enqueue identification after a page edit'))
     })
   return { copies: results, deleted, removed: gone }
+}
+
+/**
+ * How the edited copies' PDFs are made. From the copies' own PDFs when each holds one page per page of
+ * its copy (every ingested or rebuilt copy does): an edit then reads a few small files, and a turn costs
+ * what the turned page costs. Otherwise (a copy without its PDF yet) from the original batches, read
+ * and repaired whole as ingestion read them: right, but seconds on a batch of hundreds of pages.
+ */
+const pdfBuilder = async ({ payload, req, copies, pages }: { payload: Payload; req: PayloadRequest; copies: CopyDoc[]; pages: TracedPage[] }) => {
+  const pdfs = new Map<string, Uint8Array>()
+  for (const c of copies) {
+    const mediaId = idOf(c.pdf)
+    const media = mediaId === undefined ? null : await payload.findByID({ collection: 'media', id: mediaId, depth: 0, overrideAccess: true, req, disableErrors: true })
+    const bytes = media ? await readUpload({ payload, collection: 'media', doc: media }).catch(() => undefined) : undefined
+    if (!bytes || (await countPages(bytes).catch(() => -1)) !== pagesOf(c).length) {
+      const sources = await batchSources({ payload, pages })
+      return async () => ({ sources })
+    }
+    pdfs.set(String(c.id), bytes)
+  }
+  return async (edited: TracedPage[]) => ({ pdf: await assembleFromCopies({ pdfs, pages: edited }) })
 }

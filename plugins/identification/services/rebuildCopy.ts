@@ -6,7 +6,7 @@ import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { readUpload, storeMedia } from '../../../storage/uploads'
 import type { IdentityZone } from '../../../collections/identity-zones'
-import { assembleCopyPages, turnZones, uprightSize, type CopyPage } from '../lib/pages/index'
+import { assembleCopyPages, plainPage, turnZones, uprightSize, type CopyPage } from '../lib/pages/index'
 import { afterCommit } from '../../../runtime/transaction'
 import type { CopyDoc } from './copies'
 
@@ -45,13 +45,16 @@ export const pagesOf = (copy: CopyDoc): CopyPage[] =>
  * page turn with it (`turn`, the page's index and the quarter turns it was given); an unnamed copy's
  * first page is read again the right way up. Pages put in another order (`order`, old index of each new
  * page) are the same copy's writing: its reading and student stay, its zones follow their pages.
+ * The PDF is assembled from the batches (`sources`) unless the caller made it already (`pdf`, from the
+ * copies' own PDFs: a desk edit), in which case the thumbnail is drawn from it too.
  */
 export const rebuildCopy = async ({
   payload,
   req,
   copy,
-  pages,
+  pages: traced,
   sources,
+  pdf: built,
   turn,
   order,
 }: {
@@ -59,19 +62,19 @@ export const rebuildCopy = async ({
   req?: PayloadRequest
   copy: CopyDoc
   pages: CopyPage[]
-  sources: Map<string, Uint8Array>
   turn?: { page: number; by: number }
   order?: number[]
-}): Promise<CopyDoc> => {
-  const { renderThumbnail } = await import('../../scan-pipeline/lib/index')
+} & ({ sources: Map<string, Uint8Array>; pdf?: undefined } | { pdf: Uint8Array; sources?: undefined })): Promise<CopyDoc> => {
+  // What is stored: the pages alone, without what an edit attached to them on the way.
+  const pages = traced.map(plainPage)
   const examId = idOf(copy.exam)!
-  const pdf = await assembleCopyPages({ sources, pages, skewOf: await batchSkews({ payload, pages }) })
+  const pdf = built ?? (await assembleCopyPages({ sources: sources!, pages, skewOf: await batchSkews({ payload, pages }) }))
   // A name of its own for every rebuild: the file URLs change with the content, so no browser shows a
   // cached picture of the pages as they were (a freed name would otherwise come back two edits later).
   const edition = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`
   const media = await storeMedia({ payload, req, bytes: pdf, name: `copy-${copy.anonymousId}-${edition}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } })
   const first = pages[0]!
-  const thumb = await renderThumbnail({ bytes: sources.get(String(first.batch))!, sourcePage: first.sourcePage, region: first.region, rotation: first.rotation, format: 'webp' })
+  const thumb = await thumbnailOf({ pdf, built: built !== undefined, sources, first })
   const thumbnail = await storeMedia({ payload, req, bytes: thumb, name: `thumb-${copy.anonymousId}-${edition}.webp`, mimetype: 'image/webp', data: { kind: 'thumbnail', exam: examId, copy: copy.id } })
   const before = pagesOf(copy)[0]
   const samePage = Boolean(before) && String(before!.batch) === String(first.batch) && before!.sourcePage === first.sourcePage && before!.region === first.region
@@ -106,6 +109,19 @@ export const rebuildCopy = async ({
   return updated as CopyDoc
 }
 
+/** The copy's first page, small: from the PDF just made when the edit made it, else from its batch page as ingestion does. */
+const thumbnailOf = async ({ pdf, built, sources, first }: { pdf: Uint8Array; built: boolean; sources?: Map<string, Uint8Array>; first: CopyPage }): Promise<Uint8Array> => {
+  if (built) {
+    // Loaded on use: mupdf's wasm stays out of the admin bundle (Next follows the Payload config's imports).
+    const { renderCopyPage } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pages/renderPage')
+    const webp = await renderCopyPage({ pdf, index: 0, width: 240, format: 'webp' })
+    if (!webp) throw new Error('The rebuilt copy PDF has no first page')
+    return webp
+  }
+  const { renderThumbnail } = await import('../../scan-pipeline/lib/index')
+  return renderThumbnail({ bytes: sources!.get(String(first.batch))!, sourcePage: first.sourcePage, region: first.region, rotation: first.rotation, format: 'webp' })
+}
+
 const removeMedia = async ({ payload, req, ids }: { payload: Payload; req?: PayloadRequest; ids: (Id | undefined)[] }) => {
   for (const id of ids) {
     if (id === undefined) continue
@@ -122,6 +138,6 @@ export const createCopy = async ({ payload, req, examId, pages }: { payload: Pay
     collection: 'copies',
     overrideAccess: true,
     req,
-    data: { exam: examId, sourceKey: taken.totalDocs ? `${natural}:manual-${randomBytes(3).toString('hex')}` : natural, status: 'staging', pages, identification: { status: 'pending' } } as never,
+    data: { exam: examId, sourceKey: taken.totalDocs ? `${natural}:manual-${randomBytes(3).toString('hex')}` : natural, status: 'staging', pages: pages.map(plainPage), identification: { status: 'pending' } } as never,
   })) as CopyDoc
 }

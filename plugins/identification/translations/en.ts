@@ -58,5 +58,8 @@ export const en: { [K in keyof typeof fr]: string } = {
   confirmStart: 'This copy starts at the right page',
   startConfirmed: 'Copy start confirmed.',
   noUnsureStarts: 'No copy start to check.',
+  dragPage: 'Drag to move the page',
+  dragHelp: 'Drag a page onto another to put it in its place, or onto a copy of the list to move it there (at the end). The buttons do the same from the keyboard.',
+  copies: 'Copies',
   ...evidenceEn,
 }

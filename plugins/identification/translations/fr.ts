@@ -57,5 +57,8 @@ export const fr = {
   confirmStart: 'Le début de cette copie est juste',
   startConfirmed: 'Début de copie confirmé.',
   noUnsureStarts: 'Aucun début de copie à vérifier.',
+  dragPage: 'Glisser pour déplacer la page',
+  dragHelp: 'Glissez une page sur une autre pour la mettre à sa place, ou sur une copie de la liste pour l’y déplacer (à la fin). Les boutons font de même au clavier.',
+  copies: 'Copies',
   ...evidenceFr,
 } as const

@@ -32,7 +32,7 @@ const pdfOf = async (copy: any) => {
 const reload = async (id: unknown) => app.runtime.payload.findByID({ collection: 'copies', id: id as number, depth: 0, overrideAccess: true }) as Promise<any>
 
 describe('fixing scans by hand', () => {
-  it('rotates, reorders, moves, splits and merges pages, rebuilding each PDF from the batch and logging every change', async () => {
+  it('rotates, reorders, moves, splits and merges pages, rebuilding each PDF and logging every change', async () => {
     const { bytes } = await getBatch('a4-mini')
     const exam = await app.runtime.payload.create({ collection: 'exams', data: { title: 'Pages', className: CLASS, layout: 'a4' } as never })
     const batch = await uploadBatch({ client: admin, exam: exam.id, name: 'pages.pdf', bytes })

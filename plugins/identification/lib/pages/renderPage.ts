@@ -8,7 +8,18 @@ import { pixmapPixels } from '../../../scan-pipeline/lib/pdf/pixels'
  * the crop box (A3 halves) and /Rotate, which mupdf applies when rendering — so no batch is re-read.
  * `undefined` when the copy has no such page.
  */
-export const renderCopyPage = async ({ pdf, index, width = 200 }: { pdf: Uint8Array; index: number; width?: number }): Promise<Buffer | undefined> => {
+export const renderCopyPage = async ({
+  pdf,
+  index,
+  width = 200,
+  format = 'jpeg',
+}: {
+  pdf: Uint8Array
+  index: number
+  width?: number
+  /** webp for a copy's stored thumbnail (as ingestion stores them), jpeg for the desk's page pictures */
+  format?: 'jpeg' | 'webp'
+}): Promise<Buffer | undefined> => {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
   try {
     if (index >= doc.countPages()) return undefined
@@ -19,7 +30,8 @@ export const renderCopyPage = async ({ pdf, index, width = 200 }: { pdf: Uint8Ar
       const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true)
       try {
         const raw = pixmapPixels(pix)
-        return await sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 3 } }).jpeg({ quality: 70 }).toBuffer()
+        const image = sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 3 } })
+        return await (format === 'webp' ? image.webp({ quality: 70 }) : image.jpeg({ quality: 70 })).toBuffer()
       } finally {
         pix.destroy()
       }
