@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib'
 
+import { inTransaction } from '../../runtime/transaction'
 import { readUpload } from '../../storage/uploads'
 import { encryptPdf, getBatch, truncatePdf } from '../fixtures/scans'
 import { startTestApp, type TestApp } from './helpers/app'
@@ -65,6 +66,24 @@ describe('uploading a scan batch', () => {
     await rerun
     expect(await copiesOfExam(app.runtime.payload, exam.id)).toHaveLength(truth.copies.length)
     expect((await app.runtime.payload.count({ collection: 'media', where: { kind: { equals: 'copy-pdf' } }, overrideAccess: true })).totalDocs).toBe(truth.copies.length)
+  })
+
+  it('processes a batch whose upload commits only after its job started (a large file commits late)', async () => {
+    const { bytes, truth } = await getBatch('a4-mini')
+    const payload = app.runtime.payload
+    const exam = await newExam('Late commit')
+    // The batch's hook queues its job inside the upload's transaction; the worker is idle and starts it at once.
+    const batch = await inTransaction({
+      payload,
+      work: async (req) => {
+        const created = await payload.create({ collection: 'scan-batches', data: { exam: exam.id } as never, file: { data: Buffer.from(bytes), mimetype: 'application/pdf', name: 'late-commit.pdf', size: bytes.length }, overrideAccess: true, req })
+        await new Promise((resolve) => setTimeout(resolve, 3_000))
+        return created
+      },
+    })
+    const done = await waitForBatch({ payload, id: batch.id })
+    expect({ status: done.status, problems: done.problems }).toMatchObject({ status: 'done' })
+    expect(await copiesOfExam(payload, exam.id)).toHaveLength(truth.copies.length)
   })
 
   it('refuses a password-protected PDF with a reason that names the file, and keeps the batch', async () => {

@@ -4,6 +4,7 @@ import { localFileOfUpload } from '../../../storage/uploads'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { COUNTERS, bump } from '../../../runtime/counters'
+import { NotFoundError } from '../../../runtime/errors'
 import { ScanInputError } from '../lib/errors'
 import type { LayoutOption, PageAnalysis } from '../lib/types'
 import { scanSettingsFromEnv, type ScanSettings } from './limits'
@@ -20,6 +21,24 @@ const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: 
 
 type Pipeline = Pick<Awaited<ReturnType<typeof loadPipeline>>, 'inspectScanFileIsolated' | 'analyzePages' | 'mupdfAssembler' | 'openMupdfFile' | 'renderThumbnail'>
 
+
+/** How long a job waits for the batch that queued it to be committed (the upload's transaction ends after its hooks). */
+const COMMIT_WAIT_MS = 60_000
+
+/**
+ * The batch, once the upload that created it has committed. The job is queued by the batch's own hook, inside
+ * the upload's transaction, and a worker can start it before that transaction ends (a gigabyte's upload
+ * commits after its file is in place): it waits for the row instead of failing on a batch "not found".
+ */
+const committedBatch = async ({ payload, batchId }: { payload: Payload; batchId: Id }) => {
+  const deadline = Date.now() + COMMIT_WAIT_MS
+  for (;;) {
+    const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, disableErrors: true })
+    if (batch) return batch
+    if (Date.now() > deadline) throw new NotFoundError(`Scan batch ${batchId} does not exist (deleted before it was processed?)`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
 
 /**
  * Turns one uploaded batch into copies, a slice at a time: a run analyses at most `slicePages` pages, or
@@ -39,7 +58,7 @@ export const ingestBatch = async ({
   progress: IngestProgress
   settings?: ScanSettings
 }): Promise<IngestResult> => {
-  const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true })
+  const batch = await committedBatch({ payload, batchId })
   const examId = idOf(batch.exam)!
   const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true })
   const fileName = batch.filename ?? `batch-${batchId}.pdf`
