@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { ApiClient } from './http'
+import { ingestBatch } from '../../../plugins/scan-pipeline/services/ingestBatch'
+import { getBatch } from '../../fixtures/scans'
+import { signIn, type ApiClient } from './http'
 
 export type { Id } from '../../../shared/ids'
 import type { Id } from '../../../shared/ids'
@@ -13,6 +15,19 @@ export const uploadBatch = async ({ client, exam, name, bytes }: { client: ApiCl
   const response = await client.request('POST', '/api/scan-batches', form)
   if (response.status !== 201) throw new Error(`upload of ${name} failed: ${response.status} ${JSON.stringify(response.body)}`)
   return response.body.doc as { id: Id }
+}
+
+/**
+ * For tests of page fixes without jobs: an admin, an exam without a class list, and a4-mini uploaded and cut
+ * into copies here, by the scan pipeline's own service, so that only the test changes the copies.
+ */
+export const cutBatchWithoutJobs = async ({ payload, baseUrl, title, name }: { payload: Payload; baseUrl: string; title: string; name: string }) => {
+  await payload.create({ collection: 'users', data: { email: 'head@school.test', password: 'head-password-1', role: 'admin' } as never })
+  const admin = await signIn({ baseUrl, email: 'head@school.test', password: 'head-password-1' })
+  const exam = await payload.create({ collection: 'exams', data: { title, className: 'Sans liste', layout: 'a4' } as never })
+  const batch = await uploadBatch({ client: admin, exam: exam.id, name, bytes: (await getBatch('a4-mini')).bytes })
+  while ((await ingestBatch({ payload, batchId: batch.id, progress: async () => undefined })).more);
+  return { admin, examId: exam.id as number, batchId: batch.id }
 }
 
 /** Polls the batch until its job has finished (done, partial or failed). */

@@ -3,13 +3,11 @@ import path from 'node:path'
 
 import { PDFDocument } from 'pdf-lib'
 
-import { ingestBatch } from '../../../plugins/scan-pipeline/services/ingestBatch'
 import { assembleCopyPages } from '../../../plugins/identification/lib/pages/index'
 import { readUpload } from '../../../storage/uploads'
-import { getBatch } from '../../fixtures/scans'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { signIn, type ApiClient } from '../helpers/http'
-import { copiesOfExam, uploadBatch } from '../helpers/scans'
+import type { ApiClient } from '../helpers/http'
+import { copiesOfExam, cutBatchWithoutJobs } from '../helpers/scans'
 
 // Issue 15, item 13: a desk edit answers in well under a second because the new PDFs are made of the
 // copies' own PDF pages, not of whole batches read and repaired again. What a teacher is then served must
@@ -23,13 +21,9 @@ let batchDoc: any
 beforeAll(async () => {
   app = await startTestApp({ processJobs: false })
   const { payload } = app.runtime
-  await payload.create({ collection: 'users', data: { email: 'head@school.test', password: 'head-password-1', role: 'admin' } })
-  admin = await signIn({ baseUrl: app.baseUrl, email: 'head@school.test', password: 'head-password-1' })
-  const exam = await payload.create({ collection: 'exams', data: { title: 'Rapide', className: 'Sans liste', layout: 'a4' } as never })
-  examId = exam.id as number
-  const batch = await uploadBatch({ client: admin, exam: exam.id, name: 'fast.pdf', bytes: (await getBatch('a4-mini')).bytes })
-  while ((await ingestBatch({ payload, batchId: batch.id, progress: async () => undefined })).more);
-  batchDoc = await payload.findByID({ collection: 'scan-batches', id: batch.id, depth: 0, overrideAccess: true })
+  const cut = await cutBatchWithoutJobs({ payload, baseUrl: app.baseUrl, title: 'Rapide', name: 'fast.pdf' })
+  ;({ admin, examId } = cut)
+  batchDoc = await payload.findByID({ collection: 'scan-batches', id: cut.batchId, depth: 0, overrideAccess: true })
   batchBytes = await readUpload({ payload, collection: 'scan-batches', doc: batchDoc })
 }, 300_000)
 

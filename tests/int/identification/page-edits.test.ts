@@ -1,12 +1,10 @@
 import { PDFDocument } from 'pdf-lib'
 
-import { ingestBatch } from '../../../plugins/scan-pipeline/services/ingestBatch'
 import { turnBox } from '../../../plugins/identification/lib/pages/index'
 import { readUpload } from '../../../storage/uploads'
-import { getBatch } from '../../fixtures/scans'
 import { startTestApp, type TestApp } from '../helpers/app'
-import { signIn, type ApiClient } from '../helpers/http'
-import { copiesOfExam, uploadBatch } from '../helpers/scans'
+import type { ApiClient } from '../helpers/http'
+import { copiesOfExam, cutBatchWithoutJobs } from '../helpers/scans'
 
 // Issue 15, points 1 and 2: page fixes at the desk that remove a copy, and turns of a named copy's page.
 // No job runs: the batch is cut here (the scan pipeline's own service), and no identification reads a
@@ -19,13 +17,8 @@ let examId: number
 beforeAll(async () => {
   app = await startTestApp({ processJobs: false })
   const { payload } = app.runtime
-  await payload.create({ collection: 'users', data: { email: 'head@school.test', password: 'head-password-1', role: 'admin' } })
-  admin = await signIn({ baseUrl: app.baseUrl, email: 'head@school.test', password: 'head-password-1' })
-  const exam = await payload.create({ collection: 'exams', data: { title: 'Fixes', className: 'Sans liste', layout: 'a4' } as never })
-  examId = exam.id as number
-  const batch = await uploadBatch({ client: admin, exam: exam.id, name: 'fixes.pdf', bytes: (await getBatch('a4-mini')).bytes })
-  while ((await ingestBatch({ payload, batchId: batch.id, progress: async () => undefined })).more);
-  copies = await copiesOfExam(payload, exam.id)
+  ;({ admin, examId } = await cutBatchWithoutJobs({ payload, baseUrl: app.baseUrl, title: 'Fixes', name: 'fixes.pdf' }))
+  copies = await copiesOfExam(payload, examId)
 }, 300_000)
 
 afterAll(async () => {

@@ -2,10 +2,9 @@ import fs from 'node:fs'
 
 import type * as mupdf from 'mupdf'
 
-import { ScanInputError, describeError } from '../errors'
 import type { ScanInfo } from '../types'
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './limits'
-import { countPagesWithin, storedPageInfo } from './open'
+import { countPagesWithin, noPagesError, pagesOf } from './open'
 import { openMupdfFile } from './openFile'
 
 /** What the job needs to know of a batch on disk: its pages, without the bytes (they stay where they lie). */
@@ -45,21 +44,8 @@ export const inspectScanFile = ({ path, fileName, limits = DEFAULT_SCAN_LIMITS }
   try {
     const pageCount = countPagesWithin({ doc, fileName, limits })
     const truncated = fileLooksTruncated(path)
-    if (pageCount === 0 || (declaredPages(doc) === 0 && !truncated)) {
-      throw new ScanInputError({
-        code: 'no_pages',
-        file: fileName,
-        reason: truncated ? 'the file is truncated (no end-of-file marker) and no page could be recovered' : 'the PDF has no pages',
-      })
-    }
-    const pages = []
-    for (let i = 0; i < pageCount; i++) {
-      try {
-        pages.push(storedPageInfo({ doc, index: i }))
-      } catch (err) {
-        throw new ScanInputError({ code: 'page_unreadable', file: fileName, page: i + 1, reason: `page object is unreadable (${describeError(err)})` })
-      }
-    }
+    if (pageCount === 0 || (declaredPages(doc) === 0 && !truncated)) throw noPagesError({ fileName, truncated })
+    const pages = pagesOf({ doc, fileName, pageCount })
     return { fileName, pageCount, pages, repaired: doc.wasRepaired() }
   } finally {
     doc.destroy()

@@ -82,6 +82,24 @@ export const countPagesWithin = ({ doc, fileName, limits }: { doc: mupdf.Documen
   return pageCount
 }
 
+/** A file with no page to work on: empty, or cut short before any page could be recovered. */
+export const noPagesError = ({ fileName, truncated }: { fileName: string; truncated: boolean }) =>
+  new ScanInputError({
+    code: 'no_pages',
+    file: fileName,
+    reason: truncated ? 'the file is truncated (no end-of-file marker) and no page could be recovered' : 'the PDF has no pages',
+  })
+
+/** Every page's stored size and rotation; an unreadable page object refuses the file, naming the page. */
+export const pagesOf = ({ doc, fileName, pageCount }: { doc: mupdf.PDFDocument; fileName: string; pageCount: number }) =>
+  Array.from({ length: pageCount }, (_, i) => {
+    try {
+      return storedPageInfo({ doc, index: i })
+    } catch (err) {
+      throw new ScanInputError({ code: 'page_unreadable', file: fileName, page: i + 1, reason: `page object is unreadable (${describeError(err)})` })
+    }
+  })
+
 /**
  * Validate a scan and list its pages. Damaged-but-recoverable files (broken xref, truncated
  * tail, owner-password encryption) are rewritten structurally by mupdf so pdf-lib can copy
@@ -94,21 +112,8 @@ export const inspectScan = async ({ bytes, fileName, limits = DEFAULT_SCAN_LIMIT
     const truncated = looksTruncated(bytes)
     const libCount = await pdfLibPageCount(bytes)
     // mupdf invents one empty page for an empty page tree; pdf-lib reads the tree as written
-    if (pageCount === 0 || (libCount === 0 && !truncated)) {
-      throw new ScanInputError({
-        code: 'no_pages',
-        file: fileName,
-        reason: truncated ? 'the file is truncated (no end-of-file marker) and no page could be recovered' : 'the PDF has no pages',
-      })
-    }
-    const pages = []
-    for (let i = 0; i < pageCount; i++) {
-      try {
-        pages.push(storedPageInfo({ doc, index: i }))
-      } catch (err) {
-        throw new ScanInputError({ code: 'page_unreadable', file: fileName, page: i + 1, reason: `page object is unreadable (${describeError(err)})` })
-      }
-    }
+    if (pageCount === 0 || (libCount === 0 && !truncated)) throw noPagesError({ fileName, truncated })
+    const pages = pagesOf({ doc, fileName, pageCount })
     if (libCount === pageCount && !truncated) return { fileName, pageCount, pages, bytes, repaired: false }
     let repairedBytes: Uint8Array
     try {
