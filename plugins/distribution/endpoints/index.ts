@@ -9,7 +9,8 @@ import { decideMarking } from '../services/decide'
 import { loadExam } from '../services/load'
 import { myShare } from '../services/mine'
 import { distributionProgress } from '../services/progress'
-import { jsonBody, requireAdmin, requireUser, routeId, withErrors } from './request'
+import { body, readBody, readObject } from '../../kit/body'
+import { requireAdmin, requireUser, routeId, withErrors } from './request'
 
 const json = (body: unknown) => Response.json(body, { headers: { 'cache-control': 'no-store' } })
 
@@ -33,8 +34,7 @@ const saveEndpoint: Endpoint = {
   handler: withErrors(async (req) => {
     requireAdmin(req)
     const examId = routeId(req)
-    const body = await jsonBody(req)
-    const settings = { correctors: [], ...body } as unknown as DistributionSettings
+    const settings = { correctors: [], ...(await readObject(req)) } as unknown as DistributionSettings
     const problem = settingsProblem(settings)
     if (problem) throw new BadRequestError(problem)
     const { correctors, questionKeys } = await loadExam({ payload: req.payload, examId, req })
@@ -62,8 +62,8 @@ const decideEndpoint: Endpoint = {
   method: 'post',
   handler: withErrors(async (req) => {
     requireAdmin(req)
-    const body = await jsonBody(req)
-    return json(await decideMarking({ payload: req.payload, copyId: routeId(req), marking: Number(body.marking), req }))
+    const { marking } = await readBody(req, { marking: body.int })
+    return json(await decideMarking({ payload: req.payload, copyId: routeId(req), marking, req }))
   }),
 }
 

@@ -5,7 +5,8 @@ import { enqueue } from '../../../jobs/queue'
 import { IDENTIFY_EXAM } from '../jobs/identifyExam'
 import { assignStudent } from '../services/assignStudent'
 import { getDesk } from '../services/desk'
-import { jsonBody, requireAdmin, routeId, withErrors } from './respond'
+import { body, readBody } from '../../kit/body'
+import { requireAdmin, routeId, withErrors } from './respond'
 
 /** GET /api/identification/exams/:id/desk — open copies with header crops and ranked suggestions, and the roster. */
 export const deskEndpoint: Endpoint = {
@@ -27,8 +28,8 @@ export const rerunEndpoint: Endpoint = {
     await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true }).catch(() => {
       throw new BadRequestError(`Exam ${examId} does not exist`)
     })
-    const body = req.json ? await req.json().catch(() => ({})) : {}
-    const job = await enqueue({ name: IDENTIFY_EXAM, data: { examId, reread: (body as { reread?: unknown })?.reread === true } })
+    const { reread } = await readBody(req, { reread: body.optional(body.boolean) })
+    const job = await enqueue({ name: IDENTIFY_EXAM, data: { examId, reread: reread === true } })
     return Response.json({ id: String(job.attrs._id), name: IDENTIFY_EXAM }, { status: 202 })
   }),
 }
@@ -43,12 +44,8 @@ export const assignEndpoint: Endpoint = {
   method: 'post',
   handler: withErrors(async (req) => {
     requireAdmin(req)
-    const body = await jsonBody(req)
-    if (!('studentId' in body)) throw new BadRequestError('Send { "studentId": id } or { "studentId": null }')
-    const studentId = body.studentId
-    if (studentId !== null && typeof studentId !== 'string' && typeof studentId !== 'number') throw new BadRequestError('studentId must be an id or null')
-    if (body.takeFromHolder !== undefined && typeof body.takeFromHolder !== 'boolean') throw new BadRequestError('takeFromHolder must be true or false')
-    const copy = await assignStudent({ payload: req.payload, req, copyId: routeId(req), studentId, takeFromHolder: body.takeFromHolder === true })
+    const { studentId, takeFromHolder } = await readBody(req, { studentId: body.required(body.nullable(body.id)), takeFromHolder: body.optional(body.boolean) })
+    const copy = await assignStudent({ payload: req.payload, req, copyId: routeId(req), studentId, takeFromHolder: takeFromHolder === true })
     return Response.json({ copy: { id: copy.id, student: copy.student ?? null, status: copy.status, identification: copy.identification } })
   }),
 }

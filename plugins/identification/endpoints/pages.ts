@@ -1,29 +1,17 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 
-import { BadRequestError } from '../../../runtime/errors'
+import type { Id } from '../../../shared/ids'
+import { body, readBody, type BodyOf, type Field } from '../../kit/body'
 import { editPages, type PageEdit } from '../services/editPages'
-import { jsonBody, requireAdmin, routeId, withErrors } from './respond'
+import { requireAdmin, routeId, withErrors } from './respond'
 
-const int = (body: Record<string, unknown>, key: string, optional = false): number | undefined => {
-  const value = body[key]
-  if (value === undefined && optional) return undefined
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new BadRequestError(`"${key}" must be an integer`)
-  return value
-}
-
-const idField = (body: Record<string, unknown>, key: string) => {
-  const value = body[key]
-  if (typeof value !== 'string' && typeof value !== 'number') throw new BadRequestError(`"${key}" must be a copy id`)
-  return value
-}
-
-const pageEndpoint = (path: string, toEdit: (args: { req: PayloadRequest; body: Record<string, unknown> }) => PageEdit): Endpoint => ({
+const pageEndpoint = <S extends Record<string, Field<unknown>>>(path: string, schema: S, toEdit: (args: { copyId: Id; body: BodyOf<S> }) => PageEdit): Endpoint => ({
   path: `/identification/copies/:id/${path}`,
   method: 'post',
   handler: withErrors(async (req) => {
     requireAdmin(req)
-    const body = await jsonBody(req)
-    const result = await editPages({ payload: req.payload, req, edit: toEdit({ req, body }) })
+    const edit = toEdit({ copyId: routeId(req), body: await readBody(req, schema) })
+    const result = await editPages({ payload: req.payload, req, edit })
     return Response.json({
       copies: result.copies.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: c.pages, status: c.status, identification: { status: c.identification?.status } })),
       // A copy the edit removed (its last page moved away, merged into another): the client drops it.
@@ -36,16 +24,19 @@ const pageEndpoint = (path: string, toEdit: (args: { req: PayloadRequest; body: 
 /** Hand fixes of the scan (pages numbered from 0 in the copy's reading order); each rebuilds the PDFs involved. */
 export const pageEndpoints: Endpoint[] = [
   // { page, by: ±90 | 180 } — clockwise quarter turns
-  pageEndpoint('pages/rotate', ({ req, body }) => ({ action: 'rotate', copyId: routeId(req), page: int(body, 'page')!, by: int(body, 'by')! })),
+  pageEndpoint('pages/rotate', { page: body.int, by: body.int }, ({ copyId, body: { page, by } }) => ({ action: 'rotate', copyId, page, by })),
   // { order: [2, 0, 1] }
-  pageEndpoint('pages/reorder', ({ req, body }) => {
-    if (!Array.isArray(body.order) || !body.order.every((v) => Number.isInteger(v))) throw new BadRequestError('"order" must be a list of page indexes')
-    return { action: 'reorder', copyId: routeId(req), order: body.order as number[] }
-  }),
+  pageEndpoint('pages/reorder', { order: body.intList }, ({ copyId, body: { order } }) => ({ action: 'reorder', copyId, order })),
   // { page, toCopy, position? }
-  pageEndpoint('pages/move', ({ req, body }) => ({ action: 'move-page', copyId: routeId(req), page: int(body, 'page')!, toCopyId: idField(body, 'toCopy'), position: int(body, 'position', true) })),
+  pageEndpoint('pages/move', { page: body.int, toCopy: body.id, position: body.optional(body.int) }, ({ copyId, body: { page, toCopy, position } }) => ({
+    action: 'move-page',
+    copyId,
+    page,
+    toCopyId: toCopy,
+    position,
+  })),
   // { at } — pages from `at` on become a new copy
-  pageEndpoint('split', ({ req, body }) => ({ action: 'split', copyId: routeId(req), at: int(body, 'at')! })),
+  pageEndpoint('split', { at: body.int }, ({ copyId, body: { at } }) => ({ action: 'split', copyId, at })),
   // { from } — the other copy's pages are appended, the other copy is removed
-  pageEndpoint('merge', ({ req, body }) => ({ action: 'merge', copyId: routeId(req), fromCopyId: idField(body, 'from') })),
+  pageEndpoint('merge', { from: body.id }, ({ copyId, body: { from } }) => ({ action: 'merge', copyId, fromCopyId: from })),
 ]

@@ -4,6 +4,7 @@ import { jobsOf } from '../../../jobs/define-job'
 import { enqueue } from '../../../jobs/queue'
 import { BadRequestError, NotFoundError } from '../../../runtime/errors'
 import { requireAdmin } from '../../kit/access'
+import { readObject } from '../../kit/body'
 
 /** POST /api/korrigo/jobs/:name — an admin runs any declared job now (the data is checked by the job). */
 export const enqueueJobEndpoint: Endpoint = {
@@ -14,10 +15,10 @@ export const enqueueJobEndpoint: Endpoint = {
     const name = String(req.routeParams?.name ?? '')
     const definition = jobsOf(req.payload.config).find((job) => job.name === name)
     if (!definition) throw new NotFoundError(`No job named "${name}"`)
-    const body = req.json ? await req.json().catch(() => ({})) : {}
+    const body = await readObject(req)
     let data: unknown
     try {
-      data = definition.parse(body ?? {})
+      data = definition.parse(body)
     } catch (error) {
       throw new BadRequestError((error as Error).message)
     }

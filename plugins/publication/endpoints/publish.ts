@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { BadRequestError } from '../../../runtime/errors'
 import { requireAdmin } from '../../kit/access'
 import { routeId } from '../../kit/routeId'
+import { readObject } from '../../kit/body'
 import { isMailConfigured } from '../services/mail'
 import { schedulePublication } from '../services/schedulePublication'
 
@@ -30,8 +31,8 @@ export const publishEndpoint: Endpoint = {
   handler: async (req) => {
     requireAdmin(req, 'Only admins can publish an exam')
     const examId = routeId(req)
-    const body = (req.json ? await req.json().catch(() => ({})) : {}) as { at?: unknown; notify?: unknown }
-    const scheduled = await schedulePublication({ payload: req.payload, examId, at: parseAt(body?.at), notify: parseNotify(body?.notify) })
+    const body = await readObject(req)
+    const scheduled = await schedulePublication({ payload: req.payload, examId, at: parseAt(body.at), notify: parseNotify(body.notify) })
     // Said up front so the admin knows that asking for e-mails will not send any.
     return Response.json({ ...scheduled, mailConfigured: isMailConfigured(req.payload) }, { status: 202 })
   },

@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { BadRequestError } from '../../../runtime/errors'
+import { readObject } from '../../kit/body'
 import { sessionCookie } from '../lib/cookies'
 import type { StudentSpaceSettings } from '../lib/settings'
 import { STUDENT_COOKIE } from '../lib/token'
@@ -16,8 +16,7 @@ export const signInEndpoint = (settings: StudentSpaceSettings): Endpoint => ({
   path: '/student-space/sign-in',
   method: 'post',
   handler: withErrors(async (req) => {
-    const body = (req.json ? await req.json().catch(() => undefined) : undefined) as { email?: unknown; birthDate?: unknown } | undefined
-    if (!body || typeof body !== 'object') throw new BadRequestError('A JSON body { email, birthDate } is expected.')
+    const body = await readObject(req)
     const { student, token, expiresAt } = await signInStudent({ payload: req.payload, email: body.email, birthDate: body.birthDate, settings })
     return json({
       body: { student, expiresAt: expiresAt.toISOString() },

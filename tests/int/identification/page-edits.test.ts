@@ -149,3 +149,21 @@ describe('a page edit is one decision (issue 14, point 2)', () => {
     expect(await payload.count({ collection: 'copies', where: { id: { equals: b.id } }, overrideAccess: true })).toMatchObject({ totalDocs: 0 })
   })
 })
+
+describe("a page edit's body is checked before anything runs (issue 14, point 6)", () => {
+  it('answers 400 naming the field, and changes nothing', async () => {
+    const target = copies[0]
+    const before = await app.runtime.payload.findByID({ collection: 'copies', id: target.id, depth: 0, overrideAccess: true })
+    for (const [path, payload, field] of [
+      ['pages/rotate', { page: 'first', by: 90 }, 'page'],
+      ['pages/reorder', { order: [0, 'x'] }, 'order'],
+      ['pages/move', { page: 0 }, 'toCopy'],
+      ['split', {}, 'at'],
+    ] as const) {
+      const refused = await admin.request('POST', `/api/identification/copies/${target.id}/${path}`, payload)
+      expect([path, refused.status, refused.body.errors?.[0]?.message]).toEqual([path, 400, expect.stringContaining(`"${field}" must be`)])
+    }
+    const after = await app.runtime.payload.findByID({ collection: 'copies', id: target.id, depth: 0, overrideAccess: true })
+    expect([after.pages, after.pdf]).toEqual([before.pages, before.pdf])
+  })
+})
