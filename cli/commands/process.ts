@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
@@ -79,9 +79,10 @@ export const run = async (argv: string[]): Promise<number> => {
     throw err
   }
   const rosterSize = roster.length
-  let bytes: Uint8Array
+  // Read where it lies by the pipeline (never whole): only checked here, so a wrong path says so at once.
   try {
-    bytes = new Uint8Array(readFileSync(scans))
+    accessSync(scans, constants.R_OK)
+    if (!statSync(scans).isFile()) throw new Error('not a file')
   } catch (err) {
     return fail(`${scans}: cannot read the file (${(err as Error).message})`)
   }
@@ -113,7 +114,7 @@ export const run = async (argv: string[]): Promise<number> => {
   let started = false
   try {
     const result = await processScan({
-      bytes,
+      path: scans,
       fileName,
       layout,
       expectedPagesPerCopy: values['pages-per-copy'] ? Number(values['pages-per-copy']) : undefined,

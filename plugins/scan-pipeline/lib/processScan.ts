@@ -1,12 +1,15 @@
-import { openAssembler } from './assemble/assembleCopy'
+import { openAssembler, type Assembler } from './assemble/assembleCopy'
+import { mupdfAssembler } from './assemble/fileAssembler'
+import { inspectScanFile, type FileScanInfo } from './pdf/inspectFile'
 import { inspectScan } from './pdf/open'
+import { openMupdfFile } from './pdf/openFile'
 import { analyzePages } from './pool/analyzePages'
 import { mainExamOf, planWithCodes } from './qr/planWithCodes'
 import { planCopies } from './segment/planCopies'
 import type { SubjectModel } from './template/subject'
 import type { CopyPlan, LayoutOption, PageAnalysis, PlannedCopy, ProgressEvent, ScanInfo } from './types'
 
-export type ProcessScanResult = { info: ScanInfo; analyses: PageAnalysis[]; plan: CopyPlan; pageErrors: string[] }
+export type ProcessScanResult = { info: FileScanInfo; analyses: PageAnalysis[]; plan: CopyPlan; pageErrors: string[] }
 
 /**
  * The whole pipeline on one batch: validate, analyse every page on the worker pool, cut into
@@ -16,6 +19,7 @@ export type ProcessScanResult = { info: ScanInfo; analyses: PageAnalysis[]; plan
  */
 export const processScan = async ({
   bytes,
+  path,
   fileName,
   layout = 'auto',
   expectedPagesPerCopy,
@@ -24,7 +28,10 @@ export const processScan = async ({
   onProgress,
   onCopy,
 }: {
-  bytes: Uint8Array
+  /** the batch in memory… */
+  bytes?: Uint8Array
+  /** …or on disk, read where it lies as the scan job reads it (a batch of a gigabyte is never held whole) */
+  path?: string
   fileName: string
   layout?: LayoutOption
   expectedPagesPerCopy?: number
@@ -34,9 +41,11 @@ export const processScan = async ({
   onProgress?: (e: ProgressEvent) => void
   onCopy?: (e: { index: number; copy: PlannedCopy; pdf: Uint8Array }) => Promise<void> | void
 }): Promise<ProcessScanResult> => {
-  const info = await inspectScan({ bytes, fileName })
+  if (!bytes === !path) throw new Error('processScan: give the batch as bytes or as a path, one of them')
+  const info: FileScanInfo & { bytes?: Uint8Array } = path ? inspectScanFile({ path, fileName }) : await inspectScan({ bytes: bytes!, fileName })
+  const source = path ? { path } : { bytes: (info as ScanInfo).bytes }
   const pages = Array.from({ length: info.pageCount }, (_, i) => i + 1)
-  const analyses = await analyzePages({ bytes: info.bytes, fileName, pages, layout, concurrency, onProgress })
+  const analyses = await analyzePages({ ...source, fileName, pages, layout, concurrency, onProgress })
   // Prepared booklets: grouped by their codes, for the exam most of them name (others' booklets are flagged).
   const examId = mainExamOf(analyses)
   const plan = examId === undefined ? planCopies({ analyses, expectedPagesPerCopy, fileName, subject }) : planWithCodes({ examId, analyses, expectedPagesPerCopy, fileName, subject })
@@ -44,8 +53,14 @@ export const processScan = async ({
   const pageErrors = analyses.filter((a) => a.error).map((a) => a.error!.message)
   if (onCopy) {
     const skew = new Map(analyses.map((a) => [a.sourcePage, a.skewDegrees]))
-    const assembler = await openAssembler({ sourceBytes: info.bytes, skewOf: (page) => skew.get(page) ?? 0 })
-    for (const [index, copy] of plan.copies.entries()) await onCopy({ index, copy, pdf: await assembler.assemble(copy.pages) })
+    const skewOf = (page: number) => skew.get(page) ?? 0
+    const doc = path ? openMupdfFile({ path, fileName }) : undefined
+    try {
+      const assembler: Assembler = doc ? mupdfAssembler({ source: doc, skewOf }) : await openAssembler({ sourceBytes: (info as ScanInfo).bytes, skewOf })
+      for (const [index, copy] of plan.copies.entries()) await onCopy({ index, copy, pdf: await assembler.assemble(copy.pages) })
+    } finally {
+      doc?.destroy()
+    }
   }
   return { info, analyses, plan, pageErrors }
 }
