@@ -107,7 +107,16 @@ describe('the blank subject and the batch report in the admin', () => {
     expect(await page.locator('[data-testid=batch-report-stale]').count()).toBe(0)
 
     // A start ingestion only proposed (weak evidence) is highlighted and counted, with the way to the desk.
-    const copies = (await admin.request('GET', `/api/copies?where[exam][equals]=${exam.id}&depth=0&sort=createdAt`)).body.docs as { id: number; anonymousId: string; segmentation: Record<string, unknown> }[]
+    // The re-cut queued identification and redaction, which write the exam's copies under its lock; an edit
+    // made through the API meanwhile can be undone by their write (a known limit, see the closing notes):
+    // the test edits once they are done, as an admin would after the batch settles.
+    type Listed = { id: number; anonymousId: string; segmentation: Record<string, unknown>; identification?: { status?: string }; redaction?: { status?: string } }
+    const settledCopies = async () => {
+      const docs = (await admin.request('GET', `/api/copies?where[exam][equals]=${exam.id}&depth=0&sort=createdAt&limit=100`)).body.docs as Listed[]
+      return docs.every((c) => c.identification?.status !== 'pending' && c.redaction?.status !== 'pending') ? docs : undefined
+    }
+    await until('identification and redaction to settle', async () => (await settledCopies()) && (await new Promise((r) => setTimeout(r, 1_000)), settledCopies()), 180_000)
+    const copies = (await settledCopies())!
     const doubtful = copies[2]!
     expect((await admin.request('PATCH', `/api/copies/${doubtful.id}`, { segmentation: { ...doubtful.segmentation, unsure: true } })).status).toBe(200)
     await page.reload()

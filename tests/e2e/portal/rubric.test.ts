@@ -53,8 +53,11 @@ describe('rubrics in the portal (issue 15, point 11)', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=copy-total]')?.textContent?.includes('2,5'))
     await page.keyboard.press('2')
     await until(async () => (await q1(first!.id)) === 3)
-    await page.waitForSelector('[data-testid=rubric] .rubric-item[data-applied=true][data-uses="1"]')
-    expect(await item(page, 2).getAttribute('data-uses')).toBe('0')
+    // The uses are read again after the save: item 1 on this copy, item 2 on none once that answer is in.
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('[data-testid=rubric] .rubric-item')]
+      return items[0]?.getAttribute('data-applied') === 'true' && items[0]?.getAttribute('data-uses') === '1' && items[1]?.getAttribute('data-uses') === '0'
+    })
 
     await page.keyboard.press('Shift+ArrowRight')
     await waitForPage(page, second!.id)
