@@ -10,12 +10,16 @@ import type { Payload, PayloadRequest } from 'payload'
 import { NotFoundError } from '../runtime/errors'
 import { removeRejectedUploads } from './upload-cleanup'
 
+/** Where a collection's files live on local disk (./data/media/… by default), if they do. */
+const staticDirOf = ({ payload, collection }: { payload: Payload; collection: string }): string | undefined =>
+  (payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } } | undefined>)[collection]?.config.upload?.staticDir
+
 /**
  * Reads the bytes of an uploaded document. Files live on local disk under the collection's staticDir
  * (./data/media/… by default); with a cloud storage adapter, the file is fetched from its URL instead.
  */
 export const readUpload = async ({ payload, collection, doc }: { payload: Payload; collection: string; doc: { filename?: string | null; url?: string | null } }): Promise<Uint8Array> => {
-  const staticDir = (payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } } | undefined>)[collection]?.config.upload?.staticDir
+  const staticDir = staticDirOf({ payload, collection })
   if (!doc.filename) throw new NotFoundError(`The ${collection} document has no file`)
   if (staticDir) {
     const file = path.join(staticDir, doc.filename)
@@ -46,7 +50,7 @@ export const localFileOfUpload = async ({
   collection: string
   doc: { filename?: string | null; url?: string | null }
 }): Promise<{ path: string; release: () => Promise<void> }> => {
-  const staticDir = (payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } } | undefined>)[collection]?.config.upload?.staticDir
+  const staticDir = staticDirOf({ payload, collection })
   if (!doc.filename) throw new NotFoundError(`The ${collection} document has no file`)
   if (staticDir) {
     const file = path.join(staticDir, doc.filename)

@@ -5,9 +5,7 @@ import { readUpload } from '../../../storage/uploads'
 import { KorrigoError } from '../../../runtime/errors'
 import { ScanInputError } from '../lib/errors'
 import { scanSettingsFromEnv } from '../services/limits'
-
-/** Bundlers must not follow the pipeline (worker threads, wasm): loaded when a subject arrives. */
-const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/index')
+import { loadPipeline } from '../services/loadPipeline'
 
 export const SUBJECT_KIND = 'subject'
 

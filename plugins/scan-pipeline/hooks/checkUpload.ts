@@ -4,9 +4,7 @@ import { KorrigoError } from '../../../runtime/errors'
 import { type UploadedFile, uploadedBytes, uploadedPath, uploadedSize } from '../../../storage/uploaded-file'
 import { ScanInputError } from '../lib/errors'
 import { scanSettingsFromEnv } from '../services/limits'
-
-/** Bundlers must not follow the pipeline (worker threads, wasm): loaded when an upload arrives. */
-const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/index')
+import { loadPipeline } from '../services/loadPipeline'
 
 export class ScanRefusedError extends KorrigoError {
   constructor({ message, status, code, file, page }: { message: string; status: number; code: string; file: string; page?: number }) {

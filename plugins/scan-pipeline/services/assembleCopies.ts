@@ -3,11 +3,10 @@ import type { Payload } from 'payload'
 
 import type { Id } from '../../../collections/access/roles'
 import { storeMedia } from '../../../storage/uploads'
-import type { mupdfAssembler as MupdfAssembler } from '../lib/assemble/fileAssembler'
-import type { renderThumbnail as RenderThumbnail } from '../lib/thumbnails/renderThumbnail'
 import type { PageAnalysis } from '../lib/types'
 import { nameBookletCopies, printedStudentOf } from './booklets/nameBookletCopies'
 import type { ScanSettings } from './limits'
+import { loadPipeline } from './loadPipeline'
 import { copyFieldsOf, type planBatch, sourceKeyOf, type Problem } from './planBatch'
 
 export type IngestProgress = (args: { done: number; total: number }) => Promise<void>
@@ -40,7 +39,6 @@ export const assembleCopies = async ({
   progress,
   settings,
   source,
-  pipeline: { mupdfAssembler, renderThumbnail },
 }: {
   payload: Payload
   batchId: Id
@@ -55,8 +53,8 @@ export const assembleCopies = async ({
   progress: IngestProgress
   settings: ScanSettings
   source: mupdf.PDFDocument
-  pipeline: { mupdfAssembler: typeof MupdfAssembler; renderThumbnail: typeof RenderThumbnail }
 }): Promise<IngestResult> => {
+  const { mupdfAssembler, renderThumbnail } = await loadPipeline()
   const assembler = mupdfAssembler({ source, skewOf: (page) => analyses.get(page)?.skewDegrees ?? 0 })
   const assemblyDeadline = Date.now() + settings.sliceMs
   // Booklets printed with a name name their copies (one pass under the exam's lock per run, before it returns).

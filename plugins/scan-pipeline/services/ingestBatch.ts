@@ -9,17 +9,10 @@ import { ScanInputError } from '../lib/errors'
 import type { LayoutOption, PageAnalysis } from '../lib/types'
 import { scanSettingsFromEnv, type ScanSettings } from './limits'
 import { assembleCopies, markBatch, namedPageError, type IngestProgress, type IngestResult } from './assembleCopies'
+import { loadPipeline } from './loadPipeline'
 import { planBatch, type Problem } from './planBatch'
 
 export type { IngestProgress, IngestResult } from './assembleCopies'
-
-/**
- * Next bundles the Payload config to render the admin; the pipeline (worker threads, wasm) only ever
- * runs in jobs, under Node, so the bundler is told not to follow this import.
- */
-const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/index')
-
-type Pipeline = Pick<Awaited<ReturnType<typeof loadPipeline>>, 'inspectScanFileIsolated' | 'analyzePages' | 'mupdfAssembler' | 'openMupdfFile' | 'renderThumbnail'>
 
 
 /** How long a job waits for the batch that queued it to be committed (the upload's transaction ends after its hooks). */
@@ -65,13 +58,11 @@ export const ingestBatch = async ({
   await markBatch(payload, batchId, { status: 'processing' })
   if ((exam.status ?? 'draft') === 'draft') await payload.update({ collection: 'exams', id: examId, data: { status: 'processing' }, overrideAccess: true })
 
-  const { inspectScanFileIsolated, analyzePages, mupdfAssembler, openMupdfFile, renderThumbnail } = await loadPipeline()
-  const { limits } = settings
   // The batch is read where it lies (a temporary copy only with cloud storage): the analysis workers and the
   // assembly take the pages they need from disk, so a batch of a gigabyte is never held in memory.
   const scan = await localFileOfUpload({ payload, collection: 'scan-batches', doc: batch })
   try {
-    return await ingestFile({ payload, batchId, batch, exam, examId, fileName, progress, settings, limits, path: scan.path, pipeline: { inspectScanFileIsolated, analyzePages, mupdfAssembler, openMupdfFile, renderThumbnail } })
+    return await ingestFile({ payload, batchId, batch, exam, examId, fileName, progress, settings, path: scan.path })
   } finally {
     await scan.release()
   }
@@ -86,9 +77,7 @@ const ingestFile = async ({
   fileName,
   progress,
   settings,
-  limits,
   path,
-  pipeline: { inspectScanFileIsolated, analyzePages, mupdfAssembler, openMupdfFile, renderThumbnail },
 }: {
   payload: Payload
   batchId: Id
@@ -98,17 +87,18 @@ const ingestFile = async ({
   fileName: string
   progress: IngestProgress
   settings: ScanSettings
-  limits: ScanSettings['limits']
   path: string
-  pipeline: Pipeline
 }): Promise<IngestResult> => {
+  const { inspectScanFileIsolated, analyzePages, openMupdfFile } = await loadPipeline()
+  const { limits } = settings
   const stored = await payload.find({ collection: 'scan-pages', where: { batch: { equals: batchId } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
   const analyses = new Map<number, PageAnalysis>(stored.docs.map((doc) => [doc.sourcePage as number, doc.analysis as PageAnalysis]))
   const known = batch.progress?.pagesTotal ?? 0
-  // Between the first slice and the last, the page count is known: only the first slice inspects the file.
-  const midway = known > 0 && analyses.size > 0 && analyses.size < known
+  // Once a run has analysed pages the page count is known: only a batch's first run inspects the file (the
+  // later ones, analysing or assembling, read it where they need to).
+  const started = known > 0 && analyses.size > 0
   let total = known
-  if (!midway) {
+  if (!started) {
     try {
       total = (await inspectScanFileIsolated({ path, fileName, limits, timeoutMs: Math.max(settings.checkMs, 120_000) })).pageCount
     } catch (error) {
@@ -169,7 +159,7 @@ const ingestFile = async ({
   const { plan, cutOn, problems: planProblems } = await planBatch({ payload, exam, analyses: [...analyses.values()], fileName, settings })
   const source = openMupdfFile({ path, fileName })
   try {
-    return await assembleCopies({ payload, batchId, exam, examId, fileName, total, analyses, plan, cutOn, planProblems, progress, settings, source, pipeline: { mupdfAssembler, renderThumbnail } })
+    return await assembleCopies({ payload, batchId, exam, examId, fileName, total, analyses, plan, cutOn, planProblems, progress, settings, source })
   } finally {
     source.destroy()
   }

@@ -8,9 +8,7 @@ import { ScanInputError } from '../lib/errors'
 import type { BoundaryEvidence, CopyPlan, PageAnalysis, PlannedCopy } from '../lib/types'
 import type { SubjectModel } from '../lib/template/subject'
 import { scanSettingsFromEnv, type ScanSettings } from './limits'
-
-/** Bundlers must not follow the pipeline (worker threads, wasm): it only runs in jobs and endpoints, under Node. */
-const loadPipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/index')
+import { loadPipeline } from './loadPipeline'
 
 // The stored select and the pipeline's evidence are one list: this fails to compile when they part.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never

@@ -10,6 +10,7 @@ import {
   type PDFPage,
 } from 'pdf-lib'
 import type { PlannedPage } from '../types'
+import { regionBox, straighteningMatrix } from './geometry'
 
 export type Assembler = { assemble: (pages: Pick<PlannedPage, 'sourcePage' | 'region' | 'rotation'>[]) => Promise<Uint8Array> }
 
@@ -63,19 +64,13 @@ export const openAssembler = async ({
  * Contents array (both halves of a spread may share the source's streams).
  */
 export const straighten = (page: PDFPage, skewDegrees: number): void => {
-  if (!Number.isFinite(skewDegrees) || Math.abs(skewDegrees) < 0.05) return
+  const matrix = straighteningMatrix({ box: page.getMediaBox(), skewDegrees })
+  if (!matrix) return
   const context = page.doc.context
-  const { x, y, width, height } = page.getMediaBox()
-  const cx = x + width / 2
-  const cy = y + height / 2
-  // Skew is clockwise on screen; a positive angle in PDF space turns the content back counter-clockwise.
-  const t = (skewDegrees * Math.PI) / 180
-  const c = Math.cos(t)
-  const s = Math.sin(t)
   const contents = page.node.Contents()
   const current = page.node.get(PDFName.of('Contents'))
   const streams = contents instanceof PDFArray ? contents.asArray() : current ? [current] : []
-  const start = context.register(context.contentStream([pushGraphicsState(), concatTransformationMatrix(c, s, -s, c, cx - c * cx + s * cy, cy - s * cx - c * cy)]))
+  const start = context.register(context.contentStream([pushGraphicsState(), concatTransformationMatrix(...matrix)]))
   const end = context.register(context.contentStream([popGraphicsState()]))
   page.node.set(PDFName.of('Contents'), context.obj([start, ...streams, end]))
 }
@@ -83,19 +78,9 @@ export const straighten = (page: PDFPage, skewDegrees: number): void => {
 /** Shows one region of a stored page, upright: page boxes cut an A3 half (nothing re-encoded), /Rotate turns it. */
 export const showRegion = (page: PDFPage, { region, rotation }: Pick<PlannedPage, 'region' | 'rotation'>): void => {
   if (region !== 'full') {
-    const box = page.getMediaBox()
-    if (region === 'left' || region === 'right') {
-      const half = box.width / 2
-      const x = region === 'left' ? box.x : box.x + half
-      page.setMediaBox(x, box.y, half, box.height)
-      page.setCropBox(x, box.y, half, box.height)
-    } else {
-      // PDF space grows upwards: the top half is the upper one
-      const half = box.height / 2
-      const y = region === 'bottom' ? box.y : box.y + half
-      page.setMediaBox(box.x, y, box.width, half)
-      page.setCropBox(box.x, y, box.width, half)
-    }
+    const { x, y, width, height } = regionBox({ box: page.getMediaBox(), region })
+    page.setMediaBox(x, y, width, height)
+    page.setCropBox(x, y, width, height)
   }
   page.setRotation(degrees(rotation))
 }

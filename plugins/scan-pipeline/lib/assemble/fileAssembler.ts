@@ -2,8 +2,7 @@ import * as mupdf from 'mupdf'
 
 import type { PlannedPage } from '../types'
 import type { Assembler } from './assembleCopy'
-
-type Box = { x: number; y: number; width: number; height: number }
+import { regionBox, straighteningMatrix, type Box } from './geometry'
 
 /** PDF's default page size when a damaged file names none (what pdf-lib assumes too). */
 const LETTER: Box = { x: 0, y: 0, width: 612, height: 792 }
@@ -20,16 +19,11 @@ const sourceBoxOf = (source: mupdf.PDFDocument, index: number): Box => {
 // Full precision: the same numbers as the desk's pdf-lib rebuild, so both render the same pixels.
 const num = (v: number) => (Math.abs(v) < 1e-12 ? '0' : String(v))
 
-/** The same turn about the sheet's centre as `straighten` (assembleCopy.ts), written around the page's content streams. */
+/** The same turn as `straighten` (assembleCopy.ts), written around the page's content streams. */
 const straighten = ({ out, page, box, skewDegrees }: { out: mupdf.PDFDocument; page: mupdf.PDFObject; box: Box; skewDegrees: number }) => {
-  if (!Number.isFinite(skewDegrees) || Math.abs(skewDegrees) < 0.05) return
-  const { x, y, width, height } = box
-  const cx = x + width / 2
-  const cy = y + height / 2
-  const t = (skewDegrees * Math.PI) / 180
-  const c = Math.cos(t)
-  const s = Math.sin(t)
-  const start = out.addStream(`q ${[c, s, -s, c, cx - c * cx + s * cy, cy - s * cx - c * cy].map(num).join(' ')} cm\n`, {})
+  const matrix = straighteningMatrix({ box, skewDegrees })
+  if (!matrix) return
+  const start = out.addStream(`q ${matrix.map(num).join(' ')} cm\n`, {})
   const end = out.addStream('Q\n', {})
   const current = page.get('Contents')
   const contents = out.newArray()
@@ -43,24 +37,13 @@ const straighten = ({ out, page, box, skewDegrees }: { out: mupdf.PDFDocument; p
   page.put('Contents', contents)
 }
 
-/** The same page boxes and /Rotate as `showRegion` (assembleCopy.ts). */
+const corners = ({ x, y, width, height }: Box) => [x, y, x + width, y + height]
+
+/** The same page boxes and /Rotate as `showRegion` (assembleCopy.ts); the box is set on the page itself, never inherited. */
 const showRegion = ({ page, box, region, rotation }: { page: mupdf.PDFObject; box: Box } & Pick<PlannedPage, 'region' | 'rotation'>) => {
-  page.put('MediaBox', [box.x, box.y, box.x + box.width, box.y + box.height])
-  if (region !== 'full') {
-    let cut: [number, number, number, number]
-    if (region === 'left' || region === 'right') {
-      const half = box.width / 2
-      const x = region === 'left' ? box.x : box.x + half
-      cut = [x, box.y, x + half, box.y + box.height]
-    } else {
-      // PDF space grows upwards: the top half is the upper one
-      const half = box.height / 2
-      const y = region === 'bottom' ? box.y : box.y + half
-      cut = [box.x, y, box.x + box.width, y + half]
-    }
-    page.put('MediaBox', cut)
-    page.put('CropBox', cut)
-  }
+  const shown = corners(regionBox({ box, region }))
+  page.put('MediaBox', shown)
+  if (region !== 'full') page.put('CropBox', shown)
   page.put('Rotate', rotation)
 }
 
@@ -79,25 +62,25 @@ const stubPage = ({ out, sourcePage }: { out: mupdf.PDFDocument; sourcePage: num
  * spread share one copy of the image; a damaged source page becomes a visible stub, the others are kept.
  */
 export const mupdfAssembler = ({ source, skewOf }: { source: mupdf.PDFDocument; skewOf?: (sourcePage: number) => number }): Assembler => ({
-    assemble: async (pages) => {
-      const out = new mupdf.PDFDocument()
-      try {
-        const graft = out.newGraftMap()
-        for (const p of pages) {
-          try {
-            graft.graftPage(-1, source, p.sourcePage - 1)
-          } catch {
-            stubPage({ out, sourcePage: p.sourcePage })
-            continue
-          }
-          const page = out.findPage(out.countPages() - 1)
-          const box = sourceBoxOf(source, p.sourcePage - 1)
-          straighten({ out, page, box, skewDegrees: skewOf?.(p.sourcePage) ?? 0 })
-          showRegion({ page, box, region: p.region, rotation: p.rotation })
+  assemble: async (pages) => {
+    const out = new mupdf.PDFDocument()
+    try {
+      const graft = out.newGraftMap()
+      for (const p of pages) {
+        try {
+          graft.graftPage(-1, source, p.sourcePage - 1)
+        } catch {
+          stubPage({ out, sourcePage: p.sourcePage })
+          continue
         }
-        return out.saveToBuffer('compress,garbage').asUint8Array().slice()
-      } finally {
-        out.destroy()
+        const page = out.findPage(out.countPages() - 1)
+        const box = sourceBoxOf(source, p.sourcePage - 1)
+        straighten({ out, page, box, skewDegrees: skewOf?.(p.sourcePage) ?? 0 })
+        showRegion({ page, box, region: p.region, rotation: p.rotation })
       }
-    },
+      return out.saveToBuffer('compress,garbage').asUint8Array().slice()
+    } finally {
+      out.destroy()
+    }
+  },
 })

@@ -4,20 +4,20 @@ import type * as mupdf from 'mupdf'
 
 import type { ScanInfo } from '../types'
 import { DEFAULT_SCAN_LIMITS, type ScanLimits } from './limits'
-import { countPagesWithin, noPagesError, pagesOf } from './open'
+import { countPagesWithin, looksTruncated, noPagesError, pagesOf } from './open'
 import { openMupdfFile } from './openFile'
 
 /** What the job needs to know of a batch on disk: its pages, without the bytes (they stay where they lie). */
 export type FileScanInfo = Omit<ScanInfo, 'bytes'>
 
-/** A PDF ends with %%EOF; scanners and uploads that stop early leave it out. Only the file's tail is read. */
+/** `looksTruncated` on the file's tail, the only part it looks at (read without loading the file). */
 const fileLooksTruncated = (path: string): boolean => {
   const fd = fs.openSync(path, 'r')
   try {
     const size = fs.fstatSync(fd).size
-    const tail = Buffer.alloc(Math.min(1024, size))
+    const tail = new Uint8Array(Math.min(1024, size))
     fs.readSync(fd, tail, 0, tail.length, size - tail.length)
-    return !tail.toString('latin1').includes('%%EOF')
+    return looksTruncated(tail)
   } finally {
     fs.closeSync(fd)
   }
