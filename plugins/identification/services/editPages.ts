@@ -7,7 +7,7 @@ import { enqueue } from '../../../jobs/queue'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { logger } from '../../../runtime/logger'
 import { afterCommit, inTransaction } from '../../../runtime/transaction'
-import { assembleFromCopies, countPages, mergePages, movePage, reorderPages, rotatePage, splitPages, tracePages, type TracedPage } from '../lib/pages/index'
+import { assembleFromCopies, loadCopyPdf, mergePages, movePage, reorderPages, rotatePage, splitPages, tracePages, type TracedPage } from '../lib/pages/index'
 import { readUpload } from '../../../storage/uploads'
 import { IDENTIFY_EXAM } from '../jobs/identifyExam'
 import { SETTLED_COPY_STATUSES, type CopyDoc } from './copies'
@@ -142,16 +142,17 @@ const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload;
  * and repaired whole as ingestion read them: right, but seconds on a batch of hundreds of pages.
  */
 const pdfBuilder = async ({ payload, req, copies, pages }: { payload: Payload; req: PayloadRequest; copies: CopyDoc[]; pages: TracedPage[] }) => {
-  const pdfs = new Map<string, Uint8Array>()
+  const pdfs = new Map<string, Awaited<ReturnType<typeof loadCopyPdf>>>()
   for (const c of copies) {
     const mediaId = idOf(c.pdf)
     const media = mediaId === undefined ? null : await payload.findByID({ collection: 'media', id: mediaId, depth: 0, overrideAccess: true, req, disableErrors: true })
     const bytes = media ? await readUpload({ payload, collection: 'media', doc: media }).catch(() => undefined) : undefined
-    if (!bytes || (await countPages(bytes).catch(() => -1)) !== pagesOf(c).length) {
+    const pdf = bytes ? await loadCopyPdf(bytes).catch(() => undefined) : undefined
+    if (!pdf || pdf.getPageCount() !== pagesOf(c).length) {
       const sources = await batchSources({ payload, pages })
       return async () => ({ sources })
     }
-    pdfs.set(String(c.id), bytes)
+    pdfs.set(String(c.id), pdf)
   }
   return async (edited: TracedPage[]) => ({ pdf: await assembleFromCopies({ pdfs, pages: edited }) })
 }

@@ -4,6 +4,7 @@ import { moveOrder } from '../../../admin-components/identification-desk/api'
 import {
   assembleCopyPages,
   assembleFromCopies,
+  loadCopyPdf,
   movePage,
   reorderPages,
   rotatePage,
@@ -40,8 +41,8 @@ describe('copy PDFs made from the copies’ own PDFs', () => {
   test('turns, reorders, moves and splits give the pages a rebuild from the batch gives', async () => {
     const sources = new Map([['1', await batchPdf()]])
     const pdfs = new Map([
-      ['10', await assembleCopyPages({ sources, pages: a })],
-      ['20', await assembleCopyPages({ sources, pages: b })],
+      ['10', await loadCopyPdf(await assembleCopyPages({ sources, pages: a }))],
+      ['20', await loadCopyPdf(await assembleCopyPages({ sources, pages: b }))],
     ])
     const tracedA = tracePages({ copy: 10, pages: a })
     const tracedB = tracePages({ copy: 20, pages: b })
@@ -61,7 +62,7 @@ describe('copy PDFs made from the copies’ own PDFs', () => {
 
   test('a page the copy’s PDF does not have is refused, not skipped', async () => {
     const sources = new Map([['1', await batchPdf()]])
-    const pdfs = new Map([['20', await assembleCopyPages({ sources, pages: b })]])
+    const pdfs = new Map([['20', await loadCopyPdf(await assembleCopyPages({ sources, pages: b }))]])
     const wrong = [{ ...b[0]!, origin: { copy: '20', index: 3, rotation: 0 as const } }]
     await expect(assembleFromCopies({ pdfs, pages: wrong })).rejects.toThrow(/no page 3/)
   })

@@ -15,8 +15,8 @@ export const tracePages = ({ copy, pages }: { copy: string | number; pages: read
 /** The page as a copy stores it: without its origin, which only lives for the length of an edit. */
 export const plainPage = ({ batch, sourcePage, region, rotation, blank }: CopyPage): CopyPage => ({ batch, sourcePage, region, rotation, blank })
 
-/** How many pages a PDF has: an edit only reuses a copy's PDF whose pages are the copy's pages, one for one. */
-export const countPages = async (pdf: Uint8Array): Promise<number> => (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount()
+/** A copy's PDF, parsed once for an edit: its page count is checked against the copy, then its pages are copied from it. */
+export const loadCopyPdf = (pdf: Uint8Array): Promise<PDFDocument> => PDFDocument.load(pdf, { updateMetadata: false })
 
 /**
  * A copy PDF made of pages of the copies' current PDFs, instead of the batches they were scanned in: a
@@ -25,18 +25,12 @@ export const countPages = async (pdf: Uint8Array): Promise<number> => (await PDF
  * exactly what `assembleCopyPages` makes of its batch page, so the result is the same copy, without
  * reading and repairing whole batches of hundreds of pages for a turn of one.
  */
-export const assembleFromCopies = async ({ pdfs, pages }: { pdfs: Map<string, Uint8Array>; pages: readonly TracedPage[] }): Promise<Uint8Array> => {
+export const assembleFromCopies = async ({ pdfs, pages }: { pdfs: Map<string, PDFDocument>; pages: readonly TracedPage[] }): Promise<Uint8Array> => {
   const out = await PDFDocument.create({ updateMetadata: false })
-  const loaded = new Map<string, PDFDocument>()
   for (const page of pages) {
     const { copy, index, rotation } = page.origin
-    let source = loaded.get(copy)
-    if (!source) {
-      const bytes = pdfs.get(copy)
-      if (!bytes) throw new Error(`assembleFromCopies: no PDF for copy ${copy}`)
-      source = await PDFDocument.load(bytes, { updateMetadata: false })
-      loaded.set(copy, source)
-    }
+    const source = pdfs.get(copy)
+    if (!source) throw new Error(`assembleFromCopies: no PDF for copy ${copy}`)
     if (index >= source.getPageCount()) throw new Error(`assembleFromCopies: copy ${copy} has no page ${index}`)
     const [copied] = (await out.copyPages(source, [index])) as [PDFPage]
     const turn = normaliseRotation(page.rotation - rotation)

@@ -1,6 +1,6 @@
 export { assembleCopyPages } from './assemble'
 export { mergePages, movePage, normaliseRotation, reorderPages, rotatePage, splitPages } from './edit'
 export { PageEditError } from './errors'
-export { assembleFromCopies, countPages, plainPage, tracePages, type PageOrigin, type TracedPage } from './fromCopies'
+export { assembleFromCopies, loadCopyPdf, plainPage, tracePages, type PageOrigin, type TracedPage } from './fromCopies'
 export type { CopyPage, Region, Rotation } from './types'
 export { turnBox, turnZones, uprightSize, type PageSize } from './turnZones'
