@@ -76,6 +76,7 @@ export interface Config {
     annotations: Annotation;
     media: Media;
     locks: Lock;
+    'rate-counters': RateCounter;
     'scan-pages': ScanPage;
     'comment-bank': CommentBank;
     'rubric-items': RubricItem;
@@ -98,6 +99,7 @@ export interface Config {
     annotations: AnnotationsSelect<false> | AnnotationsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     locks: LocksSelect<false> | LocksSelect<true>;
+    'rate-counters': RateCountersSelect<false> | RateCountersSelect<true>;
     'scan-pages': ScanPagesSelect<false> | ScanPagesSelect<true>;
     'comment-bank': CommentBankSelect<false> | CommentBankSelect<true>;
     'rubric-items': RubricItemsSelect<false> | RubricItemsSelect<true>;
@@ -550,6 +552,27 @@ export interface Lock {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-counters".
+ */
+export interface RateCounter {
+  id: number;
+  key: string;
+  hits: number;
+  resetAt: string;
+  state?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "scan-pages".
  */
 export interface ScanPage {
@@ -721,50 +744,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'scan-batches';
         value: number | ScanBatch;
-      } | null)
-    | ({
-        relationTo: 'copies';
-        value: number | Copy;
-      } | null)
-    | ({
-        relationTo: 'grades';
-        value: number | Grade;
-      } | null)
-    | ({
-        relationTo: 'annotations';
-        value: number | Annotation;
-      } | null)
-    | ({
-        relationTo: 'media';
-        value: number | Media;
-      } | null)
-    | ({
-        relationTo: 'locks';
-        value: number | Lock;
-      } | null)
-    | ({
-        relationTo: 'scan-pages';
-        value: number | ScanPage;
-      } | null)
-    | ({
-        relationTo: 'comment-bank';
-        value: number | CommentBank;
-      } | null)
-    | ({
-        relationTo: 'rubric-items';
-        value: number | RubricItem;
-      } | null)
-    | ({
-        relationTo: 'identification-decisions';
-        value: number | IdentificationDecision;
-      } | null)
-    | ({
-        relationTo: 'assignments';
-        value: number | Assignment;
-      } | null)
-    | ({
-        relationTo: 'audit-events';
-        value: number | AuditEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1066,6 +1045,18 @@ export interface LocksSelect<T extends boolean = true> {
   key?: T;
   holder?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-counters_select".
+ */
+export interface RateCountersSelect<T extends boolean = true> {
+  key?: T;
+  hits?: T;
+  resetAt?: T;
+  state?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -8,9 +8,11 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type DatabaseAdapterObj } from 'payload'
 
 import { Annotations, Copies, Exams, Grades, Media, ScanBatches, Students, Users } from './collections'
+import { documentLocksForFormsOnly } from './collections/document-locks'
 import { lockedAnswersLikeWrongPassword } from './collections/hooks/login-timing'
 import { cleanupOldFiles } from './jobs/cleanup-old-files'
 import { Locks } from './locks/collection'
+import { RateCounters } from './runtime/shared-counters/collection'
 import { korrigoPlugins } from './plugins'
 import { jsonFieldsWithoutCdn } from './plugins/kit/jsonFields'
 import { mailSettingsFromEnv } from './plugins/publication/lib/mail/settings'
@@ -19,11 +21,16 @@ import { config } from './runtime/config'
 import { databaseKindOf } from './runtime/database-url'
 import { allowedOrigins } from './runtime/security-headers'
 import { clientErrorsHook } from './runtime/with-errors'
+import { checkPayloadVersions } from './storage/payload-versions'
+import { fileStoragePlugin } from './storage/s3-plugin'
 import { uploadCleanupPlugin } from './storage/upload-cleanup'
 import { multipartUploadOptions } from './storage/upload-limits'
 import { payloadSecret } from './runtime/secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+// Before Payload starts: its version check, with the S3 adapter's lag allowed (storage/payload-versions.ts).
+checkPayloadVersions()
 
 /**
  * The adapter follows DATABASE_URL. The server resolves the embedded database before this file is
@@ -34,7 +41,8 @@ const databaseAdapter = (): DatabaseAdapterObj => {
   const url = config().DATABASE_URL ?? 'postgres://build-time-placeholder@127.0.0.1:1/none'
   if (databaseKindOf(url) === 'mongodb') return mongooseAdapter({ url })
   return postgresAdapter({
-    pool: { connectionString: url, max: config().KORRIGO_DB_POOL },
+    // A request that cannot get a connection in 30 s fails (503-like) instead of queueing for ever.
+    pool: { connectionString: url, max: config().KORRIGO_DB_POOL, connectionTimeoutMillis: 30_000 },
     // The committed migrations are the schema: never let dev mode push changes behind their back.
     push: false,
     migrationDir: path.resolve(dirname, 'migrations'),
@@ -64,7 +72,7 @@ export default buildConfig({
   // Origins whose requests may use the staff cookie (Payload adds serverURL itself); runtime/security-headers.ts
   // also checks the Origin of every cookie-authenticated write, our own endpoints included.
   csrf: allowedOrigins(),
-  collections: [Users, Students, Exams, ScanBatches, Copies, Grades, Annotations, Media, Locks],
+  collections: [Users, Students, Exams, ScanBatches, Copies, Grades, Annotations, Media, Locks, RateCounters],
   db: databaseAdapter(),
   email: emailAdapter(),
   i18n: { supportedLanguages: { fr, en }, fallbackLanguage: 'fr' },
@@ -79,6 +87,6 @@ export default buildConfig({
   hooks: { afterError: [clientErrorsHook, lockedAnswersLikeWrongPassword] },
   telemetry: false,
   custom: { korrigo: { jobs: [cleanupOldFiles] } },
-  // Last: upload collections that plugins add get the rejected-upload cleanup too.
-  plugins: [...korrigoPlugins(), uploadCleanupPlugin(), jsonFieldsWithoutCdn()],
+  // Last: upload collections that plugins add get the rejected-upload cleanup, and S3 storage when configured, too.
+  plugins: [...korrigoPlugins(), uploadCleanupPlugin(), fileStoragePlugin(), jsonFieldsWithoutCdn(), documentLocksForFormsOnly()],
 })

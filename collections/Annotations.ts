@@ -6,6 +6,7 @@ import { BadRequestError, ConflictError } from '../runtime/errors'
 import { copyChildAccess } from './access/roles'
 import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context'
 import { startMarkingOnFirstWrite } from './hooks/start-marking'
+import { lockParentCopy, serializeWrites } from './hooks/write-order'
 import { ANNOTATION_KINDS, annotationProblems } from '../shared/annotations/validate'
 
 export { ANNOTATION_KINDS } from '../shared/annotations/validate'
@@ -19,6 +20,7 @@ export const Annotations: CollectionConfig = {
   admin: { defaultColumns: ['copy', 'page', 'kind', 'author', 'version'], group: { fr: 'Correction', en: 'Marking' } },
   access: copyChildAccess,
   hooks: {
+    beforeOperation: [serializeWrites, lockParentCopy],
     afterChange: [startMarkingOnFirstWrite],
     beforeChange: [
       async ({ data, operation, originalDoc, req }) => {

@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { ForbiddenError } from '../runtime/errors'
 import { deleteCopyCascade } from './hooks/copy-deletion'
+import { serializeWrites } from './hooks/write-order'
 import { adminsOnlyField, byAssignedExam, isAdmin } from './access/roles'
 import { identityZonesField } from './identity-zones'
 import { copyFinalizedHook } from '../plugins/kit/hooks/copyFinalized'
@@ -56,6 +57,7 @@ export const Copies: CollectionConfig = {
     update: byAssignedExam('exam', { status: { in: MARKABLE } }),
   },
   hooks: {
+    beforeOperation: [serializeWrites],
     // School plugins' onCopyFinalized (plugins/kit): part of the core, whatever plugins are enabled.
     afterChange: [copyFinalizedHook],
     beforeDelete: [deleteCopyCascade],

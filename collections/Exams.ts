@@ -5,6 +5,7 @@ import { LAYOUT_OPTIONS } from './layout-options'
 import { adminsOnly, adminsOnlyField, isAdmin, isTeacher } from './access/roles'
 import { scaleProblems, type ScaleQuestion } from './grading-scale'
 import { examPublishedHook } from '../plugins/kit/hooks/examPublished'
+import { serializeWrites } from './hooks/write-order'
 
 export const EXAM_STATUSES = ['draft', 'processing', 'identifying', 'marking', 'finalized', 'published'] as const
 
@@ -32,6 +33,7 @@ export const Exams: CollectionConfig = {
     },
   },
   hooks: {
+    beforeOperation: [serializeWrites],
     // School plugins' onExamPublished (plugins/kit): part of the core, whatever plugins are enabled.
     afterChange: [examPublishedHook],
     beforeValidate: [

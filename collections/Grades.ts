@@ -5,36 +5,41 @@ import { copyChildAccess, isAdmin, type Id } from './access/roles'
 import { languageOf, notInScaleMessage, pointsMessage } from './grade-messages'
 import { checkPoints, totalOf } from './grading-scale'
 import { loadCopyForWrite, refuseDeleteOnClosedCopy } from './hooks/copy-context'
+import { examScale } from './hooks/marking-reads'
 import { gradeErrors, nextGradeVersion } from './hooks/grade-versions'
+import { lockParentCopy, serializeWrites } from './hooks/write-order'
 import { idOf } from './relations'
 import { startMarkingOnFirstWrite } from './hooks/start-marking'
 import { isSystemWrite } from './hooks/system-write'
 
 /** The total lives on the copy but is derived from its grades, here and nowhere else. */
 export const recomputeCopyTotal = async ({ copyId, req }: { copyId: Id; req: PayloadRequest }): Promise<number> => {
-  const copy = await req.payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req })
-  const exam = await req.payload.findByID({ collection: 'exams', id: idOf(copy.exam)!, depth: 0, overrideAccess: true, req })
-  // Only the decided marking counts; a double-blind copy still undecided has no total yet.
+  // Read fresh (a decision in this request may have just changed the decided marking), and only what counts.
+  const copy = await req.payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, select: { exam: true, decidedMarking: true } })
   const decided = copy.decidedMarking
-  if (decided === null) {
-    await req.payload.update({ collection: 'copies', id: copyId, data: { total: null }, overrideAccess: true, req, depth: 0 })
-    return 0
-  }
-  const grades = await req.payload.find({
-    collection: 'grades',
-    where: { and: [{ copy: { equals: copyId } }, { marking: { equals: decided ?? 1 } }] },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  const total = totalOf({
-    grades: grades.docs.map((g) => ({ questionKey: g.questionKey, points: g.points })),
-    questions: (exam.gradingScale ?? []) as never,
-  })
-  await req.payload.update({ collection: 'copies', id: copyId, data: { total }, overrideAccess: true, req, depth: 0 })
-  return total
+  // Only the decided marking counts; a double-blind copy still undecided has no total yet.
+  const total =
+    decided === null
+      ? null
+      : totalOf({
+          grades: (
+            await req.payload.find({
+              collection: 'grades',
+              where: { and: [{ copy: { equals: copyId } }, { marking: { equals: decided ?? 1 } }] },
+              depth: 0,
+              limit: 0,
+              pagination: false,
+              overrideAccess: true,
+              req,
+              select: { questionKey: true, points: true },
+            })
+          ).docs.map((g) => ({ questionKey: g.questionKey, points: g.points })),
+          questions: (await examScale({ id: idOf(copy.exam)!, req })) as never,
+        })
+  // A derived field, written straight through the adapter in the save's transaction: no copy hook reacts to a
+  // total, and a whole-document update (every page row rewritten) made each mark cost far more than itself.
+  await req.payload.db.updateOne({ collection: 'copies', id: copyId, data: { total }, req, returning: false })
+  return total ?? 0
 }
 
 export const Grades: CollectionConfig = {
@@ -45,6 +50,7 @@ export const Grades: CollectionConfig = {
   indexes: [{ fields: ['copy', 'questionKey', 'marking'], unique: true }],
   access: copyChildAccess,
   hooks: {
+    beforeOperation: [serializeWrites, lockParentCopy],
     beforeChange: [
       async ({ data, operation, originalDoc, req }) => {
         const merged = { ...originalDoc, ...data }

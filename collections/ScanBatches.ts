@@ -9,6 +9,7 @@ import { missingFileAnswers404 } from '../storage/missing-file'
 import { type UploadedFile, uploadedHead, uploadedSize } from '../storage/uploaded-file'
 import { maxUploadBytes } from '../storage/upload-limits'
 import { deleteBatchCascade } from './hooks/batch-deletion'
+import { serializeWrites } from './hooks/write-order'
 import { LAYOUT_OPTIONS } from './layout-options'
 import { adminsOnlyField, assignedExamIds, byAssignedExam, isAdmin, isTeacher } from './access/roles'
 
@@ -61,6 +62,7 @@ export const ScanBatches: CollectionConfig = {
   hooks: {
     beforeDelete: [deleteBatchCascade],
     beforeOperation: [
+      serializeWrites,
       async ({ args, operation }) => {
         if (operation !== 'create' && operation !== 'update') return args
         const file = args.req?.file as UploadedFile | undefined

@@ -44,7 +44,7 @@ const runDefinition = (definition: JobDefinition, payload: Payload) => async (jo
   // so on a timer, and a crashed worker stops touching, so its lock expires and another takes over.
   const lockLifetime = definition.lockLifetime ?? FIVE_MINUTES
   const heartbeat = setInterval(() => void job.touch(percent).catch(() => undefined), Math.max(500, Math.floor(lockLifetime / 3)))
-  let again = false
+  let again: { afterMs?: number } | undefined
   try {
     await definition.handler({
       data,
@@ -56,14 +56,14 @@ const runDefinition = (definition: JobDefinition, payload: Payload) => async (jo
           percent = total > 0 ? Math.round((done / total) * 100) : 100
           await job.touch(percent)
         },
-        runAgain: () => {
-          again = true
+        runAgain: (options = {}) => {
+          again = options
         },
       },
     })
     // Saved with the run's end state by Agenda; due now, so jobs that were waiting (due earlier) go first.
     if (again) {
-      job.attrs.nextRunAt = new Date()
+      job.attrs.nextRunAt = new Date(Date.now() + (again.afterMs ?? 0))
       runningAgain.add(job)
     }
   } finally {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { config } from '../runtime/config'
 import { BadRequestError } from '../runtime/errors'
 import { tmpDir } from '../runtime/paths'
+import { sweepCounters } from '../runtime/shared-counters/counters'
 import { sweepOrphanUploads } from '../storage/sweep-orphans'
 import { defineJob } from './define-job'
 
@@ -52,9 +53,12 @@ export const cleanupOldFiles = defineJob<CleanupData>({
     // The temporary folder by age; upload folders only for files no row names (never a stored scan or copy).
     const directory = tmpDir()
     const removed = await removeOldFiles({ directory, olderThanMs: (data.olderThanHours ?? DEFAULT_HOURS()) * 3_600_000 })
-    await context.progress({ done: 1, total: 2 })
+    await context.progress({ done: 1, total: 3 })
     const orphans = await sweepOrphanUploads({ payload: context.payload, olderThanMs: ORPHAN_GRACE_MS })
-    await context.progress({ done: 2, total: 2 })
+    await context.progress({ done: 2, total: 3 })
+    // Rate and sign-in counters whose window has ended.
+    await sweepCounters({ payload: context.payload })
+    await context.progress({ done: 3, total: 3 })
     context.logger.info(
       { removed: removed.length, directory, orphans: Object.fromEntries(orphans.map((o) => [o.collection, o.removed])) },
       'cleanup-old-files done',

@@ -26,3 +26,12 @@ export const enqueue = async ({ name, data, uniqueKey, at }: { name: string; dat
   await job.save()
   return job
 }
+
+/**
+ * Lanes 1…`lanes` of a job whose work several workers share (a big batch's slices, an exam's headers): one job
+ * each, any free worker takes it; queued again while one is waiting, never doubled.
+ */
+export const enqueueLanes = async ({ name, data, lanes }: { name: string; data: Record<string, unknown>; lanes: number }): Promise<void> => {
+  const key = Object.fromEntries(Object.entries(data).map(([field, value]) => [`data.${field}`, value]))
+  for (let lane = 1; lane <= lanes; lane++) await enqueue({ name, data: { ...data, lane }, uniqueKey: { ...key, 'data.lane': lane } })
+}

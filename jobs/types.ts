@@ -10,9 +10,10 @@ export type JobContext = {
   jobId?: string
   /**
    * Run this job again as soon as this run ends, after the other jobs already due: a long job does its
-   * work in slices this way, so one user's big batch cannot hold the queue while others wait.
+   * work in slices this way, so one user's big batch cannot hold the queue while others wait. `afterMs`:
+   * not before then (a lane handing itself to another worker).
    */
-  runAgain: () => void
+  runAgain: (options?: { afterMs?: number }) => void
 }
 
 /**

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { KorrigoError } from '../runtime/errors'
+import { isUniqueClash } from '../runtime/uniqueClash'
 
 export class LockBusyError extends KorrigoError {
   constructor(key: string, waitedMs: number) {
@@ -10,9 +11,10 @@ export class LockBusyError extends KorrigoError {
   }
 }
 
-/** Payload's answer to an insert that broke the key's unique index. */
-const isKeyClash = (error: unknown): boolean =>
-  ((error as { data?: { errors?: { path?: string }[] } })?.data?.errors ?? []).some((e) => e.path === 'key')
+const isKeyClash = (error: unknown): boolean => isUniqueClash({ error, path: 'key' })
+
+/** How long a claim retries a lock released between its insert and its look, however long it may wait. */
+const RELEASE_RACE_MS = 1_000
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -44,8 +46,9 @@ export const withLock = async <T>({
       const { docs } = await payload.find({ collection: 'locks', where: { key: { equals: key } }, limit: 1, depth: 0, overrideAccess: true })
       const current = docs[0]
       if (!current) {
-        // The holder let go between our insert and this look: try again. Any other failure is real.
-        if (isKeyClash(error) && Date.now() - started <= waitMs) continue
+        // The holder let go between our insert and this look: try again, even when not waiting (the lock is
+        // free: a claim without waiting must not fail on that). Any other failure is real.
+        if (isKeyClash(error) && Date.now() - started <= Math.max(waitMs, RELEASE_RACE_MS)) continue
         throw error
       }
       if (new Date(current.expiresAt).getTime() < Date.now()) {
@@ -60,6 +63,22 @@ export const withLock = async <T>({
     return await work()
   } finally {
     await payload.delete({ collection: 'locks', id: lockId, overrideAccess: true }).catch((error: Error) => payload.logger.warn({ key, err: error.message }, 'lock not released; it expires on its own'))
+  }
+}
+
+/**
+ * Claims work several workers share (a slice of a batch, a copy to read): runs `work` under the lock only when
+ * nobody holds it, never waiting; `{ busy: true }` when somebody does.
+ */
+export const withLockIfFree = async <T>({ payload, key, ttlMs, work }: { payload: Payload; key: string; ttlMs?: number; work: () => Promise<T> }): Promise<{ busy: true } | { busy: false; value: T }> => {
+  // Busy only when the claim itself failed: a LockBusyError thrown by the work (another lock it waited on)
+  // is the work's failure and must surface as one, not pass for "somebody else has it".
+  let claimed = false
+  try {
+    return { busy: false, value: await withLock({ payload, key, ttlMs, waitMs: 0, work: () => ((claimed = true), work()) }) }
+  } catch (error) {
+    if (error instanceof LockBusyError && !claimed) return { busy: true }
+    throw error
   }
 }
 

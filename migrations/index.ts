@@ -15,6 +15,8 @@ import * as migration_20261202_103224_grade_version from './20261202_103224_grad
 import * as migration_20261202_134242_rubric_items from './20261202_134242_rubric_items';
 import * as migration_20261202_134507_prepared_booklets from './20261202_134507_prepared_booklets';
 import * as migration_20261202_140528_schema_snapshot from './20261202_140528_schema_snapshot';
+import * as migration_20261203_100958_shared_rate_counters from './20261203_100958_shared_rate_counters';
+import * as migration_20261203_104559_marking_collections_without_document_locks from './20261203_104559_marking_collections_without_document_locks';
 
 export const migrations = [
   {
@@ -101,5 +103,15 @@ export const migrations = [
     up: migration_20261202_140528_schema_snapshot.up,
     down: migration_20261202_140528_schema_snapshot.down,
     name: '20261202_140528_schema_snapshot',
+  },
+  {
+    up: migration_20261203_100958_shared_rate_counters.up,
+    down: migration_20261203_100958_shared_rate_counters.down,
+    name: '20261203_100958_shared_rate_counters',
+  },
+  {
+    up: migration_20261203_104559_marking_collections_without_document_locks.up,
+    down: migration_20261203_104559_marking_collections_without_document_locks.down,
+    name: '20261203_104559_marking_collections_without_document_locks'
   },
 ];

@@ -92,6 +92,8 @@ export const variables = {
   KORRIGO_SCAN_CHECK_SECONDS: withDefault(positive(), 30),
   KORRIGO_SCAN_SLICE_PAGES: withDefault(count(), 20),
   KORRIGO_SCAN_SLICE_SECONDS: withDefault(positive(), 15),
+  KORRIGO_SCAN_LANES: withDefault(count(1), 1),
+  KORRIGO_IDENTIFY_LANES: withDefault(count(1), 1),
   KORRIGO_ROSTER_MAX_MB: withDefault(positive(), 5),
   KORRIGO_ROSTER_MAX_ROWS: withDefault(count(), 5000),
   KORRIGO_JSON_MAX_MB: withDefault(positive(), 10),
@@ -103,6 +105,12 @@ export const variables = {
   KORRIGO_REDACTION_DPI: withDefault(number({ min: 72, max: 600 }), 200),
   KORRIGO_LATTICE_STRETCH: withDefault(number({ min: 0.5, max: 4 }), 1.5),
   KORRIGO_PUBLIC_URL: optional(url('http:', 'https:')),
+  KORRIGO_S3_BUCKET: optional(text),
+  KORRIGO_S3_ENDPOINT: optional(url('http:', 'https:')),
+  KORRIGO_S3_REGION: withDefault(text, 'us-east-1'),
+  KORRIGO_S3_ACCESS_KEY_ID: optional(text),
+  KORRIGO_S3_SECRET_ACCESS_KEY: optional(text),
+  KORRIGO_S3_FORCE_PATH_STYLE: optional(flag),
   KORRIGO_TRUST_PROXY: withDefault(flag, false),
   KORRIGO_LOGIN_RATE_PER_MINUTE: withDefault(count(), 30),
   KORRIGO_METRICS_TOKEN: optional(text),
@@ -138,6 +146,14 @@ export const readConfig = (env: Record<string, string | undefined> = process.env
   if (problems.length)
     throw new ConfigError(`Invalid configuration (see README, Configuration):\n  ${problems.join('\n  ')}`, { variables: problems.map((p) => p.split('=')[0]) })
   return Object.freeze(values) as Config
+}
+
+/**
+ * Payload's own switch, written, not read: its start-up version check is replaced by storage/payload-versions.ts
+ * (which allows the S3 adapter's lag). Here because the environment is touched in this file only.
+ */
+export const disablePayloadDependencyCheck = (): void => {
+  process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER = 'true'
 }
 
 let current: Config | undefined

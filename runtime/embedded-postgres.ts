@@ -136,7 +136,6 @@ export const startEmbeddedPostgres = async ({
     stop: async () => {
       const pidFile = path.join(dataDir, 'postmaster.pid')
       const pid = Number(fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8').split('\n')[0] : NaN)
-      await pg.stop()
       // As root, postgres runs under another user through a wrapper: the wrapper exits first. The server
       // removes its pid file near the end of a clean shutdown and exits just after; under load the
       // checkpoint of a shutdown takes a while. The app exits only once that process is gone.
@@ -149,8 +148,22 @@ export const startEmbeddedPostgres = async ({
           return false
         }
       }
-      for (let waited = 0; alive() && waited < 60_000; waited += 100) await new Promise((r) => setTimeout(r, 100))
-      if (alive()) logger.warn({ pid, dataDir }, 'the embedded PostgreSQL is still shutting down')
+      const gone = async (ms: number) => {
+        for (let waited = 0; alive() && waited < ms; waited += 100) await new Promise((r) => setTimeout(r, 100))
+        return !alive()
+      }
+      // The server itself is asked (a fast shutdown, SIGINT) when the library's stop failed or left it running:
+      // an app that exits must not leave its database behind on the data folder.
+      const askServer = () => {
+        if (Number.isInteger(pid) && pid > 0 && alive()) process.kill(pid, 'SIGINT')
+      }
+      await pg.stop().catch((err: Error) => {
+        logger.warn({ err, pid, dataDir }, 'the embedded PostgreSQL did not stop when asked: stopping it by its pid')
+        askServer()
+      })
+      if (await gone(60_000)) return
+      askServer()
+      if (!(await gone(30_000))) logger.warn({ pid, dataDir }, 'the embedded PostgreSQL is still shutting down')
     },
   }
 }

@@ -16,6 +16,7 @@ import { logger } from './logger'
 import { metricsMiddleware, metricsRouter } from './metrics'
 import { projectRoot } from './paths'
 import { requestLog } from './request-log'
+import { SharedRateLimitStore } from './shared-counters/rate-limit-store'
 import { adminCsp, allowedOrigins, hstsOverHttps, sameOriginCookieWrites } from './security-headers'
 import { apiRequestChecks } from './request-checks'
 import { STAFF_AUTH_PATHS, graphqlAuthLimit, staffSignInLimiter } from './sign-in-limits'
@@ -64,7 +65,7 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   app.use('/api/health', healthRouter(runtime))
   app.use('/api/metrics', metricsRouter(runtime))
   // One budget per IP for staff sign-in, password and unlock requests, over REST and GraphQL alike.
-  const staffLimiter = staffSignInLimiter()
+  const staffLimiter = staffSignInLimiter({ payload: runtime.payload })
   app.use(STAFF_AUTH_PATHS, staffLimiter)
   app.post('/api/graphql', ...graphqlAuthLimit(staffLimiter))
   // Students: the lock per address stops guessing one birth date; this stops trying many addresses from
@@ -72,6 +73,7 @@ export const createHttpApp = async ({ runtime, nextHandler }: { runtime: Runtime
   app.use(
     '/api/student-space/sign-in',
     rateLimit({
+      store: new SharedRateLimitStore({ payload: runtime.payload, prefix: 'student-sign-in' }),
       windowMs: 60_000,
       limit: config().KORRIGO_STUDENT_SIGNIN_RATE_PER_MINUTE,
       skipSuccessfulRequests: true,

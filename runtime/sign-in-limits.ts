@@ -1,8 +1,10 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { Kind, parse, visit } from 'graphql'
+import type { Payload } from 'payload'
 
 import { config } from './config'
+import { SharedRateLimitStore } from './shared-counters/rate-limit-store'
 
 /** Staff authentication routes over REST; GraphQL's mutations of the same name share their budget. */
 export const STAFF_AUTH_PATHS = [
@@ -17,8 +19,9 @@ export const STAFF_AUTH_PATHS = [
 const AUTH_MUTATION = /^(login|forgotPassword|resetPassword|unlock|verifyEmail)[A-Z]/
 
 /** Payload locks an account after repeated failures; this slows down guessing across accounts too. */
-export const staffSignInLimiter = (): RequestHandler =>
+export const staffSignInLimiter = ({ payload }: { payload: Payload }): RequestHandler =>
   rateLimit({
+    store: new SharedRateLimitStore({ payload, prefix: 'staff-sign-in' }),
     windowMs: 60_000,
     limit: config().KORRIGO_LOGIN_RATE_PER_MINUTE,
     standardHeaders: 'draft-8',

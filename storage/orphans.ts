@@ -17,3 +17,19 @@ export const orphanFiles = async ({ directory, known, olderThanMs, now = Date.no
   }
   return orphans
 }
+
+/**
+ * The same for objects listed from a bucket (storage/s3-bucket.ts `listObjects`): keys no row names, last
+ * written more than `olderThanMs` ago. An object without a date is kept: nothing is removed on a guess.
+ */
+export const orphanObjects = ({
+  objects,
+  known,
+  olderThanMs,
+  now = Date.now(),
+}: {
+  objects: { key: string; lastModified?: Date }[]
+  known: Set<string>
+  olderThanMs: number
+  now?: number
+}): string[] => objects.filter((o) => !known.has(o.key) && o.lastModified !== undefined && now - o.lastModified.getTime() > olderThanMs).map((o) => o.key)

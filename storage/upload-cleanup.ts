@@ -3,11 +3,15 @@ import path from 'node:path'
 
 import type { AfterErrorHook, CollectionBeforeChangeHook, CollectionConfig, Config, Payload, Plugin, RequestContext } from 'payload'
 
+import { deleteObject } from './s3-bucket'
+import { objectKeyOf, s3BucketOf } from './s3-location'
+
 /**
- * Payload writes an upload's file to disk before it inserts the row, inside the request's transaction; when
- * the insert (or anything after it) fails, the transaction rolls back and the file stays, with no row that
- * names it. This records the files a request is about to write, and removes those no row names once the
- * request has failed: from the REST/GraphQL error hook, and from storeMedia for server code.
+ * Payload writes an upload's file to disk before it inserts the row, inside the request's transaction (on S3,
+ * the adapter writes the object just after the insert); when the insert (or anything after it) fails, the
+ * transaction rolls back and the file stays, with no row that names it. This records the files a request is
+ * about to write, and removes those no row names once the request has failed: from the REST/GraphQL error
+ * hook, and from storeMedia for server code.
  */
 type Pending = { collection: string; filename: string }
 type UploadContext = RequestContext & { korrigoPendingFiles?: Pending[] }
@@ -36,10 +40,19 @@ export const removeRejectedUploads = async ({ payload, context }: { payload: Pay
   ;(context as UploadContext).korrigoPendingFiles = []
   const removed: string[] = []
   for (const { collection, filename } of pending) {
+    const bucket = s3BucketOf({ payload, collection })
     const dir = staticDirOf(payload, collection)
-    if (!dir) continue
+    if (!bucket && !dir) continue
     const { totalDocs } = await payload.count({ collection: collection as never, where: { filename: { equals: filename } }, overrideAccess: true })
     if (totalDocs > 0) continue
+    if (bucket) {
+      // On S3 the object is written after the row (the adapter's afterChange hook): what failed after it leaves it.
+      const key = objectKeyOf({ collection, filename })
+      await deleteObject({ bucket, key })
+      removed.push(`s3://${bucket.bucket}/${key}`)
+      continue
+    }
+    if (!dir) continue
     const file = path.resolve(dir, filename)
     if (!file.startsWith(dir + path.sep)) continue
     await fs.rm(file, { force: true })

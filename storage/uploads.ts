@@ -1,45 +1,56 @@
-import { createWriteStream } from 'node:fs'
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 
 import type { Payload, PayloadRequest } from 'payload'
 
 import { NotFoundError } from '../runtime/errors'
+import { tmpDir } from '../runtime/paths'
+import { isNotFound, readObject } from './s3-bucket'
+import { localCopyOfObject } from './s3-local-copies'
+import { objectKeyOf, s3BucketOf } from './s3-location'
 import { removeRejectedUploads } from './upload-cleanup'
+
+/** Copies of objects for readers that need a file (data/tmp is swept by cleanup-old-files). */
+const s3CopiesDir = (): string => path.join(tmpDir(), 's3-copies')
 
 /** Where a collection's files live on local disk (./data/media/… by default), if they do. */
 const staticDirOf = ({ payload, collection }: { payload: Payload; collection: string }): string | undefined =>
   (payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } } | undefined>)[collection]?.config.upload?.staticDir
 
+const notInStorage = ({ collection, filename }: { collection: string; filename: string }) => new NotFoundError(`The file ${filename} of ${collection} cannot be found in storage`)
+
 /**
- * Reads the bytes of an uploaded document. Files live on local disk under the collection's staticDir
- * (./data/media/… by default); with a cloud storage adapter, the file is fetched from its URL instead.
+ * Reads the bytes of an uploaded document: from the bucket when the collection's files are on S3
+ * (KORRIGO_S3_BUCKET), else from local disk under the collection's staticDir (./data/media/… by default).
+ * The file's URL is never fetched: with S3 it is Payload's own access-checked route, not the object.
  */
-export const readUpload = async ({ payload, collection, doc }: { payload: Payload; collection: string; doc: { filename?: string | null; url?: string | null } }): Promise<Uint8Array> => {
-  const staticDir = staticDirOf({ payload, collection })
+export const readUpload = async ({ payload, collection, doc }: { payload: Payload; collection: string; doc: { filename?: string | null } }): Promise<Uint8Array> => {
   if (!doc.filename) throw new NotFoundError(`The ${collection} document has no file`)
-  if (staticDir) {
-    const file = path.join(staticDir, doc.filename)
+  const bucket = s3BucketOf({ payload, collection })
+  if (bucket) {
     try {
-      return new Uint8Array(await fs.readFile(file))
-    } catch {
-      // not on this disk: fall through to the URL (cloud storage)
+      return await readObject({ bucket, key: objectKeyOf({ collection, filename: doc.filename }) })
+    } catch (error) {
+      if (isNotFound(error)) throw notInStorage({ collection, filename: doc.filename })
+      throw error
     }
   }
-  if (doc.url && /^https?:\/\//.test(doc.url)) {
-    const response = await fetch(doc.url)
-    if (response.ok) return new Uint8Array(await response.arrayBuffer())
+  const staticDir = staticDirOf({ payload, collection })
+  if (staticDir) {
+    try {
+      return new Uint8Array(await fs.readFile(path.join(staticDir, doc.filename)))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
   }
-  throw new NotFoundError(`The file ${doc.filename} of ${collection} cannot be found in storage`)
+  throw notInStorage({ collection, filename: doc.filename })
 }
 
 /**
  * An uploaded document as a file on this machine, for readers that take what they need from disk (a scan
- * batch of a gigabyte is never loaded whole): the stored file itself on local disk, or, with a cloud storage
- * adapter, a temporary copy streamed from its URL. `release` removes what was made for the caller.
+ * batch of a gigabyte is never loaded whole): the stored file itself on local disk, or, on S3, a copy
+ * streamed from the bucket into data/tmp once and shared by the next readers on this node (a cache:
+ * storage/s3-local-copies.ts). `release` says the caller is done with it.
  */
 export const localFileOfUpload = async ({
   payload,
@@ -48,10 +59,21 @@ export const localFileOfUpload = async ({
 }: {
   payload: Payload
   collection: string
-  doc: { filename?: string | null; url?: string | null }
+  doc: { filename?: string | null }
 }): Promise<{ path: string; release: () => Promise<void> }> => {
-  const staticDir = staticDirOf({ payload, collection })
   if (!doc.filename) throw new NotFoundError(`The ${collection} document has no file`)
+  const bucket = s3BucketOf({ payload, collection })
+  if (bucket) {
+    try {
+      const file = await localCopyOfObject({ bucket, key: objectKeyOf({ collection, filename: doc.filename }), dir: s3CopiesDir() })
+      // Kept for the next reader (the scan job's next slice): storage/s3-local-copies.ts evicts idle copies.
+      return { path: file, release: async () => undefined }
+    } catch (error) {
+      if (isNotFound(error)) throw notInStorage({ collection, filename: doc.filename })
+      throw error
+    }
+  }
+  const staticDir = staticDirOf({ payload, collection })
   if (staticDir) {
     const file = path.join(staticDir, doc.filename)
     const found = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
@@ -60,16 +82,7 @@ export const localFileOfUpload = async ({
     })
     if (found?.isFile()) return { path: file, release: async () => undefined }
   }
-  if (doc.url && /^https?:\/\//.test(doc.url)) {
-    const response = await fetch(doc.url)
-    if (response.ok && response.body) {
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'korrigo-upload-'))
-      const file = path.join(dir, path.basename(doc.filename))
-      await pipeline(Readable.fromWeb(response.body as never), createWriteStream(file))
-      return { path: file, release: () => fs.rm(dir, { recursive: true, force: true }) }
-    }
-  }
-  throw new NotFoundError(`The file ${doc.filename} of ${collection} cannot be found in storage`)
+  throw notInStorage({ collection, filename: doc.filename })
 }
 
 /** Stores generated bytes as a Media document (copy PDFs, thumbnails, header crops…). */

@@ -89,7 +89,10 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
     if (r.status !== 'identified') return
     const s = run.roster[Number(r.studentKey)]!
     if (truth && s.last_name === truth.last_name && s.first_name === truth.first_name) auto++
-    else wrongs.push(`copy ${i + 1}: named ${s.last_name} ${s.first_name}, written by ${truth ? `${truth.last_name} ${truth.first_name}` : 'nobody'} (${r.confidence})`)
+    else {
+      const read = Object.entries(readings[i]!.fields).map(([field, candidates]) => `${field} ${candidates?.map((c) => JSON.stringify(c.text)).join('/')}`)
+      wrongs.push(`copy ${i + 1}: named ${s.last_name} ${s.first_name}, written by ${truth ? `${truth.last_name} ${truth.first_name}` : 'nobody'} (${r.confidence}; read ${read.join(', ')}; next ${JSON.stringify(r.candidates.slice(1, 3))})`)
+    }
   })
   return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length, wrongs, secondsPerCopy }
 }

@@ -3,6 +3,7 @@ import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 export type Role = 'admin' | 'teacher'
 export type { Id } from '../../shared/ids'
 import type { Id } from '../../shared/ids'
+import { oncePerRequest } from '../request-memo'
 
 type StaffUser = { id: Id; collection?: string; role?: Role }
 
@@ -22,20 +23,11 @@ export const nobody: Access = () => false
 export const assignedExamIds = async (req: PayloadRequest): Promise<Id[]> => {
   const user = staff(req.user)
   if (!user) return []
-  const memo = req.context as { korrigoAssignedExams?: Id[] }
-  if (memo.korrigoAssignedExams) return memo.korrigoAssignedExams
-  const exams = await req.payload.find({
-    collection: 'exams',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-    select: {},
-    where: { correctors: { in: [user.id] } },
-  })
-  memo.korrigoAssignedExams = exams.docs.map((doc) => doc.id)
-  return memo.korrigoAssignedExams
+  return oncePerRequest(req, 'assigned-exams', () =>
+    req.payload
+      .find({ collection: 'exams', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: {}, where: { correctors: { in: [user.id] } } })
+      .then((exams) => exams.docs.map((doc) => doc.id as Id)),
+  )
 }
 
 /**

@@ -4,6 +4,7 @@ import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from '.
 import { assignedExamIds, isAdmin, type Id } from '../access/roles'
 import type { ScaleQuestion } from '../grading-scale'
 import { idOf } from '../relations'
+import { copyForMarking, examScale } from './marking-reads'
 import { isSystemWrite } from './system-write'
 
 export type CopyContext = {
@@ -25,10 +26,9 @@ const CLOSED = new Set(['locked', 'finalized'])
 export const loadCopyForWrite = async ({ copy, req }: { copy: unknown; req: PayloadRequest }): Promise<CopyContext> => {
   const copyId = idOf(copy)
   if (copyId === undefined) throw new BadRequestError('A copy is required')
-  const doc = await req.payload
-    .findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const doc = await copyForMarking({ id: copyId, req })
   if (!doc) throw new NotFoundError(`Copy ${copyId} does not exist`)
-  const examId = idOf(doc.exam)!
+  const examId = doc.exam
   // The server's own writes (a rubric item's new points) were checked when they were asked for.
   if (!isAdmin(req.user) && !isSystemWrite(req)) {
     const allowed = (await assignedExamIds(req)).map(String)
@@ -36,13 +36,13 @@ export const loadCopyForWrite = async ({ copy, req }: { copy: unknown; req: Payl
       throw new ForbiddenError(`You are not a corrector of the exam of copy ${copyId}`)
     if (CLOSED.has(doc.status)) throw new ConflictError(`Copy ${doc.anonymousId} is ${doc.status}: it can no longer be edited`)
   }
-  const exam = await req.payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req })
+  const scale = await examScale({ id: examId, req })
   return {
     copyId,
     examId,
     copyStatus: doc.status,
-    scale: (exam.gradingScale ?? []) as ScaleQuestion[],
-    pageCount: Array.isArray(doc.pages) ? doc.pages.length : 0,
+    scale,
+    pageCount: doc.pageCount,
   }
 }
 

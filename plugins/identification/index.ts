@@ -10,6 +10,7 @@ import { pageEndpoints } from './endpoints/pages'
 import { rosterEndpoint } from './endpoints/roster'
 import { enqueueOnBatchDone } from './hooks/enqueueOnBatchDone'
 import { identifyExamJob } from './jobs/identifyExam'
+import { readCopyHeadersJob } from './jobs/readCopyHeaders'
 import { withTranslations } from '../kit/translations'
 import { translations } from './translations'
 import { rosterImportTranslations } from './translations/rosterImport'
@@ -57,6 +58,6 @@ export const identificationPlugin =
           },
         }),
       },
-      [identifyExamJob(options)],
+      [identifyExamJob(options), readCopyHeadersJob(options)],
     )
   }

@@ -8,6 +8,8 @@ export type IdentificationOptions = {
   dpi?: number
   /** Start `identify-exam` when a batch of the exam finishes. */
   autoIdentify?: boolean
+  /** Jobs reading one exam's headers at once, its identify job included (default KORRIGO_IDENTIFY_LANES). */
+  lanes?: number
 }
 
 /** What the job stores per copy in `identification.candidates`: ranked students, names resolved for the desk. */

@@ -13,6 +13,7 @@ import { checkUpload } from './hooks/checkUpload'
 import { checkSubject } from './hooks/checkSubject'
 import { enqueueOnUpload } from './hooks/enqueueOnUpload'
 import { linkSubject } from './hooks/linkSubject'
+import { analyzeScanPages } from './jobs/analyzeScanPages'
 import { processScanBatch } from './jobs/processScanBatch'
 import { bookletsField } from './services/booklets/record'
 import { translations } from './translations'
@@ -63,6 +64,6 @@ export const scanPipelinePlugin =
         endpoints: [...(config.endpoints ?? []), ...segmentationEndpoints],
         i18n: withTranslations(config.i18n, translations),
       },
-      [processScanBatch],
+      [processScanBatch, analyzeScanPages],
     )
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { Transform } from 'node:stream'
+import { type Readable, Transform } from 'node:stream'
 import { createGunzip, createGzip } from 'node:zlib'
 
 import tar from 'tar-stream'
@@ -14,7 +14,8 @@ export const openArchiveWriter = (file: string) => {
   const pack = tar.pack()
   const done = pipeline(pack, createGzip(), fs.createWriteStream(file))
   const entries: BackupEntry[] = []
-  const add = async (name: string, source: { bytes: Uint8Array } | { file: string }): Promise<BackupEntry> => {
+  /** An entry from bytes, a file on this disk, or a stream of a known size (an object read from S3). */
+  const add = async (name: string, source: { bytes: Uint8Array } | { file: string } | { stream: Readable; size: number }): Promise<BackupEntry> => {
     const hash = createHash('sha256')
     if ('bytes' in source) {
       hash.update(source.bytes)
@@ -23,7 +24,7 @@ export const openArchiveWriter = (file: string) => {
       entries.push(entry)
       return entry
     }
-    const { size } = await fs.promises.stat(source.file)
+    const { size } = 'stream' in source ? source : await fs.promises.stat(source.file)
     const sink = pack.entry({ name, size })
     const hashing = new Transform({
       transform(chunk, _enc, cb) {
@@ -31,7 +32,7 @@ export const openArchiveWriter = (file: string) => {
         cb(null, chunk)
       },
     })
-    await pipeline(fs.createReadStream(source.file), hashing, sink)
+    await pipeline('stream' in source ? source.stream : fs.createReadStream(source.file), hashing, sink)
     const entry = { path: name, size, sha256: hash.digest('hex') }
     entries.push(entry)
     return entry

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { createLocalReq, type Payload } from 'payload'
 
+import { fileStoreOf, openStoredFile } from '../../storage/stored-files'
 import { backedUpCollections } from './collections'
 import { openArchiveWriter } from './archive'
 import { BACKUP_FORMAT, BACKUP_VERSION, MANIFEST, collectionEntry, fileEntry, globalEntry, type BackupManifest } from './manifest'
@@ -14,14 +15,11 @@ const PAGE = 500
 
 type UploadDoc = { id: string | number; filename?: string | null }
 
-const staticDirOf = (payload: Payload, slug: string): string | undefined =>
-  ((payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } | boolean } }>)[slug]?.config.upload as { staticDir?: string } | undefined)?.staticDir
-
 /**
  * Every document (through Payload's database adapter, so the same on PostgreSQL and MongoDB) and every
- * uploaded file, in one tar.gz with a manifest of checksums. The documents are read in one read-only
- * snapshot, so the archive is consistent while the app keeps writing; files are then copied for the
- * documents of that snapshot (files are written once and never changed in place).
+ * uploaded file (from local disk or S3), in one tar.gz with a manifest of checksums. The documents are read
+ * in one read-only snapshot, so the archive is consistent while the app keeps writing; files are then copied
+ * for the documents of that snapshot (files are written once and never changed in place).
  */
 export const createBackup = async ({ payload, out, onProgress }: { payload: Payload; out: string; onProgress?: BackupProgress }): Promise<BackupManifest> => {
   // The adapter in use, not the environment: the embedded database's URL is only known once started.
@@ -84,15 +82,14 @@ export const createBackup = async ({ payload, out, onProgress }: { payload: Payl
   const total = uploads.reduce((n, u) => n + u.docs.length, 0)
   let done = 0
   for (const { slug, docs } of uploads) {
-    const dir = staticDirOf(payload, slug)
+    // Local disk or S3: the archive is the same (files/<collection>/<name>), so a backup restores into either.
+    const store = fileStoreOf({ payload, collection: slug })
     for (const doc of docs) {
       done++
-      if (!doc.filename || !dir) continue
-      const source = path.join(dir, doc.filename)
-      try {
-        await writer.add(fileEntry(slug, doc.filename), { file: source })
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      if (!doc.filename || !store) continue
+      const file = await openStoredFile({ store, filename: doc.filename })
+      if (file) await writer.add(fileEntry(slug, doc.filename), file)
+      else {
         // Deleted since the snapshot (with its document), or lost before: said in the manifest, not hidden.
         const still = await payload.db.findOne({ collection: slug as never, where: { id: { equals: doc.id } } }).catch(() => null)
         manifest.warnings.push(`${slug} ${doc.id}: its file ${doc.filename} is missing${still ? '' : ' (the document was deleted after the snapshot)'}`)

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { createLocalReq, type Payload } from 'payload'
 
+import { StoredFileNameError, fileStoreOf, putStoredFile } from '../../storage/stored-files'
 import { KorrigoError } from '../errors'
 import { extractArchive } from './archive'
 import { backedUpCollections, insertionOrder, withoutOptionalRelations } from './collections'
@@ -21,8 +22,15 @@ const readDocs = async function* (file: string): AsyncGenerator<Record<string, u
   for await (const line of lines) if (line.trim()) yield JSON.parse(line) as Record<string, unknown>
 }
 
-const staticDirOf = (payload: Payload, slug: string): string | undefined =>
-  ((payload.collections as unknown as Record<string, { config: { upload?: { staticDir?: string } } }>)[slug]?.config.upload as { staticDir?: string } | undefined)?.staticDir
+/** The media types of a collection's files, by name, from its documents (S3 serves a file with the type stored with it). */
+type ContentTypes = Map<string, string>
+
+const recordContentTypes = ({ types, doc }: { types: ContentTypes; doc: Record<string, unknown> }) => {
+  const { filename, mimeType, sizes } = doc as { filename?: unknown; mimeType?: unknown; sizes?: Record<string, { filename?: unknown; mimeType?: unknown } | null> }
+  if (typeof filename === 'string' && typeof mimeType === 'string') types.set(filename, mimeType)
+  for (const size of Object.values(sizes ?? {}))
+    if (typeof size?.filename === 'string' && typeof size.mimeType === 'string') types.set(size.filename, size.mimeType)
+}
 
 /** PostgreSQL: serial ids were given explicitly, so each sequence must start after the largest one. */
 const resetSequences = async (payload: Payload) => {
@@ -42,7 +50,8 @@ const resetSequences = async (payload: Payload) => {
  * checked before anything is written; the target must be empty (a fresh install) unless `force`, which
  * first deletes what is there. Documents go in through Payload's database adapter in one transaction
  * (PostgreSQL), keeping their ids: required relationships in dependency order, the optional ones in a
- * second pass; files are put in place before the transaction commits.
+ * second pass; files are put in place (local disk or S3, as this install stores them) before the transaction
+ * commits.
  */
 export const restoreBackup = async ({ payload, file, force = false, onProgress }: { payload: Payload; file: string; force?: boolean; onProgress?: BackupProgress }): Promise<BackupManifest> => {
   const staging = await fs.promises.mkdtemp(path.join(path.dirname(path.resolve(file)), '.korrigo-restore-'))
@@ -75,7 +84,8 @@ export const restoreBackup = async ({ payload, file, force = false, onProgress }
     for (const c of collections) if ((await payload.db.count({ collection: c.slug })).totalDocs) occupied.push(c.slug)
     if (occupied.length && !force) throw new RestoreError(`the database is not empty (${occupied.join(', ')}): restore into a fresh install, or pass --force to replace what is there`)
 
-    const placed: string[] = []
+    const placed: { location: string; remove: () => Promise<void> }[] = []
+    const contentTypes = new Map<string, ContentTypes>()
     const req = await createLocalReq({}, payload)
     const transactionID = await payload.db.beginTransaction()
     if (transactionID) req.transactionID = transactionID
@@ -87,8 +97,12 @@ export const restoreBackup = async ({ payload, file, force = false, onProgress }
       let done = 0
       const secondPass: { slug: string; doc: Record<string, unknown> }[] = []
       for (const slug of order) {
-        const fields = collections.find((c) => c.slug === slug)!.flattenedFields
+        const collection = collections.find((c) => c.slug === slug)!
+        const fields = collection.flattenedFields
+        const types: ContentTypes = new Map()
+        if (collection.upload) contentTypes.set(slug, types)
         for await (const doc of readDocs(path.join(staging, manifest.collections[slug]!.entry))) {
+          if (collection.upload) recordContentTypes({ types, doc })
           const { data, stripped } = withoutOptionalRelations({ fields, data: doc })
           await payload.db.create({ collection: slug as never, data, customID: doc.id as string | number, req })
           if (stripped) secondPass.push({ slug, doc })
@@ -111,19 +125,21 @@ export const restoreBackup = async ({ payload, file, force = false, onProgress }
       const files = manifest.entries.filter((e) => e.path.startsWith('files/'))
       for (const [i, entry] of files.entries()) {
         const [, slug, ...rest] = entry.path.split('/')
-        const dir = staticDirOf(payload, slug!)
-        if (!dir) throw new RestoreError(`${entry.path}: this install has no file storage for ${slug}`)
-        const target = path.join(dir, rest.join('/'))
-        if (path.relative(dir, target).startsWith('..')) throw new RestoreError(`${entry.path}: points outside the file storage`)
-        await fs.promises.mkdir(path.dirname(target), { recursive: true })
-        await fs.promises.copyFile(path.join(staging, fileEntry(slug!, rest.join('/'))), target)
-        placed.push(target)
+        const filename = rest.join('/')
+        // Into the storage this install uses (local disk or S3), whichever one the backup was made from.
+        const store = fileStoreOf({ payload, collection: slug! })
+        if (!store) throw new RestoreError(`${entry.path}: this install has no file storage for ${slug}`)
+        const from = path.join(staging, fileEntry(slug!, filename))
+        const put = await putStoredFile({ store, filename, from, contentType: contentTypes.get(slug!)?.get(filename) }).catch((error: Error) => {
+          throw error instanceof StoredFileNameError ? new RestoreError(`${entry.path}: points outside the file storage`) : error
+        })
+        placed.push(put)
         if ((i + 1) % 50 === 0 || i + 1 === files.length) onProgress?.({ step: 'files', done: i + 1, total: files.length })
       }
       if (transactionID) await payload.db.commitTransaction(transactionID)
     } catch (error) {
       if (transactionID) await payload.db.rollbackTransaction(transactionID).catch(() => undefined)
-      for (const target of placed) await fs.promises.rm(target, { force: true })
+      for (const file of placed) await file.remove().catch(() => undefined)
       throw error
     }
     await resetSequences(payload)

@@ -1,4 +1,4 @@
-import { LockBusyError, withLock } from '../../locks/withLock'
+import { LockBusyError, withLock, withLockIfFree } from '../../locks/withLock'
 import { startTestApp, type TestApp } from './helpers/app'
 
 let app: TestApp
@@ -54,5 +54,23 @@ describe('named locks in the database', () => {
   it('is out of reach of the API', async () => {
     const response = await fetch(`${app.baseUrl}/api/locks`)
     expect(response.status).toBe(403)
+  })
+
+  it('claims shared work without waiting: busy while another holds it, the work done once it is free', async () => {
+    const payload = app.runtime.payload
+    let release!: () => void
+    let holding!: () => void
+    const holds = new Promise<void>((resolve) => (holding = resolve))
+    const held = withLock({ payload, key: 'scan-slice:9:1', work: () => new Promise<void>((resolve) => ((release = resolve), holding())) })
+    await holds
+    const started = Date.now()
+    expect(await withLockIfFree({ payload, key: 'scan-slice:9:1', work: async () => 'mine' })).toEqual({ busy: true })
+    expect(Date.now() - started).toBeLessThan(5_000)
+    release()
+    await held
+    expect(await withLockIfFree({ payload, key: 'scan-slice:9:1', work: async () => 'mine' })).toEqual({ busy: false, value: 'mine' })
+    await expect(withLockIfFree({ payload, key: 'scan-slice:9:2', work: async () => Promise.reject(new Error('boom')) })).rejects.toThrow('boom')
+    // A lock the work itself could not get is the work's failure, not a busy claim.
+    await expect(withLockIfFree({ payload, key: 'scan-slice:9:3', work: async () => Promise.reject(new LockBusyError('exam-copies:9', 60_000)) })).rejects.toThrow(/exam-copies:9/)
   })
 })

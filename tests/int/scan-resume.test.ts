@@ -28,14 +28,20 @@ afterAll(async () => {
 })
 
 const startWorker = () => {
+  // node itself rather than `npm run worker`: a SIGKILL must reach the process doing the work, not npm
+  // (whose children would live on and finish the batch themselves).
   const worker = spawnProject({
-    command: 'npm',
-    args: ['run', 'worker'],
+    command: process.execPath,
+    args: ['--import', 'tsx', 'jobs/worker.ts'],
     env: {
       DATABASE_URL: app.database.url,
       KORRIGO_DATA_DIR: app.dataDir,
       PAYLOAD_SECRET: process.env.PAYLOAD_SECRET!,
-      KORRIGO_SCAN_LOCK_MS: '6000',
+      // Short, so the killed worker's lock expires soon; not shorter: on a slow machine under the suite's load a
+      // live run's heartbeat came late at 6 s.
+      KORRIGO_SCAN_LOCK_MS: '15000',
+      // Only what the test looks at: stopping a worker then waits for no identification run to drain.
+      KORRIGO_JOBS: 'process-scan-batch',
     },
   })
   workers.push(worker)

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import type { Id } from '../../../collections/access/roles'
 import type { ScaleQuestion } from '../../../collections/grading-scale'
+import { copyForMarking, examScale } from '../../../collections/hooks/marking-reads'
 import { isSystemWrite } from '../../../collections/hooks/system-write'
 import { idOf } from '../../../collections/relations'
 import { languageOf } from '../../../collections/grade-messages'
@@ -21,10 +22,10 @@ const loadItems = async ({ ids, req }: { ids: Id[]; req: PayloadRequest }): Prom
 }
 
 const questionOf = async ({ copy, questionKey, req }: { copy: unknown; questionKey: string; req: PayloadRequest }) => {
-  const copyDoc = await req.payload.findByID({ collection: 'copies', id: idOf(copy)!, depth: 0, overrideAccess: true, req, disableErrors: true })
+  const copyDoc = await copyForMarking({ id: idOf(copy)!, req })
   if (!copyDoc) return undefined
-  const exam = await req.payload.findByID({ collection: 'exams', id: idOf(copyDoc.exam)!, depth: 0, overrideAccess: true, req })
-  return { examId: exam.id as Id, question: ((exam.gradingScale ?? []) as ScaleQuestion[]).find((q) => q.key === questionKey) }
+  const scale = await examScale({ id: copyDoc.exam, req })
+  return { examId: copyDoc.exam, question: scale.find((q) => q.key === questionKey) }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { isAdmin, isTeacher, type Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
+import { forgetForRequest, oncePerRequest } from '../../../collections/request-memo'
 import { ASSIGNMENTS_SLUG } from '../collections/Assignments'
 import { readSettings } from '../lib/settings'
 
@@ -13,11 +14,11 @@ export type Share = { openExams: Id[]; distributedExams: Map<string, { doubleBli
 const NO_ROWS: Where = { id: { exists: false } }
 const oneOf = (field: string, ids: Id[]): Where => (ids.length ? { [field]: { in: ids } } : NO_ROWS)
 
+const SHARE = 'distribution-share'
+
 /** The teacher's share, read once per request (access runs for every collection the request touches). */
-export const shareOf = async (req: PayloadRequest): Promise<Share> => {
-  const memo = req.context as { korrigoShare?: Promise<Share> }
-  if (memo.korrigoShare) return memo.korrigoShare
-  memo.korrigoShare = (async () => {
+export const shareOf = (req: PayloadRequest): Promise<Share> =>
+  oncePerRequest(req, SHARE, async () => {
     const user = req.user!
     const exams = await req.payload.find({ collection: 'exams', where: { correctors: { in: [user.id] } }, depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { distribution: true } })
     const openExams: Id[] = []
@@ -41,14 +42,10 @@ export const shareOf = async (req: PayloadRequest): Promise<Share> => {
         ).docs.map((a: any): ShareRow => ({ id: a.id, exam: idOf(a.exam)!, copy: idOf(a.copy)!, marking: a.marking, questionKeys: a.questionKeys ?? null, role: a.role ?? 'marker', done: Boolean(a.doneAt) }))
       : []
     return { openExams, distributedExams, rows }
-  })()
-  return memo.korrigoShare
-}
+  })
 
 /** Forget the memo after the request changed the share (an assignment marked done). */
-export const forgetShare = (req: PayloadRequest) => {
-  delete (req.context as { korrigoShare?: unknown }).korrigoShare
-}
+export const forgetShare = (req: PayloadRequest) => forgetForRequest(req, SHARE)
 
 /** Markings a row lets its holder read: their own, and for an arbiter the two they arbitrate. */
 export const readableMarkings = (row: ShareRow): number[] => (row.role === 'arbiter' ? [1, 2, 3] : [row.marking])

@@ -7,7 +7,7 @@ import type { BlankForm, PageImage } from '../lib/fields/index'
 import type { CopyDoc } from './copies'
 import type { HeaderReaders } from './engines'
 
-type CutOn = { boundary?: string; firstPage?: PackedMask }
+type CutOn = { boundary?: string; firstPage?: PackedMask; looseSheets?: boolean }
 
 // Loaded on first use (mupdf, OCR): the admin's bundle of the config never needs them.
 const pipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pipeline/readCopies')
@@ -25,19 +25,63 @@ export const firstPageOf = async ({ payload, copy }: { payload: Payload; copy: C
  */
 export const openFormCache = ({ payload, exam, readers, copies }: { payload: Payload; exam: { blankSubject?: unknown }; readers: () => Promise<HeaderReaders>; copies: CopyDoc[] }) => {
   const cache = new Map<string, Promise<BlankForm | undefined>>()
+  const cutOnOf = async (batchId: string): Promise<CutOn> =>
+    ((await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, disableErrors: true }))?.cutOn ?? {}) as CutOn
+  const onSubject = (cutOn: CutOn) => cutOn.boundary === 'subject' && idOf(exam.blankSubject) !== undefined
+  const learnersOf = async (batchId: string) => {
+    const { LEARNING_PAGES } = await pipeline()
+    return copies.filter((c) => c.pdf && String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, LEARNING_PAGES)
+  }
+  // The learners' first pages are rendered once per run: to learn the form, to see whether the paper numbers
+  // its pages, and to read those copies' headers (a page each time, otherwise).
+  const learnerPages = new Map<string, Promise<PageImage>>()
+  const pageOf = async (copy: CopyDoc): Promise<PageImage> => {
+    const key = `${copy.id}:${idOf(copy.pdf)}`
+    const known = learnerPages.get(key)
+    if (known) return known
+    const rendering = firstPageOf({ payload, copy })
+    if ((await learnersOf(String(idOf(copy.pages?.[0]?.batch) ?? ''))).some((c) => c.id === copy.id)) {
+      learnerPages.set(key, rendering)
+      rendering.catch(() => learnerPages.delete(key))
+    }
+    return rendering
+  }
   const build = async (batchId: string): Promise<BlankForm | undefined> => {
-    const batch = await payload.findByID({ collection: 'scan-batches', id: batchId, depth: 0, overrideAccess: true, disableErrors: true })
-    const cutOn = (batch?.cutOn ?? {}) as CutOn
-    const { batchForm, LEARNING_PAGES } = await pipeline()
-    const subjectId = idOf(exam.blankSubject)
-    if (cutOn.boundary === 'subject' && subjectId !== undefined) {
-      const media = await payload.findByID({ collection: 'media', id: subjectId, depth: 0, overrideAccess: true })
+    const cutOn = await cutOnOf(batchId)
+    const { batchForm } = await pipeline()
+    if (onSubject(cutOn)) {
+      const media = await payload.findByID({ collection: 'media', id: idOf(exam.blankSubject)!, depth: 0, overrideAccess: true })
       return batchForm({ subject: await readUpload({ payload, collection: 'media', doc: media }), pages: [], readers: await readers() })
     }
-    if (!cutOn.firstPage) return undefined
-    const learners = copies.filter((c) => c.pdf && String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, LEARNING_PAGES)
-    const pages = learners.length < 2 ? [] : await Promise.all(learners.map((copy) => firstPageOf({ payload, copy })))
-    return batchForm({ firstPagePrint: cutOn.firstPage, pages, readers: await readers() })
+    if (!cutOn.firstPage && !cutOn.looseSheets) return undefined
+    const learners = await learnersOf(batchId)
+    const pages = learners.length < 2 ? [] : await Promise.all(learners.map((copy) => pageOf(copy)))
+    return batchForm({ firstPagePrint: cutOn.firstPage, looseSheets: cutOn.looseSheets, pages, readers: await readers() })
+  }
+  /**
+   * Whether a batch's paper may print page-number labels: a subject's form costs nothing to make; a form to
+   * learn (seconds) is learned only when one of two first pages shows such labels in its foot.
+   */
+  const footed = new Map<string, Promise<boolean>>()
+  const mayNumberPages = (batchId: string): Promise<boolean> => {
+    let known = footed.get(batchId)
+    if (!known) {
+      known = (async () => {
+        const cutOn = await cutOnOf(batchId)
+        if (onSubject(cutOn)) return true
+        if (!cutOn.firstPage) return false
+        const { printsPageNumbers } = await pipeline()
+        const { labels } = await readers()
+        for (const copy of (await learnersOf(batchId)).slice(0, 2)) if (await printsPageNumbers({ page: await pageOf(copy), labels })) return true
+        return false
+      })().catch((error: Error) => {
+        // Pages keep the scan's order; the names read are not lost for it.
+        payload.logger.warn({ batch: batchId, err: error.message }, 'whether a batch prints page numbers could not be read; its pages keep the scan order')
+        return false
+      })
+      footed.set(batchId, known)
+    }
+    return known
   }
   const formForBatch = (batchId: string): Promise<BlankForm | undefined> => {
     if (!batchId) return Promise.resolve(undefined)
@@ -53,6 +97,15 @@ export const openFormCache = ({ payload, exam, readers, copies }: { payload: Pay
   }
   return {
     formForBatch,
+    /** A copy's first page, upright: a learner's is rendered once for the run. */
+    pageOf,
+    /** The form whose foot says where page numbers are written: the batch's form when one is made or may be worth making. */
+    formForFooter: async (batchId: string): Promise<BlankForm | undefined> => (cache.has(batchId) || (batchId && (await mayNumberPages(batchId))) ? formForBatch(batchId) : undefined),
     formFor: (copy: CopyDoc): Promise<BlankForm | undefined> => formForBatch(String(idOf(copy.pages?.[0]?.batch) ?? '')),
+    /** The batch's form when it was cut on the exam's subject (nothing to learn), else undefined. */
+    subjectFormFor: async (copy: CopyDoc): Promise<BlankForm | undefined> => {
+      const batchId = String(idOf(copy.pages?.[0]?.batch) ?? '')
+      return batchId && onSubject(await cutOnOf(batchId)) ? formForBatch(batchId) : undefined
+    },
   }
 }

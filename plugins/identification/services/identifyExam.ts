@@ -3,25 +3,26 @@ import type { Payload } from 'payload'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
+import { config } from '../../../runtime/config'
 import { NotFoundError } from '../../../runtime/errors'
-import { detectedZones } from '../../anonymization/services/detectedZones'
-import { identifyCopies, toMatchStudent, type CopyReading } from '../lib/match/index'
+import { identifyCopies, toMatchStudent, type CopyIdentification, type CopyReading } from '../lib/match/index'
 import type { IdentificationOptions, StoredCandidate } from '../types'
-import { copiesOfExam, displayName, isOpen, isSettled, studentsOfExam, type CopyDoc } from './copies'
-import { openHeaderReaders, type HeaderReaders } from './engines'
+import { copiesOfExam, displayName, isSettled, studentsOfExam, type CopyDoc } from './copies'
 import { advanceExamIfIdentified } from './examStatus'
-import { openFormCache } from './forms'
+import { isLoose, looseBatchesOf } from './looseBatches'
 import { mergeFragments } from './mergeFragments'
 import { orderWrittenPages } from './orderWrittenPages'
-import { readCopyHeader, type StoredReadings } from './readCopyHeader'
+import type { StoredReadings } from './readCopyHeader'
+import { copiesToRead, openHeaderReading, readEach } from './readHeaders'
+import { openReadLanes, readWithLanes, whileReadingHere } from './readLanes'
 
 export type IdentifyProgress = (args: { done: number; total: number }) => Promise<void>
-export type IdentifyExamResult = { read: number; identified: number; needsReview: number; settled: number; examAdvanced: boolean }
+/** Where a run's time went, in ms (logged with the job): reading headers, joining pieces, ordering pages, matching and writing. */
+export type IdentifyPhases = { read: number; join: number; order: number; match: number }
+export type IdentifyExamResult = { read: number; identified: number; needsReview: number; settled: number; examAdvanced: boolean; phaseMs: IdentifyPhases }
 
-const firstPageKey = (copy: CopyDoc): string => {
-  const first = copy.pages?.[0]
-  return first ? `${idOf(first.batch)}:${first.sourcePage}:${first.region}:${first.rotation}` : ''
-}
+/** Jobs reading one exam's headers at once, this one included: the options' (tests), else KORRIGO_IDENTIFY_LANES. */
+const lanesOf = (options: IdentificationOptions): number => options.lanes ?? config().KORRIGO_IDENTIFY_LANES
 
 const updateCopy = (payload: Payload, id: Id, data: Record<string, unknown>) => payload.update({ collection: 'copies', id, data: data as never, depth: 0, overrideAccess: true })
 
@@ -57,50 +58,46 @@ export const identifyExam = async ({
   const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, disableErrors: true })
   if (!exam) throw new NotFoundError(`Exam ${examId} does not exist`)
   const before = await copiesOfExam({ payload, examId })
-  const toRead = before.filter((c) => !isSettled(c) && isOpen(c) && c.pdf && (reread || !c.identification?.readings))
+  const toRead = copiesToRead({ copies: before, reread })
   const total = toRead.length + 1
   await progress({ done: 0, total })
+  const phaseMs: IdentifyPhases = { read: 0, join: 0, order: 0, match: 0 }
+  let phaseStart = performance.now()
+  const endPhase = (phase: keyof IdentifyPhases) => {
+    const now = performance.now()
+    phaseMs[phase] = Math.round(now - phaseStart)
+    phaseStart = now
+  }
 
   // The OCR engines take seconds to start: opened on first need, once for the run.
-  let opened: Promise<HeaderReaders> | undefined
-  const readers = () => (opened ??= openHeaderReaders({ engines: options.engines }))
-  const forms = openFormCache({ payload, exam, readers, copies: before })
+  const reading = openHeaderReading({ payload, examId, exam, copies: before, options, reread })
   try {
-    for (const [index, copy] of toRead.entries()) {
-      const read = await readCopyHeader({ payload, copy, readers: await readers(), form: () => forms.formFor(copy), dpi: options.dpi }).catch(async (error: Error) => {
-        // One unreadable copy (a damaged PDF, a copy merged away meanwhile) must not cost the others their names:
-        // it stays unread, so it goes to the desk and the next run tries it again.
-        const still = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
-        if (still) payload.logger.warn({ copy: copy.id, anonymousId: copy.anonymousId, err: error.message }, 'header of a copy could not be read')
-        return undefined
+    const lanes = lanesOf(options)
+    if (lanes > 1 && !reread && toRead.length > 1) {
+      // Other workers read beside this job (each copy claimed first); it waits for the copies they hold.
+      await whileReadingHere(examId, async () => {
+        // The engines start before any copy is claimed: their start-up (tens of seconds on a busy machine)
+        // must not eat the claim's time.
+        await reading.readers()
+        await openReadLanes({ examId, lanes: lanes - 1 })
+        await readWithLanes({ payload, copies: toRead, readOne: reading.readOne, progress: (done) => progress({ done, total }) })
       })
-      if (read)
-        await withLock({
-          payload,
-          key: examCopiesLock(examId),
-          work: async () => {
-            // Pages may have been edited by hand while this copy was read: a stale reading is dropped, the edit queued another run.
-            const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
-            // One write for the reading and the zones anonymization paints out: two writes of the same copy
-            // racing each other (the redaction job's) lose one of them.
-            if (now && firstPageKey(now as CopyDoc) === firstPageKey(copy) && String(idOf(now.pdf)) === String(idOf(copy.pdf)))
-              await updateCopy(payload, copy.id, {
-                identification: { ...now.identification, readings: read.readings, headerCrop: read.headerCrop },
-                identityZones: detectedZones(read.zones),
-              })
-          },
-        })
-      await progress({ done: index + 1, total })
+    } else {
+      let done = 0
+      await readEach({ copies: toRead, read: reading.readOne, after: () => progress({ done: ++done, total }) })
     }
+    endPhase('read')
 
     // One student's copy that ingestion cut into pieces (a name on every sheet, an annex scanned apart)
     // is joined before the class-wide matching, which gives each student one copy.
     const joined = await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) })
+    endPhase('join')
     // Then its pages go in the order the student numbered them, and the pages no sheet carries are named
     // (when something was read or joined: a run after a hand edit has nothing new to order).
-    if (toRead.length || joined) await orderWrittenPages({ payload, examId, formForBatch: forms.formForBatch, engines: async () => (await readers()).engines })
+    if (toRead.length || joined) await orderWrittenPages({ payload, examId, formForBatch: reading.formForFooter, engines: async () => (await reading.readers()).engines })
+    endPhase('order')
   } finally {
-    if (opened) await (await opened.catch(() => undefined))?.terminate()
+    await reading.close()
   }
 
   // Matching and writing under the exam's lock: no copy is edited, deleted or named by hand in between.
@@ -114,13 +111,23 @@ export const identifyExam = async ({
       const students = (await studentsOfExam({ payload, exam })).filter((s) => !taken.has(String(s.id)))
       const byKey = new Map(students.map((s) => [String(s.id), s]))
       const matchable = copies.filter((c) => !isSettled(c))
-      const results = identifyCopies({
-        copies: matchable.map((c): CopyReading => {
-          const readings = c.identification?.readings as StoredReadings | undefined
-          return { copyKey: String(c.id), fields: readings?.fields ?? {}, lattices: readings?.lattices }
-        }),
-        students: students.map((s) => toMatchStudent({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate, rosterName: s.rosterName })),
-      })
+      const readingOf = (c: CopyDoc): CopyReading => {
+        const readings = c.identification?.readings as StoredReadings | undefined
+        return { copyKey: String(c.id), fields: readings?.fields ?? {}, lattices: readings?.lattices }
+      }
+      const matchStudents = students.map((s) => toMatchStudent({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate, rosterName: s.rosterName }))
+      // Copies first, among themselves: a loose sheet left unjoined (an annex read better than its copy) must
+      // not take its student from the copy or make it ambiguous. The sheets then go to the students left.
+      const looseBatches = await looseBatchesOf({ payload, copies: matchable })
+      const [main, loose] = [matchable.filter((c) => !isLoose({ copy: c, looseBatches })), matchable.filter((c) => isLoose({ copy: c, looseBatches }))]
+      const mainResults = identifyCopies({ copies: main.map(readingOf), students: matchStudents })
+      const namedFirst = new Set(mainResults.flatMap((r) => (r.status === 'identified' && r.studentKey ? [r.studentKey] : [])))
+      // Scored against the whole class (a classmate's near name must not win because the right one is taken): a
+      // sheet whose student has a copy already waits at the desk, to be joined there.
+      const looseResults = identifyCopies({ copies: loose.map(readingOf), students: matchStudents }).map((r): CopyIdentification =>
+        r.status === 'identified' && r.studentKey && namedFirst.has(r.studentKey) ? { ...r, status: 'needs_review', studentKey: null, reason: 'sheet_of_named_student' } : r,
+      )
+      const results = [...mainResults, ...looseResults]
 
       let identified = 0
       for (const result of results) {
@@ -147,7 +154,8 @@ export const identifyExam = async ({
       return { identified, needsReview: results.length - identified, settledCount: settled.length }
     },
   })
+  endPhase('match')
   await progress({ done: total, total })
   const examAdvanced = await advanceExamIfIdentified({ payload, examId })
-  return { read: toRead.length, identified, needsReview, settled: settledCount, examAdvanced }
+  return { read: toRead.length, identified, needsReview, settled: settledCount, examAdvanced, phaseMs }
 }

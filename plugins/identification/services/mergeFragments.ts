@@ -7,12 +7,13 @@ import { inTransaction } from '../../../runtime/transaction'
 import { groupFragments, type Fragment } from '../lib/match/fragments'
 import { toMatchStudent } from '../lib/match/index'
 import { mergePages } from '../lib/pages/index'
-import { copiesOfExam, isOpen, isSettled, type CopyDoc, type StudentDoc } from './copies'
+import { copiesOfExam, isSettled, type CopyDoc, type StudentDoc } from './copies'
 import { recordDecision } from './decisions'
 import type { StoredReadings } from './readCopyHeader'
+import { looseBatchesOf } from './looseBatches'
 import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
 
-const fragmentOf = (copy: CopyDoc): Fragment | undefined => {
+const fragmentOf = ({ copy, looseBatches }: { copy: CopyDoc; looseBatches: Set<string> }): Fragment | undefined => {
   const readings = copy.identification?.readings as StoredReadings | undefined
   const pages = pagesOf(copy)
   const batch = idOf(pages[0]?.batch)
@@ -24,23 +25,26 @@ const fragmentOf = (copy: CopyDoc): Fragment | undefined => {
     firstPage: Math.min(...sources),
     lastPage: Math.max(...sources),
     pages: pages.length,
+    loose: looseBatches.has(String(batch)),
     reading: { copyKey: String(copy.id), fields: readings.fields ?? {}, lattices: readings.lattices },
   }
 }
 
 /**
  * Joins the pieces of one student's copy that ingestion had to cut apart (a name on every sheet, an
- * annex in another batch): the pieces' pages go to the student's largest piece, in order, the others
+ * annex in another batch): the pieces' pages go to the student's main piece, in order, the others
  * are deleted, and each join is logged as an automatic decision. Copies decided by hand or being
- * marked are left alone. Returns how many pieces were joined.
+ * marked are left alone; a copy named automatically takes the pieces that are its student's. Returns how many pieces were joined.
  */
 export const mergeFragments = async ({ payload, examId, students }: { payload: Payload; examId: Id; students: StudentDoc[] }): Promise<number> =>
   withLock({
     payload,
     key: examCopiesLock(examId),
     work: async () => {
-      const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c))
-      const fragments = copies.flatMap((c) => fragmentOf(c) ?? [])
+      // A copy named automatically still takes the pieces that are its student's (an annex uploaded later).
+      const copies = (await copiesOfExam({ payload, examId })).filter((c) => !isSettled(c))
+      const looseBatches = await looseBatchesOf({ payload, copies })
+      const fragments = copies.flatMap((c) => fragmentOf({ copy: c, looseBatches }) ?? [])
       const groups = groupFragments({
         fragments,
         students: students.map((s) => toMatchStudent({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate, rosterName: s.rosterName })),
@@ -48,7 +52,9 @@ export const mergeFragments = async ({ payload, examId, students }: { payload: P
       const byId = new Map(copies.map((c) => [String(c.id), c]))
       let joined = 0
       for (const group of groups) {
-        const [head, ...rest] = group.map((key) => byId.get(key)!)
+        const [head, ...rest] = group.pieces.map((key) => byId.get(key)!)
+        // The copy is named on the piece that names its student for sure (a loose sheet confirmed by the copy's own reading).
+        const namedBy = group.namedBy === undefined ? undefined : byId.get(group.namedBy)
         let pages = pagesOf(head!)
         for (const other of rest) pages = mergePages({ first: pages, second: pagesOf(other!) })
         const sources = await batchSources({ payload, pages })
@@ -57,6 +63,16 @@ export const mergeFragments = async ({ payload, examId, students }: { payload: P
           payload,
           work: async (req) => {
             await rebuildCopy({ payload, req, copy: head!, pages, sources })
+            if (namedBy) {
+              await payload.update({
+                collection: 'copies',
+                id: head!.id,
+                depth: 0,
+                overrideAccess: true,
+                req,
+                data: { identification: { ...head!.identification, readings: { ...namedBy.identification?.readings, namedBy: namedBy.anonymousId ?? String(namedBy.id) } } } as never,
+              })
+            }
             await recordDecision({
               payload,
               req,
@@ -64,7 +80,11 @@ export const mergeFragments = async ({ payload, examId, students }: { payload: P
               copy: head!.id,
               action: 'merge',
               method: 'auto',
-              details: { automatic: true, reason: 'the same student wrote each piece', joined: rest.map((c) => ({ id: c!.id, anonymousId: c!.anonymousId })) },
+              details: {
+                automatic: true,
+                reason: namedBy ? 'a loose sheet names the student for sure and the copy’s own reading agrees' : 'the same student wrote each piece',
+                joined: rest.map((c) => ({ id: c!.id, anonymousId: c!.anonymousId })),
+              },
             })
             for (const other of rest) await payload.delete({ collection: 'copies', id: other!.id, overrideAccess: true, req })
           },

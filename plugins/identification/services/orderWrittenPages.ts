@@ -55,16 +55,36 @@ export const orderWrittenPages = async ({
   formForBatch: (batchId: string) => Promise<BlankForm | undefined>
   engines: () => Promise<OcrEngine[]>
 }): Promise<number> => {
-  const { footerFormOf, readCopyOrder } = await pipeline()
+  const { footerFormOf, footerWithoutWriting, laterFeet, readCopyOrder } = await pipeline()
+  const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c) && c.pdf && (c.pages?.length ?? 0) >= 2)
+  const pdfOf = async (copy: CopyDoc): Promise<Uint8Array | undefined> => {
+    const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true, disableErrors: true })
+    return media ? readUpload({ payload, collection: 'media', doc: media }) : undefined
+  }
   const footers = new Map<string, ReturnType<typeof footerFormOf>>()
   const footerOf = async (batchId: string) => {
     if (!footers.has(batchId)) {
       const form = await formForBatch(batchId)
-      footers.set(batchId, form ? footerFormOf(form) : undefined)
+      let footer = form ? footerFormOf(form) : undefined
+      // A form learned from first pages has their "01" in its foot: the later pages of a few copies take it out.
+      if (footer && form?.source === 'learned') {
+        const feet = []
+        for (const copy of copies.filter((c) => String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, 3)) {
+          const pdf = await pdfOf(copy)
+          if (!pdf) continue
+          try {
+            feet.push(...laterFeet({ pdf }))
+          } catch (error) {
+            // A copy mupdf cannot render teaches nothing: the others' feet do.
+            payload.logger.warn({ copy: copy.id, err: (error as Error).message }, 'a copy could not be rendered to learn its footer')
+          }
+        }
+        footer = footerWithoutWriting({ footer, feet })
+      }
+      footers.set(batchId, footer)
     }
     return footers.get(batchId)
   }
-  const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c) && c.pdf && (c.pages?.length ?? 0) >= 2)
   let reordered = 0
   for (const copy of copies) {
     const readings = copy.identification?.readings as (StoredReadings & { pageOrder?: StoredPageOrder }) | undefined
@@ -73,11 +93,10 @@ export const orderWrittenPages = async ({
     // The footers are cached per batch: paper without a page-number box costs no query per copy.
     const pageFooters = await Promise.all(pages.map((p) => footerOf(String(p.batch))))
     if (!pageFooters.some(Boolean) || (await editedByHand({ payload, copy: copy.id }))) continue
-    const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true, disableErrors: true })
-    if (!media) continue
+    const pdf = await pdfOf(copy)
+    if (!pdf) continue
     // An A3 copie double is cut into four halves from a duplex scan's two sides (pages 2k-1 and 2k): one sheet.
     const sheets = pages.map((p) => (p.region !== 'full' ? `${p.batch}:${Math.ceil(p.sourcePage / 2)}` : undefined))
-    const pdf = await readUpload({ payload, collection: 'media', doc: media })
     const { order } = await readCopyOrder({ pdf, footers: pageFooters, blank: pages.map((p) => Boolean(p.blank)), sheets, engines: await engines() })
     await withLock({
       payload,

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { storeMedia } from '../../../storage/uploads'
 import { idOf } from '../../../collections/relations'
 import type { IdentityZone } from '../../anonymization/lib/zones'
-import type { BlankForm, FirstPageReading } from '../lib/fields/index'
+import type { BlankForm, FirstPageReading, PageImage } from '../lib/fields/index'
 import type { HeaderFieldName, PointBox } from '../lib/header/index'
 import type { Lattice } from '../lib/lattice/index'
 import type { FieldCandidate } from '../lib/match/index'
@@ -26,6 +26,8 @@ export type StoredReadings = {
    * the batch, or the printed labels found by OCR in the top band of the page (no form to be had)
    */
   form: BlankForm['source'] | 'header-box' | 'top-band'
+  /** read on another piece joined to this copy (a loose sheet that names the student for sure): its anonymous id */
+  namedBy?: string
 }
 
 type RegionAnalysis = { region: string; rotation: number; headerBox?: PointBox }
@@ -59,9 +61,9 @@ const cropOf = async ({ page, zones }: { page: { raw: Uint8Array; width: number;
 }
 
 /** Any header: the blank form's print taken away, each piece of writing given to its label (lib/fields). */
-const readAgainstForm = async ({ payload, copy, readers, form }: { payload: Payload; copy: CopyDoc; readers: HeaderReaders; form: BlankForm }) => {
+const readAgainstForm = async ({ payload, copy, readers, form, page: pageOf }: { payload: Payload; copy: CopyDoc; readers: HeaderReaders; form: BlankForm; page?: () => Promise<PageImage> }) => {
   const { readFirstPage } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/fields/index')
-  const page = await firstPageOf({ payload, copy })
+  const page = pageOf ? await pageOf() : await firstPageOf({ payload, copy })
   const reading = await readFirstPage({ page, form, engines: readers.engines })
   return {
     jpeg: await cropOf({ page, zones: reading.zones }),
@@ -70,29 +72,56 @@ const readAgainstForm = async ({ payload, copy, readers, form }: { payload: Payl
   }
 }
 
+type ReadArgs = { payload: Payload; copy: CopyDoc; readers: HeaderReaders; form: () => Promise<BlankForm | undefined>; page?: () => Promise<PageImage>; dpi?: number }
+
+/**
+ * A copy with a framed header box: the subject's form places the fields when it asks for the name one letter
+ * per cell (the official exam sheet: the box's reader would stop at the first cell); else the box is read,
+ * and when no NOM / Prénom label is found in it (another frame of the page) the batch's form places them.
+ */
+const readFramedCopy = async ({ headerBox, subjectForm, ...args }: ReadArgs & { headerBox: PointBox; subjectForm: () => Promise<BlankForm | undefined> }) => {
+  const { writesNameInCells } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/fields/index')
+  const printed = await subjectForm()
+  if (printed && writesNameInCells(printed)) return readAgainstForm({ ...args, form: printed })
+  const framed = await readFramedHeader({ ...args, headerBox })
+  if (framed.readings.located === 'labels') return framed
+  const blank = await args.form()
+  return blank ? readAgainstForm({ ...args, form: blank }) : framed
+}
+
+/** Any other first page against the batch's blank form; with none to be had, the top band's printed labels. */
+const readUnframedCopy = async (args: ReadArgs) => {
+  const blank = await args.form()
+  return blank ? readAgainstForm({ ...args, form: blank }) : readFramedHeader({ ...args, headerBox: undefined })
+}
+
 /**
  * Reads who wrote one copy, stores the crop the desk shows and returns, with the reading, the zones where
- * the identity is written (the caller stores both in one write, under the exam's lock). A framed header
- * box found at ingestion is read as such (the most precise reading there is); any other first page against the batch's blank form, asked for only then (learning a form
- * costs seconds); with no form to be had (a copy without a batch, plain paper), the top band of the page
- * is searched for printed labels.
+ * the identity is written (the caller stores both in one write, under the exam's lock): framed copies by
+ * `readFramedCopy`, the others by `readUnframedCopy` (learning a batch's form costs seconds: asked for only
+ * when a copy needs it).
  */
 export const readCopyHeader = async ({
   payload,
   copy,
   readers,
   form,
+  subjectForm = async () => undefined,
+  page,
   dpi,
 }: {
   payload: Payload
   copy: CopyDoc
   readers: HeaderReaders
   form: () => Promise<BlankForm | undefined>
+  /** the batch's form when it is the exam's subject (its print and labels exact), made without learning anything */
+  subjectForm?: () => Promise<BlankForm | undefined>
+  /** The copy's first page when the caller may have it rendered already. */
+  page?: () => Promise<PageImage>
   dpi?: number
 }): Promise<{ readings: StoredReadings; headerCrop: string | number; zones: IdentityZone[] }> => {
   const headerBox = await headerBoxOf({ payload, copy })
-  const blank = headerBox ? undefined : await form()
-  const read = blank ? await readAgainstForm({ payload, copy, readers, form: blank }) : await readFramedHeader({ payload, copy, readers, headerBox, dpi })
+  const read = headerBox ? await readFramedCopy({ payload, copy, readers, headerBox, form, subjectForm, page, dpi }) : await readUnframedCopy({ payload, copy, readers, form, page, dpi })
   const stored = await storeMedia({ payload, bytes: read.jpeg, name: `header-${copy.anonymousId}.jpg`, mimetype: 'image/jpeg', data: { kind: 'header-crop', exam: idOf(copy.exam), copy: copy.id } })
   return { readings: read.readings, headerCrop: stored.id, zones: read.zones }
 }

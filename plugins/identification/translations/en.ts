@@ -33,6 +33,7 @@ export const en: { [K in keyof typeof fr]: string } = {
   reasons_ambiguous_student: 'student close to another copy',
   reasons_close_names: 'another student’s name is very close',
   reasons_unassigned: 'no free student matches',
+  reasons_sheet_of_named_student: 'a sheet of a student whose copy is already named: join it to that copy',
   decisionsSingular: 'Identification decision',
   decisionsPlural: 'Identification decisions',
   group: 'Exams',

@@ -32,6 +32,7 @@ export const fr = {
   reasons_ambiguous_student: 'élève proche d’une autre copie',
   reasons_close_names: 'nom très proche de celui d’un autre élève',
   reasons_unassigned: 'aucun élève libre ne correspond',
+  reasons_sheet_of_named_student: 'feuille d’un élève dont la copie est déjà nommée : à joindre à sa copie',
   decisionsSingular: "Décision d'identification",
   decisionsPlural: "Décisions d'identification",
   group: 'Examens',

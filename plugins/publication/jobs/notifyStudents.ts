@@ -3,7 +3,7 @@ import type { Id } from '../../../collections/access/roles'
 import { defineJob } from '../../../jobs/define-job'
 import { notifyStudents } from '../services/notifyStudents'
 import { NOTIFY_STUDENTS } from './names'
-import { parseId } from './parseId'
+import { parseId } from '../../../jobs/parse-data'
 
 export type NotifyStudentsData = { examId: Id }
 

@@ -3,7 +3,7 @@ import { defineJob } from '../../../jobs/define-job'
 import { publishExam } from '../services/publishExam'
 import { queueNotifications } from '../services/queueNotifications'
 import { PUBLISH_EXAM } from './names'
-import { parseId } from './parseId'
+import { parseId } from '../../../jobs/parse-data'
 
 export type PublishExamData = { examId: Id; notify: boolean }
 

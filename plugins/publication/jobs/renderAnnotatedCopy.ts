@@ -2,7 +2,7 @@ import type { Id } from '../../../collections/access/roles'
 import { defineJob } from '../../../jobs/define-job'
 import { renderCopy } from '../services/renderCopy'
 import { RENDER_ANNOTATED_COPY } from './names'
-import { parseId } from './parseId'
+import { parseId } from '../../../jobs/parse-data'
 
 export type RenderAnnotatedCopyData = { copyId: Id }
 

@@ -2,7 +2,7 @@ import type { Id } from '../../../collections/access/roles'
 import { defineJob } from '../../../jobs/define-job'
 import { renderExam } from '../services/renderExam'
 import { RENDER_ANNOTATED_EXAM } from './names'
-import { parseId } from './parseId'
+import { parseId } from '../../../jobs/parse-data'
 
 export type RenderAnnotatedExamData = { examId: Id; force?: boolean }
 

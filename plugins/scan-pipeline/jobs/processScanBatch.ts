@@ -22,7 +22,9 @@ export const processScanBatch = defineJob<ProcessScanBatchData>({
       const result = await ingestBatch({ payload: context.payload, batchId: data.batchId, progress: context.progress })
       // A slice is done: batches that were waiting (other uploaders') get theirs before this one goes on.
       if (result.more) return context.runAgain()
-      context.logger.info({ batch: data.batchId, copies: result.copies, problems: result.problems.length }, 'scan batch processed')
+      // The worker's memory when a batch ends (MB): what an operator sizing workers needs, and what a leak shows first.
+      const memory = Object.fromEntries(Object.entries(process.memoryUsage()).map(([kind, bytes]) => [kind, Math.round(bytes / 1048576)]))
+      context.logger.info({ batch: data.batchId, copies: result.copies, problems: result.problems.length, memoryMB: memory }, 'scan batch processed')
     } catch (error) {
       // What was done stays (pages, copies); the batch says why it stopped and can be run again.
       await context.payload

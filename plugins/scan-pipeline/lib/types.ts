@@ -101,7 +101,8 @@ export type CopyPlan = {
   copies: PlannedCopy[]
   anomalies: string[]
   /** what the batch's copies were cut on, and the first page's print when known (subject page 1 or learned) */
-  model: { boundary: BoundaryEvidence; firstPage?: PackedDescriptor }
+  /** looseSheets: cut sheet by sheet as pieces to join by identity (the exam had copies already) */
+  model: { boundary: BoundaryEvidence; firstPage?: PackedDescriptor; looseSheets?: boolean }
 }
 
 export type ScanInfo = {

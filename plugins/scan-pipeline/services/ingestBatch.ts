@@ -3,17 +3,22 @@ import type { Payload } from 'payload'
 import { localFileOfUpload } from '../../../storage/uploads'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
-import { COUNTERS, bump } from '../../../runtime/counters'
 import { NotFoundError } from '../../../runtime/errors'
 import { ScanInputError } from '../lib/errors'
-import type { LayoutOption, PageAnalysis } from '../lib/types'
+import type { LayoutOption } from '../lib/types'
 import { scanSettingsFromEnv, type ScanSettings } from './limits'
 import { assembleCopies, markBatch, namedPageError, type IngestProgress, type IngestResult } from './assembleCopies'
 import { loadPipeline } from './loadPipeline'
-import { planBatch, type Problem } from './planBatch'
+import { analyseNextSlice, storedAnalyses, storedPageErrors } from './analysisSlices'
+import { forgetBatchPlan, planOfBatch } from './batchPlan'
+import { openLanes } from './lanes'
+import type { Problem } from './planBatch'
 
 export type { IngestProgress, IngestResult } from './assembleCopies'
 
+
+/** How long the batch's job waits, when every slice left is being analysed by a lane, before it looks again. */
+const LANE_WAIT_MS = 1_000
 
 /** How long a job waits for the batch that queued it to be committed (the upload's transaction ends after its hooks). */
 const COMMIT_WAIT_MS = 60_000
@@ -89,14 +94,15 @@ const ingestFile = async ({
   settings: ScanSettings
   path: string
 }): Promise<IngestResult> => {
-  const { inspectScanFileIsolated, analyzePages, openMupdfFile } = await loadPipeline()
+  const { inspectScanFileIsolated, openMupdfFile } = await loadPipeline()
   const { limits } = settings
-  const stored = await payload.find({ collection: 'scan-pages', where: { batch: { equals: batchId } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
-  const analyses = new Map<number, PageAnalysis>(stored.docs.map((doc) => [doc.sourcePage as number, doc.analysis as PageAnalysis]))
+  // Until every page is in, a run needs only which pages are stored (and which failed), not their analyses:
+  // reading them all back on every run made each run, and the worker's memory, grow with the batch.
+  const stored = await storedPageErrors({ payload, batchId })
   const known = batch.progress?.pagesTotal ?? 0
   // Once a run has analysed pages the page count is known: only a batch's first run inspects the file (the
   // later ones, analysing or assembling, read it where they need to).
-  const started = known > 0 && analyses.size > 0
+  const started = known > 0 && stored.size > 0
   let total = known
   if (!started) {
     try {
@@ -108,58 +114,47 @@ const ingestFile = async ({
       return { copies: 0, problems: [problem], more: false }
     }
   }
-  const remaining = Array.from({ length: total }, (_, i) => i + 1).filter((page) => !analyses.has(page))
-  const slice = remaining.slice(0, settings.slicePages)
-  await markBatch(payload, batchId, { progress: { pagesDone: analyses.size, pagesTotal: total, copiesFound: 0 } })
+  await markBatch(payload, batchId, { progress: { pagesDone: stored.size, pagesTotal: total, copiesFound: 0 } })
+  // More pages than one slice: lanes (jobs any worker may take) analyse other slices beside this one.
+  if (!started && total > settings.slicePages) await openLanes({ batchId, lanes: Math.min(settings.lanes, Math.ceil(total / settings.slicePages)) - 1 })
 
   const layout = (batch.layout ?? exam.layout ?? 'auto') as LayoutOption
-  // Results arrive from the worker pool faster than they are written: write them in order, one at a time.
-  let writes = Promise.resolve()
-  if (slice.length) {
-    await analyzePages({
-      path,
-      fileName,
-      pages: slice,
-      layout,
-      limits,
-      onProgress: ({ analysis }) => {
-        analyses.set(analysis.sourcePage, analysis)
-        bump(COUNTERS.scanPages, { outcome: analysis.error ? 'failed' : 'analysed' })
-        const done = analyses.size
-        writes = writes.then(async () => {
-          await payload.create({
-            collection: 'scan-pages',
-            data: { batch: batchId, sourcePage: analysis.sourcePage, analysis, error: analysis.error?.message ?? null } as never,
-            overrideAccess: true,
-          })
-          await markBatch(payload, batchId, { progress: { pagesDone: done, pagesTotal: total, copiesFound: 0 } })
-          await progress({ done, total: total + 1 })
-        })
-      },
-    })
-    await writes
-    const failed = [...analyses.values()].filter((a) => a.error)
+  if (stored.size < total) {
+    const slice = await analyseNextSlice({ payload, batchId, fileName, path, layout, total, stored, settings, progress })
+    // The slice's pages are never among the stored ones (a slice is taken from the pages not stored).
+    const done = stored.size + slice.analysed.length
+    const failed = [...stored.values()].filter(Boolean).length + slice.analysed.filter((a) => a.error).length
     // Every page failing so far, and enough of them: a hostile or unusable file, not a scan with bad pages.
-    if (failed.length >= settings.failFastPages && failed.length === analyses.size && analyses.size < total) {
+    if (failed >= settings.failFastPages && failed === done && done < total) {
+      // Their analyses say why: the earlier runs' read back (a few pages), this run's as analysed.
+      const earlier = stored.size ? [...(await storedAnalyses({ payload, batchId })).values()].filter((a) => stored.has(a.sourcePage)) : []
       const problems: Problem[] = [
         {
           page: null,
           code: 'too_many_failed_pages',
-          message: `${fileName}: its first ${failed.length} pages all failed; processing stopped (the file does not look like a usable scan)`,
+          message: `${fileName}: its first ${failed} pages all failed; processing stopped (the file does not look like a usable scan)`,
         },
-        ...failed.map((a) => ({ page: a.sourcePage, code: a.error!.code, message: namedPageError(fileName, a) })),
+        ...[...earlier, ...slice.analysed].filter((a) => a.error).map((a) => ({ page: a.sourcePage, code: a.error!.code, message: namedPageError(fileName, a) })),
       ]
       await markBatch(payload, batchId, { status: 'failed', problems })
       return { copies: 0, problems, more: false }
     }
-    if (slice.length < remaining.length) return { copies: 0, problems: [], more: true }
+    // Every slice left is in a lane's hands: come back once they have stored it (or their claim has expired).
+    if (!slice.claimed) await new Promise((resolve) => setTimeout(resolve, LANE_WAIT_MS))
+    // Pages stored by lanes meanwhile count too: the plan needs every page.
+    if ((await payload.count({ collection: 'scan-pages', where: { batch: { equals: batchId } }, overrideAccess: true })).totalDocs < total) return { copies: 0, problems: [], more: true }
   }
 
-  // The exam's blank subject, when attached, is read once here, for the whole plan.
-  const { plan, cutOn, problems: planProblems } = await planBatch({ payload, exam, analyses: [...analyses.values()], fileName, settings })
+  // Every page is in: the plan, made once for all the runs that assemble the batch (the blank subject read then).
+  const planned = await planOfBatch({ payload, batchId, exam, fileName, settings, total })
   const source = openMupdfFile({ path, fileName })
   try {
-    return await assembleCopies({ payload, batchId, exam, examId, fileName, total, analyses, plan, cutOn, planProblems, progress, settings, source })
+    const result = await assembleCopies({ payload, batchId, exam, examId, fileName, total, ...planned, progress, settings, source })
+    if (!result.more) forgetBatchPlan(batchId)
+    return result
+  } catch (error) {
+    forgetBatchPlan(batchId)
+    throw error
   } finally {
     source.destroy()
   }

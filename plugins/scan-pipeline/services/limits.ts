@@ -12,6 +12,10 @@ export type ScanSettings = {
   sliceMs: number
   /** a batch whose first pages all fail, this many of them, is stopped: the file is not a usable scan */
   failFastPages: number
+  /** jobs analysing one batch's slices side by side (the batch's own job included), for several workers */
+  lanes: number
+  /** how long a dead worker's claim on a slice (or its job) holds before another worker takes it over */
+  lockMs: number
 }
 
 type Env = Readonly<Record<string, unknown>>
@@ -37,4 +41,6 @@ export const scanSettingsFromEnv = (env: Env = config()): ScanSettings => ({
   slicePages: Math.floor(positive(env, 'KORRIGO_SCAN_SLICE_PAGES', 20)),
   sliceMs: Math.round(positive(env, 'KORRIGO_SCAN_SLICE_SECONDS', 15) * 1000),
   failFastPages: 10,
+  lanes: Math.floor(positive(env, 'KORRIGO_SCAN_LANES', 1)),
+  lockMs: Math.floor(positive(env, 'KORRIGO_SCAN_LOCK_MS', 120_000)),
 })

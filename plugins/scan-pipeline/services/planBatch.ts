@@ -42,12 +42,14 @@ export const loadSubject = async ({ payload, exam, settings = scanSettingsFromEn
 /** One batch's copies, planned from its analysed pages with everything the exam knows. */
 export const planBatch = async ({
   payload,
+  batchId,
   exam,
   analyses,
   fileName,
   settings,
 }: {
   payload: Payload
+  batchId: Id
   exam: ExamDoc
   analyses: PageAnalysis[]
   fileName: string
@@ -56,8 +58,11 @@ export const planBatch = async ({
   const { planWithCodes } = await loadPipeline()
   const { subject, id, problem } = await loadSubject({ payload, exam, settings })
   const pagesPerCopy = exam.pagesPerCopy ?? null
+  // Another batch of the exam already cut into copies: sheets nothing marks as a copy's start are loose
+  // (annexes, late sheets), to be joined to their copies by identity.
+  const others = await payload.count({ collection: 'scan-batches', overrideAccess: true, where: { and: [{ exam: { equals: exam.id } }, { id: { not_equals: batchId } }, { status: { in: ['done', 'partial'] } }] } })
   // Prepared booklets are placed by their QR codes; every other page is cut as unprepared paper.
-  const plan = planWithCodes({ examId: exam.id, analyses, expectedPagesPerCopy: pagesPerCopy ?? undefined, fileName, subject })
+  const plan = planWithCodes({ examId: exam.id, analyses, expectedPagesPerCopy: pagesPerCopy ?? undefined, fileName, subject, looseSheets: others.totalDocs > 0 })
   return {
     plan,
     cutOn: { ...plan.model, subject: subject ? id : null, pagesPerCopy, at: new Date().toISOString() },

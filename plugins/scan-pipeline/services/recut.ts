@@ -97,7 +97,7 @@ export const recutBatch = async ({ payload, batchId, req }: { payload: Payload; 
       const exam = await payload.findByID({ collection: 'exams', id: examId, depth: 0, overrideAccess: true, req })
       const stored = await payload.find({ collection: 'scan-pages', where: { batch: { equals: batchId } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, req })
       const analyses = stored.docs.map((doc) => doc.analysis as PageAnalysis)
-      const { plan, cutOn, problems: planProblems } = await planBatch({ payload, exam, analyses, fileName })
+      const { plan, cutOn, problems: planProblems } = await planBatch({ payload, batchId, exam, analyses, fileName })
 
       const existing = await copiesOfBatch({ payload, batchId, req })
       const byPages = new Map(existing.map((c) => [pagesKey(c.pages ?? []), c]))

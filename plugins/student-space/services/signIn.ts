@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { withLock } from '../../../locks/withLock'
 import { BadRequestError } from '../../../runtime/errors'
 import { StudentLockedError, StudentSignInError } from '../errors'
 import { normalizeBirthDate } from '../lib/birth-date'
@@ -9,7 +10,7 @@ import { afterFailure, cleared, lockRemainingMs, type SignInCounters } from '../
 import type { StudentSpaceSettings } from '../lib/settings'
 import type { StudentProfile } from '../../../shared/student-space/types'
 import { signStudentToken, type StudentId } from '../lib/token'
-import { createUnknownEmailCounters } from '../lib/unknown-emails'
+import { readUnknownEmail, saveUnknownEmail } from './unknownEmails'
 
 export type { StudentProfile } from '../../../shared/student-space/types'
 
@@ -25,9 +26,11 @@ type StudentRow = {
   signIn?: { failedAttempts?: number | null; lockedUntil?: string | null } | null
 }
 
-// Per process: enough to serialise one address's attempts and to make unknown addresses lock like real ones.
-const serialised = createKeyedLock()
-const unknownEmails = createUnknownEmailCounters()
+// One address's attempts one after the other: within this process without a round trip, and across the
+// cluster's nodes through the database's lock (two guesses at once would both read "4 failures").
+const serialisedHere = createKeyedLock()
+const serialised = ({ payload, email, work }: { payload: Payload; email: string; work: () => Promise<void> }) =>
+  serialisedHere(email, () => withLock({ payload, key: `student-sign-in:${email}`, ttlMs: 30_000, waitMs: 20_000, work }))
 
 export const profileOf = (student: StudentRow): StudentProfile => ({
   id: student.id,
@@ -78,7 +81,8 @@ const locked = (remainingMs: number): StudentLockedError => new StudentLockedErr
 /**
  * Email + birth date. The address is the unit of the lockout: every student on it counts the failure,
  * and while one of them is locked the address answers 429, even to the right date. Unknown addresses go
- * through the same steps in memory, so neither the message nor the lock tells a guesser which ones exist.
+ * through the same steps (their counters in the shared database too), so neither the message nor the lock
+ * tells a guesser which ones exist.
  */
 export const signInStudent = async ({
   payload,
@@ -104,14 +108,18 @@ export const signInStudent = async ({
     let answered = false
     const answer = (result: SignInResult) => ((answered = true), resolve(result))
     const refuse = (error: unknown) => ((answered = true), reject(error))
-    serialised(email, async () => {
-      const students = await studentsByEmail({ payload, email })
+    serialised({ payload, email, work: async () => {
+      // Both read for every address, known or not: the same work either way.
+      const [students, unknown] = await Promise.all([studentsByEmail({ payload, email }), readUnknownEmail({ payload, email, now })])
       if (!students.length) {
-        const remaining = unknownEmails.remainingMs({ email, now })
+        const remaining = lockRemainingMs({ counters: unknown, now })
         if (remaining > 0) return refuse(locked(remaining))
-        const counters = unknownEmails.fail({ email, now, policy: settings })
+        const counters = afterFailure({ counters: unknown, now, policy: settings })
         const lockedFor = lockRemainingMs({ counters, now })
-        return refuse(lockedFor > 0 ? locked(lockedFor) : new StudentSignInError())
+        refuse(lockedFor > 0 ? locked(lockedFor) : new StudentSignInError())
+        await new Promise((next) => setImmediate(next))
+        await saveUnknownEmail({ payload, email, counters, now, policy: settings })
+        return
       }
 
       const remaining = Math.max(...students.map((s) => lockRemainingMs({ counters: countersOf(s), now })))
@@ -134,7 +142,7 @@ export const signInStudent = async ({
           await saveCounters({ payload, student, counters: cleared(), signedInAt: student === match ? now : undefined })
       const { token, expiresAt } = await signStudentToken({ secret: payload.secret, studentId: match.id, ttlSeconds: settings.sessionSeconds, now })
       answer({ student: profileOf(match), token, expiresAt })
-    }).catch((error: unknown) => {
+    } }).catch((error: unknown) => {
       // Before an answer, the request fails with it; after one, the counters could not be written: say so.
       if (!answered) return refuse(error)
       payload.logger.error({ err: error, email }, 'student sign-in: the failure counters could not be written')

@@ -7,6 +7,8 @@ import type { GradeErrors } from './useGrades'
 type Props = {
   questions: ScaleQuestion[]
   grades: Record<string, Grade>
+  /** The copy's stored grades have arrived (tests and assistive tech wait for it). */
+  loaded: boolean
   errors: GradeErrors
   refusals: Record<string, number>
   total: number | null | undefined
@@ -17,12 +19,12 @@ type Props = {
   onSave: (questionKey: string, draft: { points?: number; comment?: string }) => void
 }
 
-export const GradingPanel = ({ currentIndex, errors, grades, markers, onCurrent, onSave, questions, readOnly, refusals, total }: Props) => {
+export const GradingPanel = ({ currentIndex, errors, grades, loaded, markers, onCurrent, onSave, questions, readOnly, refusals, total }: Props) => {
   const { language, t } = useI18n()
   const max = questions.reduce((sum, q) => sum + q.maxPoints, 0)
   const markedBy = new Map(markers?.grades.map((g) => [g.questionKey, g.corrector?.name]) ?? [])
   return (
-    <section className="grading" aria-label={t('grading.title')}>
+    <section className="grading" aria-label={t('grading.title')} aria-busy={!loaded} data-grades={loaded ? 'loaded' : 'loading'}>
       <header>
         <h2>{t('grading.title')}</h2>
         <output data-testid="copy-total">{t('grading.total', { total: formatPoints(total ?? 0, language), max: formatPoints(max, language) })}</output>

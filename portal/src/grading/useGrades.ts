@@ -29,6 +29,8 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
   const [errors, setErrors] = useState<GradeErrors>({})
   const [conflicts, setConflicts] = useState<GradeConflict[]>([])
   const [saving, setSaving] = useState<string | null>(null)
+  // Which copy's stored grades are on screen: until they arrive an empty box means "not loaded", not "no grade".
+  const [loadedFor, setLoadedFor] = useState<Id | null>(null)
   // Counts each question's refused saves: its box then shows what is stored again, even for the same refusal twice.
   const [refusals, setRefusals] = useState<Record<string, number>>({})
   // The latest grades for writes queued behind each other (state is one render late).
@@ -45,6 +47,7 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
     const page = await api.get<Page<Grade>>(`/api/grades?${query({ 'where[copy][equals]': copyId, depth: 0, limit: 500 })}`)
     // A comment typed before any points has no grade on the server yet: keep it.
     setGrades((all) => ({ ...Object.fromEntries(Object.entries(all).filter(([, g]) => g.id === undefined)), ...Object.fromEntries(page.docs.map((g) => [g.questionKey, g])) }))
+    setLoadedFor(copyId)
   }, [copyId, setGrades])
 
   useEffect(() => {
@@ -135,5 +138,5 @@ export const useGrades = ({ copyId, onSaved }: { copyId: Id; onSaved: () => void
   /** Saves of this tab not answered yet (a live refresh waits for them rather than read over them). */
   const busy = useCallback((): boolean => queued.current > 0, [])
 
-  return { grades, errors, refusals, conflicts, saving, state, save, resolve, reload, settled, busy }
+  return { grades, loaded: loadedFor === copyId, errors, refusals, conflicts, saving, state, save, resolve, reload, settled, busy }
 }

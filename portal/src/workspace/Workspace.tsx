@@ -222,6 +222,7 @@ export const Workspace = ({ data, refreshCopy }: Props) => {
           <GradingPanel
             questions={questions}
             grades={grades.grades}
+            loaded={grades.loaded}
             errors={grades.errors}
             refusals={grades.refusals}
             total={copy.total}

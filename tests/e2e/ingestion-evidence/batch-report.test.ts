@@ -107,9 +107,8 @@ describe('the blank subject and the batch report in the admin', () => {
     expect(await page.locator('[data-testid=batch-report-stale]').count()).toBe(0)
 
     // A start ingestion only proposed (weak evidence) is highlighted and counted, with the way to the desk.
-    // The re-cut queued identification and redaction, which write the exam's copies under its lock; an edit
-    // made through the API meanwhile can be undone by their write (a known limit, see the closing notes):
-    // the test edits once they are done, as an admin would after the batch settles.
+    // The re-cut queued identification and redaction, which may still join or reorder the exam's copies: the
+    // test picks its copy once they are done, as an admin would after the batch settles.
     type Listed = { id: number; anonymousId: string; segmentation: Record<string, unknown>; identification?: { status?: string }; redaction?: { status?: string } }
     const settledCopies = async () => {
       const docs = (await admin.request('GET', `/api/copies?where[exam][equals]=${exam.id}&depth=0&sort=createdAt&limit=100`)).body.docs as Listed[]

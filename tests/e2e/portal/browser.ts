@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
-import { projectRoot } from '../../../runtime/paths'
+import { ensureBuilt } from '../helpers/builds'
 
 export const CHROMIUM = process.env.KORRIGO_CHROMIUM ?? '/usr/bin/chromium'
 
@@ -14,20 +10,11 @@ export const launchBrowser = (): Promise<Browser> =>
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
 
-const newestMtime = (dir: string): number =>
-  fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = path.join(dir, entry.name)
-    return Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs)
-  }, 0)
-
-/** The tests drive the built portal, as served in production: build it when it is missing or older than its sources. */
-export const ensurePortalBuilt = (): void => {
-  const portal = path.join(projectRoot, 'portal')
-  const built = path.join(portal, 'dist', 'index.html')
-  const sources = Math.max(newestMtime(path.join(portal, 'src')), fs.statSync(path.join(portal, 'vite.config.ts')).mtimeMs, fs.statSync(path.join(portal, 'index.html')).mtimeMs)
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return
-  execFileSync('npx', ['vite', 'build', '--config', 'portal/vite.config.ts'], { cwd: projectRoot, stdio: 'inherit' })
-}
+/**
+ * The tests drive the built portal, as served in production. One locked, fingerprinted build shared with
+ * `npm start` and the other browser tests: two test files building at once emptied each other's dist.
+ */
+export const ensurePortalBuilt = (): void => ensureBuilt({ portal: true })
 
 export const signInThroughUi = async ({ page, baseUrl, email, password }: { page: Page; baseUrl: string; email: string; password: string }) => {
   await page.goto(`${baseUrl}/portal/`)
@@ -43,10 +30,14 @@ export const openCopy = async ({ page, baseUrl, copyId }: { page: Page; baseUrl:
   await waitForPage(page, copyId)
 }
 
-/** Waits for the copy's first page to be painted (a hash change keeps the previous copy on screen for a moment). */
+/**
+ * Waits for the copy's first page to be painted (a hash change keeps the previous copy on screen for a moment)
+ * and its stored grades to be shown: the page can paint before they arrive, when an empty box says nothing.
+ */
 export const waitForPage = async (page: Page, copyId?: string | number) => {
   const scope = copyId === undefined ? '' : `.workspace[data-copy="${copyId}"] `
   await page.waitForSelector(`${scope}.page canvas.pdf-canvas[data-rendered]`)
+  await page.waitForFunction(() => !document.querySelector('.grading[data-grades=loading]'))
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
 }
 

@@ -58,6 +58,21 @@ describe('two sessions writing the same grade', () => {
     expect(blind.status).toBe(200)
     expect(blind.body.doc.version).toBe(4)
   })
+
+  it('lets exactly one of several sessions saving the same version at the same moment win', async () => {
+    const copy = ctx.seed.mathsReady.id
+    const created = await en('POST', '/api/grades?depth=0', { copy, questionKey: 'Q3', points: 1 })
+    const id = created.body.doc.id
+    // Six tabs all holding version 1 save at once: without the row held during each save, several read
+    // version 1, pass the check and overwrite one another.
+    const saves = await Promise.all([2, 3, 4, 5, 6, 7].map((points) => en('PATCH', `/api/grades/${id}?depth=0`, { points, version: 1 })))
+    const won = saves.filter((s) => s.status === 200)
+    expect(won).toHaveLength(1)
+    expect(saves.filter((s) => s.status === 409)).toHaveLength(5)
+    const stored = (await en('GET', `/api/grades/${id}?depth=0`)).body
+    expect(stored).toMatchObject({ points: won[0]!.body.doc.points, version: 2 })
+    expect((await en('GET', `/api/copies/${copy}?depth=0`)).body.total).toBe(stored.points + 2 + 4.5)
+  })
 })
 
 describe('a refused mark says why, in the language asked', () => {

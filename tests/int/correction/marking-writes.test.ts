@@ -27,6 +27,34 @@ describe('a copy starts being marked when the first mark is written', () => {
     expect((await ctx.alice.request('POST', '/api/annotations', { copy: ready.id, ...tick, geometry: { x: 80, y: 80, size: 20 } })).status).toBe(201)
     expect(await statusOf(ready.id)).toBe('marking')
   })
+
+  it('answers every save of a class marked at once (no save waits for a second database connection)', async () => {
+    const { payload } = ctx.app.runtime
+    // More saves at once than the pool has connections (KORRIGO_DB_POOL, 10): each one used to hold one in its
+    // transaction and wait for another (Payload's document-lock check), and the API hung for good.
+    const copies = await Promise.all(
+      Array.from({ length: 24 }, () => payload.create({ collection: 'copies', data: { exam: ctx.seed.maths.id, status: 'ready', pages: [{ sourcePage: 1, region: 'full', rotation: 0 }] } as never, overrideAccess: true })),
+    )
+    const grades = await Promise.all(copies.map((copy) => ctx.alice.request('POST', '/api/grades?depth=0', { copy: copy.id, questionKey: 'Q1', points: 1 })))
+    expect(grades.map((g) => g.status)).toEqual(copies.map(() => 201))
+    // As the portal sends them: REST PATCH with the version it holds, nothing else.
+    const saves = await Promise.all(grades.map((g) => ctx.alice.request('PATCH', `/api/grades/${g.body.doc.id}?depth=0`, { points: 2, version: 1 })))
+    expect(saves.map((s) => s.status)).toEqual(copies.map(() => 200))
+    const finalized = await Promise.all(copies.map((copy) => ctx.alice.request('PATCH', `/api/copies/${copy.id}?depth=0`, { status: 'finalized' })))
+    expect(finalized.map((s) => s.status)).toEqual(copies.map(() => 200))
+    expect((await ctx.admin.request('GET', `/api/copies/${copies[0]!.id}?depth=0`)).body).toMatchObject({ status: 'finalized', total: 2 })
+  }, 120_000)
+
+  it('lets exactly one of several tabs moving the same annotation version at the same moment win', async () => {
+    const copy = ctx.seed.mathsReady.id
+    const tick = { page: 1, kind: 'tick', geometry: { x: 50, y: 50, size: 20 }, style: { color: '#d32f2f', width: 2, opacity: 1 }, schemaVersion: 2 }
+    const created = await ctx.alice.request('POST', '/api/annotations?depth=0', { copy, ...tick })
+    const id = created.body.doc.id
+    const moves = await Promise.all([60, 70, 80, 90, 100].map((x) => ctx.alice.request('PATCH', `/api/annotations/${id}?depth=0`, { geometry: { x, y: 50, size: 20 }, version: 1 })))
+    expect(moves.map((m) => m.status).sort()).toEqual([200, 409, 409, 409, 409])
+    const won = moves.find((m) => m.status === 200)!.body.doc
+    expect((await ctx.alice.request('GET', `/api/annotations/${id}?depth=0`)).body).toMatchObject({ version: 2, geometry: won.geometry })
+  })
 })
 
 describe('what the server stores is what the portal and the renderer can read (issue 14, point 5)', () => {

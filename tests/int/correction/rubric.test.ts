@@ -87,7 +87,8 @@ describe('rubrics', () => {
     const late = await item(ctx.alice, 'Q2', -1, 'Justification absente')
     const unused = await item(ctx.alice, 'Q2', -0.25, 'Rédaction')
     const applied = await ctx.alice.request('POST', '/api/grades?depth=0', { copy: copy.id, questionKey: 'Q2', rubricItems: [late.id] })
-    expect(applied.body.doc.points).toBe(4)
+    // The whole answer, so a refusal says why.
+    expect(applied).toMatchObject({ status: 201, body: { doc: { points: 4 } } })
     expect((await ctx.alice.request('PATCH', `/api/copies/${copy.id}`, { status: 'finalized' })).status).toBe(200)
     const refused = await ctx.alice.request('PATCH', `/api/rubric-items/${late.id}`, { points: -2 })
     expect(refused.status).toBe(409)

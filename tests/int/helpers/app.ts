@@ -21,10 +21,13 @@ export type TestApp = {
 export const startTestApp = async ({
   processJobs = true,
   jobs,
+  env = {},
 }: {
   processJobs?: boolean
   /** only these jobs run (KORRIGO_JOBS): a test of ingestion need not pay for identification's OCR */
   jobs?: string[]
+  /** more configuration for this app (e.g. KORRIGO_S3_*), put back as it was when the app closes */
+  env?: Record<string, string>
 } = {}): Promise<TestApp> => {
   const database = await createTestDatabase()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-int-'))
@@ -35,6 +38,8 @@ export const startTestApp = async ({
   process.env.KORRIGO_DRAIN_MS = process.env.KORRIGO_DRAIN_MS ?? '300000'
   if (jobs) process.env.KORRIGO_JOBS = jobs.join(',')
   else delete process.env.KORRIGO_JOBS
+  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]))
+  Object.assign(process.env, env)
   // The configuration is read once per module registry (one per test file): read it again for this app.
   ;(await import('../../../runtime/config')).resetConfig()
   const { bootRuntime } = await import('../../../runtime/boot')
@@ -55,6 +60,10 @@ export const startTestApp = async ({
       await runtime.stop()
       await database.drop()
       fs.rmSync(dataDir, { recursive: true, force: true })
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
     },
   }
 }

@@ -17,8 +17,11 @@ export const rosterFor = ({ truth, absent }: { truth: BatchTruth; absent: number
 export const csvOf = (students: { last_name: string; first_name: string }[], { sep = ';', eol = '\r\n' } = {}) =>
   [['Nom', 'Prénom', 'Date de naissance', 'Classe'].join(sep), ...students.map((s, i) => [s.last_name, s.first_name, `${String((i % 27) + 1).padStart(2, '0')}/0${(i % 9) + 1}/2008`, CLASS].join(sep))].join(eol) + eol
 
-/** Waits until the identify-exam job has given every non-manual copy a verdict. */
-export const waitForIdentification = async ({ payload, exam, timeoutMs = 300_000 }: { payload: Payload; exam: Id; timeoutMs?: number }) => {
+/**
+ * Waits until the identify-exam job has given every non-manual copy a verdict. A class's first run takes
+ * ~165 s alone on 2 cores (forms learned, OCR opened); beside the other OCR-heavy files, twice that.
+ */
+export const waitForIdentification = async ({ payload, exam, timeoutMs = 540_000 }: { payload: Payload; exam: Id; timeoutMs?: number }) => {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const copies = (await payload.find({ collection: 'copies', where: { exam: { equals: exam } }, limit: 0, pagination: false, depth: 0, overrideAccess: true, sort: 'createdAt' })).docs

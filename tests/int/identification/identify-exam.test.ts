@@ -197,5 +197,5 @@ describe('identify-exam on an uploaded batch', () => {
     expect(victimAfter.identification.status).toBe('needs_review')
     // Every other copy the first run named is still named.
     for (const copy of identified.filter((c) => c.id !== victim.id)) expect(after.find((c) => c.id === copy.id).identification.status).toBe('identified')
-  }, 300_000)
+  }, 600_000)
 })

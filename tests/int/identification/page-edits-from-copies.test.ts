@@ -77,7 +77,7 @@ describe('page edits made from the copies’ own PDFs (issue 15, item 13)', () =
     await expectMatchesItsPages(b.id)
   })
 
-  it('reads no batch: an edit still works with the batch file gone, and answers at once', async () => {
+  it('reads no batch: an edit still works with the batch file gone', async () => {
     const staticDir = (app.runtime.payload.collections as any)['scan-batches'].config.upload.staticDir as string
     const file = path.join(staticDir, batchDoc.filename)
     expect(fs.existsSync(file)).toBe(true)
@@ -86,9 +86,7 @@ describe('page edits made from the copies’ own PDFs (issue 15, item 13)', () =
     try {
       const target = (await copiesOfExam(app.runtime.payload, examId)).find((c: any) => c.pages.length >= 2)!
       const before = await copy(target.id)
-      const t0 = performance.now()
       await post(target.id, 'pages/rotate', { page: 0, by: 90 })
-      const ms = performance.now() - t0
       const after = await copy(target.id)
       expect(after.pages[0].rotation).toBe((before.pages[0].rotation + 90) % 360)
       // New files, so no browser shows a cached picture of the page as it was.
@@ -97,8 +95,7 @@ describe('page edits made from the copies’ own PDFs (issue 15, item 13)', () =
       const thumb = await app.runtime.payload.findByID({ collection: 'media', id: after.thumbnail, overrideAccess: true })
       expect(thumb.mimeType).toBe('image/webp')
       expect((await readUpload({ payload: app.runtime.payload, collection: 'media', doc: thumb })).length).toBeGreaterThan(500)
-      // Generous for a busy test machine; the bench (bench/desk.ts) measures it properly.
-      expect(ms).toBeLessThan(1500)
+      // How fast it answers is the bench's to measure (bench/desk.ts), not a test's on a shared machine.
     } finally {
       fs.renameSync(away, file)
     }

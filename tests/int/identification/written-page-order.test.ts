@@ -61,7 +61,7 @@ describe('pages put in the written order', () => {
     const readers = async () => (opened ??= await openHeaderReaders())
     const forms = openFormCache({ payload, exam, readers, copies: [] })
     try {
-      const reordered = await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForBatch, engines: async () => (await readers()).engines })
+      const reordered = await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForFooter, engines: async () => (await readers()).engines })
       expect(reordered).toBe(1)
     } finally {
       await opened?.terminate()

@@ -1,3 +1,7 @@
+import type { AddressInfo } from 'node:net'
+
+import { jest } from '@jest/globals'
+
 import { startTestApp, type TestApp } from '../helpers/app'
 import { seedClass } from '../helpers/seed'
 import { json, rawRequest } from './raw-http'
@@ -111,5 +115,52 @@ describe('staff sign-in', () => {
     })
     expect(answer.status).toBe(200)
     expect(answer.body.data.loginUser.token).toBeTruthy()
+  })
+})
+
+describe('several app nodes behind one address', () => {
+  // A second node: its own Express app and limiters (nothing in memory shared with the first), on the same
+  // database, as behind a load balancer.
+  let second: { baseUrl: string; close: () => Promise<void> }
+  beforeAll(async () => {
+    const { createHttpApp } = await import('../../../runtime/http-app')
+    const server = (await createHttpApp({ runtime: app.runtime })).listen(0, '127.0.0.1')
+    await new Promise((resolve) => server.once('listening', resolve))
+    second = {
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    }
+  })
+  afterAll(async () => second?.close())
+
+  it('share one staff sign-in budget per address: alternating nodes does not double it', async () => {
+    const from = freshIp()
+    const statuses: number[] = []
+    for (let n = 0; n <= LIMIT; n++) {
+      const baseUrl = n % 2 ? second.baseUrl : app.baseUrl
+      statuses.push((await rawRequest({ baseUrl, method: 'POST', target: '/api/users/login', from, ...json({ email: `ghost${n}@school.test`, password: 'wrong' }) })).status)
+    }
+    expect(statuses).toEqual([...Array(LIMIT).fill(401), 429])
+  })
+
+  it('lock an unknown student address for every node, and remember it across a restart', async () => {
+    const settings = { maxAttempts: 3, lockMs: 60_000, sessionSeconds: 600 }
+    const load = async () => (await import('../../../plugins/student-space/services/signIn')).signInStudent
+    const tries: (number | undefined)[] = []
+    for (let n = 0; n < 3; n++) {
+      // A fresh copy of the service each time, as a new node or a restarted process would have.
+      jest.resetModules()
+      const signIn = await load()
+      tries.push(await signIn({ payload: app.runtime.payload, email: 'stranger@eleve.test', birthDate: '2011-01-01', settings }).then(() => 200, (e: { status?: number }) => e.status))
+      // The counter is written just after the answer.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    jest.resetModules()
+    const locked = await (await load())({ payload: app.runtime.payload, email: 'stranger@eleve.test', birthDate: '2011-01-01', settings }).catch((e: { status?: number }) => e.status)
+    expect([...tries, locked]).toEqual([401, 401, 429, 429])
+    // Stored under a keyed hash, never the address itself.
+    const { docs } = await app.runtime.payload.find({ collection: 'rate-counters', where: { key: { like: 'student-unknown:' } }, overrideAccess: true, limit: 0 })
+    expect(docs.length).toBeGreaterThan(0)
+    expect(JSON.stringify(docs)).not.toContain('stranger')
   })
 })

@@ -7,6 +7,7 @@ import { flushAuditEvents } from '../../../plugins/audit/services/appender'
 import { recordAuditEvent } from '../../../plugins/audit'
 import { verifyAuditTrail } from '../../../plugins/audit/services/verify'
 import { startTestApp, type TestApp } from '../helpers/app'
+import { runKorrigo } from '../helpers/cli'
 import { apiClient, signIn, type ApiClient } from '../helpers/http'
 import { seedClass } from '../helpers/seed'
 
@@ -17,19 +18,11 @@ let seed: Awaited<ReturnType<typeof seedClass>>
 let sql: pg.Client
 
 const root = path.resolve(import.meta.dirname, '../../..')
+const cli = (args: string[]) => runKorrigo(args, { DATABASE_URL: app.database.url, KORRIGO_DATA_DIR: app.dataDir })
 const events = async (action: string) => {
   await flushAuditEvents(app.runtime.payload)
   return (await app.runtime.payload.find({ collection: 'audit-events', where: { action: { equals: action } }, sort: 'seq', limit: 0, pagination: false, overrideAccess: true, depth: 0 })).docs
 }
-const cli = (args: string[], env: Record<string, string> = {}) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'cli/index.ts'), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: app.database.url, KORRIGO_DATA_DIR: app.dataDir, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }))
-  })
 
 beforeAll(async () => {
   app = await startTestApp()

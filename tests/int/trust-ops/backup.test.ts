@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,6 +8,7 @@ import type { BackupManifest } from '../../../runtime/backup/manifest'
 import { storeMedia } from '../../../storage/uploads'
 import { goodScan } from '../../fixtures/hostile/pdfs'
 import { startTestApp, type TestApp } from '../helpers/app'
+import { runKorrigo } from '../helpers/cli'
 import { createTestDatabase, type TestDatabase } from '../helpers/database'
 import { signIn } from '../helpers/http'
 import { uploadBatch, waitForBatch } from '../helpers/scans'
@@ -18,17 +18,7 @@ let app: TestApp
 let target: TestDatabase
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'korrigo-backup-test-'))
 const targetData = path.join(work, 'restored-data')
-const root = path.resolve(import.meta.dirname, '../../..')
 
-const korrigo = (args: string[], env: { DATABASE_URL: string; KORRIGO_DATA_DIR: string }) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'cli/index.ts'), ...args], { cwd: root, env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }))
-  })
 
 const readArchive = async (file: string) => {
   const into = fs.mkdtempSync(path.join(work, 'x-'))
@@ -90,7 +80,7 @@ test('backup while the app writes, restore into a fresh install: identical docum
   })()
   const archive = path.join(work, 'backup.tar.gz')
   const source = { DATABASE_URL: app.database.url, KORRIGO_DATA_DIR: app.dataDir }
-  const backup = await korrigo(['backup', '--out', archive], source)
+  const backup = await runKorrigo(['backup', '--out', archive], source)
   writing = false
   await writer
   expect(backup.stderr).toMatch(/documents: \d+ \/ \d+/)
@@ -114,20 +104,20 @@ test('backup while the app writes, restore into a fresh install: identical docum
   }
 
   const restoredEnv = { DATABASE_URL: target.url, KORRIGO_DATA_DIR: targetData }
-  const restore = await korrigo(['restore', archive], restoredEnv)
+  const restore = await runKorrigo(['restore', archive], restoredEnv)
   expect(restore.stderr).toMatch(/documents: \d+ \/ \d+/)
   expect(restore.code).toBe(0)
 
   // Backing up the restored install gives the same documents, globals and file bytes.
   const again = path.join(work, 'again.tar.gz')
-  expect((await korrigo(['backup', '--out', again], restoredEnv)).code).toBe(0)
+  expect((await runKorrigo(['backup', '--out', again], restoredEnv)).code).toBe(0)
   const second = await readArchive(again)
   expect(Object.keys(second.manifest.collections).sort()).toEqual(Object.keys(first.manifest.collections).sort())
   // The restore itself is the one thing added: an audit event on top of the restored chain.
   const withoutRestore = (slug: string, docs: Record<string, any>[]) => (slug === 'audit-events' ? docs.filter((e) => e.action !== 'backup.restore') : docs)
   for (const slug of Object.keys(first.manifest.collections)) expect({ slug, docs: withoutRestore(slug, second.docs(slug)) }).toEqual({ slug, docs: first.docs(slug) })
   expect(second.docs('audit-events').filter((e) => e.action === 'backup.restore')).toHaveLength(1)
-  expect((await korrigo(['audit', 'verify'], restoredEnv)).code).toBe(0)
+  expect((await runKorrigo(['audit', 'verify'], restoredEnv)).code).toBe(0)
   for (const slug of Object.keys(first.manifest.globals).filter((g) => g !== 'audit-head')) {
     const read = (into: string) => JSON.parse(fs.readFileSync(path.join(into, first.manifest.globals[slug]!.entry), 'utf8'))
     expect({ slug, global: read(second.into) }).toEqual({ slug, global: read(first.into) })
@@ -143,16 +133,16 @@ test('backup while the app writes, restore into a fresh install: identical docum
   expect(first.manifest.entries.filter((e) => e.path.startsWith('files/scan-batches/'))).toHaveLength(1)
 
   // A second restore on a database that is no longer empty is refused; a damaged archive is refused before anything is written.
-  const refused = await korrigo(['restore', archive], restoredEnv)
+  const refused = await runKorrigo(['restore', archive], restoredEnv)
   expect(refused.code).toBe(2)
   expect(refused.stderr).toMatch(/the database is not empty/)
   const damaged = path.join(work, 'damaged.tar.gz')
   const bytes = fs.readFileSync(archive)
   bytes[Math.floor(bytes.length / 2)] ^= 0xff
   fs.writeFileSync(damaged, bytes)
-  const broken = await korrigo(['restore', damaged, '--force'], restoredEnv)
+  const broken = await runKorrigo(['restore', damaged, '--force'], restoredEnv)
   expect(broken.code).not.toBe(0)
   expect(broken.stderr).toMatch(/damaged\.tar\.gz: .*(damaged|not a readable)/)
-  expect((await korrigo(['backup', '--help'], restoredEnv)).code).toBe(0)
-  expect((await korrigo(['restore', '--frob'], restoredEnv)).code).toBe(2)
+  expect((await runKorrigo(['backup', '--help'], restoredEnv)).code).toBe(0)
+  expect((await runKorrigo(['restore', '--frob'], restoredEnv)).code).toBe(2)
 }, 3_000_000)

@@ -10,15 +10,32 @@ const students: MatchStudent[] = [
 ]
 
 /** A piece of a batch that names `name` (or nobody) the way a clean OCR reading would. */
-const piece = ({ key, batch = 'b1', first, last = first, name }: { key: string; batch?: string; first: number; last?: number; name?: [string, string] }): Fragment => ({
+const piece = ({
+  key,
+  batch = 'b1',
+  first,
+  last = first,
+  name,
+  loose,
+  confidence = 0.95,
+}: {
+  key: string
+  batch?: string
+  first: number
+  last?: number
+  name?: [string, string]
+  loose?: boolean
+  confidence?: number
+}): Fragment => ({
   key,
   batch,
+  loose,
   firstPage: first,
   lastPage: last,
   pages: last - first + 1,
   reading: {
     copyKey: key,
-    fields: name ? { lastName: [{ text: name[0].toUpperCase(), confidence: 0.95 }], firstName: [{ text: name[1], confidence: 0.95 }] } : {},
+    fields: name ? { lastName: [{ text: name[0].toUpperCase(), confidence }], ...(name[1] ? { firstName: [{ text: name[1], confidence }] } : {}) } : {},
   },
 })
 
@@ -33,7 +50,7 @@ describe('groupFragments: one student copy cut into pieces', () => {
         piece({ key: 'd', first: 9, last: 12, name: ['Nguyen', 'Bao'] }),
       ],
     })
-    expect(groups).toEqual([['a', 'b']])
+    expect(groups).toEqual([{ pieces: ['a', 'b'] }])
   })
 
   it('leaves apart pieces that are not next to each other in the scan (two copies of one name need a person)', () => {
@@ -70,6 +87,109 @@ describe('groupFragments: one student copy cut into pieces', () => {
         piece({ key: 'other', batch: 'b1', first: 1, last: 4, name: ['Nguyen', 'Bao'] }),
       ],
     })
-    expect(groups).toEqual([['main', 'annex']])
+    expect(groups).toEqual([{ pieces: ['main', 'annex'] }])
+  })
+
+  it('joins an annex sheet to its copy when one reading is sure and the other agrees, the copy first and named by the sure one', () => {
+    const groups = groupFragments({
+      students,
+      fragments: [
+        // the copy's cells half read: it leans to Okonkwo but names nobody on its own
+        piece({ key: 'main', batch: 'b1', first: 1, last: 4, name: ['OKO', 'T'] }),
+        piece({ key: 'other', batch: 'b1', first: 5, last: 8, name: ['Nguyen', 'Bao'] }),
+        piece({ key: 'annex', batch: 'b2', first: 1, name: ['Okonkwo', 'Théo'], loose: true }),
+        // a weak annex reading that leans to Nguyen, whose copy is named for sure
+        piece({ key: 'annex2', batch: 'b2', first: 2, name: ['NGU', 'B'], loose: true }),
+      ],
+    })
+    expect(groups).toEqual([
+      { pieces: ['other', 'annex2'] },
+      { pieces: ['main', 'annex'], namedBy: 'annex' },
+    ])
+  })
+
+  it('never joins on two weak readings, nor a sure sheet to one of two copies that lean to the same student', () => {
+    expect(
+      groupFragments({
+        students,
+        fragments: [piece({ key: 'main', first: 1, last: 4, name: ['OKO', 'T'] }), piece({ key: 'annex', batch: 'b2', first: 1, name: ['OKNKW', 'Th'], loose: true })],
+      }),
+    ).toEqual([])
+    expect(
+      groupFragments({
+        students,
+        fragments: [
+          piece({ key: 'm1', first: 1, last: 4, name: ['OKO', 'T'] }),
+          piece({ key: 'm2', first: 5, last: 8, name: ['KONK', ''] }),
+          piece({ key: 'annex', batch: 'b2', first: 1, name: ['Okonkwo', 'Théo'], loose: true }),
+        ],
+      }),
+    ).toEqual([])
+  })
+
+  it('never lets a weak sheet join a sure copy when another sheet leans to the same student', () => {
+    const groups = groupFragments({
+      students,
+      fragments: [
+        piece({ key: 'main', first: 1, last: 4, name: ['Nguyen', 'Bao'] }),
+        piece({ key: 's1', batch: 'b2', first: 1, name: ['NGU', 'B'], loose: true }),
+        piece({ key: 's2', batch: 'b2', first: 3, name: ['NGYN', ''], loose: true }),
+      ],
+    })
+    expect(groups).toEqual([])
+  })
+
+  it('never makes a loose sheet the head of a join, even when it holds more pages', () => {
+    const groups = groupFragments({
+      students,
+      fragments: [piece({ key: 'annex', batch: 'a0', first: 1, last: 3, name: ['Okonkwo', 'Théo'], loose: true }), piece({ key: 'main', batch: 'b1', first: 1, last: 2, name: ['Okonkwo', 'Théo'] })],
+    })
+    expect(groups).toEqual([{ pieces: ['main', 'annex'] }])
+  })
+
+  it('takes a sheet that names no one between two sheets of one student, never one that leans to another or holds a whole copy', () => {
+    const around = (gap: Fragment) =>
+      groupFragments({
+        students,
+        fragments: [
+          piece({ key: 'a', first: 1, last: 4, name: ['Lefèvre', 'Amandine'] }),
+          gap,
+          piece({ key: 'c', first: gap.lastPage + 1, last: gap.lastPage + 4, name: ['Lefèvre', 'Amandine'] }),
+        ],
+      })
+    expect(around(piece({ key: 'b', first: 5, last: 8 }))).toEqual([{ pieces: ['a', 'b', 'c'] }])
+    expect(around(piece({ key: 'b', first: 5, last: 8, name: ['NGU', 'B'] }))).toEqual([])
+    expect(around(piece({ key: 'b', first: 5, last: 12 }))).toEqual([])
+  })
+
+  it('takes the weak sheets beside a sure one of the same student, the copy named by the sure one', () => {
+    const groups = groupFragments({
+      students,
+      fragments: [
+        piece({ key: 'a', first: 1, last: 4, name: ['LEFV', 'A'] }),
+        piece({ key: 'b', first: 5, last: 8 }),
+        piece({ key: 'c', first: 9, last: 12, name: ['Lefèvre', 'Amandine'] }),
+        piece({ key: 'd', first: 13, last: 16, name: ['LFVR', ''] }),
+        piece({ key: 'e', first: 17, last: 20, name: ['NGU', 'B'] }),
+        // this paper has a name on every sheet: Okonkwo's two sheets say so
+        piece({ key: 'f', first: 21, last: 24, name: ['Okonkwo', 'Théo'] }),
+        piece({ key: 'g', first: 25, last: 28, name: ['Okonkwo', 'Théo'] }),
+      ],
+    })
+    expect(groups).toEqual([{ pieces: ['a', 'b', 'c', 'd'], namedBy: 'c' }, { pieces: ['f', 'g'] }])
+    // weak sheets alone name no one and join nothing
+    expect(groupFragments({ students, fragments: [piece({ key: 'a', first: 1, last: 4, name: ['LEFV', 'A'] }), piece({ key: 'd', first: 5, last: 8, name: ['LFVR', ''] })] })).toEqual([])
+  })
+
+  it('never joins a weak copy to a sure neighbour where each copy is one piece (no student named twice in the batch)', () => {
+    const groups = groupFragments({
+      students,
+      fragments: [
+        piece({ key: 'a', first: 1, last: 4, name: ['LEFV', 'A'] }),
+        piece({ key: 'c', first: 5, last: 8, name: ['Lefèvre', 'Amandine'] }),
+        piece({ key: 'e', first: 9, last: 12, name: ['Nguyen', 'Bao'] }),
+      ],
+    })
+    expect(groups).toEqual([])
   })
 })

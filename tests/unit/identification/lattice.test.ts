@@ -114,6 +114,18 @@ describe('lexicon scores: roster names against a copy', () => {
     expect(stringsOnly[0]!.status).toBe('needs_review')
   })
 
+  test('a lattice the strings read nothing like never names a copy alone: it ranks the suggestion, a person decides', () => {
+    // The frames fit ROUX Louise, the strings read ink that is nothing like it (an unsure recogniser, a field read
+    // on the wrong line): one such copy was named COSTA Emma, written by O'NEILL Éloïse.
+    const lattices = { lastName: latticeOf('ROUX', { sure: 0.6 }), firstName: latticeOf('Louise', { sure: 0.6 }) }
+    const garbage = { lastName: [{ text: 'Sos..r', confidence: 0.36 }], firstName: [{ text: 'nnn', confidence: 0.36 }] }
+    const [unsupported] = identifyCopies({ students: roster, copies: [{ copyKey: 'c', fields: garbage, lattices }] })
+    expect([unsupported!.status, unsupported!.candidates[0]!.studentKey]).toEqual(['needs_review', 's7'])
+    // The same frames with a reading that looks like the name, however bent: named.
+    const [supported] = identifyCopies({ students: roster, copies: [{ copyKey: 'c', fields: { lastName: [{ text: 'R0UK', confidence: 0.5 }], firstName: [{ text: 'Lowise', confidence: 0.5 }] }, lattices }] })
+    expect([supported!.status, supported!.studentKey]).toEqual(['identified', 's7'])
+  })
+
   test('a damaged stored lattice is ignored, not fatal', () => {
     expect(scoresFor({ lastName: { frames: 3, classes: CLASS_COUNT, data: 'AAAA' } })).toBeNull()
   })

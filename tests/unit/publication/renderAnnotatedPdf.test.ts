@@ -158,3 +158,20 @@ describe('renderAnnotatedPdf', () => {
     expect(text).toContain('11 / 20')
   })
 })
+
+describe('copy after copy', () => {
+  it('prints each copy with its own characters, though the font is parsed once for all of them', async () => {
+    const blank = await PDFDocument.create()
+    blank.addPage([595, 842])
+    const bytes = await blank.save()
+    const names = ['Łukasz Żółć', 'Zoé Lefèvre', 'Ngô Bảo Châu', 'Ægir Þórsson']
+    const rendered = []
+    for (const studentName of names)
+      rendered.push(await renderAnnotatedPdf({ copyPdf: bytes, annotations: [], grades: [], scale: [{ key: 'q1', label: 'Œuvre', maxPoints: 2, step: 1 }], studentName, examTitle: 'DS', locale: 'fr' }))
+    for (const [index, name] of names.entries()) {
+      const text = pageText({ pdf: rendered[index]!.pdf, index: 1 })
+      expect(text).toContain(`Élève : ${name}`)
+      for (const other of names.filter((n) => n !== name)) expect(text).not.toContain(other)
+    }
+  })
+})

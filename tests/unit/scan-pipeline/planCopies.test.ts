@@ -106,4 +106,15 @@ describe('planCopies', () => {
     expect(planCopies({ analyses: Array.from({ length: 4 }, (_, i) => a4(i + 1, 0)) }).copies).toHaveLength(1)
     expect(planCopies({ analyses: Array.from({ length: 12 }, (_, i) => a4(i + 1, 0)), expectedPagesPerCopy: 3 }).copies).toHaveLength(4)
   })
+
+  it('proposes a short batch sheet by sheet when the exam already has copies: loose annexes or late sheets, joined by identity', () => {
+    const sheets = Array.from({ length: 6 }, (_, i) => a4(i + 1, 0))
+    // the same six sheets alone are one student's copy; beside copies already made, six pieces to join
+    expect(planCopies({ analyses: sheets }).copies).toHaveLength(1)
+    const loose = planCopies({ analyses: sheets, fileName: 'annexes.pdf', looseSheets: true, expectedPagesPerCopy: 4 })
+    expect(loose.copies.map((c) => c.pages.map((p) => p.sourcePage))).toEqual([[1], [2], [3], [4], [5], [6]])
+    expect(loose.anomalies.join('\n')).toMatch(/annexes\.pdf: .*the exam already has copies.*joins those that name a student/)
+    // one sheet is one piece either way
+    expect(planCopies({ analyses: [a4(1, 0)], looseSheets: true }).copies).toHaveLength(1)
+  })
 })

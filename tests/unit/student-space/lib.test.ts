@@ -6,7 +6,6 @@ import { createKeyedLock } from '../../../plugins/student-space/lib/keyed-lock'
 import { afterFailure, lockRemainingMs } from '../../../plugins/student-space/lib/lockout'
 import { resolveSettings } from '../../../plugins/student-space/lib/settings'
 import { signStudentToken, verifyStudentToken } from '../../../plugins/student-space/lib/token'
-import { createUnknownEmailCounters } from '../../../plugins/student-space/lib/unknown-emails'
 
 const policy = { maxAttempts: 3, lockMs: 60_000 }
 const t0 = new Date('2026-05-01T10:00:00Z')
@@ -37,16 +36,6 @@ describe('student-space lib', () => {
     expect(lockRemainingMs({ counters, now: at(32_000) })).toBe(30_000)
     expect(lockRemainingMs({ counters, now: at(62_000) })).toBe(0)
     expect(afterFailure({ counters, now: at(70_000), policy })).toEqual({ failedAttempts: 1, lockedUntil: null })
-  })
-
-  it('locks unknown addresses the same way, within a bounded memory', () => {
-    const unknown = createUnknownEmailCounters({ maxEntries: 2 })
-    for (let n = 0; n < 3; n++) unknown.fail({ email: 'x@y.z', now: t0, policy })
-    expect(unknown.remainingMs({ email: 'x@y.z', now: at(1000) })).toBe(59_000)
-    unknown.fail({ email: 'a@y.z', now: t0, policy })
-    unknown.fail({ email: 'b@y.z', now: t0, policy })
-    expect(unknown.size()).toBe(2)
-    expect(unknown.remainingMs({ email: 'x@y.z', now: at(1000) })).toBe(0) // evicted first
   })
 
   it('runs tasks for one key one after the other, even when one fails', async () => {

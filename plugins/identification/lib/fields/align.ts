@@ -1,3 +1,4 @@
+import type { GrayCrop } from '../header/types'
 import { alignTemplate, prepareTarget, samplePoints } from '../../../scan-pipeline/lib/template/align'
 import { dilate, type Mask } from '../../../scan-pipeline/lib/template/mask'
 
@@ -14,6 +15,20 @@ export const affineOf = ({ t, form, page }: { t: FormTransform; form: { width: n
   const fx = form.width / 2
   const fy = form.height / 2
   return { a: cos, b: -sin, c: sin, d: cos, e: page.width / 2 + t.dx - cos * fx + sin * fy, f: page.height / 2 + t.dy - sin * fx - cos * fy }
+}
+
+/** A page seen from the form's frame (nearest pixel), paper where it falls outside. */
+export const warpInto = ({ page, t, frame }: { page: GrayCrop; t: FormTransform; frame: { width: number; height: number } }): Uint8Array => {
+  const out = new Uint8Array(frame.width * frame.height).fill(255)
+  const m = affineOf({ t, form: frame, page })
+  for (let y = 0; y < frame.height; y++) {
+    for (let x = 0; x < frame.width; x++) {
+      const px = Math.round(m.a * x + m.b * y + m.e)
+      const py = Math.round(m.c * x + m.d * y + m.f)
+      if (px >= 0 && py >= 0 && px < page.width && py < page.height) out[y * frame.width + x] = page.raw[py * page.width + px]!
+    }
+  }
+  return out
 }
 
 export const downsample = (mask: Mask, factor: number): Mask => {

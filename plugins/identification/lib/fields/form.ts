@@ -5,9 +5,11 @@ import { alignTemplate, prepareTarget, samplePoints } from '../../../scan-pipeli
 import { DESCRIPTOR_DPI, dilate, type Mask } from '../../../scan-pipeline/lib/template/mask'
 import type { LabelReader } from '../header/labelReader'
 import type { GrayCrop } from '../header/types'
-import { affineOf, alignForm, downsample, refine, type FormTransform } from './align'
-import { inkOf, paperLevel, renderPageImage, FORM_DPI, type PageImage } from './page'
+import { alignForm, downsample, refine, warpInto, type FormTransform } from './align'
+import { inkOf, normalised, renderPageImage, FORM_DPI, type PageImage } from './page'
 import { labelsOf, type FormLabel } from './phrases'
+import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
+import { lightestOf } from './lightest'
 
 /**
  * A first page as printed, before anyone wrote on it: from the exam's blank subject, or learned from
@@ -66,55 +68,25 @@ const growInk = (raw: Uint8Array, width: number, height: number, r = 1): Uint8Ar
   return out
 }
 
-/** A page seen from the form's frame (nearest pixel), paper where it falls outside. */
-const warpInto = ({ page, t, frame }: { page: GrayCrop; t: FormTransform; frame: { width: number; height: number } }): Uint8Array => {
-  const out = new Uint8Array(frame.width * frame.height).fill(255)
-  const m = affineOf({ t, form: frame, page })
-  for (let y = 0; y < frame.height; y++) {
-    for (let x = 0; x < frame.width; x++) {
-      const px = Math.round(m.a * x + m.b * y + m.e)
-      const py = Math.round(m.c * x + m.d * y + m.f)
-      if (px >= 0 && py >= 0 && px < page.width && py < page.height) out[y * frame.width + x] = page.raw[py * page.width + px]!
-    }
-  }
-  return out
-}
-
 /** An alignment that moves print this far cannot be right (pixels at FORM_DPI: 60 ≈ 1 cm). */
 const plausible = (t: FormTransform) => Math.abs(t.scale - 1) < 0.06 && Math.abs(t.dx) < 60 && Math.abs(t.dy) < 60
-
-/** Pixel values stretched so that each page's paper is white: scans differ in paper tone. */
-const normalised = (page: PageImage): PageImage => {
-  const paper = paperLevel(page)
-  const k = 255 / Math.max(1, paper)
-  return { ...page, raw: Uint8Array.from(page.raw, (v) => Math.min(255, Math.round(v * k))) }
-}
 
 /**
  * Each pixel's second-lightest value among the aligned pages (the lightest with fewer than five): a
  * pixel stays dark only where the pages have ink in common — print. The second rather than the first
  * forgives one page whose print did not quite line up.
  */
-const lightestOf = ({ pages, align, frame, grow = 1 }: { pages: PageImage[]; align: (page: PageImage) => FormTransform; frame: PageImage; grow?: number }): Uint8Array => {
-  const first = new Uint8Array(frame.width * frame.height)
-  const second = new Uint8Array(frame.width * frame.height)
-  let used = 0
-  for (const page of pages) {
-    const t = align(page)
-    if (process.env.KORRIGO_DEBUG_FORM) console.log('form fit', t)
-    if (!plausible(t)) continue
-    const warped = growInk(warpInto({ page: normalised(page), t, frame }), frame.width, frame.height, grow)
-    used++
-    for (let i = 0; i < first.length; i++) {
-      const v = warped[i]!
-      if (v > first[i]!) {
-        second[i] = first[i]!
-        first[i] = v
-      } else if (v > second[i]!) second[i] = v
+const printOf = ({ pages, align, frame, grow = 1 }: { pages: PageImage[]; align: (page: PageImage) => FormTransform; frame: PageImage; grow?: number }): Uint8Array => {
+  function* warped() {
+    for (const page of pages) {
+      const t = align(page)
+      if (process.env.KORRIGO_DEBUG_FORM) console.log('form fit', t)
+      if (plausible(t)) yield growInk(warpInto({ page: normalised(page), t, frame }), frame.width, frame.height, grow)
     }
   }
-  if (used === 0) return frame.raw
-  return used >= 5 ? second : first
+  const { first, second, count } = lightestOf({ size: frame.width * frame.height, layers: warped() })
+  if (count === 0) return frame.raw
+  return count >= 5 ? second : first
 }
 
 /**
@@ -134,11 +106,25 @@ const viaPrint = ({ print, reference }: { print: Mask; reference: PageImage }) =
   }
 }
 
-/** Where first-page labels are looked for: the top of the page (names) and its foot (page numbers). */
-const LABEL_BANDS = [
-  [0, 0.45],
-  [0.88, 1],
-] as const
+/**
+ * Where first-page labels are looked for, and at what enlargement: the top of the page (names) and its
+ * foot (page numbers), whose small print ("page / nombre total de pages", 7 pt) OCR misreads at FORM_DPI.
+ */
+type LabelBand = { from: number; to: number; zoom: number }
+const HEAD_BAND: LabelBand = { from: 0, to: 0.45, zoom: 1 }
+const FOOT_BAND: LabelBand = { from: 0.88, to: 1, zoom: 2 }
+
+/** A grey image enlarged `k` times, each pixel repeated (crisp edges are what OCR of print wants). */
+const enlarge = (image: GrayCrop, k: number): GrayCrop => {
+  if (k === 1) return image
+  const width = image.width * k
+  const raw = new Uint8Array(width * image.height * k)
+  for (let y = 0; y < image.height * k; y++) {
+    const from = Math.floor(y / k) * image.width
+    for (let x = 0; x < width; x++) raw[y * width + x] = image.raw[from + Math.floor(x / k)]!
+  }
+  return { raw, width, height: image.height * k }
+}
 
 /**
  * The blank form learned from several copies' first pages: all aligned on the first, then, pixel by
@@ -155,12 +141,12 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   // at full resolution (its ink under that estimate) aligns every page to the pixel.
   const coarse = print ? viaPrint({ print, reference }) : (page: PageImage) => alignForm({ form: maskOf(reference), page: maskOf(page) })
   const starts = new Map(pages.map((p) => [p, coarse(p)]))
-  const rough = maskOf({ ...reference, raw: lightestOf({ pages, align: (p) => starts.get(p)!, frame: reference, grow: 4 }) })
+  const rough = maskOf({ ...reference, raw: printOf({ pages, align: (p) => starts.get(p)!, frame: reference, grow: 4 }) })
   const refInk = maskOf(reference)
-  const refPrint: Mask = { ...refInk, data: Uint8Array.from(refInk.data, (v, i) => v & rough.data[i]!) }
+  const refPrint: Mask = { ...refInk, data: mapPixels(refInk.data, (v, i) => v & rough.data[i]!) }
   const points = samplePoints(refPrint, 3000)
   const precise = (page: PageImage) => refine({ points, form: refPrint, page: dilate(maskOf(page), 1), start: starts.get(page)!, radius: 6 })
-  const settled = lightestOf({ pages, align: precise, frame: reference, grow: 1 })
+  const settled = printOf({ pages, align: precise, frame: reference, grow: 1 })
   const image: PageImage = { ...reference, raw: settled }
   // The labels are read twice: on the learned print (no handwriting, but its glyphs are thinned where
   // pages did not quite line up: short words such as "Nom :" get lost) and on the reference scan itself
@@ -169,13 +155,13 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   return { image, mask: maskOf(image), labels: distinctLabels(found), source: 'learned' }
 }
 
-const labelsIn = async ({ image, labels }: { image: PageImage; labels: LabelReader }): Promise<FormLabel[]> => {
+const labelsIn = async ({ image, labels, bands = [HEAD_BAND, FOOT_BAND] }: { image: PageImage; labels: LabelReader; bands?: LabelBand[] }): Promise<FormLabel[]> => {
   const words = []
-  for (const [from, to] of LABEL_BANDS) {
+  for (const { from, to, zoom } of bands) {
     const y0 = Math.floor(image.height * from)
     const y1 = Math.floor(image.height * to)
-    const band = { raw: image.raw.subarray(y0 * image.width, y1 * image.width), width: image.width, height: y1 - y0 }
-    for (const w of await labels.read(band)) words.push({ text: w.text, x0: w.box.x0, y0: w.box.y0 + y0, x1: w.box.x1, y1: w.box.y1 + y0 })
+    const band = enlarge({ raw: image.raw.subarray(y0 * image.width, y1 * image.width), width: image.width, height: y1 - y0 }, zoom)
+    for (const w of await labels.read(band)) words.push({ text: w.text, x0: w.box.x0 / zoom, y0: w.box.y0 / zoom + y0, x1: w.box.x1 / zoom, y1: w.box.y1 / zoom + y0 })
   }
   return labelsOf(words)
 }
@@ -185,3 +171,10 @@ const distinctLabels = (labels: FormLabel[]): FormLabel[] => {
   const overlap = (a: FormLabel, b: FormLabel) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0)
   return labels.filter((label, i) => !labels.slice(0, i).some((earlier) => earlier.kind === label.kind && overlap(earlier, label)))
 }
+
+/**
+ * Whether a first page prints page-number labels in its foot ("page / nombre total de pages"): one read
+ * of its foot band, so that a batch whose paper has none is not taught a whole form just to find out.
+ */
+export const printsPageNumbers = async ({ page, labels }: { page: PageImage; labels: LabelReader }): Promise<boolean> =>
+  (await labelsIn({ image: page, labels, bands: [FOOT_BAND] })).some((label) => label.kind === 'pageNumber')

@@ -1,6 +1,7 @@
 export { classifyLabel, IDENTITY_KINDS, type FieldKind } from './labels'
 export { labelsOf, type FormLabel, type Word } from './phrases'
-export { formFromSubject, learnForm, type BlankForm } from './form'
+export { formFromSubject, learnForm, printsPageNumbers, type BlankForm } from './form'
+export { writesNameInCells } from './cells'
 export { renderPageImage, FORM_DPI, type PageImage } from './page'
 export { handwritingOf, strokesOf, type Stroke } from './handwriting'
 export { assignStrokes, type FoundField } from './assign'

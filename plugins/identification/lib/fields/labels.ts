@@ -15,10 +15,12 @@ const text = (raw: string) =>
 
 // Order matters: "nom et prénom" is a full name before it is a last name.
 const RULES: [FieldKind, RegExp][] = [
-  ['pageNumber', /^(page|pages|nombre total de pages|total de pages|feuille|page n)\b/],
+  // "nombre total de pages" anywhere: OCR often glues the line above ("page") or a stray mark before it.
+  ['pageNumber', /^(page|pages|feuille|page n)\b|\b(nombre total de pages|total de pages)\b/],
   ['fullName', /\bnoms? (et |, |- |\/ )?pr[e]?noms?\b|\bpr[e]?noms? (et |, |- |\/ )?noms?\b|^(eleve|etudiant|etudiante|candidat|candidate|student|name|full name|identite)\b/],
   ['candidateNumber', /\b(n ?°|no|num|numero) ?(de |d')?(candidat|inscription|table|ine)\b|^(n ?° ?candidat|numero d'inscription|matricule|ine)\b/],
-  ['birthDate', /\bne ?\(?e?\)? ?le\b|\bnee? le\b|date de naissance|naissance|date of birth|birth ?date|\bdob\b/],
+  // "Nom de naissance" is a last name: a bare "naissance" asks for a date only where the label starts with it.
+  ['birthDate', /\bne ?\(?e?\)? ?le\b|\bnee? le\b|date (et lieu )?de naissance|^naissance\b|date of birth|birth ?date|\bdob\b/],
   ['firstName', /^(pr[e]?noms?|first ?names?|given names?|forenames?)\b/],
   ['lastName', /^(nom( de famille| d'usage| usuel| patronymique)?|nom de naissance|surname|last ?name|family name)\b/],
   ['className', /^(classe|class|division|groupe|group|section|form)\b/],
@@ -32,7 +34,8 @@ const OTHER = /^(note|notes|appreciation|appreciations|observations?|comments?|s
  */
 export const classifyLabel = (raw: string): FieldKind | undefined => {
   const t = text(raw)
-  if (!t) return undefined
+  // "(naissance) en majuscules" under a label is a hint on how to fill it, not a label
+  if (!t || raw.trim().startsWith('(')) return undefined
   for (const [kind, re] of RULES) if (re.test(t)) return kind
   if (OTHER.test(t)) return 'other'
   return undefined

@@ -2,6 +2,7 @@ import * as mupdf from 'mupdf'
 
 import { pixmapPixels } from '../../../scan-pipeline/lib/pdf/pixels'
 import type { GrayCrop } from '../header/types'
+import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
 
 /** Resolution at which first pages are compared with their blank form and fields are cut out. */
 export const FORM_DPI = 150
@@ -52,5 +53,12 @@ export const paperLevel = (image: GrayCrop): number => {
 /** Ink: clearly darker than the paper (light ruling stays out). */
 export const inkOf = (image: GrayCrop, ratio = 0.72): Uint8Array => {
   const t = paperLevel(image) * ratio
-  return Uint8Array.from(image.raw, (v) => (v < t ? 1 : 0))
+  return mapPixels(image.raw, (v) => (v < t ? 1 : 0))
+}
+
+/** Pixel values stretched so that each page's paper is white: scans differ in paper tone. */
+export const normalised = (page: PageImage): PageImage => {
+  const paper = paperLevel(page)
+  const k = 255 / Math.max(1, paper)
+  return { ...page, raw: mapPixels(page.raw, (v) => Math.min(255, Math.round(v * k))) }
 }

@@ -6,6 +6,8 @@ export type Word = { text: string; x0: number; y0: number; x1: number; y1: numbe
 /** A printed label: the words that ask for one field, and what they ask for. */
 export type FormLabel = { kind: FieldKind; text: string; x0: number; y0: number; x1: number; y1: number }
 
+const MAX_TAIL_WORDS = 4
+
 const sameLine = (a: Word, b: Word) => {
   const overlap = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
   return overlap > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0)
@@ -29,18 +31,24 @@ export const labelsOf = (words: Word[]): FormLabel[] => {
     line.sort((a, b) => a.x0 - b.x0)
     let phrase: Word[] = []
     const close = () => {
-      if (phrase.length === 0) return
-      const text = phrase.map((w) => w.text).join(' ')
-      const kind = classifyLabel(text)
-      if (kind) {
+      // Print packed beside a label ("RÉPUBLIQUE FRANÇAISE" left of "NOM DE FAMILLE" on the official
+      // sheet) joins its phrase: the label is the phrase's first tail that names a field.
+      // A tail is taken only as labels look (short, capitalised), never out of a sentence's middle.
+      for (let start = 0; start < phrase.length; start++) {
+        const words = phrase.slice(start)
+        if (start > 0 && (words.length > MAX_TAIL_WORDS || !/^\p{Lu}/u.test(words[0]!.text))) continue
+        const text = words.map((w) => w.text).join(' ')
+        const kind = classifyLabel(text)
+        if (!kind) continue
         labels.push({
           kind,
           text,
-          x0: Math.min(...phrase.map((w) => w.x0)),
-          y0: Math.min(...phrase.map((w) => w.y0)),
-          x1: Math.max(...phrase.map((w) => w.x1)),
-          y1: Math.max(...phrase.map((w) => w.y1)),
+          x0: Math.min(...words.map((w) => w.x0)),
+          y0: Math.min(...words.map((w) => w.y0)),
+          x1: Math.max(...words.map((w) => w.x1)),
+          y1: Math.max(...words.map((w) => w.y1)),
         })
+        break
       }
       phrase = []
     }
@@ -55,6 +63,11 @@ export const labelsOf = (words: Word[]): FormLabel[] => {
           phrase.push(w)
           close()
         }
+        continue
+      }
+      // Cells and frames read as text ("[5]o]e]", "|") end a label too: the boxes to fill begin there.
+      if (/[[\]|{}]/.test(t) || !/\p{L}|°/u.test(t)) {
+        close()
         continue
       }
       phrase.push(w)

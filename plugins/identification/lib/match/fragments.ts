@@ -1,4 +1,4 @@
-import { identifyCopies } from './identify'
+import { DEFAULT_MATCH_OPTIONS, identifyCopies } from './identify'
 import type { CopyReading, MatchOptions, MatchStudent } from './types'
 
 /**
@@ -14,52 +14,157 @@ export type Fragment = {
   lastPage: number
   /** pages in the piece: the largest piece of a student is the copy the others join */
   pages: number
+  /**
+   * A sheet of a batch cut sheet by sheet because the exam had copies already (annexes, late sheets): it
+   * belongs to a copy more than it is one, so it never heads a join.
+   */
+  loose?: boolean
   reading: CopyReading
 }
 
-/** Who a piece names on its own (no class-wide exclusivity): only a sure, unambiguous name counts. */
-const ownName = ({ fragment, students, options }: { fragment: Fragment; students: MatchStudent[]; options?: Partial<MatchOptions> }): string | undefined => {
-  const [result] = identifyCopies({ copies: [fragment.reading], students, options })
-  return result?.status === 'identified' ? (result.studentKey ?? undefined) : undefined
+/**
+ * Pieces to join, the copy they join first. `namedBy`: the piece whose reading names the student with
+ * certainty, when the head's own reading does not (the joined copy is identified on that evidence).
+ */
+export type FragmentGroup = { pieces: string[]; namedBy?: string }
+
+type Verdict = { sure?: string; leaning?: string }
+
+/**
+ * Who a piece names on its own (no class-wide exclusivity): `sure` only for a certain, unambiguous name;
+ * `leaning` for the student a reading would name if the bar were the matcher's "nobody" score instead of
+ * its threshold — every other test passed (the lead over the next student, over a classmate with a close
+ * name) — enough to confirm what another piece says, never to name a copy.
+ */
+const verdictOf = ({ fragment, students, options }: { fragment: Fragment; students: MatchStudent[]; options: MatchOptions }): Verdict => {
+  const named = (bar: MatchOptions) => {
+    const [result] = identifyCopies({ copies: [fragment.reading], students, options: bar })
+    return result?.status === 'identified' ? (result.studentKey ?? undefined) : undefined
+  }
+  const sure = named(options)
+  return { sure, leaning: sure ?? named({ ...options, threshold: options.unknownScore }) }
+}
+
+/** Pieces of one batch that follow each other; `student`: the one they name, at least one of them for sure. */
+type Run = { student?: string; pieces: Fragment[] }
+
+const follows = (a: Fragment, b: Fragment) => a.batch === b.batch && a.lastPage + 1 === b.firstPage
+
+/**
+ * A student's sheets come together in a scan: pieces in a row that name one student for sure are one
+ * run. On paper where students write their name on every sheet — loose sheets, or a batch where two
+ * pieces in a row (or around a third) name one student for sure — a weak reading beside a sure one agrees with it: pieces
+ * in a row that lean to one student, one of them sure, are one run, and a piece that leans to no one (a
+ * header left blank, an unreadable hand) between two of them, no larger than theirs, is theirs too.
+ * Elsewhere (one piece per copy) a weak copy beside a sure one is another student's, unread.
+ * Everything else is a run of one piece.
+ */
+const runsOf = ({ ordered, verdicts }: { ordered: Fragment[]; verdicts: Map<string, Verdict> }): Run[] => {
+  const sureOf = (f: Fragment) => verdicts.get(f.key)?.sure
+  // a student named for sure on two pieces in a row, or on both sides of one
+  const twice = (f: Fragment, i: number) =>
+    [1, 2].some((back) => {
+      const before = ordered[i - back]
+      return before && sureOf(f) && sureOf(before) === sureOf(f) && (back === 1 ? follows(before, f) : follows(before, ordered[i - 1]!) && follows(ordered[i - 1]!, f))
+    })
+  const sheetByBatch = new Set(ordered.flatMap((f, i) => (f.loose || twice(f, i) ? [f.batch] : [])))
+  const leaningOf = (f: Fragment | undefined) => (f ? (sheetByBatch.has(f.batch) ? verdicts.get(f.key)?.leaning : sureOf(f)) : undefined)
+  const runs: Run[] = []
+  let i = 0
+  while (i < ordered.length) {
+    const first = ordered[i]!
+    const student = leaningOf(first)
+    let end = i
+    for (let j = i + 1; student && j < ordered.length && follows(ordered[j - 1]!, ordered[j]!); j++) {
+      const piece = ordered[j]!
+      if (leaningOf(piece) === student) end = j
+      else {
+        const largest = Math.max(...ordered.slice(i, j).map((f) => f.pages))
+        const gap = verdicts.get(piece.key)?.leaning === undefined && piece.pages <= largest && ordered[j + 1] && follows(piece, ordered[j + 1]!) && leaningOf(ordered[j + 1]) === student
+        if (!gap) break
+      }
+    }
+    const pieces = ordered.slice(i, end + 1)
+    if (student && pieces.some((f) => verdicts.get(f.key)?.sure === student)) {
+      runs.push({ student, pieces })
+      i = end + 1
+    } else {
+      runs.push({ pieces: [first] })
+      i++
+    }
+  }
+  return runs
 }
 
 /**
- * Which pieces are one student's copy. Within a batch, pieces that follow each other in the scan and
- * each name the same student with certainty are one copy; across batches, a piece that names a student
- * whose copy is in another batch joins it (an annex, a late sheet). Each group lists its pieces in the
- * order they join: the student's largest piece first, then the rest in scan order. Pieces that name
- * nobody with certainty stay on their own: a wrong join is a wrong copy.
+ * Which pieces are one student's copy. Within a batch, pieces in a row that name one student are one
+ * copy (see `runsOf`); across batches, a piece that names a student whose copy is in another batch
+ * joins it (an annex, a late sheet). A loose sheet also joins a copy when two independent readings
+ * agree and one of them is certain: the sheet names the student for sure and only one copy leans to
+ * that student, or the copy names them for sure and the sheet leans to them (a weak reading confirms,
+ * it never decides alone). Each group lists its pieces in the order they join: the student's main
+ * piece first (the largest; never a loose sheet when a copy is there), then the rest in scan order.
+ * Pieces that name nobody stay on their own: a wrong join is a wrong copy.
  */
-export const groupFragments = ({ fragments, students, options }: { fragments: Fragment[]; students: MatchStudent[]; options?: Partial<MatchOptions> }): string[][] => {
-  const named = new Map(fragments.map((f) => [f.key, ownName({ fragment: f, students, options })]))
+export const groupFragments = ({ fragments, students, options = {} }: { fragments: Fragment[]; students: MatchStudent[]; options?: Partial<MatchOptions> }): FragmentGroup[] => {
+  const opts = { ...DEFAULT_MATCH_OPTIONS, ...options }
+  const verdicts = new Map(fragments.map((f) => [f.key, verdictOf({ fragment: f, students, options: opts })]))
   const ordered = [...fragments].sort((a, b) => a.batch.localeCompare(b.batch) || a.firstPage - b.firstPage)
-  // runs of adjacent pieces of one batch naming one student
-  const runs: Fragment[][] = []
-  for (const f of ordered) {
-    const run = runs[runs.length - 1]
-    const last = run?.[run.length - 1]
-    const student = named.get(f.key)
-    if (run && last && student && last.batch === f.batch && last.lastPage + 1 === f.firstPage && named.get(last.key) === student) run.push(f)
-    else runs.push([f])
+  const runs = runsOf({ ordered, verdicts })
+  const sureOf = (f: Fragment) => verdicts.get(f.key)?.sure
+  /** The group of these pieces, head first, named by its first sure piece when the head is not. */
+  const groupOf = (pieces: Fragment[], student: string): FragmentGroup => {
+    const namedBy = sureOf(pieces[0]!) === student ? undefined : pieces.find((f) => sureOf(f) === student)?.key
+    return { pieces: pieces.map((f) => f.key), ...(namedBy ? { namedBy } : {}) }
   }
-  // a student's runs in different batches: the largest is the copy, the others join it
-  const byStudent = new Map<string, Fragment[][]>()
-  for (const run of runs) {
-    const student = named.get(run[0]!.key)
-    if (!student) continue
-    byStudent.set(student, [...(byStudent.get(student) ?? []), run])
-  }
-  const groups: string[][] = []
+  // a student's runs in different batches: the main one is the copy, the others join it
+  const byStudent = new Map<string, Run[]>()
+  for (const run of runs) if (run.student) byStudent.set(run.student, [...(byStudent.get(run.student) ?? []), run])
+  const size = (r: Run) => r.pieces.reduce((n, f) => n + f.pages, 0)
+  const loose = (r: Run) => Boolean(r.pieces[0]!.loose)
+  const mainFirst = (a: Run, b: Run) => Number(loose(a)) - Number(loose(b)) || size(b) - size(a)
+  const groups: FragmentGroup[] = []
   const placed = new Set<string>()
-  for (const [, studentRuns] of byStudent) {
-    const batches = new Set(studentRuns.map((r) => r[0]!.batch))
+  /** the copy (a run that is not loose sheets) each student is surely named on */
+  const copyOf = new Map<string, FragmentGroup>()
+  for (const [student, studentRuns] of byStudent) {
+    const batches = new Set(studentRuns.map((r) => r.pieces[0]!.batch))
     // two separate runs in the same batch name the same student: leave them to a person
     if (batches.size !== studentRuns.length) continue
-    const size = (r: Fragment[]) => r.reduce((n, f) => n + f.pages, 0)
-    const [main, ...rest] = [...studentRuns].sort((a, b) => size(b) - size(a))
-    const group = [...main!, ...rest.flat()].map((f) => f.key)
-    for (const key of group) placed.add(key)
-    if (group.length > 1) groups.push(group)
+    const [main, ...rest] = [...studentRuns].sort(mainFirst)
+    // only loose sheets name this student for sure: they look for a copy below
+    if (loose(main!)) continue
+    const group = groupOf([...main!.pieces, ...rest.flatMap((r) => r.pieces)], student)
+    for (const key of group.pieces) placed.add(key)
+    groups.push(group)
+    copyOf.set(student, group)
   }
-  return groups
+
+  // Loose sheets left over (a run of sheets naming one student, or one sheet), confirmed by a second reading.
+  const copies = fragments.filter((f) => !f.loose && !placed.has(f.key))
+  const leaningCopies = (student: string) => copies.filter((c) => !placed.has(c.key) && verdicts.get(c.key)?.leaning === student)
+  const sheetRuns = runs.filter((run) => loose(run) && !placed.has(run.pieces[0]!.key))
+  const verdictOfRun = (run: Run): Verdict => (run.student ? { sure: run.student, leaning: run.student } : (verdicts.get(run.pieces[0]!.key) ?? {}))
+  // Two sheets leaning to one student: one of them may be another's, so a weak reading confirms nothing.
+  const leaners = new Map<string, number>()
+  for (const run of sheetRuns) {
+    const { leaning } = verdictOfRun(run)
+    if (leaning) leaners.set(leaning, (leaners.get(leaning) ?? 0) + 1)
+  }
+  for (const run of sheetRuns) {
+    const keys = run.pieces.map((f) => f.key)
+    const { sure, leaning } = verdictOfRun(run)
+    const named = leaning ? copyOf.get(leaning) : undefined
+    const [only, ...others] = sure && !named ? leaningCopies(sure) : []
+    if (named && (sure || leaners.get(leaning!) === 1)) named.pieces.push(...keys)
+    else if (only && !others.length) {
+      const group = groupOf([only, ...run.pieces], sure!)
+      placed.add(only.key)
+      groups.push(group)
+      copyOf.set(sure!, group)
+    } else if (keys.length > 1) groups.push({ pieces: keys })
+    else continue
+    for (const key of keys) placed.add(key)
+  }
+  return groups.filter((g) => g.pieces.length > 1)
 }

@@ -6,6 +6,7 @@ import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent } from
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   threshold: 0.7,
+  stringSupport: 0.35,
   margin: 0.1,
   partialMargin: 0.18,
   unknownScore: 0.45,
@@ -61,9 +62,13 @@ export const identifyCopies = ({
     const lattice = reading.named ? lexiconScores({ reading: copies[i]!, students: lexicon }) : null
     if (!lattice) return bestPerStudent(strings)
     return bestPerStudent(
-      strings.map((pair, j) =>
-        lattice.scores[j]! >= pair.score - opts.margin ? { score: lattice.scores[j]!, partial: lattice.partial[j]! } : { score: pair.score - opts.margin, partial: pair.partial },
-      ),
+      strings.map((pair, j) => {
+        if (lattice.scores[j]! < pair.score - opts.margin) return { score: pair.score - opts.margin, partial: pair.partial }
+        // The lattice alone, against strings that read nothing like the name ("Sos..r"nnn" for COSTA Emma): an
+        // unsure recogniser's frames can fit any name, so the lattice ranks the suggestions and a person decides.
+        const unsupported = pair.score < opts.stringSupport
+        return { score: unsupported ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
+      }),
     )
   })
   const scores = pairs.map((row) => row.map((pair) => pair.score))

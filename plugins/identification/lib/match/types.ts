@@ -40,12 +40,14 @@ export type CopyIdentification = {
   /** Best students for this copy, best first (at most `maxCandidates`). */
   candidates: ScoredCandidate[]
   /** Why a copy was left for review; absent when identified. */
-  reason?: 'unnamed' | 'low_score' | 'ambiguous_copy' | 'ambiguous_student' | 'close_names' | 'unassigned'
+  reason?: 'unnamed' | 'low_score' | 'ambiguous_copy' | 'ambiguous_student' | 'close_names' | 'unassigned' | 'sheet_of_named_student'
 }
 
 export type MatchOptions = {
   /** Minimum score for an automatic name. */
   threshold: number
+  /** A lattice names a student only where the strings read score that student at least this (they need not agree, only not be unrelated). */
+  stringSupport: number
   /** Required lead over the runner-up, per copy and per student. */
   margin: number
   /** Margin per copy when only one name (or an initial) supports the match. */

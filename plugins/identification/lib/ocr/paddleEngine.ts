@@ -10,7 +10,7 @@ import type { OcrEngine } from './types'
 type Line = { text: string; mean: number }
 type FoldedOutput = { frames: number; classes: number; probs: number[] }
 type Reply = { id: number | string; lines?: Line[]; lattice?: FoldedOutput; dictionary?: string[]; error?: string }
-type Request = { path?: string; type?: 'lattice' | 'dictionary'; classOfColumn?: number[] }
+type Request = { path?: string; type?: 'lattice' | 'read' | 'dictionary'; classOfColumn?: number[] }
 
 /**
  * PaddleOCR (PP-OCRv4 detection + recognition) on onnxruntime-node, with the model
@@ -71,22 +71,29 @@ export const createPaddleEngine = async (): Promise<OcrEngine> => {
     }
   }
 
+  const candidatesOf = (lines: Line[]) => {
+    const text = lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()
+    if (!text) return []
+    const confidence = lines.reduce((sum, l) => sum + (Number.isFinite(l.mean) ? l.mean : 0), 0) / lines.length
+    return [{ text, confidence: Math.max(0, Math.min(1, confidence)), engine: 'paddle' }]
+  }
+  const latticeOf = (folded: FoldedOutput | undefined): Lattice => {
+    if (!folded) throw new OcrEngineError({ message: 'PaddleOCR returned no lattice' })
+    return encodeLattice({ probs: folded.probs, frames: folded.frames, columns: folded.classes, classOfColumn: Array.from({ length: folded.classes }, (_, k) => k) })
+  }
+
   return {
     name: 'paddle',
-    recognize: ({ png }) =>
-      withFile(png, async (path) => {
-        const lines = (await ask({ path })).lines ?? []
-        const text = lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim()
-        if (!text) return []
-        const confidence = lines.reduce((sum, l) => sum + (Number.isFinite(l.mean) ? l.mean : 0), 0) / lines.length
-        return [{ text, confidence: Math.max(0, Math.min(1, confidence)), engine: 'paddle' }]
-      }),
+    recognize: ({ png }) => withFile(png, async (path) => candidatesOf((await ask({ path })).lines ?? [])),
     lattice: async ({ png }): Promise<Lattice> => {
       const classes = await columnClasses()
+      return withFile(png, async (path) => latticeOf((await ask({ path, type: 'lattice', classOfColumn: classes })).lattice))
+    },
+    readLine: async ({ png }) => {
+      const classes = await columnClasses()
       return withFile(png, async (path) => {
-        const folded = (await ask({ path, type: 'lattice', classOfColumn: classes })).lattice
-        if (!folded) throw new OcrEngineError({ message: 'PaddleOCR returned no lattice' })
-        return encodeLattice({ probs: folded.probs, frames: folded.frames, columns: folded.classes, classOfColumn: Array.from({ length: folded.classes }, (_, k) => k) })
+        const reply = await ask({ path, type: 'read', classOfColumn: classes })
+        return { candidates: candidatesOf(reply.lines ?? []), lattice: latticeOf(reply.lattice) }
       })
     },
     terminate: async () => {

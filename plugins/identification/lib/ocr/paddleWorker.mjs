@@ -50,14 +50,49 @@ const lattice = async ({ path, classOfColumn }) => {
   const folded = new Array(frames * classes).fill(0)
   for (let t = 0; t < frames; t++)
     for (let c = 0; c < columns; c++) folded[t * classes + classOfColumn[c]] += output.data[t * columns + c]
-  return { frames, classes, probs: folded }
+  return { frames, classes, probs: folded, output }
+}
+
+/**
+ * The recogniser's own best path over the same pass (greedy CTC: each frame's likeliest column, repeats
+ * and blanks dropped), with the mean likelihood of the characters kept, as the detector's pipeline scores
+ * a line. The field is one line already: detecting it again cost more than reading it.
+ */
+const bestPath = ({ output, dictionary }) => {
+  const [, frames, columns] = output.dims
+  let text = ''
+  let sum = 0
+  let kept = 0
+  let previous = 0
+  for (let t = 0; t < frames; t++) {
+    let best = 0
+    for (let c = 1; c < columns; c++) if (output.data[t * columns + c] > output.data[t * columns + best]) best = c
+    if (best !== 0 && best !== previous) {
+      text += dictionary[best - 1] ?? ''
+      sum += output.data[t * columns + best]
+      kept++
+    }
+    previous = best
+  }
+  return { text: text.replace(/\s+/g, ' ').trim(), mean: kept ? sum / kept : 0 }
+}
+
+const read = async (message) => {
+  const { frames, classes, probs, output } = await lattice(message)
+  const { dictionary } = await openRecogniser()
+  const line = bestPath({ output, dictionary })
+  return { lattice: { frames, classes, probs }, lines: line.text ? [line] : [] }
 }
 
 process.on('message', async (message) => {
   const { id } = message
   try {
     if (message.type === 'dictionary') return process.send({ id, dictionary: (await openRecogniser()).dictionary })
-    if (message.type === 'lattice') return process.send({ id, lattice: await lattice(message) })
+    if (message.type === 'lattice') {
+      const { frames, classes, probs } = await lattice(message)
+      return process.send({ id, lattice: { frames, classes, probs } })
+    }
+    if (message.type === 'read') return process.send({ id, ...(await read(message)) })
     const { ocr, error } = await ready
     if (error) return process.send({ id, error })
     const lines = await ocr.detect(message.path)

@@ -1,5 +1,6 @@
 import sharp from 'sharp'
 import type { FieldImage } from './types'
+import { findCellWalls } from './cellWalls'
 
 export type CleanField = { png: Buffer; width: number; height: number; inkPixels: number }
 
@@ -28,10 +29,14 @@ export const cleanField = async ({ image }: { image: FieldImage }): Promise<Clea
   for (let i = 0; i < ink.length; i++) ink[i] = pixels[i]! < threshold ? 1 : 0
   const found = ink.slice()
 
+  // Letter cells' walls are told from letters by the rules they join: found before the rules go.
+  const walls = findCellWalls({ ink, width, height })
   removeLongRuns({ ink, width, height, horizontal: true, minRun: Math.max(40, Math.round(width * 0.25)) })
+  for (const index of walls) ink[index] = 0
   removeEdgeLines({ ink, width, height })
   // Dotted or dashed baselines survive run removal: drop rows made of many short, evenly spread pieces.
-  const dottedBand = removeDottedRows({ ink, width, height })
+  // In a row of cells, letters evenly spaced look like a dotted rule row after row: there is no rule to remove.
+  const dottedBand = walls.length ? new Uint8Array(height) : removeDottedRows({ ink, width, height })
   removeSpecks({ ink, width, height })
   removeBorderSlivers({ ink, width, height })
 

@@ -13,5 +13,10 @@ export type OcrEngine = {
   recognize: (input: { png: Buffer; kind: FieldKind }) => Promise<FieldCandidate[]>
   /** Engines with a CTC recogniser also give what they saw frame by frame, for scoring names later. */
   lattice?: (input: { png: Buffer }) => Promise<Lattice>
+  /**
+   * A one-line field's text and lattice from one recogniser pass (no detection), for engines that can:
+   * a name field is one line already.
+   */
+  readLine?: (input: { png: Buffer }) => Promise<{ candidates: FieldCandidate[]; lattice: Lattice }>
   terminate: () => Promise<void>
 }

@@ -1,7 +1,10 @@
 import type { Mask } from '../../../scan-pipeline/lib/template/mask'
 import type { PixelRect } from '../fields/assign'
 import type { BlankForm } from '../fields/form'
-import { inkOf, type PageImage } from '../fields/page'
+import { warpInto } from '../fields/align'
+import { inkOf, normalised, type PageImage } from '../fields/page'
+import { lightestOf } from '../fields/lightest'
+import { alignFooter } from './alignFooter'
 
 /** The foot of a page, where forms print their "page … / …" box: the same share of every page. */
 export const FOOT_FROM = 0.86
@@ -41,3 +44,26 @@ export const footerFormOf = (form: BlankForm): FooterForm | undefined => {
   const spot = { x0: Math.max(0, lx0 - room), x1: Math.min(image.width, lx1 + room), y0: Math.max(0, ly0 - tall), y1: Math.min(image.height, ly1 + tall) }
   return { image, mask: { width: image.width, height: image.height, data: inkOf(image) }, spot }
 }
+
+/**
+ * A footer learned from first pages carries what every first page has written there: "01". Its print is
+ * made again with the feet of pages numbered otherwise (a copy's later pages), each placed on it: a pixel
+ * stays print only where those feet are dark too (the second-lightest with four or more, forgiving one
+ * foot a little off). Feet that do not fit the footer (another paper, a blank back) are left out.
+ */
+export const footerWithoutWriting = ({ footer, feet }: { footer: FooterForm; feet: PageImage[] }): FooterForm => {
+  const { width, height } = footer.image
+  const layers: Uint8Array[] = [footer.image.raw]
+  for (const foot of feet) {
+    const t = alignFooter({ footer, ink: { width: foot.width, height: foot.height, data: inkOf(foot) } })
+    if (t.fit < MIN_FOOT_FIT) continue
+    layers.push(warpInto({ page: normalised(foot), t, frame: { width, height } }))
+  }
+  if (layers.length < 3) return footer
+  const { first, second } = lightestOf({ size: width * height, layers })
+  const image = { ...footer.image, raw: layers.length >= 4 ? second : first }
+  return { ...footer, image, mask: { width, height, data: inkOf(image) } }
+}
+
+/** Share of the footer's page-number print a foot must show once aligned to count as the same paper. */
+const MIN_FOOT_FIT = 0.5

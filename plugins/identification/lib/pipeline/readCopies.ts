@@ -2,16 +2,27 @@ import * as mupdf from 'mupdf'
 
 import type { PageAnalysis, PlannedCopy } from '../../../scan-pipeline/lib/index'
 import { unpackMask, type PackedMask } from '../../../scan-pipeline/lib/template/mask'
-import { formFromSubject, learnForm, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
+import { footOf } from '../pageNumbers/index'
+import { formFromSubject, learnForm, printsPageNumbers, readFirstPage, writesNameInCells, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
 import type { PointBox } from '../header/types'
 import type { CopyReading } from '../match/index'
-import { readPdfHeader, type HeaderReaders } from './readPdfHeader'
+import { readFramedPdf, type HeaderReaders } from './readPdfHeader'
 
 /** A copy PDF's first page, upright (the PDF carries the crop and /Rotate). */
 export const firstPageImage = (pdf: Uint8Array): PageImage => {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
   try {
     return renderPageImage({ doc })
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** The feet of a copy's pages after the first (up to `max`): numbered otherwise than the first pages a form is learned on. */
+export const laterFeet = ({ pdf, max = 3 }: { pdf: Uint8Array; max?: number }): PageImage[] => {
+  const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
+  try {
+    return Array.from({ length: Math.max(0, Math.min(max + 1, doc.countPages()) - 1) }, (_, i) => footOf(renderPageImage({ doc, index: i + 1 })))
   } finally {
     doc.destroy()
   }
@@ -30,18 +41,30 @@ export const LEARNING_PAGES = 7
 
 /**
  * The blank form of a batch's copies: the subject's first page when the batch was cut on it, else
- * learned from up to LEARNING_PAGES copies through the first page's print found at ingestion, else none.
+ * learned from up to LEARNING_PAGES copies through the first page's print found at ingestion (or from
+ * the pages alone for loose sheets), else none.
  */
-export const batchForm = async ({ subject, firstPagePrint, pages, readers }: { subject?: Uint8Array; firstPagePrint?: PackedMask; pages: PageImage[]; readers: HeaderReaders }): Promise<BlankForm | undefined> => {
+export const batchForm = async ({
+  subject,
+  firstPagePrint,
+  looseSheets = false,
+  pages,
+  readers,
+}: {
+  subject?: Uint8Array
+  firstPagePrint?: PackedMask
+  /** loose sheets all of one form (an annex file): learned from the pages alone, no print to start from */
+  looseSheets?: boolean
+  pages: PageImage[]
+  readers: HeaderReaders
+}): Promise<BlankForm | undefined> => {
   if (subject) return formFromSubject({ pdf: subject })
-  if (!firstPagePrint || pages.length < 2) return undefined
-  return learnForm({ pages: pages.slice(0, LEARNING_PAGES), labels: readers.labels, print: unpackMask(firstPagePrint) })
+  if ((!firstPagePrint && !looseSheets) || pages.length < 2) return undefined
+  return learnForm({ pages: pages.slice(0, LEARNING_PAGES), labels: readers.labels, print: firstPagePrint ? unpackMask(firstPagePrint) : undefined })
 }
 
 /**
- * Every copy's first page read, in order (the CLI's whole identification input): a framed header box
- * ingestion found is read as such; the other copies against the batch's blank form, or, with none to be
- * had, by the printed labels found in the top band of the page.
+ * Every copy's first page read, in order (the CLI's whole identification input), as the app reads them.
  */
 export const readCopies = async ({
   pdfs,
@@ -59,21 +82,38 @@ export const readCopies = async ({
   readers: HeaderReaders
   onRead?: (done: number) => void
 }): Promise<CopyReading[]> => {
-  const unframed = pdfs.flatMap((pdf, i) => (headerBoxes[i] ? [] : [i]))
-  const pages = new Map(unframed.map((i) => [i, firstPageImage(pdfs[i]!)]))
-  const form = unframed.length ? await batchForm({ subject, firstPagePrint, pages: [...pages.values()], readers }) : undefined
+  const pages = new Map<number, PageImage>()
+  const pageOf = (i: number) => pages.get(i) ?? pages.set(i, firstPageImage(pdfs[i]!)).get(i)!
+  // Learned from the first copies, the unframed ones first, once.
+  let form: Promise<BlankForm | undefined> | undefined
+  const formOf = () => {
+    const learners = [...pdfs.keys()].sort((a, b) => Number(!!headerBoxes[a]) - Number(!!headerBoxes[b])).slice(0, LEARNING_PAGES)
+    return (form ??= batchForm({ subject, firstPagePrint, pages: subject ? [] : learners.map(pageOf), readers }))
+  }
   const readings: CopyReading[] = []
+  const againstForm = async (i: number, blank: BlankForm): Promise<CopyReading> => {
+    const r = await readFirstPage({ page: pageOf(i), form: blank, engines: readers.engines })
+    return { copyKey: String(i), fields: r.fields, lattices: r.lattices }
+  }
   for (const [i, pdf] of pdfs.entries()) {
     const headerBox = headerBoxes[i]
-    const page = pages.get(i)
-    if (headerBox || !page || !form) readings.push(await readPdfHeader({ copyKey: String(i), pdf, headerBox, readers }))
+    // As the app reads them (services/readCopyHeader.ts): the subject's form first when it asks for the name in
+    // letter cells, a framed box next, the batch's form when the box holds no NOM / Prénom label or there is none.
+    const printed = subject && headerBox ? await formOf() : undefined
+    if (printed && writesNameInCells(printed)) readings.push(await againstForm(i, printed))
     else {
-      const r = await readFirstPage({ page, form, engines: readers.engines })
-      readings.push({ copyKey: String(i), fields: r.fields, lattices: r.lattices })
+      const framed = headerBox ? await readFramedPdf({ pdf, headerBox, readers }) : undefined
+      const blank = framed?.reading.layout.source === 'labels' ? undefined : await formOf()
+      if (blank) readings.push(await againstForm(i, blank))
+      else {
+        const { reading } = framed ?? (await readFramedPdf({ pdf, readers }))
+        readings.push({ copyKey: String(i), fields: reading.fields, lattices: reading.lattices })
+      }
     }
     onRead?.(i + 1)
   }
   return readings
 }
 
-export { footerFormOf, readCopyOrder, type CopyWrittenOrder, type FooterForm } from '../pageNumbers/index'
+export { printsPageNumbers }
+export { footerFormOf, footerWithoutWriting, readCopyOrder, type CopyWrittenOrder, type FooterForm } from '../pageNumbers/index'

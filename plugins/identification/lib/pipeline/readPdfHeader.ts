@@ -23,9 +23,3 @@ export const readFramedPdf = async ({ pdf, headerBox, readers, dpi }: { pdf: Uin
   const reading = await readHeader({ image: crop, labels: readers.labels, engines: readers.engines })
   return { reading, rendered, crop }
 }
-
-/** The same, as the class-wide matcher takes it. */
-export const readPdfHeader = async ({ copyKey, pdf, headerBox, readers }: { copyKey: string; pdf: Uint8Array; headerBox?: PointBox; readers: HeaderReaders }): Promise<CopyReading> => {
-  const { reading } = await readFramedPdf({ pdf, headerBox, readers })
-  return { copyKey, fields: reading.fields, lattices: reading.lattices }
-}

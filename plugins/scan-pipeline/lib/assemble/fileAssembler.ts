@@ -64,8 +64,10 @@ const stubPage = ({ out, sourcePage }: { out: mupdf.PDFDocument; sourcePage: num
 export const mupdfAssembler = ({ source, skewOf }: { source: mupdf.PDFDocument; skewOf?: (sourcePage: number) => number }): Assembler => ({
   assemble: async (pages) => {
     const out = new mupdf.PDFDocument()
+    // The graft map holds the new document: left to V8's finalizer (which never feels wasm memory), every
+    // copy of a big batch, images included, stayed in the worker's memory.
+    const graft = out.newGraftMap()
     try {
-      const graft = out.newGraftMap()
       for (const p of pages) {
         try {
           graft.graftPage(-1, source, p.sourcePage - 1)
@@ -78,8 +80,15 @@ export const mupdfAssembler = ({ source, skewOf }: { source: mupdf.PDFDocument; 
         straighten({ out, page, box, skewDegrees: skewOf?.(p.sourcePage) ?? 0 })
         showRegion({ page, box, region: p.region, rotation: p.rotation })
       }
-      return out.saveToBuffer('compress,garbage').asUint8Array().slice()
+      // The saved file too lives in wasm memory until its Buffer is destroyed.
+      const saved = out.saveToBuffer('compress,garbage')
+      try {
+        return saved.asUint8Array().slice()
+      } finally {
+        saved.destroy()
+      }
     } finally {
+      graft.destroy()
       out.destroy()
     }
   },

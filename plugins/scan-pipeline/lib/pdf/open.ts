@@ -118,7 +118,9 @@ export const inspectScan = async ({ bytes, fileName, limits = DEFAULT_SCAN_LIMIT
     let repairedBytes: Uint8Array
     try {
       // decrypt: an owner-password file opens without a password, but pdf-lib cannot copy its encrypted pages.
-      repairedBytes = doc.saveToBuffer('garbage=compact,decrypt').asUint8Array().slice()
+      const saved = doc.saveToBuffer('garbage=compact,decrypt')
+      repairedBytes = saved.asUint8Array().slice()
+      saved.destroy()
     } catch (err) {
       throw new ScanInputError({ code: 'unreadable_pdf', file: fileName, reason: `the PDF is damaged and could not be repaired (${describeError(err)})` })
     }

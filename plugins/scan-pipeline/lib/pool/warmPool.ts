@@ -86,7 +86,13 @@ export const createWarmPool = ({ entry, max, idleMs = 30_000 }: { entry: URL; ma
         void worker.terminate()
         return
       }
-      const timer = setTimeout(() => void worker.terminate(), idleMs)
+      // Out of the idle list before it is stopped: terminating takes a while, and a worker handed out in
+      // between died under its new user ("the worker stopped (exit 1)" on a healthy file).
+      const timer = setTimeout(() => {
+        const at = idle.findIndex((entry) => entry.worker === worker)
+        if (at >= 0) idle.splice(at, 1)
+        void worker.terminate()
+      }, idleMs)
       timer.unref()
       idle.push({ worker, timer })
       serve()

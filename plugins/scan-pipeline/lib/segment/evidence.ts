@@ -1,5 +1,5 @@
 import { scorePage, type TemplateSet } from '../template/pageModel'
-import { turnSheet, type Sheet } from './sheets'
+import { turnSheet, unitMask, type Sheet } from './sheets'
 
 /**
  * What one side of paper looks like: `labels[k]` is the (tempered) log-likelihood of "this is page
@@ -33,8 +33,9 @@ export const templateEvidence = ({ sheets, set, otherLabel }: { sheets: Sheet[];
     const both: [Sheet, Sheet] = [sheet, turnSheet(sheet)]
     const units = both.map((s) =>
       s.units.map((u): UnitEvidence => {
-        if (!u.mask) return EMPTY
-        const scored = scorePage({ set, page: u.mask })
+        const page = unitMask(u)
+        if (!page) return EMPTY
+        const scored = scorePage({ set, page })
         const other = otherLabel === undefined ? scored.none : scored.ll[otherLabel]!
         const labels = scored.ll.map((ll, k) => (k === otherLabel ? -Infinity : ll))
         return { labels, other, hits: scored.alignment.hits }

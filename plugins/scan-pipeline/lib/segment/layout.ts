@@ -1,6 +1,7 @@
 import { twoGroups } from '../template/consensus'
 import { rotate180, type Mask } from '../template/mask'
-import type { Sheet } from './sheets'
+import { unitMask, type Sheet } from './sheets'
+import { mapPixels } from '../raster/mapPixels'
 
 /**
  * Where the writing sits at the top of a page, coarsely: the share of ink in each cell of a grid over
@@ -81,8 +82,9 @@ export type LayoutEvidence = {
 
 const firstSlot = (sheet: Sheet, turned: boolean) => {
   const unit = sheet.spread ? sheet.units[turned ? 0 : 1] : sheet.units[0]
-  if (!unit?.mask) return undefined
-  return turned ? rotate180(unit.mask) : unit.mask
+  const mask = unit && unitMask(unit)
+  if (!mask) return undefined
+  return turned ? rotate180(mask) : mask
 }
 
 /** A cell holds writing when this share of it is ink beyond what every page has there. */
@@ -91,7 +93,7 @@ const WRITTEN = 0.012
 const CELL_TEMPERATURE = 2
 const EM_ROUNDS = 6
 
-const written = (f: Float64Array): Uint8Array => Uint8Array.from(f, (v) => (v * v > WRITTEN ? 1 : 0))
+const written = (f: Float64Array): Uint8Array => mapPixels(f, (v) => (v * v > WRITTEN ? 1 : 0))
 
 /** Per cell, how often first pages and the others have writing there (Laplace-smoothed). */
 type CellModel = { first: Float64Array; other: Float64Array }

@@ -1,8 +1,8 @@
 import { alignTemplate, prepareTarget, samplePoints, type Alignment, type PointSet, type Target } from '../template/align'
 import { consensus, twoGroups, warpToFrame } from '../template/consensus'
-import { dilate, type Mask } from '../template/mask'
+import { bitAt, dilate, fromBits, toBits, type BitMask, type Mask } from '../template/mask'
 import { buildTemplateSet, type TemplateSet } from '../template/pageModel'
-import type { Sheet, Unit } from './sheets'
+import { unitMask, type Sheet, type Unit } from './sheets'
 
 /** Where page 1 would be on a sheet: the side itself, or the right half of an upright spread. */
 const firstSlot = (sheet: Sheet): Unit | undefined => (sheet.spread ? sheet.units[1] : sheet.units[0])
@@ -133,9 +133,9 @@ const SHARPNESS = 0.12
 const COMMON = 0.75
 
 /** Pixels whose ink frequency is sharp (print) but not common to all pages (background), sampled. */
-const sharpPartialPoints = ({ pages, frame }: { pages: Mask[]; frame: Frame }): PointSet => {
+const sharpPartialPoints = ({ pages, frame }: { pages: BitMask[]; frame: Frame }): PointSet => {
   const freq = new Float32Array(frame.width * frame.height)
-  for (const page of pages) for (let i = 0; i < freq.length; i++) freq[i]! += page.data[i]!
+  for (const page of pages) for (let i = 0; i < freq.length; i++) freq[i]! += bitAt(page, i)
   for (let i = 0; i < freq.length; i++) freq[i]! /= pages.length
   const haze = boxMean(freq, frame, 4)
   const data = new Uint8Array(freq.length)
@@ -150,6 +150,11 @@ const minus = (mask: Mask, background: Mask): Mask => {
   const data = new Uint8Array(mask.data.length)
   for (let i = 0; i < data.length; i++) data[i] = mask.data[i]! && !grown.data[i] ? 1 : 0
   return { width: mask.width, height: mask.height, data }
+}
+
+/** One page made at a time, as a consumer walks them: never all of a big batch's pages at once. */
+function* unpackEach<T>(items: T[], make: (item: T) => Mask): Generator<Mask> {
+  for (const item of items) yield make(item)
 }
 
 const evenSample = <T>(items: T[], max: number): T[] => (items.length <= max ? items : Array.from({ length: max }, (_, k) => items[Math.floor((k * items.length) / max)]!))
@@ -176,16 +181,13 @@ const onceAPeriod = (attempt: Attempt): boolean => {
 export const learnTemplates = ({ sheets }: { sheets: Sheet[] }): LearnedTemplates | undefined => {
   const candidates: Candidate[] = sheets.flatMap((sheet, i) => {
     const unit = firstSlot(sheet)
-    return unit?.mask && !sheet.error ? [{ sheet: i, unit }] : []
+    return unit?.ink && !sheet.error ? [{ sheet: i, unit }] : []
   })
   if (candidates.length < 4) return undefined
-  const targets = new Map<Unit, Target>()
-  const targetOf = (u: Unit) => {
-    let t = targets.get(u)
-    if (!t) targets.set(u, (t = prepareTarget(u.mask!)))
-    return t
-  }
-  const sides = evenSample(sheets.flatMap((s) => (s.error ? [] : s.units.filter((u) => u.mask))), BACKGROUND_SAMPLE)
+  // Not kept: a page's target (its ink at three scales, ~115 kB) is made for each seed's alignment of it;
+  // kept for every page of a 2,000-page batch they were a quarter of a gigabyte.
+  const targetOf = (u: Unit): Target => prepareTarget(unitMask(u)!)
+  const sides = evenSample(sheets.flatMap((s) => (s.error ? [] : s.units.filter((u) => u.ink))), BACKGROUND_SAMPLE)
   // Seeds in batch order: a batch starts with a copy, so its first sheet is the best guess of a first
   // page (a framed box found by the page analysis may as well be a table on page 2).
   const seeds = candidates.slice(0, SEEDS_TRIED)
@@ -206,7 +208,7 @@ export const learnTemplates = ({ sheets }: { sheets: Sheet[] }): LearnedTemplate
   const frame = { width: best.template.width, height: best.template.height }
   const points = samplePoints(best.template, 1500)
   const others = sides.filter((u) => !candidates.some((c) => c.unit === u && best!.group.has(c)))
-  const continuation = others.length > 0 ? consensus({ pages: others.map((u) => warpToFrame({ mask: u.mask!, alignment: alignTemplate({ points, target: targetOf(u) }), frame })), frame }) : best.background
+  const continuation = others.length > 0 ? consensus({ pages: unpackEach(others, (u) => warpToFrame({ mask: unitMask(u)!, alignment: alignTemplate({ points, target: targetOf(u) }), frame })), frame }) : best.background
   return {
     set: buildTemplateSet({ templates: [best.template, continuation] }),
     first: 0,
@@ -228,7 +230,7 @@ const trySeed = ({
   sides: Unit[]
   targetOf: (u: Unit) => Target
 }): Attempt | undefined => {
-  const reference = seed.unit.mask!
+  const reference = unitMask(seed.unit)!
   const frame = { width: reference.width, height: reference.height }
   const refPoints = samplePoints(reference, 1500)
   const alignments = new Map<Unit, Alignment>()
@@ -237,17 +239,18 @@ const trySeed = ({
     if (!a) alignments.set(u, (a = alignTemplate({ points: refPoints, target: targetOf(u) })))
     return a
   }
-  const background = consensus({ pages: sides.map((u) => warpToFrame({ mask: u.mask!, alignment: alignmentOf(u), frame })), frame })
+  const background = consensus({ pages: unpackEach(sides, (u) => warpToFrame({ mask: unitMask(u)!, alignment: alignmentOf(u), frame })), frame })
 
   // Where the pages have ink, how often: print shared by a group of pages (the first pages) is sharp
   // in that map, handwriting (everyone writes somewhere else) only a smooth haze. The sharp part that
   // is not on every page is the print that tells page types apart.
-  const warped = candidates.map((c) => warpToFrame({ mask: c.unit.mask!, alignment: alignmentOf(c.unit), frame }))
+  // Kept 8 pixels a byte: every candidate page of the batch is held at once.
+  const warped = candidates.map((c) => toBits(warpToFrame({ mask: unitMask(c.unit)!, alignment: alignmentOf(c.unit), frame })))
   const sharp = sharpPartialPoints({ pages: warped, frame })
   if (sharp.xs.length < 30) return undefined
   const presenceMatrix = warped.map((page) => {
     const row = new Uint8Array(sharp.xs.length)
-    for (let i = 0; i < row.length; i++) row[i] = page.data[sharp.ys[i]! * frame.width + sharp.xs[i]!]!
+    for (let i = 0; i < row.length; i++) row[i] = bitAt(page, sharp.ys[i]! * frame.width + sharp.xs[i]!)
     return row
   })
   // Print of one page type comes and goes together: the leading component of "which page has ink at
@@ -274,7 +277,7 @@ const trySeed = ({
   if (!settled) return undefined
   group = new Set(candidates.filter((_, i) => again[i]! > settled.threshold))
   if (group.size < 2) return undefined
-  const final = consensus({ pages: warped.filter((_, i) => group.has(candidates[i]!)), frame })
+  const final = consensus({ pages: unpackEach(warped.filter((_, i) => group.has(candidates[i]!)), fromBits), frame })
   return { seed, separation: settled.separation, group, template: final, background }
   return undefined
 }

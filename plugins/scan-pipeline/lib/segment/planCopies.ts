@@ -25,8 +25,26 @@ const LAYOUT_WITH_SUBJECT = 0.25
 const MISSING_BACK = 6
 /** A start bonus no cost outweighs: every sheet starts a copy. */
 const EVERY_SHEET_BONUS = 1000
+/**
+ * A page of the subject beats "no page of it" by this much (log-likelihood) somewhere in a batch printed on
+ * it; measured on the copier mock bac, its pages matched by 60–70 and an annex file on other paper by −6.
+ */
+const SUBJECT_EXPLAINS = 10
 
-type Model = { evidence: SheetEvidence[]; pages: number; costs: DecodeCosts; boundary: BoundaryEvidence; pageNumber: (label: number) => number | undefined; firstPage?: PackedDescriptor }
+/** Whether any side of the batch, either way up, is a page of the subject. */
+const subjectExplains = (evidence: SheetEvidence[]): boolean =>
+  evidence.some((ev) => ev.units.some((side) => side.some((u) => u.labels.length > 0 && Math.max(...u.labels) - u.other >= SUBJECT_EXPLAINS)))
+
+type Model = {
+  evidence: SheetEvidence[]
+  pages: number
+  costs: DecodeCosts
+  boundary: BoundaryEvidence
+  pageNumber: (label: number) => number | undefined
+  firstPage?: PackedDescriptor
+  /** a subject was given, but none of the batch's pages is a page of it */
+  subjectUnused?: boolean
+}
 
 const structureOnly = (sheets: Sheet[]): SheetEvidence[] =>
   sheets.map((sheet) => {
@@ -48,11 +66,13 @@ const addLayout = ({ evidence, layout, weight = 1 }: { evidence: SheetEvidence[]
     }
   })
 
-const chooseModel = ({ sheets, subject }: { sheets: Sheet[]; subject?: SubjectModel }): Model => {
-  const layout = learnLayout({ sheets })
+const chooseModel = ({ sheets, subject, learn = true }: { sheets: Sheet[]; subject?: SubjectModel; learn?: boolean }): Model => {
+  const layout = learn ? learnLayout({ sheets }) : undefined
   if (subject && subject.pages.length > 0) {
     const set = buildTemplateSet({ templates: subject.pages.map((p) => unpackMask(p.mask)) })
     const evidence = templateEvidence({ sheets, set })
+    // A file of annexes or of sheets on other paper is not a print of this subject: cut as if there were none.
+    if (!subjectExplains(evidence)) return { ...chooseModel({ sheets, learn }), subjectUnused: true }
     // The subject knows the print, not where students write their name: the batch's own writing layout
     // tells first pages apart where the subject's pages look alike (plain or lined paper). Weighed low:
     // where the print is clear, it decides.
@@ -66,7 +86,7 @@ const chooseModel = ({ sheets, subject }: { sheets: Sheet[]; subject?: SubjectMo
       firstPage: subject.pages[0]!.mask,
     }
   }
-  const learned = learnTemplates({ sheets })
+  const learned = learn ? learnTemplates({ sheets }) : undefined
   const evidence = learned ? templateEvidence({ sheets, set: learned.set, otherLabel: learned.other }) : structureOnly(sheets)
   if (layout) addLayout({ evidence, layout })
   const boundary: BoundaryEvidence = learned ? 'learned-template' : layout ? 'handwriting-layout' : 'sheet-structure'
@@ -127,18 +147,28 @@ export const planCopies = ({
   expectedPagesPerCopy,
   fileName = 'scan',
   subject,
+  looseSheets = false,
 }: {
   analyses: PageAnalysis[]
   expectedPagesPerCopy?: number
   fileName?: string
   subject?: SubjectModel
+  /**
+   * The exam already has copies from other batches: a batch where nothing marks a copy's start is loose
+   * sheets (annexes, late pages), each a piece that identification joins to its student's copy.
+   */
+  looseSheets?: boolean
 }): CopyPlan => {
   const anomalies: string[] = []
   const sheets = sheetsOf(analyses)
   if (sheets.length === 0) return { copies: [], anomalies, model: { boundary: 'none' } }
   for (const s of sheets) if (s.hasTextLayer) anomalies.push(`${fileName} page ${s.sourcePage} has a text layer: it looks like a typed document, not a scan`)
 
-  const model = chooseModel({ sheets, subject })
+  // A few loose sheets beside copies already made: too few pages to learn a first page from (six annexes
+  // taught a "first page" that took two of them for one copy), each sheet is a piece.
+  const fewLoose = looseSheets && analyses.length <= MAX_BLOCK_PAGES
+  const model = chooseModel({ sheets, subject, learn: !fewLoose })
+  if (model.subjectUnused) anomalies.push(`none of ${fileName}'s pages is a page of the exam's blank subject (annexes, other paper?): it was cut without the subject`)
   // A framed box found by the page analysis is a clue only when nothing better is known: with
   // templates, a first page's frame is part of its print, and a table on another page is not a header.
   const startBonus = (i: number, o: 0 | 1) => {
@@ -161,12 +191,15 @@ export const planCopies = ({
   // free, the length decides), or else every sheet is proposed as a copy of its own (identification
   // joins the sheets that name the same student; the desk merges the rest).
   const block = copies.length === 1 ? copies[0]!.pages.length : 0
-  if (model.boundary === 'sheet-structure' && block > Math.max(MAX_BLOCK_PAGES, 2 * (expectedPagesPerCopy ?? 0))) {
-    const bonus = expectedPagesPerCopy ? (model.costs.start ?? 1) : EVERY_SHEET_BONUS
+  const loose = looseSheets && block > 0 && sheets.length > 1
+  if (model.boundary === 'sheet-structure' && (loose || block > Math.max(MAX_BLOCK_PAGES, 2 * (expectedPagesPerCopy ?? 0)))) {
+    const bonus = expectedPagesPerCopy && !loose ? (model.costs.start ?? 1) : EVERY_SHEET_BONUS
     decisions = decodeSheets({ evidence: model.evidence, pages: model.pages, costs: { ...model.costs, length: lengthPrior({ expected: expectedPagesPerCopy }) }, startBonus: () => bonus })
     copies = buildCopies({ sheets, decisions, model, fileName })
     anomalies.push(
-      expectedPagesPerCopy
+      loose
+        ? `${fileName}: nothing tells where its copies start and the exam already has copies, so each sheet is proposed as a piece of its own (annexes, late sheets): identification joins those that name a student to that student's copy`
+        : expectedPagesPerCopy
         ? `${fileName}: nothing tells where its copies start (no blank subject, no first page recognised), so it is cut every ${expectedPagesPerCopy} pages as the exam declares: check the cuts`
         : `${fileName}: nothing tells where its copies start (no blank subject, no first page recognised), so each sheet is proposed as a copy: merge those that belong together`,
     )
@@ -177,7 +210,7 @@ export const planCopies = ({
   if (copies.length > 0 && copies.every((c) => !c.startsWithHeader)) {
     anomalies.push(`no first page was recognised in ${fileName}: its copies are proposals to check`)
   }
-  return { copies, anomalies, model: { boundary: model.boundary, firstPage: model.firstPage } }
+  return { copies, anomalies, model: { boundary: model.boundary, firstPage: model.firstPage, ...(loose ? { looseSheets: true } : {}) } }
 }
 
 const buildCopies = ({ sheets, decisions, model, fileName }: { sheets: Sheet[]; decisions: SheetDecision[]; model: Model; fileName: string }): PlannedCopy[] => {

@@ -1,4 +1,4 @@
-import { rotate180, unpackMask, type Mask } from '../template/mask'
+import { bitsOfPacked, fromBits, turnBits, type BitMask, type Mask } from '../template/mask'
 import type { PageAnalysis, PlannedPage, Region, RegionAnalysis, Rotation } from '../types'
 
 /** One side of paper as the copy will show it: a whole page or half of an A3 sheet. */
@@ -10,9 +10,12 @@ export type Unit = {
   blank: boolean
   hasHeader: boolean
   orientationScore: number
-  /** its ink upright (undefined when the page could not be analysed) */
-  mask?: Mask
+  /** its ink upright, 8 pixels a byte: a big batch's sides are all held while it is planned (see `unitMask`) */
+  ink?: BitMask
 }
+
+/** A side's ink upright, unpacked for the caller (undefined when the page could not be analysed). */
+export const unitMask = (unit: Unit): Mask | undefined => (unit.ink ? fromBits(unit.ink) : undefined)
 
 /** What one scanned page is: a single side, or a spread's two halves in upright reading order. */
 export type Sheet = { sourcePage: number; spread: boolean; units: Unit[]; error?: string; hasTextLayer: boolean }
@@ -26,7 +29,7 @@ const unitOf = (sourcePage: number, r: RegionAnalysis): Unit => ({
   blank: r.blank,
   hasHeader: r.hasHeader,
   orientationScore: r.orientationScore,
-  mask: r.descriptor ? unpackMask(r.descriptor) : undefined,
+  ink: r.descriptor ? bitsOfPacked(r.descriptor) : undefined,
 })
 
 /**
@@ -68,7 +71,7 @@ export const turnSheet = (sheet: Sheet): Sheet => ({
     rotation: turn(u.rotation),
     orientationScore: -u.orientationScore,
     hasHeader: u.hasHeader,
-    mask: u.mask ? rotate180(u.mask) : undefined,
+    ink: u.ink ? turnBits(u.ink) : undefined,
   })),
 })
 

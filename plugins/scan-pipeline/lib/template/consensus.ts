@@ -19,18 +19,20 @@ export const warpToFrame = ({ mask, alignment, frame }: { mask: Mask; alignment:
  * but not on the same pixels. A pixel counts when at least `share` of the pages have ink within one
  * pixel of it and a fair part (`exact`) have ink on it.
  */
-export const consensus = ({ pages, frame, share = 0.75, exact = 0.4 }: { pages: Mask[]; frame: { width: number; height: number }; share?: number; exact?: number }): Mask => {
+export const consensus = ({ pages, frame, share = 0.75, exact = 0.4 }: { pages: Iterable<Mask>; frame: { width: number; height: number }; share?: number; exact?: number }): Mask => {
   const near = new Uint16Array(frame.width * frame.height)
   const on = new Uint16Array(frame.width * frame.height)
+  let count = 0
   for (const page of pages) {
+    count++
     const grown = dilate(page, 1)
     for (let i = 0; i < near.length; i++) {
       near[i]! += grown.data[i]!
       on[i]! += page.data[i]!
     }
   }
-  const needNear = Math.max(1, Math.ceil(pages.length * share))
-  const needOn = Math.max(1, Math.ceil(pages.length * exact))
+  const needNear = Math.max(1, Math.ceil(count * share))
+  const needOn = Math.max(1, Math.ceil(count * exact))
   const data = new Uint8Array(near.length)
   for (let i = 0; i < near.length; i++) data[i] = near[i]! >= needNear && on[i]! >= needOn ? 1 : 0
   return { ...frame, data }

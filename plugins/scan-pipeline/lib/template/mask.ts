@@ -101,20 +101,47 @@ export const countOnes = (mask: Mask): number => {
   return n
 }
 
+/**
+ * A mask kept 8 pixels per byte in memory: what planning holds per page of a big batch (11 kB for an A4
+ * side instead of 87 kB), unpacked one page at a time where pixels are worked on.
+ */
+export type BitMask = { width: number; height: number; bytes: Uint8Array }
+
+export const toBits = (mask: Mask): BitMask => {
+  const bytes = new Uint8Array(Math.ceil(mask.data.length / 8))
+  for (let i = 0; i < mask.data.length; i++) if (mask.data[i]) bytes[i >> 3]! |= 1 << (i & 7)
+  return { width: mask.width, height: mask.height, bytes }
+}
+
+export const fromBits = ({ width, height, bytes }: BitMask): Mask => {
+  const data = new Uint8Array(width * height)
+  for (let i = 0; i < data.length; i++) data[i] = (bytes[i >> 3]! >> (i & 7)) & 1
+  return { width, height, data }
+}
+
+export const bitAt = (bits: BitMask, i: number): number => (bits.bytes[i >> 3]! >> (i & 7)) & 1
+
+/** The same bits turned half a turn (the last pixel first), without unpacking them. */
+export const turnBits = (bits: BitMask): BitMask => {
+  const n = bits.width * bits.height
+  const bytes = new Uint8Array(bits.bytes.length)
+  for (let i = 0; i < n; i++) if (bitAt(bits, i)) bytes[(n - 1 - i) >> 3]! |= 1 << ((n - 1 - i) & 7)
+  return { width: bits.width, height: bits.height, bytes }
+}
+
 /** Bits packed 8 per byte, base64: what is stored with a page's analysis (~15 kB for an A4 side). */
 export type PackedMask = { width: number; height: number; bits: string }
 
 export const packMask = (mask: Mask): PackedMask => {
-  const bytes = new Uint8Array(Math.ceil(mask.data.length / 8))
-  for (let i = 0; i < mask.data.length; i++) if (mask.data[i]) bytes[i >> 3]! |= 1 << (i & 7)
-  return { width: mask.width, height: mask.height, bits: Buffer.from(bytes).toString('base64') }
+  const { width, height, bytes } = toBits(mask)
+  return { width, height, bits: Buffer.from(bytes).toString('base64') }
 }
 
-export const unpackMask = (packed: PackedMask): Mask => {
-  const bytes = Buffer.from(packed.bits, 'base64')
-  const n = packed.width * packed.height
-  if (bytes.length * 8 < n) throw new RangeError(`a ${packed.width}×${packed.height} mask needs ${Math.ceil(n / 8)} bytes, got ${bytes.length}`)
-  const data = new Uint8Array(n)
-  for (let i = 0; i < n; i++) data[i] = (bytes[i >> 3]! >> (i & 7)) & 1
-  return { width: packed.width, height: packed.height, data }
+/** A stored mask's bits as they are (no pixel unpacked). */
+export const bitsOfPacked = (packed: PackedMask): BitMask => {
+  const bytes = new Uint8Array(Buffer.from(packed.bits, 'base64'))
+  if (bytes.length * 8 < packed.width * packed.height) throw new RangeError(`a ${packed.width}×${packed.height} mask needs ${Math.ceil((packed.width * packed.height) / 8)} bytes, got ${bytes.length}`)
+  return { width: packed.width, height: packed.height, bytes }
 }
+
+export const unpackMask = (packed: PackedMask): Mask => fromBits(bitsOfPacked(packed))

@@ -236,6 +236,14 @@ export const buildSpecs = ({ payload, seed, userOf }: { payload: Payload; seed: 
       change: { data: () => ({ holder: 'forged' }), applied: (after) => after.holder === 'forged' },
     },
     {
+      name: 'rate-counters',
+      slug: 'rate-counters',
+      rights: { read: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY },
+      victim: async () => (await payload.create({ collection: 'rate-counters', data: { key: `rate:test:${next()}`, hits: 1, resetAt: new Date(Date.now() + 60_000).toISOString() }, ...admin })) as Doc,
+      create: async () => ({ key: `new${next()}`, hits: 0, resetAt: new Date().toISOString() }),
+      change: { data: () => ({ hits: 0 }), applied: (after) => after.hits === 0 },
+    },
+    {
       name: 'payload-kv',
       slug: 'payload-kv',
       rights: { read: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY },
@@ -251,10 +259,10 @@ export const buildSpecs = ({ payload, seed, userOf }: { payload: Payload; seed: 
       victim: async () =>
         (await payload.create({
           collection: 'payload-locked-documents' as never,
-          data: { document: { relationTo: 'copies', value: seed.mathsReady.id }, user: { relationTo: 'users', value: seed.admin.id } } as never,
+          data: { document: { relationTo: 'exams', value: seed.maths.id }, user: { relationTo: 'users', value: seed.admin.id } } as never,
           overrideAccess: true,
         })) as Doc,
-      create: async (role) => ({ document: { relationTo: 'copies', value: seed.mathsReady.id }, user: { relationTo: 'users', value: userOf(role)?.id ?? seed.admin.id } }),
+      create: async (role) => ({ document: { relationTo: 'exams', value: seed.maths.id }, user: { relationTo: 'users', value: userOf(role)?.id ?? seed.admin.id } }),
       change: { data: () => ({ globalSlug: 'changed' }), applied: (after) => after.globalSlug === 'changed' },
     },
   ]

@@ -41,3 +41,21 @@ export const renderField = async ({
   const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true })
   return { raw: new Uint8Array(data), width: info.width, height: info.height }
 }
+
+/**
+ * A name written one capital per printed cell (the official exam sheet's NOM and PRÉNOM rows): thin cell
+ * walls between two rules, more cells than letters, each letter roughly centred in its cell.
+ */
+export const renderCellField = async ({ text, font, cells = 24, cellWidth = 30, height = 56, fontSize = 30 }: { text: string; font: string; cells?: number; cellWidth?: number; height?: number; fontSize?: number }) => {
+  const top = 10
+  const bottom = height - 8
+  const width = cells * cellWidth + 20
+  const walls = Array.from({ length: cells + 1 }, (_, k) => `<line x1="${10 + k * cellWidth}" y1="${top}" x2="${10 + k * cellWidth}" y2="${bottom}" stroke="#333" stroke-width="1.2"/>`).join('')
+  const rules = `<line x1="10" y1="${top}" x2="${10 + cells * cellWidth}" y2="${top}" stroke="#333" stroke-width="1.2"/><line x1="10" y1="${bottom}" x2="${10 + cells * cellWidth}" y2="${bottom}" stroke="#333" stroke-width="1.2"/>`
+  const letters = [...text]
+    .map((c, k) => `<text x="${10 + k * cellWidth + cellWidth / 2}" y="${bottom - 9}" text-anchor="middle" font-family="${font}" font-size="${fontSize}" fill="#1a1a40">${escapeXml(c)}</text>`)
+    .join('')
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f4f4f0"/>${rules}${walls}${letters}</svg>`
+  const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true })
+  return { raw: new Uint8Array(data), width: info.width, height: info.height }
+}
