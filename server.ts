@@ -3,6 +3,7 @@ import type { Server } from 'node:http'
 import { bootRuntime, stopOnSignals } from './runtime/boot'
 import { config } from './runtime/config'
 import { createHttpApp, type NextHandler } from './runtime/http-app'
+import { listen } from './runtime/listen'
 import { logger } from './runtime/logger'
 import { projectRoot } from './runtime/paths'
 
@@ -25,11 +26,11 @@ const runtime = await bootRuntime({ name: `app-${process.pid}`, processJobs })
 const nextApp = await prepareNext()
 const app = await createHttpApp({ runtime, nextHandler: nextApp?.handler })
 
-const server: Server = app.listen(port, host, () => {
+const server: Server = listen({ app, port, host, onListening: () => {
   const url = `http://localhost:${port}`
   logger.info({ url }, 'Korrigo is running')
   process.stdout.write(`\nKorrigo is running at ${url}\n  admin:  ${url}/admin\n  portal: ${url}/portal/\n  health: ${url}/api/health/ready\n\n`)
-})
+} })
 
 stopOnSignals(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -69,6 +69,16 @@ const processCommand = (pid: number): string | undefined => {
   }
 }
 
+/** The pid of a Postgres server running on this data folder (its postmaster.pid names a live postgres on it), if any. */
+export const runningPostgresOn = (wantedDir: string): number | undefined => {
+  const dataDir = chooseDataDir(path.resolve(wantedDir))
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!fs.existsSync(pidFile)) return undefined
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+  const command = Number.isFinite(pid) && pid > 0 ? processCommand(pid) : undefined
+  return command?.includes('postgres') && command.includes(dataDir) ? pid : undefined
+}
+
 /**
  * After a SIGKILL, Postgres leaves postmaster.pid behind and the next start fails with no message.
  * If the pid is an orphan Postgres on our data folder, stop it; if it is dead, drop the file.

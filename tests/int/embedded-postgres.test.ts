@@ -5,7 +5,9 @@ import path from 'node:path'
 
 import pg from 'pg'
 
-import { startEmbeddedPostgres } from '../../runtime/embedded-postgres'
+import { resetConfig } from '../../runtime/config'
+import { resolveDatabase } from '../../runtime/database'
+import { runningPostgresOn, startEmbeddedPostgres } from '../../runtime/embedded-postgres'
 import { freePort } from '../e2e/helpers/processes'
 
 let port: number
@@ -46,6 +48,34 @@ describe('embedded PostgreSQL', () => {
       sleeper.kill()
     }
   })
+
+  it('is waited for, never replaced, when another process finds it running but slow to answer', async () => {
+    const owner = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port })
+    const pid = runningPostgresOn(path.join(dataDir, 'pg'))!
+    const saved = { DATABASE_URL: process.env.DATABASE_URL, KORRIGO_PG_DIR: process.env.KORRIGO_PG_DIR, KORRIGO_PG_PORT: process.env.KORRIGO_PG_PORT }
+    Object.assign(process.env, { KORRIGO_PG_DIR: path.join(dataDir, 'pg'), KORRIGO_PG_PORT: String(port) })
+    delete process.env.DATABASE_URL
+    resetConfig()
+    // A server that does not answer for a few seconds, as on a machine busy with OCR and browsers: a worker
+    // starting then took it for an orphan, stopped it and started its own under the app.
+    process.kill(pid, 'SIGSTOP')
+    const resuming = setTimeout(() => process.kill(pid, 'SIGCONT'), 4_000)
+    try {
+      const resolved = await resolveDatabase()
+      expect(resolved.stop).toBeUndefined()
+      expect(runningPostgresOn(path.join(dataDir, 'pg'))).toBe(pid)
+      expect(await query(resolved.url, 'SELECT v FROM kept')).toEqual([{ v: 'élève' }])
+    } finally {
+      clearTimeout(resuming)
+      process.kill(pid, 'SIGCONT')
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
+      resetConfig()
+      await owner.stop()
+    }
+  }, 120_000)
 
   it('leaves no server running after stop', async () => {
     const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port })

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 
+import { KEEP_ALIVE_MS } from '../../runtime/listen'
 import { startTestApp, type TestApp } from './helpers/app'
 import { apiClient, signIn, type ApiClient } from './helpers/http'
 import { seedClass } from './helpers/seed'
@@ -33,6 +35,26 @@ describe('health over HTTP', () => {
     expect(ready.status).toBe(200)
     expect(ready.body.checks.database.ok).toBe(true)
     expect(ready.body.checks.queue.ok).toBe(true)
+  })
+
+  it('keeps an idle connection longer than a proxy in front of it would, and tells clients so', async () => {
+    // With Node's 5 s, a proxy (60 s idle) or a client reusing a connection the server was closing that
+    // instant got a reset: a 502, an upload failing with ECONNRESET.
+    const agent = new http.Agent({ keepAlive: true })
+    try {
+      const keepAlive = await new Promise<string | undefined>((resolve, reject) =>
+        http
+          .get(`${app.baseUrl}/api/health/live`, { agent }, (res) => {
+            res.resume()
+            resolve(String(res.headers['keep-alive']))
+          })
+          .on('error', reject),
+      )
+      expect(KEEP_ALIVE_MS).toBeGreaterThan(60_000)
+      expect(keepAlive).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`)
+    } finally {
+      agent.destroy()
+    }
   })
 })
 

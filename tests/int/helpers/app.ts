@@ -44,9 +44,10 @@ export const startTestApp = async ({
   ;(await import('../../../runtime/config')).resetConfig()
   const { bootRuntime } = await import('../../../runtime/boot')
   const { createHttpApp } = await import('../../../runtime/http-app')
+  const { listen } = await import('../../../runtime/listen')
   const runtime = await bootRuntime({ name: `test-${process.pid}`, processJobs })
   const app = await createHttpApp({ runtime })
-  const server = app.listen(0, '127.0.0.1')
+  const server = listen({ app, port: 0, host: '127.0.0.1' })
   await new Promise((resolve) => server.once('listening', resolve))
   const { port } = server.address() as AddressInfo
   return {
