@@ -99,6 +99,8 @@ describe('a marking day in the portal (issue 15)', () => {
       const q1 = (await gradesOf(copy.id)).Q1
       return q1?.points === 2.5 && q1.comment === 'Unité oubliée'
     })
+    // The box shows the stored value once the save's answer is in (the server can be read before the page has it).
+    await page.waitForFunction(() => (document.querySelector('[data-testid=points-Q1]') as HTMLInputElement | null)?.value === '2,5', undefined, { timeout: 10_000 }).catch(() => undefined)
     expect(await page.inputValue('[data-testid=points-Q1]')).toBe('2,5')
 
     // On a question not marked yet, the deduction is from full marks (Q2 is out of 5).
