@@ -69,9 +69,8 @@ const processCommand = (pid: number): string | undefined => {
   }
 }
 
-/** The pid of a Postgres server running on this data folder (its postmaster.pid names a live postgres on it), if any. */
-export const runningPostgresOn = (wantedDir: string): number | undefined => {
-  const dataDir = chooseDataDir(path.resolve(wantedDir))
+/** The pid postmaster.pid names when it is a live Postgres on this (chosen) data folder; undefined otherwise. */
+const livePostgresPid = (dataDir: string): number | undefined => {
   const pidFile = path.join(dataDir, 'postmaster.pid')
   if (!fs.existsSync(pidFile)) return undefined
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
@@ -79,16 +78,17 @@ export const runningPostgresOn = (wantedDir: string): number | undefined => {
   return command?.includes('postgres') && command.includes(dataDir) ? pid : undefined
 }
 
+/** The pid of a Postgres server running on this data folder (its postmaster.pid names a live postgres on it), if any. */
+export const runningPostgresOn = (wantedDir: string): number | undefined => livePostgresPid(chooseDataDir(path.resolve(wantedDir)))
+
 /**
  * After a SIGKILL, Postgres leaves postmaster.pid behind and the next start fails with no message.
  * If the pid is an orphan Postgres on our data folder, stop it; if it is dead, drop the file.
  */
 const clearStalePid = async (dataDir: string): Promise<void> => {
   const pidFile = path.join(dataDir, 'postmaster.pid')
-  if (!fs.existsSync(pidFile)) return
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
-  const command = Number.isFinite(pid) && pid > 0 ? processCommand(pid) : undefined
-  if (command?.includes('postgres') && command.includes(dataDir)) {
+  const pid = livePostgresPid(dataDir)
+  if (pid !== undefined) {
     logger.warn({ pid }, 'Stopping an orphan embedded PostgreSQL left by a previous run')
     process.kill(pid, 'SIGINT')
     for (let i = 0; i < 100 && processCommand(pid); i++) await new Promise((r) => setTimeout(r, 100))
