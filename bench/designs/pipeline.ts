@@ -2,6 +2,7 @@
 // assembly) and identification (blank form, first-page reading, class-wide matching), scored against
 // the generator's truth. Shared by the per-design benchmarks and the quality tests.
 import { framedHeaderBox, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
+import { groupFragments } from '../../plugins/identification/lib/match/fragments'
 import { identifyCopies, toMatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
 import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
@@ -74,24 +75,47 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const readings = await readCopies({ pdfs, headerBoxes, subject: withSubject ? run.subject : undefined, firstPagePrint: run.plan.model.firstPage, readers })
   const secondsPerCopy = (performance.now() - t0) / 1000 / Math.max(1, pdfs.length)
   const students = run.roster.map((s, i) => toMatchStudent({ studentKey: String(i), lastName: s.last_name, firstName: s.first_name, birthDate: s.dob ?? null }))
-  const results = identifyCopies({ copies: readings, students })
+  // As the identification job does: pieces in a row that name one student for sure are one copy (a student's
+  // several sheets, each with the filled header), named on the reading of its head or of its sure piece.
+  const fragments = readings.map((reading, i) => {
+    const pages = run.plan.copies[i]!.pages.map((p) => p.sourcePage)
+    return { key: String(i), batch: 'batch', firstPage: Math.min(...pages), lastPage: Math.max(...pages), pages: pages.length, reading }
+  })
+  const joined = groupFragments({ fragments, students })
+  const inGroup = new Set(joined.flatMap((g) => g.pieces))
+  // the joins only: every other piece is a copy of its own
+  const groups = [...joined, ...fragments.filter((f) => !inGroup.has(f.key)).map((f) => ({ pieces: [f.key], namedBy: undefined as string | undefined }))]
+  const results = identifyCopies({ copies: groups.map((g) => ({ ...readings[Number(g.namedBy ?? g.pieces[0])]!, copyKey: g.pieces.join('+') })), students })
   const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
   const writer = new Map<string, Truth['copies'][number]['student']>()
   for (const c of run.truth.copies) for (const p of c.pages) writer.set(`${p.source_page}:${p.region}`, c.student)
-  let named = 0
+  const truthOf = (piece: number) => {
+    const first = run.plan.copies[piece]!.pages[0]!
+    const stored = info.pages[first.sourcePage - 1]!.storedRotate
+    return writer.get(`${first.sourcePage}:${DISPLAYED[stored]![first.region]}`)
+  }
+  // counted per piece: a piece is named right when its copy is named for the student who wrote it
+  const named = readings.filter((_, i) => truthOf(i)).length
   let auto = 0
   const wrongs: string[] = []
-  results.forEach((r, i) => {
-    const first = run.plan.copies[i]!.pages[0]!
-    const stored = info.pages[first.sourcePage - 1]!.storedRotate
-    const truth = writer.get(`${first.sourcePage}:${DISPLAYED[stored]![first.region]}`)
-    if (truth) named++
-    if (r.status !== 'identified') return
+  results.forEach((r, g) => {
+    if (r.status !== 'identified') {
+      // `KORRIGO_BENCH_MISSES=1`: why each written piece was left at the desk, with what was read
+      if (process.env.KORRIGO_BENCH_MISSES)
+        for (const piece of groups[g]!.pieces.map(Number)) {
+          const truth = truthOf(piece)
+          if (truth) process.stderr.write(`miss ${truth.last_name} ${truth.first_name}: ${r.reason} ${JSON.stringify(Object.fromEntries(Object.entries(readings[piece]!.fields).map(([f, c]) => [f, c?.map((x) => x.text)])))} ${JSON.stringify(r.candidates.slice(0, 2))}\n`)
+        }
+      return
+    }
     const s = run.roster[Number(r.studentKey)]!
-    if (truth && s.last_name === truth.last_name && s.first_name === truth.first_name) auto++
-    else {
-      const read = Object.entries(readings[i]!.fields).map(([field, candidates]) => `${field} ${candidates?.map((c) => JSON.stringify(c.text)).join('/')}`)
-      wrongs.push(`copy ${i + 1}: named ${s.last_name} ${s.first_name}, written by ${truth ? `${truth.last_name} ${truth.first_name}` : 'nobody'} (${r.confidence}; read ${read.join(', ')}; next ${JSON.stringify(r.candidates.slice(1, 3))})`)
+    for (const piece of groups[g]!.pieces.map(Number)) {
+      const truth = truthOf(piece)
+      if (truth && s.last_name === truth.last_name && s.first_name === truth.first_name) auto++
+      else {
+        const read = Object.entries(readings[piece]!.fields).map(([field, candidates]) => `${field} ${candidates?.map((c) => JSON.stringify(c.text)).join('/')}`)
+        wrongs.push(`piece ${piece + 1}: named ${s.last_name} ${s.first_name}, written by ${truth ? `${truth.last_name} ${truth.first_name}` : 'nobody'} (${r.confidence}; read ${read.join(', ')}; next ${JSON.stringify(r.candidates.slice(1, 3))})`)
+      }
     }
   })
   return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length, wrongs, secondsPerCopy }

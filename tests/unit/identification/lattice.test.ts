@@ -126,6 +126,17 @@ describe('lexicon scores: roster names against a copy', () => {
     expect([supported!.status, supported!.studentKey]).toEqual(['identified', 's7'])
   })
 
+  test('a lattice never names a student the strings read far worse than another: a person decides', () => {
+    // The frames fit ROUX Louise; the strings read BERNARD for the last name (0.52 for BERNARD Emma, 0.37 for ROUX
+    // Louise: enough support for the lattice before). Once named ROUX Louise automatically: on the official
+    // sheet without its subject, MATHIEU Alice was named for a copy read "FAMILLE OL EBRETON-VIDAL" (strings
+    // 0.42 for her, 0.62 for LEBRETON-VIDAL Jules), the lattice finding her name in the label's print.
+    const lattices = { lastName: latticeOf('ROUX', { sure: 0.6 }), firstName: latticeOf('Louise', { sure: 0.6 }) }
+    const fields = { lastName: [{ text: 'BERNARD', confidence: 0.8 }], firstName: [{ text: 'Loui', confidence: 0.8 }] }
+    const [result] = identifyCopies({ students: roster, copies: [{ copyKey: 'c', fields, lattices }] })
+    expect([result!.status, result!.candidates[0]!.studentKey]).toEqual(['needs_review', 's7'])
+  })
+
   test('a damaged stored lattice is ignored, not fatal', () => {
     expect(scoresFor({ lastName: { frames: 3, classes: CLASS_COUNT, data: 'AAAA' } })).toBeNull()
   })

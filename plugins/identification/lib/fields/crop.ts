@@ -1,5 +1,6 @@
 import { dilate, type Mask } from '../../../scan-pipeline/lib/template/mask'
 import type { GrayCrop } from '../header/types'
+import { cellRowCrop } from './cellRow/index'
 import type { Stroke } from './handwriting'
 
 const PAD = 6
@@ -25,10 +26,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /**
  * The handwriting of one field alone on white paper: only the page's pixels that are writing (and a
  * pixel around them) are kept, so labels, rules and cell borders never reach the OCR. Letters written
- * one per printed cell are brought together as if written as a word.
+ * one per printed cell are brought together as if written as a word (cut on the page's own grid when one
+ * is printed there, else by the gaps between them).
  */
-export const fieldCrop = ({ page, writing, strokes }: { page: GrayCrop; writing: Mask; strokes: Stroke[] }): GrayCrop | undefined => {
+export const fieldCrop = ({ page, writing, strokes }: { page: GrayCrop; writing: Mask; strokes: Stroke[] }): (GrayCrop & { printFree?: boolean }) | undefined => {
   if (strokes.length === 0) return undefined
+  const cells = cellRowCrop({ page, writing, strokes })
+  if (cells) return cells
   const keep = dilate(writing, 1)
   const y0 = Math.max(0, Math.min(...strokes.map((s) => s.y0)) - PAD)
   const y1 = Math.min(page.height, Math.max(...strokes.map((s) => s.y1)) + PAD)

@@ -37,16 +37,16 @@ export const handwritingOf = ({ page, form, grow = 2, align }: { page: PageImage
   return { mask: { width: page.width, height: page.height, data }, transform }
 }
 
-/** Connected pieces of a mask (8-neighbours), smallest dropped. */
-export const strokesOf = (mask: Mask): Stroke[] => {
+/** Connected pieces of a mask (8-neighbours), each pixel labelled with its piece's index (-1: no ink). */
+export const labelPieces = (mask: Mask): { label: Int32Array; pieces: Stroke[] } => {
   const { width, height, data } = mask
   const label = new Int32Array(width * height).fill(-1)
-  const strokes: Stroke[] = []
+  const pieces: Stroke[] = []
   const stack: number[] = []
   for (let start = 0; start < data.length; start++) {
     if (!data[start] || label[start] !== -1) continue
     const s: Stroke = { x0: width, y0: height, x1: 0, y1: 0, pixels: 0 }
-    label[start] = strokes.length
+    label[start] = pieces.length
     stack.push(start)
     while (stack.length) {
       const i = stack.pop()!
@@ -65,13 +65,16 @@ export const strokesOf = (mask: Mask): Stroke[] => {
           if (xx < 0 || xx >= width) continue
           const j = yy * width + xx
           if (data[j] && label[j] === -1) {
-            label[j] = strokes.length
+            label[j] = pieces.length
             stack.push(j)
           }
         }
       }
     }
-    strokes.push(s)
+    pieces.push(s)
   }
-  return strokes.filter((s) => s.pixels >= MIN_PIXELS)
+  return { label, pieces }
 }
+
+/** Connected pieces of a mask (8-neighbours), smallest dropped. */
+export const strokesOf = (mask: Mask): Stroke[] => labelPieces(mask).pieces.filter((s) => s.pixels >= MIN_PIXELS)

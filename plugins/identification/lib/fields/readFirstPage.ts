@@ -21,6 +21,9 @@ export type FirstPageReading = {
   located: 'labels' | 'top-lines'
 }
 
+/** numbers the crops dumped by KORRIGO_DEBUG_FIELDS so that every copy's are kept */
+let debugCrops = 0
+
 const READ: Partial<Record<FieldKind, { name: HeaderFieldName; kind: 'name' | 'date' }>> = {
   lastName: { name: 'lastName', kind: 'name' },
   firstName: { name: 'firstName', kind: 'name' },
@@ -56,7 +59,7 @@ export const readFirstPage = async ({ page, form, engines }: { page: PageImage; 
     if (!crop) continue
     if (process.env.KORRIGO_DEBUG_FIELDS) {
       const sharp = (await import('sharp')).default
-      await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).png().toFile(`${process.env.KORRIGO_DEBUG_FIELDS}-${read.name}.png`)
+      await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).png().toFile(`${process.env.KORRIGO_DEBUG_FIELDS}-${++debugCrops}-${read.name}.png`)
     }
     const result = await readField({ image: crop, engines, kind: read.kind })
     reading.fields[read.name] = result.candidates

@@ -7,6 +7,7 @@ import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent } from
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   threshold: 0.7,
   stringSupport: 0.35,
+  stringLead: 0.15,
   margin: 0.1,
   partialMargin: 0.18,
   unknownScore: 0.45,
@@ -61,12 +62,15 @@ export const identifyCopies = ({
     const strings = prepared.map((student) => scorePair({ reading, student }))
     const lattice = reading.named ? lexiconScores({ reading: copies[i]!, students: lexicon }) : null
     if (!lattice) return bestPerStudent(strings)
+    const bestString = Math.max(0, ...strings.map((pair) => pair.score))
     return bestPerStudent(
       strings.map((pair, j) => {
         if (lattice.scores[j]! < pair.score - opts.margin) return { score: pair.score - opts.margin, partial: pair.partial }
-        // The lattice alone, against strings that read nothing like the name ("Sos..r"nnn" for COSTA Emma): an
-        // unsure recogniser's frames can fit any name, so the lattice ranks the suggestions and a person decides.
-        const unsupported = pair.score < opts.stringSupport
+        // The lattice alone, against strings that read nothing like the name ("Sos..r"nnn" for COSTA Emma), or
+        // that read another student's name far better (LEBRETON-VIDAL read, the lattice fitting MATHIEU in the
+        // label's print): an unsure recogniser's frames can fit any name, so the lattice ranks the suggestions
+        // and a person decides.
+        const unsupported = pair.score < opts.stringSupport || bestString - pair.score > opts.stringLead
         return { score: unsupported ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
       }),
     )

@@ -48,6 +48,8 @@ export type MatchOptions = {
   threshold: number
   /** A lattice names a student only where the strings read score that student at least this (they need not agree, only not be unrelated). */
   stringSupport: number
+  /** …and only where no other student's strings score more than this above that student's (the strings read someone else). */
+  stringLead: number
   /** Required lead over the runner-up, per copy and per student. */
   margin: number
   /** Margin per copy when only one name (or an initial) supports the match. */

@@ -12,8 +12,8 @@ const MEET = 3
 const REGULAR_SHARE = 0.7
 const GAP_TOLERANCE = 0.25
 
-type Wall = { x0: number; x1: number }
-type Run = { start: number; end: number }
+export type Wall = { x0: number; x1: number }
+export type Run = { start: number; end: number }
 
 const ruledRows = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
   const minRun = Math.max(40, Math.round(width * 0.25))
@@ -57,13 +57,13 @@ const isGrid = (walls: Wall[]): boolean => {
   return regular / gaps.length >= REGULAR_SHARE
 }
 
-/**
- * The pixels of a grid of cell walls in `ink` (1 = ink), found while the rules are still in; empty when
- * there is no grid. The caller clears them after the rules, whose runs the walls would otherwise cut short.
- */
-export const findCellWalls = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): number[] => {
+/** Rows of letter cells: their walls (left to right), each column's runs of wall from rule to rule, the ruled rows. */
+export type CellGrid = { walls: Wall[]; runs: Run[][]; ruled: Uint8Array }
+
+/** The grid of letter cells in `ink` (1 = ink), or undefined when the walls found make no regular grid. */
+export const findCellGrid = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): CellGrid | undefined => {
   const ruled = ruledRows({ ink, width, height })
-  if (!ruled.some(Boolean)) return []
+  if (!ruled.some(Boolean)) return undefined
   const runs = Array.from({ length: width }, (_, x) => joinsRules({ ink, width, height, ruled, x }))
   const walls: Wall[] = []
   for (let x = 0; x < width; x++) {
@@ -72,7 +72,18 @@ export const findCellWalls = ({ ink, width, height }: { ink: Uint8Array; width: 
     if (last && last.x1 === x - 1) last.x1 = x
     else walls.push({ x0: x, x1: x })
   }
-  if (!isGrid(walls)) return []
+  if (!isGrid(walls)) return undefined
+  return { walls, runs, ruled }
+}
+
+/**
+ * The pixels of a grid of cell walls in `ink` (1 = ink), found while the rules are still in; empty when
+ * there is no grid. The caller clears them after the rules, whose runs the walls would otherwise cut short.
+ */
+export const findCellWalls = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): number[] => {
+  const grid = findCellGrid({ ink, width, height })
+  if (!grid) return []
+  const { walls, runs, ruled } = grid
   const pixels: number[] = []
   for (const wall of walls) for (let x = wall.x0; x <= wall.x1; x++) for (const run of runs[x]!) for (let y = run.start; y < run.end; y++) pixels.push(y * width + x)
   // The rules the walls join, across the grid: what is left of them once their long runs are gone.

@@ -8,6 +8,8 @@ export type CleanField = { png: Buffer; width: number; height: number; inkPixels
 const TARGET_HEIGHT = 96
 // Box edges sit at the sides of a field crop; a vertical stroke elsewhere is a letter's stem.
 const EDGE_BAND = 0.12
+// A dotted baseline's thickness in rows, blur included; a thicker band of dotted rows is letters.
+const MAX_RULE_ROWS = 5
 // Paper texture and scanner noise stay within this many grey levels of the paper.
 const PAPER_NOISE = 12
 
@@ -29,14 +31,18 @@ export const cleanField = async ({ image }: { image: FieldImage }): Promise<Clea
   for (let i = 0; i < ink.length; i++) ink[i] = pixels[i]! < threshold ? 1 : 0
   const found = ink.slice()
 
-  // Letter cells' walls are told from letters by the rules they join: found before the rules go.
-  const walls = findCellWalls({ ink, width, height })
-  removeLongRuns({ ink, width, height, horizontal: true, minRun: Math.max(40, Math.round(width * 0.25)) })
-  for (const index of walls) ink[index] = 0
-  removeEdgeLines({ ink, width, height })
-  // Dotted or dashed baselines survive run removal: drop rows made of many short, evenly spread pieces.
-  // In a row of cells, letters evenly spaced look like a dotted rule row after row: there is no rule to remove.
-  const dottedBand = walls.length ? new Uint8Array(height) : removeDottedRows({ ink, width, height })
+  const printFree = 'raw' in image && image.printFree === true
+  let dottedBand: Uint8Array = new Uint8Array(height)
+  if (!printFree) {
+    // Letter cells' walls are told from letters by the rules they join: found before the rules go.
+    const walls = findCellWalls({ ink, width, height })
+    removeLongRuns({ ink, width, height, horizontal: true, minRun: Math.max(40, Math.round(width * 0.25)) })
+    for (const index of walls) ink[index] = 0
+    removeEdgeLines({ ink, width, height })
+    // Dotted or dashed baselines survive run removal: drop rows made of many short, evenly spread pieces.
+    // In a row of cells, letters evenly spaced look like a dotted rule row after row: there is no rule to remove.
+    if (!walls.length) dottedBand = removeDottedRows({ ink, width, height })
+  }
   removeSpecks({ ink, width, height })
   removeBorderSlivers({ ink, width, height })
 
@@ -184,6 +190,16 @@ const removeDottedRows = ({ ink, width, height }: { ink: Uint8Array; width: numb
     }
     // A dotted rule: wide, many pieces, all short. A row through handwriting has long pieces or few.
     if (count > 0 && last - first > width * 0.6 && pieces >= 12 && longest <= 12) dotted[y] = 1
+  }
+  // A rule is a few rows thick. Row after row of short, evenly spread pieces is writing: capitals spaced
+  // evenly (a name one letter per cell, its walls gone) cross every row of their height that way.
+  // Rows of the same band may miss the test here and there (a crossbar): a gap of two rows does not end it.
+  for (let y = 0; y < height; y++) {
+    if (!dotted[y]) continue
+    let end = y + 1
+    while (end < height && (dotted[end] || dotted[end + 1] || dotted[end + 2])) end++
+    if (end - y > MAX_RULE_ROWS) dotted.fill(0, y, end)
+    y = end
   }
   // The rows right next to a dotted rule carry its blur.
   const band = new Uint8Array(height)

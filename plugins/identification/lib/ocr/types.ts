@@ -2,7 +2,11 @@ import type { Lattice } from '../lattice/types'
 import type { FieldCandidate } from '../match/types'
 
 /** A greyscale image: either an encoded image (PNG, JPEG…) or raw 8-bit pixels. */
-export type FieldImage = Uint8Array | { raw: Uint8Array; width: number; height: number }
+/**
+ * A field to read: PNG bytes, or grey pixels. `printFree`: the caller already took every printed line away
+ * (letters cut out of their cells); cleaning then only crops, a flat-bottomed row of capitals being no rule.
+ */
+export type FieldImage = Uint8Array | { raw: Uint8Array; width: number; height: number; printFree?: boolean }
 
 /** What is expected in the field; engines restrict their alphabet accordingly. */
 export type FieldKind = 'name' | 'date'

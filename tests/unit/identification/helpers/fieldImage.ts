@@ -44,18 +44,42 @@ export const renderField = async ({
 
 /**
  * A name written one capital per printed cell (the official exam sheet's NOM and PRÉNOM rows): thin cell
- * walls between two rules, more cells than letters, each letter roughly centred in its cell.
+ * walls between two rules, more cells than letters, each letter roughly centred in its cell. `sheet`: as
+ * on the official sheet, white cells on a shaded band, with the next row of cells (`nextRow` written in
+ * it) a little below.
  */
-export const renderCellField = async ({ text, font, cells = 24, cellWidth = 30, height = 56, fontSize = 30 }: { text: string; font: string; cells?: number; cellWidth?: number; height?: number; fontSize?: number }) => {
+export const renderCellField = async ({
+  text,
+  font,
+  cells = 24,
+  cellWidth = 30,
+  height = 56,
+  fontSize = 30,
+  sheet,
+}: {
+  text: string
+  font: string
+  cells?: number
+  cellWidth?: number
+  height?: number
+  fontSize?: number
+  sheet?: { nextRow: string; gap: number }
+}) => {
   const top = 10
   const bottom = height - 8
   const width = cells * cellWidth + 20
-  const walls = Array.from({ length: cells + 1 }, (_, k) => `<line x1="${10 + k * cellWidth}" y1="${top}" x2="${10 + k * cellWidth}" y2="${bottom}" stroke="#333" stroke-width="1.2"/>`).join('')
-  const rules = `<line x1="10" y1="${top}" x2="${10 + cells * cellWidth}" y2="${top}" stroke="#333" stroke-width="1.2"/><line x1="10" y1="${bottom}" x2="${10 + cells * cellWidth}" y2="${bottom}" stroke="#333" stroke-width="1.2"/>`
-  const letters = [...text]
-    .map((c, k) => `<text x="${10 + k * cellWidth + cellWidth / 2}" y="${bottom - 9}" text-anchor="middle" font-family="${font}" font-size="${fontSize}" fill="#1a1a40">${escapeXml(c)}</text>`)
-    .join('')
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#f4f4f0"/>${rules}${walls}${letters}</svg>`
+  const row = (y0: number, y1: number, letters: string) => {
+    const walls = Array.from({ length: cells + 1 }, (_, k) => `<line x1="${10 + k * cellWidth}" y1="${y0}" x2="${10 + k * cellWidth}" y2="${y1}" stroke="#333" stroke-width="1.2"/>`).join('')
+    const cellsFill = sheet ? `<rect x="10" y="${y0}" width="${cells * cellWidth}" height="${y1 - y0}" fill="#fbfbf8"/>` : ''
+    const rules = `<line x1="10" y1="${y0}" x2="${10 + cells * cellWidth}" y2="${y0}" stroke="#333" stroke-width="1.2"/><line x1="10" y1="${y1}" x2="${10 + cells * cellWidth}" y2="${y1}" stroke="#333" stroke-width="1.2"/>`
+    const written = [...letters]
+      .map((c, k) => `<text x="${10 + k * cellWidth + cellWidth / 2}" y="${y1 - 9}" text-anchor="middle" font-family="${font}" font-size="${fontSize}" fill="#1a1a40">${escapeXml(c)}</text>`)
+      .join('')
+    return `${cellsFill}${rules}${walls}${written}`
+  }
+  const next = sheet ? { y0: bottom + sheet.gap, y1: bottom + sheet.gap + (bottom - top) } : undefined
+  const fullHeight = next ? next.y1 + 8 : height
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${fullHeight}"><rect width="100%" height="100%" fill="${sheet ? '#d9d9d4' : '#f4f4f0'}"/>${row(top, bottom, text)}${next ? row(next.y0, next.y1, sheet!.nextRow) : ''}</svg>`
   const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true })
   return { raw: new Uint8Array(data), width: info.width, height: info.height }
 }

@@ -1,0 +1,83 @@
+import { dilate, type Mask } from '../../../plugins/scan-pipeline/lib/template/mask'
+import { fieldCrop } from '../../../plugins/identification/lib/fields/crop'
+import { strokesOf } from '../../../plugins/identification/lib/fields/handwriting'
+import { inkOf } from '../../../plugins/identification/lib/fields/page'
+import { compactName } from '../../../plugins/identification/lib/match/index'
+import { createPaddleEngine, createTesseractEngine, readField, type OcrEngine } from '../../../plugins/identification/lib/ocr/index'
+import { HANDWRITING_FONTS, renderCellField } from './helpers/fieldImage'
+
+// The official sheet at 150 dpi: 12.6 × 16 pt cells, white on the shaded header, the PRÉNOM row 8 pt below
+// the NOM row; capitals as large as a hand writes them in such cells, touching their walls.
+const FIELD = { cells: 14, cellWidth: 26, height: 50, fontSize: 24, sheet: { nextRow: 'CLOTILDE', gap: 17 } }
+/** The NOM row's bottom rule (the helper draws rows 8 px above the field's height) */
+const NOM_ROW_BOTTOM = FIELD.height - 8
+const NAMES = ['DUPONT', 'BEN AYED', "N'DIAYE", 'LE GOFF', 'MARTIN', 'JEAN-BAPTISTE', 'ZOE', 'DOS SANTOS']
+
+let tesseract: OcrEngine
+let paddle: OcrEngine
+
+beforeAll(async () => {
+  ;[tesseract, paddle] = await Promise.all([createTesseractEngine(), createPaddleEngine()])
+})
+afterAll(async () => {
+  await Promise.all([tesseract?.terminate(), paddle?.terminate()])
+})
+
+/**
+ * What the pipeline has for a filled-in cell row: the page, and its writing once the blank form's print is
+ * taken away with the form aligned `off` pixels wrong (slivers of every wall and rule stay as "writing").
+ */
+const filledRow = async ({ text, font, off }: { text: string; font: string; off: number }) => {
+  const page = await renderCellField({ text, font, ...FIELD })
+  const blank = await renderCellField({ text: '', font, ...FIELD })
+  const print = inkOf(blank)
+  const shifted: Mask = { width: blank.width, height: blank.height, data: new Uint8Array(print.length) }
+  for (let y = 0; y < blank.height; y++) for (let x = off; x < blank.width; x++) shifted.data[y * blank.width + x] = print[y * blank.width + x - off]!
+  const grown = dilate(shifted, 1)
+  const ink = inkOf(page)
+  const writing: Mask = { width: page.width, height: page.height, data: ink.map((v, i) => (v && !grown.data[i] ? 1 : 0)) }
+  // the NOM field's writing, as the labels assign it: what is written in its row
+  const strokes = strokesOf(writing).filter((s) => (s.y0 + s.y1) / 2 < NOM_ROW_BOTTOM)
+  return { page, writing, strokes }
+}
+
+const inkColumnsTallerThan = ({ raw, width, height }: { raw: Uint8Array; width: number; height: number }, tall: number) => {
+  let columns = 0
+  for (let x = 0; x < width; x++) {
+    let run = 0
+    let longest = 0
+    for (let y = 0; y < height; y++) {
+      run = raw[y * width + x]! < 128 ? run + 1 : 0
+      longest = Math.max(longest, run)
+    }
+    if (longest >= tall) columns++
+  }
+  return columns
+}
+
+describe('a name written one capital per cell, the form a few pixels off', () => {
+  it('is cut on the page’s own walls: no sliver of a wall or rule reaches the recogniser', async () => {
+    for (const off of [2, 3]) {
+      const { page, writing, strokes } = await filledRow({ text: 'LE GOFF', font: 'Humor Sans', off })
+      const crop = fieldCrop({ page, writing, strokes })!
+      // a wall runs the cell's full height (32 px here); the capitals are 17 px tall
+      expect([off, inkColumnsTallerThan(crop, 26)]).toEqual([off, 0])
+    }
+  })
+
+  it('reads as the name, letters that touch their walls included', async () => {
+    // Read on the page's pixels, the grid's walls, shade and empty cells made 2 of 24 come out exactly.
+    let exact = 0
+    const misses: string[] = []
+    for (const font of HANDWRITING_FONTS)
+      for (const [k, name] of NAMES.entries()) {
+        const { page, writing, strokes } = await filledRow({ text: name, font, off: 2 + (k % 2) })
+        const crop = fieldCrop({ page, writing, strokes })!
+        const { candidates } = await readField({ image: crop, engines: [tesseract, paddle] })
+        if (compactName(candidates[0]?.text ?? '') === compactName(name)) exact++
+        else misses.push(`${font}: ${name} → ${candidates[0]?.text}`)
+      }
+    console.log(`names in cells read exactly: ${exact}/${NAMES.length * HANDWRITING_FONTS.length}\n${misses.join('\n')}`)
+    expect(exact).toBeGreaterThanOrEqual(18)
+  }, 120_000)
+})
