@@ -3,8 +3,9 @@ import { fieldCrop } from '../../../plugins/identification/lib/fields/crop'
 import { strokesOf } from '../../../plugins/identification/lib/fields/handwriting'
 import { inkOf } from '../../../plugins/identification/lib/fields/page'
 import { compactName } from '../../../plugins/identification/lib/match/index'
-import { createPaddleEngine, createTesseractEngine, readField, type OcrEngine } from '../../../plugins/identification/lib/ocr/index'
+import { readField } from '../../../plugins/identification/lib/ocr/index'
 import { HANDWRITING_FONTS, renderCellField } from './helpers/fieldImage'
+import { useOcrEngines } from './helpers/engines'
 
 // The official sheet at 150 dpi: 12.6 × 16 pt cells, white on the shaded header, the PRÉNOM row 8 pt below
 // the NOM row; capitals as large as a hand writes them in such cells, touching their walls.
@@ -13,15 +14,7 @@ const FIELD = { cells: 14, cellWidth: 26, height: 50, fontSize: 24, sheet: { nex
 const NOM_ROW_BOTTOM = FIELD.height - 8
 const NAMES = ['DUPONT', 'BEN AYED', "N'DIAYE", 'LE GOFF', 'MARTIN', 'JEAN-BAPTISTE', 'ZOE', 'DOS SANTOS']
 
-let tesseract: OcrEngine
-let paddle: OcrEngine
-
-beforeAll(async () => {
-  ;[tesseract, paddle] = await Promise.all([createTesseractEngine(), createPaddleEngine()])
-})
-afterAll(async () => {
-  await Promise.all([tesseract?.terminate(), paddle?.terminate()])
-})
+const engines = useOcrEngines()
 
 /**
  * What the pipeline has for a filled-in cell row: the page, and its writing once the blank form's print is
@@ -73,7 +66,7 @@ describe('a name written one capital per cell, the form a few pixels off', () =>
       for (const [k, name] of NAMES.entries()) {
         const { page, writing, strokes } = await filledRow({ text: name, font, off: 2 + (k % 2) })
         const crop = fieldCrop({ page, writing, strokes })!
-        const { candidates } = await readField({ image: crop, engines: [tesseract, paddle] })
+        const { candidates } = await readField({ image: crop, engines: [engines.tesseract, engines.paddle] })
         if (compactName(candidates[0]?.text ?? '') === compactName(name)) exact++
         else misses.push(`${font}: ${name} → ${candidates[0]?.text}`)
       }

@@ -1,20 +1,13 @@
 import sharp from 'sharp'
 import { compactName, identifyCopies, type MatchStudent } from '../../../plugins/identification/lib/match/index.js'
-import { cleanField, createPaddleEngine, createTesseractEngine, readField, type OcrEngine } from '../../../plugins/identification/lib/ocr/index.js'
+import { cleanField, readField, type OcrEngine } from '../../../plugins/identification/lib/ocr/index.js'
 import { HANDWRITING_FONTS, renderCellField, renderField } from './helpers/fieldImage.js'
+import { useOcrEngines } from './helpers/engines.js'
 
 // Needs the Debian fonts in .ci/apt-packages.txt and the npm language data / models.
 const NAMES = ['Dupont', 'LEFÈVRE', "O'Brien", 'Martins', 'Benali', 'Nguyen', 'Léa', 'Jean-Baptiste', 'GARNIER', 'Chloé', 'de la Fontaine', 'Maëlys']
 
-let tesseract: OcrEngine
-let paddle: OcrEngine
-
-beforeAll(async () => {
-  ;[tesseract, paddle] = await Promise.all([createTesseractEngine(), createPaddleEngine()])
-})
-afterAll(async () => {
-  await Promise.all([tesseract?.terminate(), paddle?.terminate()])
-})
+const engines = useOcrEngines()
 
 const fieldAccuracy = async ({ engine, clean }: { engine: OcrEngine; clean: boolean }) => {
   let exact = 0, total = 0
@@ -56,49 +49,49 @@ describe('OCR of rendered handwriting fields', () => {
 
   test('an empty box reads as nothing (an unnamed copy)', async () => {
     const image = await renderField({ text: '', font: 'DkgHandwriting', ruling: 'solid' })
-    expect(await readField({ image, engines: [tesseract, paddle] })).toEqual({ candidates: [] })
+    expect(await readField({ image, engines: [engines.tesseract, engines.paddle] })).toEqual({ candidates: [] })
   })
 
   test('a name gets a lattice to weigh roster names with, a date only its readings', async () => {
-    const name = await readField({ image: await renderField({ text: 'Dupont', font: 'Humor Sans', ruling: 'solid' }), engines: [tesseract, paddle] })
+    const name = await readField({ image: await renderField({ text: 'Dupont', font: 'Humor Sans', ruling: 'solid' }), engines: [engines.tesseract, engines.paddle] })
     expect(name.lattice?.frames).toBeGreaterThan(0)
-    const date = await readField({ image: await renderField({ text: '12/03/2009', font: 'Humor Sans', ruling: 'solid' }), engines: [tesseract, paddle], kind: 'date' })
+    const date = await readField({ image: await renderField({ text: '12/03/2009', font: 'Humor Sans', ruling: 'solid' }), engines: [engines.tesseract, engines.paddle], kind: 'date' })
     expect(date.candidates.length).toBeGreaterThan(0)
     expect(date.lattice).toBeUndefined()
   })
 
   test('tesseract: cleaning matters, and most fields read exactly (folded)', async () => {
-    const cleaned = await fieldAccuracy({ engine: tesseract, clean: true })
-    const raw = await fieldAccuracy({ engine: tesseract, clean: false })
-    console.log(`tesseract field exact reads: ${(cleaned * 100).toFixed(0)} % cleaned, ${(raw * 100).toFixed(0)} % raw`)
+    const cleaned = await fieldAccuracy({ engine: engines.tesseract, clean: true })
+    const raw = await fieldAccuracy({ engine: engines.tesseract, clean: false })
+    console.log(`engines.tesseract field exact reads: ${(cleaned * 100).toFixed(0)} % cleaned, ${(raw * 100).toFixed(0)} % raw`)
     expect(cleaned).toBeGreaterThanOrEqual(0.6)
     expect(cleaned).toBeGreaterThan(raw + 0.2)
   })
 
   test('paddle: most fields read exactly (folded)', async () => {
-    const cleaned = await fieldAccuracy({ engine: paddle, clean: true })
-    console.log(`paddle field exact reads: ${(cleaned * 100).toFixed(0)} % cleaned`)
+    const cleaned = await fieldAccuracy({ engine: engines.paddle, clean: true })
+    console.log(`engines.paddle field exact reads: ${(cleaned * 100).toFixed(0)} % cleaned`)
     expect(cleaned).toBeGreaterThanOrEqual(0.7)
   })
 
-  test('paddle reads a name and its lattice in one pass, as well as detecting the line first', async () => {
+  test('engines.paddle reads a name and its lattice in one pass, as well as detecting the line first', async () => {
     // The field is one line already: the recogniser's own best path replaces detection + a second pass.
     let detected = 0, onePass = 0
     for (const [i, font] of HANDWRITING_FONTS.entries())
       for (const name of NAMES) {
         const clean = await cleanField({ image: await renderField({ text: name, font, ruling: i % 2 === 0 ? 'solid' : 'dotted' }) })
-        const read = await paddle.readLine!({ png: clean.png })
+        const read = await engines.paddle.readLine!({ png: clean.png })
         expect(read.lattice.frames).toBeGreaterThan(0)
         if (compactName(read.candidates[0]?.text ?? '') === compactName(name)) onePass++
-        if (compactName((await paddle.recognize({ png: clean.png, kind: 'name' }))[0]?.text ?? '') === compactName(name)) detected++
+        if (compactName((await engines.paddle.recognize({ png: clean.png, kind: 'name' }))[0]?.text ?? '') === compactName(name)) detected++
       }
-    console.log(`paddle exact reads of ${HANDWRITING_FONTS.length * NAMES.length} names: ${onePass} in one pass, ${detected} detecting the line first`)
+    console.log(`engines.paddle exact reads of ${HANDWRITING_FONTS.length * NAMES.length} names: ${onePass} in one pass, ${detected} detecting the line first`)
     expect(onePass).toBeGreaterThanOrEqual(detected - 2)
   })
 
   test('a date field', async () => {
     const image = await renderField({ text: '12/03/2010', font: 'Humor Sans', ruling: 'dotted' })
-    const { candidates } = await readField({ image, engines: [tesseract, paddle], kind: 'date' })
+    const { candidates } = await readField({ image, engines: [engines.tesseract, engines.paddle], kind: 'date' })
     expect(candidates.some((c) => c.text.replace(/\D/g, '') === '12032010')).toBe(true)
   })
 
@@ -112,7 +105,7 @@ describe('OCR of rendered handwriting fields', () => {
       present.map(async (s, i) => {
         const font = HANDWRITING_FONTS[i % HANDWRITING_FONTS.length]!
         const [lastName, firstName] = await Promise.all(
-          [s.lastName, s.firstName].map(async (text) => readField({ image: await renderField({ text, font, ruling: 'dotted' }), engines: [tesseract, paddle] })),
+          [s.lastName, s.firstName].map(async (text) => readField({ image: await renderField({ text, font, ruling: 'dotted' }), engines: [engines.tesseract, engines.paddle] })),
         )
         return { copyKey: s.studentKey, fields: { lastName: lastName!.candidates, firstName: firstName!.candidates }, lattices: { lastName: lastName!.lattice, firstName: firstName!.lattice } }
       }),
@@ -130,7 +123,7 @@ describe('OCR of rendered handwriting fields', () => {
     let exact = 0
     for (const font of HANDWRITING_FONTS)
       for (const name of names) {
-        const { candidates } = await readField({ image: await renderCellField({ text: name, font }), engines: [tesseract, paddle] })
+        const { candidates } = await readField({ image: await renderCellField({ text: name, font }), engines: [engines.tesseract, engines.paddle] })
         if (compactName(candidates[0]?.text ?? '') === compactName(name)) exact++
       }
     console.log(`names in cells read exactly: ${exact}/${names.length * HANDWRITING_FONTS.length}`)
