@@ -16,7 +16,8 @@ const swc = [
 
 const project = (name) => ({
   displayName: name,
-  testEnvironment: 'node',
+  // Jest's node environment with an ordinary global object: global names read in hot loops cost 60× less
+  testEnvironment: '<rootDir>/scripts/jest-environment.cjs',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.tsx?$': swc },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
