@@ -1,6 +1,7 @@
 import { dilate, type Mask } from '../../../scan-pipeline/lib/template/mask'
 import type { GrayCrop } from '../header/types'
 import { cellRowCrop } from './cellRow/index'
+import { median } from './cellRow/row'
 import type { Stroke } from './handwriting'
 
 const PAD = 6
@@ -20,8 +21,6 @@ const columnsOf = (strokes: Stroke[]): Column[] => {
   }
   return columns
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 
 /**
  * The handwriting of one field alone on white paper: only the page's pixels that are writing (and a

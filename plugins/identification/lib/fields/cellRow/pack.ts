@@ -16,7 +16,7 @@ type Placed = { pieces: number[]; x0: number; x1: number; at: number }
 export const packLetters = ({ row, writing, found }: { row: CellRow; writing: RowWriting; found: RowPieces }): (GrayCrop & { printFree: true }) | undefined => {
   const { band, gray, ink, letterHeight, top, bottom } = row
   const { width, height } = band
-  const { letters, cleared, inRow } = writing
+  const { cleared, inRow } = writing
   const { label, pieces, slots, isWriting } = found
   const isLetter = (s: Slot) => !s.separator && s.pieces.length > 0
   const first = slots.findIndex(isLetter)
@@ -26,8 +26,9 @@ export const packLetters = ({ row, writing, found }: { row: CellRow; writing: Ro
   const holdsInk = (s: Slot) => {
     for (let y = top + MARGIN + 1; y < bottom - 1 - MARGIN; y++)
       for (let x = s.x0; x < s.x1; x++) {
+        // labelled pixels are the writing mask's (`letters`): no need to read it too
         const l = label[y * width + x]!
-        if (letters[y * width + x] && l >= 0 && isWriting(l)) return true
+        if (l >= 0 && isWriting(l)) return true
       }
     return false
   }
