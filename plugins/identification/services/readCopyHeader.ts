@@ -81,7 +81,8 @@ type ReadArgs = { payload: Payload; copy: CopyDoc; readers: HeaderReaders; form:
  */
 const readFramedCopy = async ({ headerBox, subjectForm, ...args }: ReadArgs & { headerBox: PointBox; subjectForm: () => Promise<BlankForm | undefined> }) => {
   const { writesNameInCells } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/fields/index')
-  const printed = await subjectForm()
+  // Without a subject the batch's form is learned for this question: a box's reader cannot see cells.
+  const printed = (await subjectForm()) ?? (await args.form())
   if (printed && writesNameInCells(printed)) return readAgainstForm({ ...args, form: printed })
   const framed = await readFramedHeader({ ...args, headerBox })
   if (framed.readings.located === 'labels') return framed

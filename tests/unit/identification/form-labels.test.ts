@@ -24,6 +24,17 @@ describe('printed labels of a blank form', () => {
     expect(labels[0]!.x0).toBe(nom.x0)
   })
 
+  it('ends a label where cells read as one tall word begin, however close (a form learned from scans)', () => {
+    // OCR of a learned official sheet: PRÉNOM(S), then its row of cells read as "(EJEJAMIBIA" 51 units tall,
+    // 76 units further right — closer than two of the tall word's heights, far more than two of the label's.
+    const words: Word[] = [
+      { text: 'PRÉNOM(S)', x0: 194, y0: 123, x1: 284, y1: 140 },
+      { text: '(EJEJAMIBIA', x0: 360, y0: 117, x1: 541, y1: 168 },
+      { text: 'TPS', x0: 551, y0: 121, x1: 648, y1: 153 },
+    ]
+    expect(labelsOf(words).map((l) => [l.kind, l.text, l.x1])).toEqual([['firstName', 'PRÉNOM(S)', 284]])
+  })
+
   it('tells a birth name from a birth date', () => {
     expect(classifyLabel('Nom de naissance')).toBe('lastName')
     expect(classifyLabel('NOM DE FAMILLE (naissance)')).toBe('lastName')

@@ -1,5 +1,10 @@
-import { formFromSubject, writesNameInCells } from '../../../plugins/identification/lib/fields/index'
+import { formFromSubject, readFirstPage, writesNameInCells } from '../../../plugins/identification/lib/fields/index'
+import { batchForm, firstPageImage } from '../../../plugins/identification/lib/pipeline/readCopies'
+import { foldText } from '../../../plugins/identification/lib/text/fold'
+import { analyzePages, planCopies } from '../../../plugins/scan-pipeline/lib/index'
+import { openHeaderReaders } from '../../../plugins/identification/services/engines'
 import { getBatch, getScenario } from '../../../tools/papers/index'
+import { firstPagePdfs } from '../../../bench/designs/pipeline'
 
 // Which reader a framed copy gets depends on it (services/readCopyHeader.ts): letter cells are read with
 // the subject's print taken away, any other frame by the frame's own labels.
@@ -12,4 +17,31 @@ describe('a form that asks for the name one letter per cell', () => {
       expect([name, writesNameInCells(formFromSubject({ pdf: subject }))]).toEqual([name, false])
     }
   }, 300_000)
+})
+
+describe('the official sheet without its subject', () => {
+  // Without the exam's subject the framed box's reader stopped at the first cell; the form learned from the
+  // batch's own first pages is what shows the cells. Its labels were lost at 1× (bold capitals over a 6-pt line on
+  // a shaded band: NOM DE FAMILLE never read), and its print kept a ghost of the letters every student writes
+  // in the first cells (the first three copies are one student's three sheets), which took half of each away.
+  it('learns a form that asks for letter cells, and reads the names written in them', async () => {
+    const scenario = await getScenario('copier-mock-bac')
+    const bytes = scenario.batches[0]!.bytes
+    const analyses = await analyzePages({ bytes, fileName: 'copier.pdf' })
+    const plan = planCopies({ analyses, fileName: 'copier.pdf' })
+    const pages = (await firstPagePdfs({ truth: undefined as never, plan, analyses, bytes, roster: [], seconds: 0 })).map(firstPageImage)
+    const readers = await openHeaderReaders()
+    try {
+      const form = (await batchForm({ firstPagePrint: plan.model.firstPage, pages, readers }))!
+      expect(form.labels.map((l) => l.kind)).toEqual(expect.arrayContaining(['lastName', 'firstName', 'birthDate']))
+      expect(writesNameInCells(form)).toBe(true)
+      const reading = await readFirstPage({ page: pages[0]!, form, engines: readers.engines })
+      const read = (name: 'lastName' | 'firstName') => foldText(reading.fields[name]?.[0]?.text ?? '').toUpperCase()
+      // N'DIAYE Jean-Baptiste (the hand writes its N like an M, its J like an S)
+      expect(read('lastName')).toContain('DIAYE')
+      expect(read('firstName')).toContain('BAPTISTE')
+    } finally {
+      await readers.terminate()
+    }
+  }, 600_000)
 })

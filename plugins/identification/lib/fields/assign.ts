@@ -23,10 +23,6 @@ export const labelsOnPage = ({ labels, t, form, page }: { labels: FormLabel[]; t
 
 const centre = (s: Stroke) => ({ x: (s.x0 + s.x1) / 2, y: (s.y0 + s.y1) / 2 })
 
-/**
- * How far a stroke is from being written for a label: to its right on its line (a form's "Nom :
- * ____"), or in the space under it (a box whose title is the label). Infinity when neither.
- */
 /** Where the answer to a label is written on its line: from the label to the next label on the row. */
 export const answerRoom = ({ label, labels, pageWidth }: { label: PixelRect; labels: PixelRect[]; pageWidth: number }): PixelRect => {
   const h = height(label)
@@ -36,12 +32,19 @@ export const answerRoom = ({ label, labels, pageWidth }: { label: PixelRect; lab
   return { x0: label.x1 - 0.5 * h, y0: label.y0 - 0.9 * h, x1: stop, y1: label.y1 + 1.1 * h }
 }
 
-const distance = ({ stroke, label, labels, pageWidth }: { stroke: Stroke; label: FormLabel; labels: FormLabel[]; pageWidth: number }): number => {
+/**
+ * How far a stroke is from being written for a label: to its right on its line (a form's "Nom :
+ * ____"), or in the space under it (a box whose title is the label). Infinity when neither.
+ */
+const distance = ({ stroke, label, labels, pageWidth, unit }: { stroke: Stroke; label: FormLabel; labels: FormLabel[]; pageWidth: number; unit: number }): number => {
   const h = height(label)
   const c = centre(stroke)
   const room = answerRoom({ label, labels, pageWidth })
   const stop = room.x1
-  if (c.y > room.y0 && c.y < room.y1 && stroke.x0 > room.x0 && c.x < stop) return (stroke.x0 - label.x1) / h
+  // On a label's line: how far right of it, in the page's usual label height (one scale for every label, so
+  // that a taller box does not reach further), and how far off its middle. Two labels on consecutive rows whose
+  // OCR boxes came out tall (shaded print read at 2×) both reach a row of writing: the one level with it owns it.
+  if (c.y > room.y0 && c.y < room.y1 && stroke.x0 > room.x0 && c.x < stop) return (stroke.x0 - label.x1) / unit + (3 * Math.abs(c.y - (label.y0 + label.y1) / 2)) / h
   // below: inside the box the label titles, down to about three lines
   const below = labels.filter((o) => o !== label && o.y0 > label.y1 && Math.min(o.x1, stop) - Math.max(o.x0, label.x0) > 0)
   const floor = Math.min(label.y1 + 4 * h, ...below.map((o) => o.y0 - 0.2 * h))
@@ -61,11 +64,13 @@ export const assignStrokes = ({ strokes, labels, page }: { strokes: Stroke[]; la
   const letters = strokes.filter((s) => letterLike(s, page.height))
   const claiming = labels.filter((l) => l.kind !== 'other')
   const fields = new Map<FormLabel, Stroke[]>()
+  const heights = labels.map(height).sort((a, b) => a - b)
+  const unit = heights[Math.floor(heights.length / 2)] ?? 1
   for (const s of letters) {
     let best: FormLabel | undefined
     let bestDistance = Infinity
     for (const l of labels) {
-      const d = distance({ stroke: s, label: l, labels, pageWidth: page.width })
+      const d = distance({ stroke: s, label: l, labels, pageWidth: page.width, unit })
       if (d < bestDistance) {
         bestDistance = d
         best = l

@@ -9,7 +9,7 @@ import { alignForm, downsample, refine, warpInto, type FormTransform } from './a
 import { inkOf, normalised, renderPageImage, FORM_DPI, type PageImage } from './page'
 import { labelsOf, type FormLabel } from './phrases'
 import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
-import { lightestOf } from './lightest'
+import { lightestOf, printOfLayers } from './lightest'
 
 /**
  * A first page as printed, before anyone wrote on it: from the exam's blank subject, or learned from
@@ -72,21 +72,18 @@ const growInk = (raw: Uint8Array, width: number, height: number, r = 1): Uint8Ar
 const plausible = (t: FormTransform) => Math.abs(t.scale - 1) < 0.06 && Math.abs(t.dx) < 60 && Math.abs(t.dy) < 60
 
 /**
- * Each pixel's second-lightest value among the aligned pages (the lightest with fewer than five): a
- * pixel stays dark only where the pages have ink in common — print. The second rather than the first
- * forgives one page whose print did not quite line up.
+ * The aligned pages' print (`printOfLayers`): a pixel stays dark only where the pages have ink in common.
  */
 const printOf = ({ pages, align, frame, grow = 1 }: { pages: PageImage[]; align: (page: PageImage) => FormTransform; frame: PageImage; grow?: number }): Uint8Array => {
+  const placed = pages.map((page) => ({ page, t: align(page) })).filter(({ t }) => plausible(t))
+  if (process.env.KORRIGO_DEBUG_FORM) console.log('form fits', placed.map(({ t }) => t.fit))
+  const worst = placed.reduce((w, p, i) => (w < 0 || p.t.fit < placed[w]!.t.fit ? i : w), -1)
   function* warped() {
-    for (const page of pages) {
-      const t = align(page)
-      if (process.env.KORRIGO_DEBUG_FORM) console.log('form fit', t)
-      if (plausible(t)) yield growInk(warpInto({ page: normalised(page), t, frame }), frame.width, frame.height, grow)
-    }
+    for (const { page, t } of placed) yield growInk(warpInto({ page: normalised(page), t, frame }), frame.width, frame.height, grow)
   }
-  const { first, second, count } = lightestOf({ size: frame.width * frame.height, layers: warped() })
+  const { first, second, confirmed, count } = lightestOf({ size: frame.width * frame.height, layers: warped(), outlier: worst })
   if (count === 0) return frame.raw
-  return count >= 5 ? second : first
+  return printOfLayers({ first, second, confirmed, count, width: frame.width, height: frame.height })
 }
 
 /**
@@ -113,6 +110,7 @@ const viaPrint = ({ print, reference }: { print: Mask; reference: PageImage }) =
 type LabelBand = { from: number; to: number; zoom: number }
 const HEAD_BAND: LabelBand = { from: 0, to: 0.45, zoom: 1 }
 const FOOT_BAND: LabelBand = { from: 0.88, to: 1, zoom: 2 }
+const HEAD_BAND_2X: LabelBand = { ...HEAD_BAND, zoom: 2 }
 
 /** A grey image enlarged `k` times, each pixel repeated (crisp edges are what OCR of print wants). */
 const enlarge = (image: GrayCrop, k: number): GrayCrop => {
@@ -151,7 +149,11 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   // The labels are read twice: on the learned print (no handwriting, but its glyphs are thinned where
   // pages did not quite line up: short words such as "Nom :" get lost) and on the reference scan itself
   // (crisp print, in the same frame); a label found on either counts once.
-  const found = [...(await labelsIn({ image, labels })), ...(await labelsIn({ image: reference, labels }))]
+  let found = [...(await labelsIn({ image, labels })), ...(await labelsIn({ image: reference, labels }))]
+  // A family-name label lost at this size (the official sheet: bold capitals over a 6-pt line on a shaded band,
+  // which OCR reads as one garbled line) is read again at 2×, and that reading preferred.
+  if (!found.some((label) => label.kind === 'lastName' || label.kind === 'fullName'))
+    found = [...(await labelsIn({ image, labels, bands: [HEAD_BAND_2X] })), ...(await labelsIn({ image: reference, labels, bands: [HEAD_BAND_2X] })), ...found]
   return { image, mask: maskOf(image), labels: distinctLabels(found), source: 'learned' }
 }
 

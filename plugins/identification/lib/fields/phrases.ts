@@ -54,7 +54,8 @@ export const labelsOf = (words: Word[]): FormLabel[] => {
     }
     for (const w of line) {
       const last = phrase[phrase.length - 1]
-      const height = Math.max(1, w.y1 - w.y0)
+      // the gap is measured by the shorter word: cells read as one tall word must not pull it into the label
+      const height = Math.max(1, Math.min(w.y1 - w.y0, last ? last.y1 - last.y0 : Infinity))
       if (last && w.x0 - last.x1 > 2 * height) close()
       const t = w.text.trim()
       // a lone colon or a run of dots/underscores is the end of a label

@@ -97,9 +97,10 @@ export const readCopies = async ({
   }
   for (const [i, pdf] of pdfs.entries()) {
     const headerBox = headerBoxes[i]
-    // As the app reads them (services/readCopyHeader.ts): the subject's form first when it asks for the name in
-    // letter cells, a framed box next, the batch's form when the box holds no NOM / Prénom label or there is none.
-    const printed = subject && headerBox ? await formOf() : undefined
+    // As the app reads them (services/readCopyHeader.ts): the batch's form first (the subject's, else learned)
+    // when it asks for the name in letter cells, a framed box next, the batch's form when the box holds no
+    // NOM / Prénom label or there is none.
+    const printed = headerBox ? await formOf() : undefined
     if (printed && writesNameInCells(printed)) readings.push(await againstForm(i, printed))
     else {
       const framed = headerBox ? await readFramedPdf({ pdf, headerBox, readers }) : undefined
