@@ -28,9 +28,9 @@ const columnsOf = (strokes: Stroke[]): Column[] => {
  * one per printed cell are brought together as if written as a word (cut on the page's own grid when one
  * is printed there, else by the gaps between them).
  */
-export const fieldCrop = ({ page, writing, strokes }: { page: GrayCrop; writing: Mask; strokes: Stroke[] }): (GrayCrop & { printFree?: boolean }) | undefined => {
+export const fieldCrop = ({ page, writing, strokes, learnedForm }: { page: GrayCrop; writing: Mask; strokes: Stroke[]; learnedForm?: boolean }): (GrayCrop & { printFree?: boolean }) | undefined => {
   if (strokes.length === 0) return undefined
-  const cells = cellRowCrop({ page, writing, strokes })
+  const cells = cellRowCrop({ page, writing, strokes, learnedForm })
   if (cells) return cells
   const keep = dilate(writing, 1)
   const y0 = Math.max(0, Math.min(...strokes.map((s) => s.y0)) - PAD)

@@ -55,7 +55,7 @@ export const readFirstPage = async ({ page, form, engines }: { page: PageImage; 
   for (const field of found) {
     const read = READ[field.kind]
     if (!read || reading.fields[read.name]) continue
-    const crop = fieldCrop({ page, writing: mask, strokes: field.strokes })
+    const crop = fieldCrop({ page, writing: mask, strokes: field.strokes, learnedForm: form?.source === 'learned' })
     if (!crop) continue
     if (process.env.KORRIGO_DEBUG_FIELDS) {
       const sharp = (await import('sharp')).default

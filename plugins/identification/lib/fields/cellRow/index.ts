@@ -18,10 +18,10 @@ import { rowWriting } from './writing'
  * sliver reads as I or |; a hand whose letters fill their cells was read with the grid still in; a hand
  * whose letters reach past their walls was cut at them. Cut on the page's own walls, none of this happens.
  */
-export const cellRowCrop = ({ page, writing, strokes }: { page: GrayCrop; writing: Mask; strokes: Stroke[] }): (GrayCrop & { printFree: true }) | undefined => {
+export const cellRowCrop = ({ page, writing, strokes, learnedForm }: { page: GrayCrop; writing: Mask; strokes: Stroke[]; learnedForm?: boolean }): (GrayCrop & { printFree: true }) | undefined => {
   if (strokes.length === 0) return undefined
   const row = findCellRow({ page, strokes })
   if (!row) return undefined
   const rowWritten = rowWriting({ row, writing })
-  return packLetters({ row, writing: rowWritten, found: piecesInSlots({ row, writing: rowWritten }) })
+  return packLetters({ row, writing: rowWritten, found: piecesInSlots({ row, writing: rowWritten, learnedForm }) })
 }

@@ -32,8 +32,10 @@ export const cut = (source: { raw?: Uint8Array; data?: Uint8Array; width: number
 /** Undefined when no grid of cells runs under the writing. */
 export const findCellRow = ({ page, strokes }: { page: GrayCrop; strokes: Stroke[] }): CellRow | undefined => {
   const letterHeight = median(strokes.map((s) => s.y1 - s.y0))
-  const x0 = Math.max(0, Math.min(...strokes.map((s) => s.x0)) - 2 * letterHeight)
-  const x1 = Math.min(page.width, Math.max(...strokes.map((s) => s.x1)) + 2 * letterHeight)
+  // Wide enough for a whole cell beyond the writing found: a letter the learned form's ghost took from the
+  // strokes (the first of a name) is still in its cell, and the crop must reach that cell's far wall.
+  const x0 = Math.max(0, Math.min(...strokes.map((s) => s.x0)) - 4 * letterHeight)
+  const x1 = Math.min(page.width, Math.max(...strokes.map((s) => s.x1)) + 4 * letterHeight)
   const y0 = Math.max(0, Math.min(...strokes.map((s) => s.y0)) - letterHeight)
   const y1 = Math.min(page.height, Math.max(...strokes.map((s) => s.y1)) + letterHeight)
   const band = { x0, y0, width: x1 - x0, height: y1 - y0 }

@@ -18,8 +18,13 @@ const slotsOf = (walls: Wall[]): Slot[] => {
   return walls.slice(1).map((w, i) => ({ x0: walls[i]!.x1 + 1, x1: w.x0, separator: w.x0 - walls[i]!.x1 > 1.5 * cellWidth, pieces: [] }))
 }
 
-/** The row's pieces of writing, each given to the cell holding most of it (a letter reaching past its wall stays with its cell). */
-export const piecesInSlots = ({ row, writing }: { row: CellRow; writing: RowWriting }): RowPieces => {
+/**
+ * The row's pieces of writing, each given to the cell holding most of it (a letter reaching past its wall stays
+ * with its cell). `learnedForm`: the form was learned from the batch's pages, whose print holds a ghost of what
+ * many students write in the same cell (the first letters of a name, the "20" of a year); a piece inside a
+ * letter cell is then writing whatever the form shows there — only a separator's print is left to the form.
+ */
+export const piecesInSlots = ({ row, writing, learnedForm = false }: { row: CellRow; writing: RowWriting; learnedForm?: boolean }): RowPieces => {
   const { band, ink, walls, top, bottom } = row
   const { letters, written } = writing
   const { label, pieces } = labelPieces({ width: band.width, height: band.height, data: letters })
@@ -34,14 +39,15 @@ export const piecesInSlots = ({ row, writing }: { row: CellRow; writing: RowWrit
     if (written[i]) fromWriting[l]!++
     if (ink[i]) holdingInk[l] = 1
   }
-  const strong = pieces.map((p, l) => holdingInk[l] === 1 && fromWriting[l]! >= WRITTEN_SHARE * p.pixels)
   const slots = slotsOf(walls)
+  const overlap = (p: Stroke, s: Slot) => Math.min(p.x1, s.x1) - Math.max(p.x0, s.x0)
+  const slotOf = (p: Stroke) => slots.reduce((a, b) => (overlap(p, b) > overlap(p, a) ? b : a))
+  const strong = pieces.map((p, l) => holdingInk[l] === 1 && (fromWriting[l]! >= WRITTEN_SHARE * p.pixels || (learnedForm && !slotOf(p).separator)))
   pieces.forEach((p, index) => {
     // a piece that does not reach into the row is print the form did not take away, or a neighbour's writing
     if (p.pixels < MIN_PIECE || p.y1 <= top + MARGIN || p.y0 >= bottom - MARGIN || !strong[index]) return
-    const overlap = (s: Slot) => Math.min(p.x1, s.x1) - Math.max(p.x0, s.x0)
-    const best = slots.reduce((a, b) => (overlap(b) > overlap(a) ? b : a))
-    if (overlap(best) > 0) best.pieces.push(index)
+    const best = slotOf(p)
+    if (overlap(p, best) > 0) best.pieces.push(index)
   })
   return { label, pieces, slots, isWriting: (piece) => strong[piece] === true }
 }
