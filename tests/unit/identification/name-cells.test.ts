@@ -22,8 +22,9 @@ describe('a form that asks for the name one letter per cell', () => {
 describe('the official sheet without its subject', () => {
   // Without the exam's subject the framed box's reader stopped at the first cell; the form learned from the
   // batch's own first pages is what shows the cells. Its labels were lost at 1× (bold capitals over a 6-pt line on
-  // a shaded band: NOM DE FAMILLE never read), and its print kept a ghost of the letters every student writes
-  // in the first cells (the first three copies are one student's three sheets), which took half of each away.
+  // a shaded band: NOM DE FAMILLE never read), the PRÉNOM row went to the NOM label (OCR's tall boxes), and its
+  // print keeps a ghost of the letters every student writes in the first cells (the first three copies are one
+  // student's three sheets), which took those letters away until letter cells were read knowing it.
   it('learns a form that asks for letter cells, and reads the names written in them', async () => {
     const scenario = await getScenario('copier-mock-bac')
     const bytes = scenario.batches[0]!.bytes
