@@ -2,8 +2,8 @@ import { lightestOf, printOfLayers } from '../../../plugins/identification/lib/f
 
 // The print of a form learned from several first pages. On the official sheet every student writes a letter in
 // the first cells of the name, and a student's several sheets carry the same header: the second-lightest value
-// (which forgives one page a little off) kept a ghost of those letters, and taking the form away from each page
-// then took away half of every letter written there (N'DIAYE read 'DIYE).
+// (which forgives one page a little off) keeps a ghost of those letters, on which the form's labels were misread
+// and the pages aligned to one student's writing (official-a3-heldout without its subject: 0 % named, 86 % since).
 const W = 60
 const H = 40
 const PAPER = 255

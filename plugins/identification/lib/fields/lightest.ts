@@ -35,8 +35,9 @@ const FORGIVEN = 4
  * forgiven) only within FORGIVEN pixels of what every page prints (`confirmed`: every page but the one aligned
  * worst), the lightest elsewhere. Where each page has writing in the same place — the first cells of a name
  * written one letter per cell, a student's several sheets among the pages learned from — the second-lightest
- * keeps a ghost of letters that the form would then take away from every page; print is never there alone.
- * Fewer than `many` layers: the lightest.
+ * keeps a ghost of letters, which garbles the labels OCR reads there and pulls the pages' alignment towards one
+ * student's writing (official-a3-heldout without subject: 0 % named); print is never there alone. Fewer than
+ * `many` layers: the lightest.
  */
 export const printOfLayers = ({ first, second, confirmed, count, width, height, many = 5 }: { first: Uint8Array; second: Uint8Array; confirmed: Uint8Array; count: number; width: number; height: number; many?: number }): Uint8Array => {
   if (count < many) return first
