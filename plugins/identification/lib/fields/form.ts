@@ -9,7 +9,7 @@ import { alignForm, downsample, refine, warpInto, type FormTransform } from './a
 import { inkOf, normalised, renderPageImage, FORM_DPI, type PageImage } from './page'
 import { labelsOf, type FormLabel } from './phrases'
 import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
-import { lightestOf, printOfLayers } from './lightest'
+import { lightestOf } from './lightest'
 
 /**
  * A first page as printed, before anyone wrote on it: from the exam's blank subject, or learned from
@@ -72,42 +72,25 @@ const growInk = (raw: Uint8Array, width: number, height: number, r = 1): Uint8Ar
 const plausible = (t: FormTransform) => Math.abs(t.scale - 1) < 0.06 && Math.abs(t.dx) < 60 && Math.abs(t.dy) < 60
 
 /**
- * The aligned pages' print: each pixel's second-lightest value (the lightest with fewer than five) stays dark
- * only where the pages have ink in common; the second rather than the first forgives one page whose print did
- * not quite line up. `clean`: the same without the ghost the second keeps of what most students write in one
- * place (`printOfLayers`) — what labels are read on. The print taken away from pages keeps the ghost (letter
- * cells are read knowing it, `cellRow/slots.ts`): without it, print lost where pages lined up worse stayed on
- * them as writing (one-line-a4-heldout without subject 60 → 52 % named).
+ * Each pixel's second-lightest value among the aligned pages (the lightest with fewer than five): a
+ * pixel stays dark only where the pages have ink in common — print. The second rather than the first
+ * forgives one page whose print did not quite line up. (It also keeps a ghost of what most students write
+ * in the same place, the first letters of a name written one per cell: `cellRow/slots.ts` reads letter
+ * cells knowing it. Keeping the second only near print every page shows removed the ghost, but lost print
+ * where pages lined up worse: one-line-a4-heldout without subject 60 → 52 % named.)
  */
-const printOf = ({ pages, align, frame, grow = 1 }: { pages: PageImage[]; align: (page: PageImage) => FormTransform; frame: PageImage; grow?: number }): { print: Uint8Array; clean: Uint8Array } => {
-  const placed = pages.map((page) => ({ page, t: align(page) })).filter(({ t }) => plausible(t))
-  if (process.env.KORRIGO_DEBUG_FORM) console.log('form fits', placed.map(({ t }) => t.fit))
-  const worst = placed.reduce((w, p, i) => (w < 0 || p.t.fit < placed[w]!.t.fit ? i : w), -1)
+const printOf = ({ pages, align, frame, grow = 1 }: { pages: PageImage[]; align: (page: PageImage) => FormTransform; frame: PageImage; grow?: number }): Uint8Array => {
   function* warped() {
-    for (const { page, t } of placed) yield growInk(warpInto({ page: normalised(page), t, frame }), frame.width, frame.height, grow)
+    for (const page of pages) {
+      const t = align(page)
+      if (process.env.KORRIGO_DEBUG_FORM) console.log('form fit', t)
+      if (plausible(t)) yield growInk(warpInto({ page: normalised(page), t, frame }), frame.width, frame.height, grow)
+    }
   }
-  const { first, second, confirmed, count } = lightestOf({ size: frame.width * frame.height, layers: warped(), outlier: worst })
-  if (count === 0) return { print: frame.raw, clean: frame.raw }
-  return { print: count >= 5 ? second : first, clean: printOfLayers({ first, second, confirmed, count, width: frame.width, height: frame.height }) }
+  const { first, second, count } = lightestOf({ size: frame.width * frame.height, layers: warped() })
+  if (count === 0) return frame.raw
+  return count >= 5 ? second : first
 }
-
-/**
- * Share of the print's ink the clean print does not keep. Ghosts are little of it (2–3 % on the official sheet,
- * its cells' first letters); more means the clean print lost print (10–18 % on one-line and framed headers
- * learned from coarse alignments), and aligning on it placed pages worse (one-line-a4-heldout 60 → 52 % named).
- */
-const lostShare = ({ print, clean, width, height }: { print: Uint8Array; clean: Uint8Array; width: number; height: number }): number => {
-  const inPrint = inkOf({ raw: print, width, height })
-  const inClean = inkOf({ raw: clean, width, height })
-  let ink = 0
-  let kept = 0
-  for (let i = 0; i < inPrint.length; i++) {
-    ink += inPrint[i]!
-    kept += inPrint[i]! & inClean[i]!
-  }
-  return ink === 0 ? 0 : 1 - kept / ink
-}
-const MAX_LOST_PRINT = 0.05
 
 /**
  * How a page sits relative to the reference page: through the first page's print as ingestion learned
@@ -162,25 +145,21 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   // at full resolution (its ink under that estimate) aligns every page to the pixel.
   const coarse = print ? viaPrint({ print, reference }) : (page: PageImage) => alignForm({ form: maskOf(reference), page: maskOf(page) })
   const starts = new Map(pages.map((p) => [p, coarse(p)]))
-  // The rough print aligns every page next: rid of its ghosts unless that loses print (pages lined up too
-  // coarsely for every page to confirm it).
-  const roughPrints = printOf({ pages, align: (p) => starts.get(p)!, frame: reference, grow: 4 })
-  const rough = maskOf({ ...reference, raw: lostShare({ ...roughPrints, width: reference.width, height: reference.height }) <= MAX_LOST_PRINT ? roughPrints.clean : roughPrints.print })
+  const rough = maskOf({ ...reference, raw: printOf({ pages, align: (p) => starts.get(p)!, frame: reference, grow: 4 }) })
   const refInk = maskOf(reference)
   const refPrint: Mask = { ...refInk, data: mapPixels(refInk.data, (v, i) => v & rough.data[i]!) }
   const points = samplePoints(refPrint, 3000)
   const precise = (page: PageImage) => refine({ points, form: refPrint, page: dilate(maskOf(page), 1), start: starts.get(page)!, radius: 6 })
   const settled = printOf({ pages, align: precise, frame: reference, grow: 1 })
-  const image: PageImage = { ...reference, raw: settled.print }
-  // The labels are read twice: on the learned print, rid of its ghosts (no handwriting, but its glyphs are
-  // thinned where pages did not quite line up: short words such as "Nom :" get lost) and on the reference scan
-  // itself (crisp print, in the same frame); a label found on either counts once.
-  const clean: PageImage = { ...reference, raw: settled.clean }
-  let found = [...(await labelsIn({ image: clean, labels })), ...(await labelsIn({ image: reference, labels }))]
+  const image: PageImage = { ...reference, raw: settled }
+  // The labels are read twice: on the learned print (no handwriting, but its glyphs are thinned where
+  // pages did not quite line up: short words such as "Nom :" get lost) and on the reference scan itself
+  // (crisp print, in the same frame); a label found on either counts once.
+  let found = [...(await labelsIn({ image, labels })), ...(await labelsIn({ image: reference, labels }))]
   // A family-name label lost at this size (the official sheet: bold capitals over a 6-pt line on a shaded band,
   // which OCR reads as one garbled line) is read again at 2×, and that reading preferred.
   if (!found.some((label) => label.kind === 'lastName' || label.kind === 'fullName'))
-    found = [...(await labelsIn({ image: clean, labels, bands: [HEAD_BAND_2X] })), ...(await labelsIn({ image: reference, labels, bands: [HEAD_BAND_2X] })), ...found]
+    found = [...(await labelsIn({ image, labels, bands: [HEAD_BAND_2X] })), ...(await labelsIn({ image: reference, labels, bands: [HEAD_BAND_2X] })), ...found]
   return { image, mask: maskOf(image), labels: distinctLabels(found), source: 'learned' }
 }
 
