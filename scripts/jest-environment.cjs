@@ -37,7 +37,7 @@ class FastGlobalsEnvironment extends TestEnvironment {
   // KORRIGO_CPU_LOG=<file>: one line per test file with the CPU it cost (this worker and the processes it
   // started and waited for: builds, app servers), to see where a suite's time goes when both cores are busy.
   async setup() {
-    this.cpuStart = { ...cpuSeconds(), wall: Date.now() }
+    if (process.env.KORRIGO_CPU_LOG) this.cpuStart = { ...cpuSeconds(), wall: Date.now() }
     await super.setup()
   }
 

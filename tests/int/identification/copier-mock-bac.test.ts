@@ -3,7 +3,7 @@ import { describeCopierMockBac } from './copierBars'
 // With the exam's blank subject. Named right: 0 before letter cells were read with the subject's print taken
 // away and their walls removed; 4 before a copy's weak sheets joined its sure one and loose annex sheets stopped
 // competing with copies; 5 before the letters were cut out of the grid printed on the page itself (8 measured
-// since). In written order: 6 before the letter
-// cells were cut on the page's own grid (a sheet not named is not joined to its copy). Annexes attached: 0 before
-// an annex could join a copy both readings name; 1 before the letter cells were cut on the page's own grid.
+// since). In written order: 6 before the letter cells were cut on the page's own grid (a sheet not named is not
+// joined to its copy). Annexes attached: 0 before an annex could join a copy both readings name; 1 before the
+// letter cells were cut on the page's own grid.
 describeCopierMockBac({ withSubject: true, bars: { namedRight: 8, inOrder: 7, annexesAttached: 4 } })

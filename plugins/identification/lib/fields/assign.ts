@@ -1,5 +1,6 @@
 import type { FormTransform } from './align'
 import { mapFormPoint } from './align'
+import { median } from './cellRow/row'
 import type { Stroke } from './handwriting'
 import type { FieldKind } from './labels'
 import type { FormLabel } from './phrases'
@@ -64,8 +65,7 @@ export const assignStrokes = ({ strokes, labels, page }: { strokes: Stroke[]; la
   const letters = strokes.filter((s) => letterLike(s, page.height))
   const claiming = labels.filter((l) => l.kind !== 'other')
   const fields = new Map<FormLabel, Stroke[]>()
-  const heights = labels.map(height).sort((a, b) => a - b)
-  const unit = heights[Math.floor(heights.length / 2)] ?? 1
+  const unit = Math.max(1, median(labels.map(height)))
   for (const s of letters) {
     let best: FormLabel | undefined
     let bestDistance = Infinity

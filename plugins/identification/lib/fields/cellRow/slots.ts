@@ -41,12 +41,12 @@ export const piecesInSlots = ({ row, writing, learnedForm = false }: { row: Cell
   }
   const slots = slotsOf(walls)
   const overlap = (p: Stroke, s: Slot) => Math.min(p.x1, s.x1) - Math.max(p.x0, s.x0)
-  const slotOf = (p: Stroke) => slots.reduce((a, b) => (overlap(p, b) > overlap(p, a) ? b : a))
-  const strong = pieces.map((p, l) => holdingInk[l] === 1 && (fromWriting[l]! >= WRITTEN_SHARE * p.pixels || (learnedForm && !slotOf(p).separator)))
+  const slotOf = pieces.map((p) => slots.reduce((a, b) => (overlap(p, b) > overlap(p, a) ? b : a)))
+  const strong = pieces.map((p, l) => holdingInk[l] === 1 && (fromWriting[l]! >= WRITTEN_SHARE * p.pixels || (learnedForm && !slotOf[l]!.separator)))
   pieces.forEach((p, index) => {
     // a piece that does not reach into the row is print the form did not take away, or a neighbour's writing
     if (p.pixels < MIN_PIECE || p.y1 <= top + MARGIN || p.y0 >= bottom - MARGIN || !strong[index]) return
-    const best = slotOf(p)
+    const best = slotOf[index]!
     if (overlap(p, best) > 0) best.pieces.push(index)
   })
   return { label, pieces, slots, isWriting: (piece) => strong[piece] === true }
