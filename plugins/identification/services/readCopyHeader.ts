@@ -72,35 +72,15 @@ const readAgainstForm = async ({ payload, copy, readers, form, page: pageOf }: {
   }
 }
 
+/** A copy's header read: the desk's crop, what was read, where the identity is written. */
+type CopyHeaderRead = { jpeg: Buffer; readings: StoredReadings; zones: IdentityZone[] }
+
 type ReadArgs = { payload: Payload; copy: CopyDoc; readers: HeaderReaders; form: () => Promise<BlankForm | undefined>; page?: () => Promise<PageImage>; dpi?: number }
 
 /**
- * A copy with a framed header box: the subject's form places the fields when it asks for the name one letter
- * per cell (the official exam sheet: the box's reader would stop at the first cell); else the box is read,
- * and when no NOM / Prénom label is found in it (another frame of the page) the batch's form places them.
- */
-const readFramedCopy = async ({ headerBox, subjectForm, ...args }: ReadArgs & { headerBox: PointBox; subjectForm: () => Promise<BlankForm | undefined> }) => {
-  const { writesNameInCells } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/fields/index')
-  // Without a subject the batch's form is learned for this question: a box's reader cannot see cells.
-  const printed = (await subjectForm()) ?? (await args.form())
-  if (printed && writesNameInCells(printed)) return readAgainstForm({ ...args, form: printed })
-  const framed = await readFramedHeader({ ...args, headerBox })
-  if (framed.readings.located === 'labels') return framed
-  const blank = await args.form()
-  return blank ? readAgainstForm({ ...args, form: blank }) : framed
-}
-
-/** Any other first page against the batch's blank form; with none to be had, the top band's printed labels. */
-const readUnframedCopy = async (args: ReadArgs) => {
-  const blank = await args.form()
-  return blank ? readAgainstForm({ ...args, form: blank }) : readFramedHeader({ ...args, headerBox: undefined })
-}
-
-/**
  * Reads who wrote one copy, stores the crop the desk shows and returns, with the reading, the zones where
- * the identity is written (the caller stores both in one write, under the exam's lock): framed copies by
- * `readFramedCopy`, the others by `readUnframedCopy` (learning a batch's form costs seconds: asked for only
- * when a copy needs it).
+ * the identity is written (the caller stores both in one write, under the exam's lock); which reader reads it:
+ * `lib/pipeline/headerRoute.ts`, shared with the CLI.
  */
 export const readCopyHeader = async ({
   payload,
@@ -122,7 +102,18 @@ export const readCopyHeader = async ({
   dpi?: number
 }): Promise<{ readings: StoredReadings; headerCrop: string | number; zones: IdentityZone[] }> => {
   const headerBox = await headerBoxOf({ payload, copy })
-  const read = headerBox ? await readFramedCopy({ payload, copy, readers, headerBox, form, subjectForm, page, dpi }) : await readUnframedCopy({ payload, copy, readers, form, page, dpi })
+  const { readByRoute } = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pipeline/headerRoute')
+  const args: ReadArgs = { payload, copy, readers, form, page, dpi }
+  // Without a subject the batch's form is learned to say whether the name is written in cells: a box's
+  // reader cannot see cells.
+  const read = await readByRoute<CopyHeaderRead>({
+    framed: !!headerBox,
+    printedForm: async () => (await subjectForm()) ?? (await form()),
+    batchForm: form,
+    againstForm: (blank) => readAgainstForm({ ...args, form: blank }),
+    readBox: (framed) => readFramedHeader({ ...args, headerBox: framed ? headerBox : undefined }),
+    foundLabels: (reading) => reading.readings.located === 'labels',
+  })
   const stored = await storeMedia({ payload, bytes: read.jpeg, name: `header-${copy.anonymousId}.jpg`, mimetype: 'image/jpeg', data: { kind: 'header-crop', exam: idOf(copy.exam), copy: copy.id } })
   return { readings: read.readings, headerCrop: stored.id, zones: read.zones }
 }

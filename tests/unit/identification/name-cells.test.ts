@@ -46,3 +46,28 @@ describe('the official sheet without its subject', () => {
     }
   }, 600_000)
 })
+
+describe('the official sheet as another printer prints it, without its subject', () => {
+  // The held-out printing of the official sheet (other fonts, the page stored turned 90°): RÉPUBLIQUE
+  // FRANÇAISE, NOM DE FAMILLE and two rows of cells on a shaded band read as one line of garbage at 1× and at
+  // 2× — no family-name label, no name read on any copy (0 of 22). Read again without its rules, the label is
+  // found.
+  it('finds the family-name label once the rules beside it are taken away', async () => {
+    const { bytes } = await getBatch('official-a3-heldout')
+    const analyses = await analyzePages({ bytes, fileName: 'official.pdf' })
+    const plan = planCopies({ analyses, fileName: 'official.pdf' })
+    const pages = (await firstPagePdfs({ truth: undefined as never, plan, analyses, bytes, roster: [], seconds: 0 })).map(firstPageImage)
+    const readers = await openHeaderReaders()
+    try {
+      const form = (await batchForm({ firstPagePrint: plan.model.firstPage, pages, readers }))!
+      const lastName = form.labels.find((l) => l.kind === 'lastName')
+      expect(lastName?.text).toBe('NOM DE FAMILLE')
+      const firstName = form.labels.find((l) => l.kind === 'firstName')!
+      // the family name's label is the line above the first name's, at its left
+      expect(lastName!.y1).toBeLessThanOrEqual(firstName.y0 + 2)
+      expect(Math.abs(lastName!.x0 - firstName.x0)).toBeLessThan(15)
+    } finally {
+      await readers.terminate()
+    }
+  }, 600_000)
+})

@@ -10,6 +10,7 @@ import { inkOf, normalised, renderPageImage, FORM_DPI, type PageImage } from './
 import { labelsOf, type FormLabel } from './phrases'
 import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
 import { lightestOf } from './lightest'
+import { withoutRules } from './rules'
 
 /**
  * A first page as printed, before anyone wrote on it: from the exam's blank subject, or learned from
@@ -117,6 +118,9 @@ type LabelBand = { from: number; to: number; zoom: number }
 const HEAD_BAND: LabelBand = { from: 0, to: 0.45, zoom: 1 }
 const FOOT_BAND: LabelBand = { from: 0.88, to: 1, zoom: 2 }
 const HEAD_BAND_2X: LabelBand = { ...HEAD_BAND, zoom: 2 }
+/** Rules at FORM_DPI: longer than 1 cm, taller than 4.5 mm (14-pt capitals are 25 px). */
+const RULE_LONG = 60
+const RULE_TALL = 26
 
 /** A grey image enlarged `k` times, each pixel repeated (crisp edges are what OCR of print wants). */
 const enlarge = (image: GrayCrop, k: number): GrayCrop => {
@@ -160,6 +164,14 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   // which OCR reads as one garbled line) is read again at 2×, and that reading preferred.
   if (!found.some((label) => label.kind === 'lastName' || label.kind === 'fullName'))
     found = [...(await labelsIn({ image, labels, bands: [HEAD_BAND_2X] })), ...(await labelsIn({ image: reference, labels, bands: [HEAD_BAND_2X] })), ...found]
+  // Still none: the rules beside it may be what garbles it (RÉPUBLIQUE FRANÇAISE, NOM DE FAMILLE and two rows
+  // of cells on a shaded band read as one line of garbage on the official sheet's other printings). The
+  // print without its rules is read at both sizes, each on its own (one reading's words must not join the
+  // other's lines).
+  if (!found.some((label) => label.kind === 'lastName' || label.kind === 'fullName')) {
+    const unruled: PageImage = { ...image, ...withoutRules({ image, long: RULE_LONG, tall: RULE_TALL }) }
+    for (const band of [HEAD_BAND, HEAD_BAND_2X]) found = [...(await labelsIn({ image: unruled, labels, bands: [band] })), ...found]
+  }
   return { image, mask: maskOf(image), labels: distinctLabels(found), source: 'learned' }
 }
 

@@ -3,10 +3,11 @@ import * as mupdf from 'mupdf'
 import type { PageAnalysis, PlannedCopy } from '../../../scan-pipeline/lib/index'
 import { unpackMask, type PackedMask } from '../../../scan-pipeline/lib/template/mask'
 import { footOf } from '../pageNumbers/index'
-import { formFromSubject, learnForm, printsPageNumbers, readFirstPage, writesNameInCells, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
+import { formFromSubject, learnForm, printsPageNumbers, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
 import type { PointBox } from '../header/types'
 import type { CopyReading } from '../match/index'
 import { readFramedPdf, type HeaderReaders } from './readPdfHeader'
+import { readByRoute } from './headerRoute'
 
 /** A copy PDF's first page, upright (the PDF carries the crop and /Rotate). */
 export const firstPageImage = (pdf: Uint8Array): PageImage => {
@@ -97,20 +98,18 @@ export const readCopies = async ({
   }
   for (const [i, pdf] of pdfs.entries()) {
     const headerBox = headerBoxes[i]
-    // As the app reads them (services/readCopyHeader.ts): the batch's form first (the subject's, else learned)
-    // when it asks for the name in letter cells, a framed box next, the batch's form when the box holds no
-    // NOM / Prénom label or there is none.
-    const printed = headerBox ? await formOf() : undefined
-    if (printed && writesNameInCells(printed)) readings.push(await againstForm(i, printed))
-    else {
-      const framed = headerBox ? await readFramedPdf({ pdf, headerBox, readers }) : undefined
-      const blank = framed?.reading.layout.source === 'labels' ? undefined : await formOf()
-      if (blank) readings.push(await againstForm(i, blank))
-      else {
-        const { reading } = framed ?? (await readFramedPdf({ pdf, readers }))
-        readings.push({ copyKey: String(i), fields: reading.fields, lattices: reading.lattices })
-      }
-    }
+    const { reading } = await readByRoute<{ reading: CopyReading; byLabels: boolean }>({
+      framed: !!headerBox,
+      printedForm: formOf,
+      batchForm: formOf,
+      againstForm: async (blank) => ({ reading: await againstForm(i, blank), byLabels: false }),
+      readBox: async (framed) => {
+        const { reading: r } = await readFramedPdf({ pdf, headerBox: framed ? headerBox : undefined, readers })
+        return { reading: { copyKey: String(i), fields: r.fields, lattices: r.lattices }, byLabels: r.layout.source === 'labels' }
+      },
+      foundLabels: (read) => read.byLabels,
+    })
+    readings.push(reading)
     onRead?.(i + 1)
   }
   return readings
