@@ -5,12 +5,12 @@ import { alignTemplate, prepareTarget, samplePoints } from '../../../scan-pipeli
 import { DESCRIPTOR_DPI, dilate, type Mask } from '../../../scan-pipeline/lib/template/mask'
 import type { LabelReader } from '../header/labelReader'
 import type { GrayCrop } from '../header/types'
-import { alignForm, downsample, refine, warpInto, type FormTransform } from './align'
+import { alignForm, downsample, fitOf, refine, warpInto, type FormTransform } from './align'
 import { inkOf, normalised, renderPageImage, FORM_DPI, type PageImage } from './page'
 import { labelsOf, type FormLabel } from './phrases'
 import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
 import { lightestOf } from './lightest'
-import { withoutRules } from './rules'
+import { rulesOf, withoutRules } from './rules'
 
 /**
  * A first page as printed, before anyone wrote on it: from the exam's blank subject, or learned from
@@ -111,6 +111,33 @@ const viaPrint = ({ print, reference }: { print: Mask; reference: PageImage }) =
 }
 
 /**
+ * How a page sits relative to the reference page with no print to go by: aligned on all their ink and
+ * on their rules alone (frames, boxes, cells: print, where handwriting never draws a long straight line),
+ * whichever lays the reference's rules better on the page's. Loose annex sheets with little writing line up
+ * on their ink; first pages that are mostly handwriting line up on one another's writing that way
+ * (annex-a4 without subject: 0 % named), on their rules they do not.
+ */
+const unguided = (reference: PageImage) => {
+  const rules = (page: PageImage): Mask => ({ width: page.width, height: page.height, data: rulesOf({ image: page, long: RULE_LONG, tall: RULE_TALL }) })
+  const onInk = (page: PageImage) => alignForm({ form: maskOf(reference), page: maskOf(page) })
+  const referenceRules = rules(reference)
+  let ruled = 0
+  for (const v of referenceRules.data) ruled += v
+  if (ruled < MIN_RULE_PIXELS) return onInk
+  const points = samplePoints(referenceRules, 2500)
+  return (page: PageImage): FormTransform => {
+    const pageRules = rules(page)
+    // to the pixel: both alignments lay the rules within a pixel or two, and that is what tells them apart
+    const rulesFit = (t: FormTransform) => fitOf({ points, form: referenceRules, page: pageRules, t })
+    const byInk = onInk(page)
+    const byRules = alignForm({ form: referenceRules, page: pageRules })
+    return rulesFit(byRules) > rulesFit(byInk) ? byRules : byInk
+  }
+}
+/** Rule pixels a page needs to be aligned on its rules (the outline of one 10 × 3 cm box, a pixel thick, is ~1,500). */
+const MIN_RULE_PIXELS = 1500
+
+/**
  * Where first-page labels are looked for, and at what enlargement: the top of the page (names) and its
  * foot (page numbers), whose small print ("page / nombre total de pages", 7 pt) OCR misreads at FORM_DPI.
  */
@@ -144,10 +171,10 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   if (pages.length === 0) throw new RangeError('learning a form needs at least one page')
   const reference = pages[0]!
   // With the print ingestion learned, one pass; without it, a rough pass on the reference's whole
-  // ink, then a second on the rough form's print.
+  // rules (else ink: `unguided`), then a second on the rough form's print.
   // A first, thick estimate (print grown to forgive coarse alignments), then the reference's own print
   // at full resolution (its ink under that estimate) aligns every page to the pixel.
-  const coarse = print ? viaPrint({ print, reference }) : (page: PageImage) => alignForm({ form: maskOf(reference), page: maskOf(page) })
+  const coarse = print ? viaPrint({ print, reference }) : unguided(reference)
   const starts = new Map(pages.map((p) => [p, coarse(p)]))
   const rough = maskOf({ ...reference, raw: printOf({ pages, align: (p) => starts.get(p)!, frame: reference, grow: 4 }) })
   const refInk = maskOf(reference)

@@ -1,6 +1,10 @@
 import type { GrayCrop } from '../header/types'
 import { inkOf } from './page'
 
+/** How far beside a run (pixels) paper is looked for, and how much ink there still makes it text. */
+const THIN = 5
+const BESIDE_SHARE = 0.25
+
 /**
  * A print with its rules taken away: ink in a horizontal run longer than `long` pixels or a vertical run
  * taller than `tall` is paper. Frames, letter cells and the rules of a shaded band are no text; beside a
@@ -8,11 +12,25 @@ import { inkOf } from './page'
  * of garbage (the official sheet's NOM DE FAMILLE, read "Nouperaute"). Printed letters are shorter
  * than `tall` at any size a label is printed in (14 pt capitals are 25 px at 150 dpi).
  */
-/** How far beside a run (pixels) paper is looked for, and how much ink there still makes it text. */
-const THIN = 5
-const BESIDE_SHARE = 0.25
-
 export const withoutRules = ({ image, long, tall }: { image: GrayCrop; long: number; tall: number }): GrayCrop => {
+  const { width } = image
+  const rule = rulesOf({ image, long, tall })
+  const raw = image.raw.slice()
+  // A rule's anti-aliased edge, a pixel either side, goes with it.
+  for (let i = 0; i < raw.length; i++) {
+    if (!rule[i]) continue
+    raw[i] = 255
+    const x = i % width
+    if (x > 0) raw[i - 1] = 255
+    if (x < width - 1) raw[i + 1] = 255
+    if (i >= width) raw[i - width] = 255
+    if (i + width < raw.length) raw[i + width] = 255
+  }
+  return { raw, width, height: image.height }
+}
+
+/** The rules of a print (1 on a rule's pixels): thin runs of ink longer than `long` or taller than `tall`. */
+export const rulesOf = ({ image, long, tall }: { image: GrayCrop; long: number; tall: number }): Uint8Array => {
   const { width, height } = image
   const ink = inkOf(image)
   const rule = new Uint8Array(ink.length)
@@ -47,16 +65,5 @@ export const withoutRules = ({ image, long, tall }: { image: GrayCrop; long: num
       }
     }
   }
-  const raw = image.raw.slice()
-  // A rule's anti-aliased edge, a pixel either side, goes with it.
-  for (let i = 0; i < raw.length; i++) {
-    if (!rule[i]) continue
-    raw[i] = 255
-    const x = i % width
-    if (x > 0) raw[i - 1] = 255
-    if (x < width - 1) raw[i + 1] = 255
-    if (i >= width) raw[i - width] = 255
-    if (i + width < raw.length) raw[i + width] = 255
-  }
-  return { raw, width, height }
+  return rule
 }

@@ -3,7 +3,7 @@ import * as mupdf from 'mupdf'
 import type { PageAnalysis, PlannedCopy } from '../../../scan-pipeline/lib/index'
 import { unpackMask, type PackedMask } from '../../../scan-pipeline/lib/template/mask'
 import { footOf } from '../pageNumbers/index'
-import { formFromSubject, learnForm, printsPageNumbers, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
+import { IDENTITY_KINDS, formFromSubject, learnForm, printsPageNumbers, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
 import type { PointBox } from '../header/types'
 import type { CopyReading } from '../match/index'
 import { readFramedPdf, type HeaderReaders } from './readPdfHeader'
@@ -42,8 +42,8 @@ export const LEARNING_PAGES = 7
 
 /**
  * The blank form of a batch's copies: the subject's first page when the batch was cut on it, else
- * learned from up to LEARNING_PAGES copies through the first page's print found at ingestion (or from
- * the pages alone for loose sheets), else none.
+ * learned from up to LEARNING_PAGES copies through the first page's print found at ingestion, or from
+ * the pages alone (loose sheets, a batch cut on its sheets' structure), else none.
  */
 export const batchForm = async ({
   subject,
@@ -60,9 +60,24 @@ export const batchForm = async ({
   readers: HeaderReaders
 }): Promise<BlankForm | undefined> => {
   if (subject) return formFromSubject({ pdf: subject })
-  if ((!firstPagePrint && !looseSheets) || pages.length < 2) return undefined
-  return learnForm({ pages: pages.slice(0, LEARNING_PAGES), labels: readers.labels, print: firstPagePrint ? unpackMask(firstPagePrint) : undefined })
+  if (firstPagePrint || looseSheets) {
+    if (pages.length < 2) return undefined
+    return learnForm({ pages: pages.slice(0, LEARNING_PAGES), labels: readers.labels, print: firstPagePrint ? unpackMask(firstPagePrint) : undefined })
+  }
+  // Cut on something else than a first page's print (the sheets' structure, handwriting): the copies may
+  // still share one printed first page. Learned from the pages alone, the form counts when its print holds a
+  // name label, or no identity label at all: plain paper (copies doubles), whose rules it takes away and whose
+  // first lines written are the name. Identity labels without a name label were misread: the top band's
+  // reader does better.
+  if (pages.length < MIN_UNGUIDED_PAGES) return undefined
+  const form = await learnForm({ pages: pages.slice(0, LEARNING_PAGES), labels: readers.labels })
+  const kinds = form.labels.map((label) => label.kind)
+  return kinds.some((kind) => NAME_LABELS.has(kind)) || !kinds.some((kind) => IDENTITY_KINDS.has(kind)) ? form : undefined
 }
+
+/** First pages needed to learn a form with no print to start from: fewer, and one student's writing may pass for print. */
+const MIN_UNGUIDED_PAGES = 5
+const NAME_LABELS = new Set(['lastName', 'firstName', 'fullName'])
 
 /**
  * Every copy's first page read, in order (the CLI's whole identification input), as the app reads them.

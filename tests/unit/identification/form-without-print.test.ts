@@ -1,0 +1,40 @@
+import { identifyRun, ingestPreset } from '../../../bench/designs/pipeline'
+import { openHeaderReaders } from '../../../plugins/identification/services/engines'
+
+// An annex handed in as the copy's first page: its batch is cut on the sheets' structure, so ingestion found no
+// first-page print to learn the form through. The form is learned from the first pages alone, aligned on their
+// rules (boxes, cells): aligned on all their ink, mostly handwriting, the pages lined up on one another's writing
+// and no copy was named (0 of 28 pieces); with no form at all the top band's reader took the printed "de famille"
+// for the name.
+describe('a blank form learned from first pages with no print to go by', () => {
+  it('names the annex class without its subject, and no one wrongly', async () => {
+    const run = await ingestPreset({ name: 'annex-a4', withSubject: false })
+    expect(run.plan.model.firstPage).toBeUndefined()
+    const readers = await openHeaderReaders()
+    try {
+      const score = await identifyRun({ run, readers, withSubject: false })
+      expect(score.wrong).toBe(0)
+      expect(score.auto / score.named).toBeGreaterThanOrEqual(0.6)
+    } finally {
+      await readers.terminate()
+    }
+  }, 600_000)
+})
+
+describe('plain paper with no print to go by', () => {
+  // Copies doubles: no printed label, the name written at the top. The form learned from their first pages holds no
+  // label (only the paper's rules); kept, its rules are taken away and the first lines written read as the name.
+  // Without it the top band's reader placed NOM and Prénom where a printed header would have them: 0 named.
+  it('names copies doubles by the first lines written, and no one wrongly', async () => {
+    const run = await ingestPreset({ name: 'copie-double-a4', withSubject: false })
+    expect(run.plan.model.firstPage).toBeUndefined()
+    const readers = await openHeaderReaders()
+    try {
+      const score = await identifyRun({ run, readers, withSubject: false })
+      expect(score.wrong).toBe(0)
+      expect(score.auto).toBeGreaterThanOrEqual(5)
+    } finally {
+      await readers.terminate()
+    }
+  }, 600_000)
+})
