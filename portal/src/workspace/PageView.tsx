@@ -56,6 +56,8 @@ export const PageView = (props: Props) => {
       data-page={pageNumber}
       data-zoom={zoom}
       data-annotations={items.filter((i) => i.shape.page === pageNumber).length}
+      data-tool={props.tool}
+      data-selected={props.selectedId ?? ''}
       data-width={width}
       data-height={height}
       style={{ width: Math.round(width * zoom), height: Math.round(height * zoom) }}

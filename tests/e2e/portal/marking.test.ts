@@ -166,7 +166,10 @@ describe('marking a copy in the portal', () => {
     expect(Math.abs(rectangle.geometry.width - 100)).toBeLessThan(2)
     expect(Math.abs(rectangle.geometry.height - 80)).toBeLessThan(2)
     await page.keyboard.press('v')
+    // the click selects only once the page has the select tool, and Delete deletes only what is selected
+    await page.waitForSelector('[data-testid=page][data-tool=select]')
     await clickAt(page, 320, 420)
+    await page.waitForSelector('[data-testid=page]:not([data-selected=""])')
     await page.keyboard.press('Delete')
     await until(async () => (await annotationsOf(copy.id)).length === 0)
 
