@@ -19,6 +19,14 @@ describe('a form that asks for the name one letter per cell', () => {
   }, 300_000)
 })
 
+/** A scan cut as ingestion cuts it, and each copy's first page. */
+const firstPagesOf = async (bytes: Uint8Array) => {
+  const analyses = await analyzePages({ bytes, fileName: 'batch.pdf' })
+  const plan = planCopies({ analyses, fileName: 'batch.pdf' })
+  const pages = (await firstPagePdfs({ truth: undefined as never, plan, analyses, bytes, roster: [], seconds: 0 })).map(firstPageImage)
+  return { pages, plan }
+}
+
 describe('the official sheet without its subject', () => {
   // Without the exam's subject the framed box's reader stopped at the first cell; the form learned from the
   // batch's own first pages is what shows the cells. Its labels were lost at 1× (bold capitals over a 6-pt line on
@@ -27,10 +35,7 @@ describe('the official sheet without its subject', () => {
   // student's three sheets), which took those letters away until letter cells were read knowing it.
   it('learns a form that asks for letter cells, and reads the names written in them', async () => {
     const scenario = await getScenario('copier-mock-bac')
-    const bytes = scenario.batches[0]!.bytes
-    const analyses = await analyzePages({ bytes, fileName: 'copier.pdf' })
-    const plan = planCopies({ analyses, fileName: 'copier.pdf' })
-    const pages = (await firstPagePdfs({ truth: undefined as never, plan, analyses, bytes, roster: [], seconds: 0 })).map(firstPageImage)
+    const { pages, plan } = await firstPagesOf(scenario.batches[0]!.bytes)
     const readers = await openHeaderReaders()
     try {
       const form = (await batchForm({ firstPagePrint: plan.model.firstPage, pages, readers }))!
@@ -53,10 +58,7 @@ describe('the official sheet as another printer prints it, without its subject',
   // 2× — no family-name label, no name read on any copy (0 of 22). Read again without its rules, the label is
   // found.
   it('finds the family-name label once the rules beside it are taken away', async () => {
-    const { bytes } = await getBatch('official-a3-heldout')
-    const analyses = await analyzePages({ bytes, fileName: 'official.pdf' })
-    const plan = planCopies({ analyses, fileName: 'official.pdf' })
-    const pages = (await firstPagePdfs({ truth: undefined as never, plan, analyses, bytes, roster: [], seconds: 0 })).map(firstPageImage)
+    const { pages, plan } = await firstPagesOf((await getBatch('official-a3-heldout')).bytes)
     const readers = await openHeaderReaders()
     try {
       const form = (await batchForm({ firstPagePrint: plan.model.firstPage, pages, readers }))!
