@@ -64,6 +64,15 @@ const showCopy = async (page: Page, copy: Copy) => {
 
 const grip = (page: Page, index: number) => page.locator(`[data-testid=desk-page][data-page="${index}"] [data-testid=desk-page-grip]`)
 
+/**
+ * Drags a page's grip onto a target once the desk takes drags: a grip is not draggable while the desk is busy
+ * (loading the copy, saving an edit), and under load a drag started then did nothing.
+ */
+const dragPage = async (page: Page, index: number, target: string) => {
+  await page.waitForSelector(`[data-testid=desk-pages][aria-busy=false] [data-testid=desk-page][data-page="${index}"] [data-testid=desk-page-grip][draggable=true]`)
+  await grip(page, index).dragTo(page.locator(target))
+}
+
 /** The shown copy's pages as the desk draws them, by their page in the scanned batch. */
 const shownSources = (page: Page) => page.$$eval('[data-testid=desk-page]', (items) => items.map((li) => Number(li.getAttribute('data-source-page'))))
 
@@ -76,7 +85,7 @@ describe('pages dragged in the identification desk (issue 15, item 13)', () => {
     await showCopy(page, a)
     expect(await page.getAttribute(`[data-testid=desk-jump][data-copy-id="${b.id}"]`, 'data-pages')).toBe(String(b.pages.length))
 
-    await grip(page, a.pages.length - 1).dragTo(page.locator(`[data-testid=desk-copy-target][data-copy-id="${b.id}"]`))
+    await dragPage(page, a.pages.length - 1, `[data-testid=desk-copy-target][data-copy-id="${b.id}"]`)
 
     // The desk shows it: one page fewer here, one more on B in the list, and says it saved.
     await page.waitForFunction(
@@ -107,7 +116,7 @@ describe('pages dragged in the identification desk (issue 15, item 13)', () => {
 
     // The first page dropped on the last: it becomes the last, the others move up by one.
     const last = sources.length - 1
-    await grip(page, 0).dragTo(page.locator(`[data-testid=desk-page][data-page="${last}"]`))
+    await dragPage(page, 0, `[data-testid=desk-page][data-page="${last}"]`)
     const expected = [...sources.slice(1), sources[0]!]
     await page.waitForFunction(
       (want) =>
@@ -119,13 +128,13 @@ describe('pages dragged in the identification desk (issue 15, item 13)', () => {
 
     // Dropped on its own place, a page changes nothing (no request, no rebuild).
     const pdfBefore = (await admin.request('GET', `/api/copies/${copy.id}?depth=0`)).body.pdf
-    await grip(page, 1).dragTo(page.locator('[data-testid=desk-page][data-page="1"]'))
+    await dragPage(page, 1, '[data-testid=desk-page][data-page="1"]')
     await page.waitForTimeout(500)
     expect((await admin.request('GET', `/api/copies/${copy.id}?depth=0`)).body.pdf).toBe(pdfBefore)
     expect(await shownSources(page)).toEqual(expected)
 
     // The last page back to the front: the copy is as it was scanned.
-    await grip(page, last).dragTo(page.locator('[data-testid=desk-page][data-page="0"]'))
+    await dragPage(page, last, '[data-testid=desk-page][data-page="0"]')
     await page.waitForFunction(
       (want) => JSON.stringify([...document.querySelectorAll('[data-testid=desk-page]')].map((li) => Number(li.getAttribute('data-source-page')))) === JSON.stringify(want),
       sources,
