@@ -22,7 +22,8 @@ export const firstPageOf = async ({ payload, copy }: { payload: Payload; copy: C
  * The blank first page each batch of an exam was printed on, made once per identification run: the
  * exam's subject for batches cut on it; otherwise learned from a few of the batch's copies through the
  * print ingestion found, or from their pages alone (an annex file has another form than the copies).
- * Undefined for plain paper.
+ * Undefined with too few first pages, or when a form learned from the pages alone prints identity labels
+ * but no name label (`batchForm`).
  */
 export const openFormCache = ({ payload, exam, readers, copies }: { payload: Payload; exam: { blankSubject?: unknown }; readers: () => Promise<HeaderReaders>; copies: CopyDoc[] }) => {
   const cache = new Map<string, Promise<BlankForm | undefined>>()
@@ -55,7 +56,7 @@ export const openFormCache = ({ payload, exam, readers, copies }: { payload: Pay
       return batchForm({ subject: await readUpload({ payload, collection: 'media', doc: media }), pages: [], readers: await readers() })
     }
     // Without a first-page print (a batch cut on its sheets' structure) the form may still be learned from the
-    // pages alone: batchForm keeps it only when its print holds a name label.
+    // pages alone: batchForm decides whether it is kept.
     const learners = await learnersOf(batchId)
     const pages = learners.length < 2 ? [] : await Promise.all(learners.map((copy) => pageOf(copy)))
     return batchForm({ firstPagePrint: cutOn.firstPage, looseSheets: cutOn.looseSheets, pages, readers: await readers() })

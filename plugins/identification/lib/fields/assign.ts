@@ -2,7 +2,7 @@ import type { FormTransform } from './align'
 import { mapFormPoint } from './align'
 import { median } from './cellRow/row'
 import type { Stroke } from './handwriting'
-import type { FieldKind } from './labels'
+import { NAME_KINDS, type FieldKind } from './labels'
 import type { FormLabel } from './phrases'
 
 /** A box in page pixels. */
@@ -79,7 +79,7 @@ export const assignStrokes = ({ strokes, labels, page }: { strokes: Stroke[]; la
     if (best && best.kind !== 'other') fields.set(best, [...(fields.get(best) ?? []), s])
   }
   const found: FoundField[] = claiming.map((l) => ({ kind: l.kind, label: { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 }, strokes: fields.get(l) ?? [] }))
-  if (claiming.some((l) => l.kind === 'lastName' || l.kind === 'firstName' || l.kind === 'fullName')) return found
+  if (claiming.some((l) => NAME_KINDS.has(l.kind))) return found
   return [...found, ...unlabelledName({ strokes: letters, page })]
 }
 

@@ -1,7 +1,6 @@
 import { findCellWalls } from '../ocr/cellWalls'
 import type { BlankForm } from './form'
-
-const NAME_KINDS = new Set(['lastName', 'firstName', 'fullName'])
+import { NAME_KINDS } from './labels'
 
 /**
  * Whether the form asks for the name one letter per printed cell (the official exam sheet): a grid of cell

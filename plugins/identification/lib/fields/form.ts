@@ -117,9 +117,9 @@ const viaPrint = ({ print, reference }: { print: Mask; reference: PageImage }) =
  * on their ink; first pages that are mostly handwriting line up on one another's writing that way
  * (annex-a4 without subject: 0 % named), on their rules they do not.
  */
-const unguided = (reference: PageImage) => {
+const unguided = ({ reference, referenceInk }: { reference: PageImage; referenceInk: Mask }) => {
   const rules = (page: PageImage): Mask => ({ width: page.width, height: page.height, data: rulesOf({ image: page, long: RULE_LONG, tall: RULE_TALL }) })
-  const onInk = (page: PageImage) => alignForm({ form: maskOf(reference), page: maskOf(page) })
+  const onInk = (page: PageImage) => alignForm({ form: referenceInk, page: maskOf(page) })
   const referenceRules = rules(reference)
   let ruled = 0
   for (const v of referenceRules.data) ruled += v
@@ -174,10 +174,10 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   // rules (else ink: `unguided`), then a second on the rough form's print.
   // A first, thick estimate (print grown to forgive coarse alignments), then the reference's own print
   // at full resolution (its ink under that estimate) aligns every page to the pixel.
-  const coarse = print ? viaPrint({ print, reference }) : unguided(reference)
+  const refInk = maskOf(reference)
+  const coarse = print ? viaPrint({ print, reference }) : unguided({ reference, referenceInk: refInk })
   const starts = new Map(pages.map((p) => [p, coarse(p)]))
   const rough = maskOf({ ...reference, raw: printOf({ pages, align: (p) => starts.get(p)!, frame: reference, grow: 4 }) })
-  const refInk = maskOf(reference)
   const refPrint: Mask = { ...refInk, data: mapPixels(refInk.data, (v, i) => v & rough.data[i]!) }
   const points = samplePoints(refPrint, 3000)
   const precise = (page: PageImage) => refine({ points, form: refPrint, page: dilate(maskOf(page), 1), start: starts.get(page)!, radius: 6 })
@@ -189,18 +189,21 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   let found = [...(await labelsIn({ image, labels })), ...(await labelsIn({ image: reference, labels }))]
   // A family-name label lost at this size (the official sheet: bold capitals over a 6-pt line on a shaded band,
   // which OCR reads as one garbled line) is read again at 2×, and that reading preferred.
-  if (!found.some((label) => label.kind === 'lastName' || label.kind === 'fullName'))
+  if (!namesFamily(found))
     found = [...(await labelsIn({ image, labels, bands: [HEAD_BAND_2X] })), ...(await labelsIn({ image: reference, labels, bands: [HEAD_BAND_2X] })), ...found]
   // Still none: the rules beside it may be what garbles it (RÉPUBLIQUE FRANÇAISE, NOM DE FAMILLE and two rows
   // of cells on a shaded band read as one line of garbage on the official sheet's other printings). The
   // print without its rules is read at both sizes, each on its own (one reading's words must not join the
   // other's lines).
-  if (!found.some((label) => label.kind === 'lastName' || label.kind === 'fullName')) {
+  if (!namesFamily(found)) {
     const unruled: PageImage = { ...image, ...withoutRules({ image, long: RULE_LONG, tall: RULE_TALL }) }
     for (const band of [HEAD_BAND, HEAD_BAND_2X]) found = [...(await labelsIn({ image: unruled, labels, bands: [band] })), ...found]
   }
   return { image, mask: maskOf(image), labels: distinctLabels(found), source: 'learned' }
 }
+
+/** Whether labels ask for the family name (alone or with the first name). */
+const namesFamily = (labels: FormLabel[]) => labels.some((label) => label.kind === 'lastName' || label.kind === 'fullName')
 
 const labelsIn = async ({ image, labels, bands = [HEAD_BAND, FOOT_BAND] }: { image: PageImage; labels: LabelReader; bands?: LabelBand[] }): Promise<FormLabel[]> => {
   const words = []

@@ -1,4 +1,4 @@
-export { classifyLabel, IDENTITY_KINDS, type FieldKind } from './labels'
+export { classifyLabel, IDENTITY_KINDS, NAME_KINDS, type FieldKind } from './labels'
 export { labelsOf, type FormLabel, type Word } from './phrases'
 export { formFromSubject, learnForm, printsPageNumbers, type BlankForm } from './form'
 export { writesNameInCells } from './cells'

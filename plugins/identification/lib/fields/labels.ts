@@ -6,6 +6,9 @@ export type FieldKind = 'lastName' | 'firstName' | 'fullName' | 'birthDate' | 'c
 /** The kinds that say who the student is: read for identification, painted out for markers. */
 export const IDENTITY_KINDS: ReadonlySet<FieldKind> = new Set(['lastName', 'firstName', 'fullName', 'birthDate', 'className', 'candidateNumber'])
 
+/** The kinds that ask for a name. */
+export const NAME_KINDS: ReadonlySet<FieldKind> = new Set(['lastName', 'firstName', 'fullName'])
+
 const text = (raw: string) =>
   foldText(raw)
     .replace(/[’`]/g, "'")

@@ -36,7 +36,10 @@ export const rulesOf = ({ image, long, tall }: { image: GrayCrop; long: number; 
   const rule = new Uint8Array(ink.length)
   // A run is a rule where it is thin: mostly paper a few pixels either side of it. Bold words whose
   // letters touch make long runs too, with their letters' strokes beside them.
+  // `across`: one pixel sideways (1 along a column, width along a row); 0 where the image has no room beside
+  // the run to look, and such a run (at the image's edge) is left.
   const mark = (from: number, count: number, step: number, across: number) => {
+    if (across === 0) return
     const besideShare = (offset: number) => {
       let ink_ = 0
       for (let k = 0; k < count; k++) ink_ += ink[from + k * step + offset] ?? 0

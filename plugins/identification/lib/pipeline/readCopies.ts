@@ -3,7 +3,7 @@ import * as mupdf from 'mupdf'
 import type { PageAnalysis, PlannedCopy } from '../../../scan-pipeline/lib/index'
 import { unpackMask, type PackedMask } from '../../../scan-pipeline/lib/template/mask'
 import { footOf } from '../pageNumbers/index'
-import { IDENTITY_KINDS, formFromSubject, learnForm, printsPageNumbers, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
+import { IDENTITY_KINDS, NAME_KINDS, formFromSubject, learnForm, printsPageNumbers, readFirstPage, renderPageImage, type BlankForm, type PageImage } from '../fields/index'
 import type { PointBox } from '../header/types'
 import type { CopyReading } from '../match/index'
 import { readFramedPdf, type HeaderReaders } from './readPdfHeader'
@@ -72,12 +72,11 @@ export const batchForm = async ({
   if (pages.length < MIN_UNGUIDED_PAGES) return undefined
   const form = await learnForm({ pages: pages.slice(0, LEARNING_PAGES), labels: readers.labels })
   const kinds = form.labels.map((label) => label.kind)
-  return kinds.some((kind) => NAME_LABELS.has(kind)) || !kinds.some((kind) => IDENTITY_KINDS.has(kind)) ? form : undefined
+  return kinds.some((kind) => NAME_KINDS.has(kind)) || !kinds.some((kind) => IDENTITY_KINDS.has(kind)) ? form : undefined
 }
 
 /** First pages needed to learn a form with no print to start from: fewer, and one student's writing may pass for print. */
 const MIN_UNGUIDED_PAGES = 5
-const NAME_LABELS = new Set(['lastName', 'firstName', 'fullName'])
 
 /**
  * Every copy's first page read, in order (the CLI's whole identification input), as the app reads them.
