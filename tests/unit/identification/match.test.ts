@@ -245,3 +245,36 @@ describe('close names on the roster (issue 11: DUPONT Chloé named DURANT Chloé
     expect(near[2]).toEqual([])
   })
 })
+
+describe('a birth date read exactly is a second witness (issues 11 and 18)', () => {
+  const eloises = [
+    student('dupont', 'DUPONT', 'Éloïse', '2008-12-15'),
+    student('durant', 'DURANT', 'Éloïse', '2008-01-27'),
+    student('dasilva', 'DA SILVA', 'Éloïse', '2008-07-20'),
+    student('caron', 'CARON', 'Lina', '2008-09-09'),
+  ]
+  // the held-out copier scan's DUPONT Éloïse: a second sheet whose last name came out as garbage
+  const faint = (birthDate: string) => copy('c', { lastName: read('ZUFCNT'), firstName: read('ELOISE'), birthDate: read(birthDate) })
+
+  it('names the student whose date it is where the name alone could not choose between close names', () => {
+    expect(identifyCopies({ copies: [faint('')], students: eloises })[0]!.status).toBe('needs_review')
+    expect(identifyCopies({ copies: [faint('15 12 2008')], students: eloises })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+    expect(identifyCopies({ copies: [faint('15/12/08')], students: eloises })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+  })
+
+  it('is no witness when another classmate’s date is one misread digit away, or two were born that day', () => {
+    const nearDates = eloises.map((s) => (s.studentKey === 'durant' ? { ...s, birthDate: '2008-12-16' } : s))
+    expect(identifyCopies({ copies: [faint('15 12 2008')], students: nearDates })[0]!.status).toBe('needs_review')
+    const sameDay = eloises.map((s) => (s.studentKey === 'durant' ? { ...s, birthDate: '2008-12-15' } : s))
+    expect(identifyCopies({ copies: [faint('15 12 2008')], students: sameDay })[0]!.status).toBe('needs_review')
+    // a partial date is no witness either
+    expect(identifyCopies({ copies: [faint('15 12 20')], students: eloises })[0]!.status).toBe('needs_review')
+  })
+
+  it('never outweighs a name that points to someone else, and never names a copy with no name on it', () => {
+    const other = identifyCopies({ copies: [copy('c', { lastName: read('CARON'), firstName: read('LINA'), birthDate: read('15/12/2008') })], students: eloises })[0]!
+    expect(other.studentKey).not.toBe('dupont')
+    const blank = identifyCopies({ copies: [copy('c', { lastName: read(''), firstName: read(''), birthDate: read('15/12/2008') })], students: eloises })[0]!
+    expect(blank).toMatchObject({ status: 'needs_review', reason: 'unnamed' })
+  })
+})

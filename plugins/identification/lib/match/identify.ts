@@ -1,4 +1,5 @@
 import { assignGlobally } from './assign'
+import { birthDateDigits, dateWitness } from './dateWitness'
 import { MatchInputError } from './errors'
 import { lexiconScores, prepareLexiconStudent } from './lexicon'
 import { prepareReading, prepareStudent, scorePair } from './score'
@@ -14,6 +15,7 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   maxCandidates: 5,
   closeNames: 0.6,
   closeShare: 0.6,
+  dateConfirmed: 0.9,
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000
@@ -74,6 +76,17 @@ export const identifyCopies = ({
         return { score: unsupported ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
       }),
     )
+  })
+  // A birth date read exactly is a second witness, independent of the name's handwriting: where the name does
+  // not point elsewhere (the student is within a margin of the best and above "nobody"), the two together name
+  // the student — DUPONT / DURANT Éloïse apart by their dates where "ZUFCNT" was all the name gave.
+  const dates = students.map((s) => birthDateDigits(s.birthDate))
+  readings.forEach((reading, i) => {
+    const j = reading.named ? dateWitness({ reading, dates }) : undefined
+    const row = pairs[i]!
+    if (j === undefined || !row[j]) return
+    const others = Math.max(0, ...row.flatMap((pair, k) => (k === j ? [] : [pair.score])))
+    if (row[j]!.score >= opts.unknownScore && others - row[j]!.score < opts.margin) row[j] = { score: Math.max(row[j]!.score, opts.dateConfirmed), partial: false }
   })
   const scores = pairs.map((row) => row.map((pair) => pair.score))
   const neighbours = closeNeighbours({ students, threshold: opts.closeNames })

@@ -1,3 +1,4 @@
+import { birthDateDigits, type DateDigits } from './dateWitness'
 import { compactName, nameTokens, nameVariants, type NameVariant } from './normalize'
 import { similarity } from './similarity'
 import type { CopyReading, FieldCandidate, MatchStudent } from './types'
@@ -20,7 +21,7 @@ export type PreparedStudent = {
   first: NameVariant[]
   /** Both orders of "last first", compacted, for "Nom et prénom" boxes. */
   full: NameVariant[]
-  dateDigits: { long: string; short: string } | null
+  dateDigits: DateDigits | null
 }
 
 export const prepareStudent = (student: MatchStudent): PreparedStudent => {
@@ -33,12 +34,6 @@ export const prepareStudent = (student: MatchStudent): PreparedStudent => {
     full.push({ text: firstWhole + l.text, weight: l.weight })
   }
   return { student, last, first, full, dateDigits: birthDateDigits(student.birthDate) }
-}
-
-const birthDateDigits = (iso: string | null | undefined) => {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
-  if (!m) return null
-  return { long: `${m[3]}${m[2]}${m[1]}`, short: `${m[3]}${m[2]}${m[1]!.slice(2)}` }
 }
 
 type PreparedText = { text: string; confidence: number }
