@@ -3,7 +3,6 @@
 // later; ingestion, the join of a student's sheets, identification and the written page order all run as jobs.
 // Scored against the generator's truth. `npx tsx bench/copier.ts [--held-out] [--no-subject] [--dump copies.json]`.
 import type { Agenda } from 'agenda'
-import { PDFDocument } from 'pdf-lib'
 import type { Payload } from 'payload'
 
 import { getScenario, copierMockBac, type Scenario } from '../tools/papers/index.js'
@@ -12,6 +11,7 @@ import { CUT_AND_NAME_JOBS } from '../tests/int/helpers/jobs.js'
 import { signIn } from '../tests/int/helpers/http.js'
 import { uploadBatch, waitForBatch } from '../tests/int/helpers/scans.js'
 import type { Id } from '../tests/int/helpers/seed.js'
+import { rotationsOf, storedRegion } from './truth-regions.js'
 
 export type CopierCopyResult = {
   /** the student of the truth */
@@ -45,15 +45,6 @@ export type CopierRun = {
 
 type PageRef = { batch: Id; sourcePage: number; region: string }
 
-/**
- * The truth names halves as displayed; copies store them on the page as stored (a spread stored portrait with
- * /Rotate 270 has its displayed right half at the bottom of the stored page).
- */
-const storedRegion = (region: string, rotate: number) => {
-  const turn: Record<number, Record<string, string>> = { 90: { left: 'bottom', right: 'top' }, 270: { left: 'top', right: 'bottom' }, 180: { left: 'right', right: 'left', top: 'bottom', bottom: 'top' } }
-  return turn[((rotate % 360) + 360) % 360]?.[region] ?? region
-}
-const rotationsOf = async (bytes: Uint8Array) => (await PDFDocument.load(bytes, { updateMetadata: false })).getPages().map((p) => p.getRotation().angle)
 const keyOf = (batch: Id, page: { sourcePage: number; region: string }) => `${batch}:${page.sourcePage}${page.region}`
 
 const waitForSettledCopies = async ({ payload, agenda, exam, timeoutMs }: { payload: Payload; agenda: Agenda; exam: Id; timeoutMs: number }) => {

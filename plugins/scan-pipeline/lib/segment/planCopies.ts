@@ -213,8 +213,20 @@ export const planCopies = ({
   return { copies, anomalies, model: { boundary: model.boundary, firstPage: model.firstPage, ...(loose ? { looseSheets: true } : {}) } }
 }
 
+/**
+ * A duplex scan of folded sheets: most fronts are followed by their back, the next scanned page. Then the page
+ * after a front whose back matched nothing known (a second copie double, ruled inside where the first prints the
+ * subject) is that front's back all the same: its halves are pages 2 and 3 of the sheet, not pages after its 4.
+ */
+const scansBacks = ({ sheets, decisions }: { sheets: Sheet[]; decisions: SheetDecision[] }): boolean => {
+  const fronts = decisions.flatMap((d, i) => (d.role.name === 'front' && !sheets[i]!.error ? [i] : []))
+  const backed = fronts.filter((i) => decisions[i + 1]?.role.name === 'back' && sheets[i + 1]!.sourcePage === sheets[i]!.sourcePage + 1)
+  return fronts.length > 0 && backed.length * 2 >= fronts.length
+}
+
 const buildCopies = ({ sheets, decisions, model, fileName }: { sheets: Sheet[]; decisions: SheetDecision[]; model: Model; fileName: string }): PlannedCopy[] => {
   const copies: PlannedCopy[] = []
+  const duplex = scansBacks({ sheets, decisions })
   let current: Draft | undefined
   const open = (d: Draft) => {
     if (current) copies.push(finish(current))
@@ -252,7 +264,8 @@ const buildCopies = ({ sheets, decisions, model, fileName }: { sheets: Sheet[]; 
       } else open({ copy, tail: [pages[0]!] })
     } else {
       const target = orphanTarget(original.sourcePage)
-      if (sheet.spread && role.name === 'back' && target.booklet && !target.booklet.p2 && !target.booklet.p3) {
+      const backOfFront = role.name === 'back' || (duplex && role.name === 'other' && target.booklet !== undefined && original.sourcePage === target.booklet.front + 1)
+      if (sheet.spread && backOfFront && target.booklet && !target.booklet.p2 && !target.booklet.p3) {
         target.booklet.p2 = pages[0]
         target.booklet.p3 = pages[1]
       } else {
