@@ -9,23 +9,31 @@ import { decodeCopyNumbers, footerFormOf, footerWithoutWriting, scorePageNumber,
 import { batchForm, firstPageImage, laterFeet, LEARNING_PAGES } from '../../plugins/identification/lib/pipeline/readCopies'
 import { processScan } from '../../plugins/scan-pipeline/lib/index'
 import type { Scenario as ScenarioBundle } from '../../tools/papers/index'
+import { rotationsOf, storedRegion } from '../truth-regions'
 
 /** Where the page-number box comes from: the subject's first page, or a form learned from the scan (with or without the later pages' feet). */
 export type FooterSource = 'subject' | 'learned' | 'learned-first-pages-only'
 
-export type NumberCounts = { copies: number; pages: number; right: number; wrong: number; none: number; 'none (unwritten)': number; secondsPerPage: number }
+type Counts = { right: number; wrong: number; none: number; 'none (unwritten)': number }
+/** `pagesAlone`: the same pages decided without their folded sheets (the baseline of the sheet-wise decision). */
+export type NumberCounts = { copies: number; pages: number; secondsPerPage: number; pagesAlone: Counts } & Counts
 
 /** The scan cut as ingestion cuts it (one copy per sheet), and the footer the chosen source gives. */
 export const openScenario = async ({ scenario, source }: { scenario: ScenarioBundle; source: FooterSource }) => {
   const main = scenario.batches[0]!
   const copies: Uint8Array[] = []
   const sources: number[][] = []
+  const regions: string[][] = []
+  /** the folded sheet of each page, as identification names it (an A3 half: its duplex pair of sides) */
+  const sheets: (string | undefined)[][] = []
   const scanned = await processScan({
     bytes: main.bytes,
     fileName: 'copies.pdf',
     onCopy: ({ copy, pdf }) => {
       copies.push(pdf)
       sources.push(copy.pages.map((p) => p.sourcePage))
+      regions.push(copy.pages.map((p) => p.region))
+      sheets.push(copy.pages.map((p) => (p.region !== 'full' ? String(Math.ceil(p.sourcePage / 2)) : undefined)))
     },
   })
   const formOf = async () => {
@@ -41,44 +49,53 @@ export const openScenario = async ({ scenario, source }: { scenario: ScenarioBun
   const form = await formOf()
   const found = form && footerFormOf(form)
   const footer = found && source === 'learned' ? footerWithoutWriting({ footer: found, feet: copies.slice(0, 3).flatMap((pdf) => laterFeet({ pdf })) }) : found
-  return { main, copies, sources, footer }
+  return { main, copies, sources, regions, sheets, footer }
 }
 
 /**
  * Every page's number read and decided per student copy (the scan's sheets grouped by the truth's student,
  * as identification joins consecutive sheets with the same header), counted against what was written.
  */
-export const countNumbers = async ({ scenario, footer, copies, sources }: { scenario: ScenarioBundle; footer: FooterForm } & Pick<Awaited<ReturnType<typeof openScenario>>, 'copies' | 'sources'>): Promise<NumberCounts> => {
+export const countNumbers = async ({ scenario, footer, copies, sources, regions, sheets }: { scenario: ScenarioBundle; footer: FooterForm } & Pick<Awaited<ReturnType<typeof openScenario>>, 'copies' | 'sources' | 'regions' | 'sheets'>): Promise<NumberCounts> => {
   const main = scenario.batches[0]!
-  // What was written on each source page (both halves of an A3 sheet): the truth is per displayed half.
-  const writtenOn = new Map<number, string[]>()
+  // What was written on each half as the cut names it (the truth names the halves as displayed).
+  const turns = await rotationsOf(main.bytes)
+  const writtenOn = new Map<string, string>()
   for (const copy of main.truth.copies)
-    for (const p of copy.pages) writtenOn.set(p.source_page, [...(writtenOn.get(p.source_page) ?? []), p.written ? `${p.written.n}/${p.written.total}` : '-'])
+    for (const p of copy.pages) writtenOn.set(`${p.source_page}:${storedRegion(p.region, turns[p.source_page - 1] ?? 0)}`, p.written ? `${p.written.n}/${p.written.total}` : '-')
   const studentOf = (sourcePage: number) => main.truth.copies.findIndex((t) => t.pages.some((p) => p.source_page === sourcePage))
   const groups = new Map<number, number[]>()
   for (const [c, pages] of sources.entries()) groups.set(studentOf(pages[0]!), [...(groups.get(studentOf(pages[0]!)) ?? []), c])
-  const counts = { right: 0, wrong: 0, none: 0, 'none (unwritten)': 0 }
+  const counts: Counts = { right: 0, wrong: 0, none: 0, 'none (unwritten)': 0 }
+  const pagesAlone: Counts = { ...counts }
   const engine = await createPaddleEngine()
   const started = Date.now()
   try {
     for (const members of groups.values()) {
       const scores = []
       const pageSources: number[] = []
+      const pageKeys: string[] = []
+      const pageSheets: (string | undefined)[] = []
       for (const c of members) {
         const doc = mupdf.Document.openDocument(copies[c]!, 'application/pdf')
         for (let i = 0; i < doc.countPages(); i++) scores.push(await scorePageNumber({ page: renderPageImage({ doc, index: i }), footer, engines: [engine] }))
         doc.destroy()
         pageSources.push(...sources[c]!)
+        pageKeys.push(...sources[c]!.map((source, i) => `${source}:${regions[c]![i]}`))
+        pageSheets.push(...sheets[c]!)
       }
-      decodeCopyNumbers(scores).forEach((read, i) => {
-        const truth = writtenOn.get(pageSources[i]!) ?? []
-        if (!read) counts[truth.every((t) => t === '-') ? 'none (unwritten)' : 'none']++
-        else counts[truth.includes(`${read.n}/${read.total}`) ? 'right' : 'wrong']++
-      })
+      const count = (into: Counts, decoded: ReturnType<typeof decodeCopyNumbers>) =>
+        decoded.forEach((read, i) => {
+          const truth = writtenOn.get(pageKeys[i]!) ?? '-'
+          if (!read) into[truth === '-' ? 'none (unwritten)' : 'none']++
+          else into[truth === `${read.n}/${read.total}` ? 'right' : 'wrong']++
+        })
+      count(counts, decodeCopyNumbers(scores, { sheetOf: pageSheets, sideOf: pageSources.map(String) }))
+      count(pagesAlone, decodeCopyNumbers(scores))
     }
   } finally {
     await engine.terminate()
   }
   const pages = Object.values(counts).reduce((a, b) => a + b, 0)
-  return { copies: groups.size, pages, ...counts, secondsPerPage: (Date.now() - started) / 1000 / pages }
+  return { copies: groups.size, pages, ...counts, pagesAlone, secondsPerPage: (Date.now() - started) / 1000 / pages }
 }

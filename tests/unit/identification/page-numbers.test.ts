@@ -73,4 +73,22 @@ describe('written page numbers', () => {
     // writing that no number explains (its free reading far better) is not a page number
     expect(decodeCopyNumbers([page(1, 4, { free: 20 }), page(2, 4, { free: 20 }), page(3, 4), page(4, 4)]).slice(0, 2)).toEqual([undefined, undefined])
   })
+
+  it('numbers a folded sheet in the cut\'s booklet order when the numbers read on it fold no sheet', () => {
+    // issue 18's LE GOFF Élodie: sheets [1 2 3 4] and [9 10 11 12] (5–8 never scanned); on the second, 9 was
+    // read as 8 and 12 as 9: 8 and 9 on one side, 10 and 11 on the other — no folded sheet carries that
+    const pages = [page(1, 12), page(2, 12), page(3, 12), page(4, 12), page(8, 12), page(10, 12), page(11, 12), page(9, 12)]
+    const sheetOf = ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b']
+    const sideOf = ['a1', 'a2', 'a2', 'a1', 'b1', 'b2', 'b2', 'b1']
+    expect(decodeCopyNumbers(pages).map((d) => d?.n)).toEqual([1, 2, 3, 4, 8, 10, 11, 9])
+    const refolded = decodeCopyNumbers(pages, { sheetOf, sideOf })
+    expect(refolded.map((d) => d?.n)).toEqual([1, 2, 3, 4, 9, 10, 11, 12])
+    expect(orderByWrittenNumbers(refolded.map((written, i) => ({ written, sheet: sheetOf[i] })))).toEqual({ order: [0, 1, 2, 3, 4, 5, 6, 7], missing: [5, 6, 7, 8], total: 12 })
+    // numbers a folding carries stay as read, whatever order the cut gave the halves: they put it right
+    const turned = [page(1, 12), page(2, 12), page(3, 12), page(4, 12), page(10, 12), page(11, 12), page(12, 12), page(9, 12)]
+    const turnedSides = ['a1', 'a2', 'a2', 'a1', 'b2', 'b2', 'b1', 'b1']
+    expect(decodeCopyNumbers(turned, { sheetOf, sideOf: turnedSides }).map((d) => d?.n)).toEqual([1, 2, 3, 4, 10, 11, 12, 9])
+    // and a sheet the cut did not give in booklet order is not renumbered
+    expect(decodeCopyNumbers(pages, { sheetOf, sideOf: turnedSides }).map((d) => d?.n)).toEqual([1, 2, 3, 4, 8, 10, 11, 9])
+  })
 })

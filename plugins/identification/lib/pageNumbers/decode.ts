@@ -1,5 +1,6 @@
 import { munkres } from 'munkres'
 
+import { foldable, foldedSheets, inBookletOrder } from './foldedSheet'
 import { MAX_PAGES, type WrittenNumber } from './parse'
 import type { PageNumberScores } from './readPageNumber'
 
@@ -35,9 +36,14 @@ const assignNumbers = ({ gains, total }: { gains: number[][]; total: number }): 
  * The numbers written on a copy's pages, decided for the copy at once: one page count for every page
  * (the one under which distinct numbers explain all the pages' writing best, by a margin), then each
  * page's number under it, kept only when clearly ahead of its other readings. Pages left undecided
- * get none.
+ * get none. `sheetOf[i]` and `sideOf[i]` name the folded sheet and the scanned side page i is on: a
+ * sheet whose numbers no folding can carry is numbered in the order the cut gave its halves, when that
+ * order is a booklet's and its numbers are clearly ahead of any other start (see `refold`).
  */
-export const decodeCopyNumbers = (pages: (PageNumberScores | undefined)[]): (WrittenNumber | undefined)[] => {
+export const decodeCopyNumbers = (
+  pages: (PageNumberScores | undefined)[],
+  { sheetOf = [], sideOf = [] }: { sheetOf?: (string | undefined)[]; sideOf?: (string | undefined)[] } = {},
+): (WrittenNumber | undefined)[] => {
   const read = pages.flatMap((p, index) => (p ? [{ index, ...p }] : []))
   const none = pages.map(() => undefined)
   if (read.length < 2) return none
@@ -58,8 +64,29 @@ export const decodeCopyNumbers = (pages: (PageNumberScores | undefined)[]): (Wri
     const others = Math.max(...Array.from(row).filter((_, k) => k !== 0 && k !== n))
     if (row[n]! - others >= NUMBER_MARGIN && row[n]! >= read[r]!.free - MISFIT) out[read[r]!.index] = { n, total: best.total }
   })
+  refold({ out, total: best.total, gains: gainsUnder(best.total), rowOf: new Map(read.map((p, r) => [p.index, r])), sheets: foldedSheets({ sheetOf, sideOf }) })
   // A right count makes most written numbers readable under it; one that names only a few pages was
   // chosen by writing the recogniser cannot read (a hand it does not know), and says nothing.
   const named = out.filter(Boolean).length
   return named >= Math.max(2, Math.ceil(read.length / 2)) ? out : none
+}
+
+/**
+ * On a sheet whose numbers no folding carries (two misread halves: 9 read 8 and 12 read 9, beside 10 and 11),
+ * the halves take four numbers in a row in the cut's booklet order — the start the halves' writing explains
+ * best, clearly ahead of the next and clashing with no other page's number. Elsewhere the numbers read stay:
+ * a sheet the cut put in another order is put right by them.
+ */
+const refold = ({ out, total, gains, rowOf, sheets }: { out: (WrittenNumber | undefined)[]; total: number; gains: number[][]; rowOf: Map<number, number>; sheets: ReturnType<typeof foldedSheets> }) => {
+  for (const sheet of sheets) {
+    const numbers = sheet.pages.map((i) => out[i]?.n)
+    if (numbers.filter((n) => n !== undefined).length < 2 || foldable({ numbers, sides: sheet.sides, total }) || !inBookletOrder(sheet)) continue
+    const gainAt = (start: number) => sheet.pages.reduce<number>((sum, page, i) => sum + (rowOf.has(page) ? gains[rowOf.get(page)!]![start + i]! : 0), 0)
+    const ranked = Array.from({ length: Math.max(0, total - sheet.pages.length + 1) }, (_, k) => ({ start: k + 1, gain: gainAt(k + 1) })).sort((a, b) => b.gain - a.gain)
+    const [first, next] = ranked
+    if (!first || first.gain <= 0 || first.gain - (next?.gain ?? 0) < NUMBER_MARGIN) continue
+    const elsewhere = new Set(out.flatMap((w, i) => (w && !sheet.pages.includes(i) ? [w.n] : [])))
+    if (sheet.pages.some((_, i) => elsewhere.has(first.start + i))) continue
+    sheet.pages.forEach((page, i) => (out[page] = { n: first.start + i, total }))
+  }
 }

@@ -14,9 +14,10 @@ export type CopyWrittenOrder = { numbers: (WrittenNumber | undefined)[]; order?:
  * The numbers a student wrote on a copy's pages and the order they give. `footers[i]` is the printed
  * footer of page i's paper (none for paper without a page-number box, an annex, a loose sheet): such
  * pages and blank ones are not read and keep their place after the page they followed. `sheets[i]`
- * names the folded sheet page i is on (its pages numbered one after the other).
+ * names the folded sheet page i is on (its pages numbered one after the other), `sides[i]` the scanned
+ * side.
  */
-export const readCopyOrder = async ({ pdf, footers, blank, sheets, engines }: { pdf: Uint8Array; footers: (FooterForm | undefined)[]; blank: boolean[]; sheets?: (string | undefined)[]; engines: OcrEngine[] }): Promise<CopyWrittenOrder> => {
+export const readCopyOrder = async ({ pdf, footers, blank, sheets, sides, engines }: { pdf: Uint8Array; footers: (FooterForm | undefined)[]; blank: boolean[]; sheets?: (string | undefined)[]; sides?: (string | undefined)[]; engines: OcrEngine[] }): Promise<CopyWrittenOrder> => {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
   try {
     const scores = []
@@ -24,7 +25,7 @@ export const readCopyOrder = async ({ pdf, footers, blank, sheets, engines }: { 
       const footer = footers[index]
       scores.push(footer && !blank[index] ? await scorePageNumber({ page: renderPageImage({ doc, index }), footer, engines }) : undefined)
     }
-    const numbers = decodeCopyNumbers(scores)
+    const numbers = decodeCopyNumbers(scores, { sheetOf: sheets ?? [], sideOf: sides ?? [] })
     return { numbers, order: orderByWrittenNumbers(numbers.map((written, i) => ({ written, blank: blank[i], sheet: sheets?.[i] }))) }
   } finally {
     doc.destroy()
