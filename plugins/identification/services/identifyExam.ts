@@ -94,7 +94,13 @@ export const identifyExam = async ({
     endPhase('join')
     // Then its pages go in the order the student numbered them, and the pages no sheet carries are named
     // (when something was read or joined: a run after a hand edit has nothing new to order).
-    if (toRead.length || joined) await orderWrittenPages({ payload, examId, formForBatch: reading.formForFooter, engines: async () => (await reading.readers()).engines })
+    const order = () => orderWrittenPages({ payload, examId, formForBatch: reading.formForFooter, engines: async () => (await reading.readers()).engines })
+    if (toRead.length || joined) {
+      await order()
+      // Pieces whose written page numbers follow each other (a sheet whose name could not be read) are joined
+      // once those numbers are read, and the joined copy is put in order.
+      if (await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) })) await order()
+    }
     endPhase('order')
   } finally {
     await reading.close()

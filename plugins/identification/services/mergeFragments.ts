@@ -11,6 +11,7 @@ import { copiesOfExam, isSettled, type CopyDoc, type StudentDoc } from './copies
 import { recordDecision } from './decisions'
 import type { StoredReadings } from './readCopyHeader'
 import { looseBatchesOf } from './looseBatches'
+import { pagesKey, type StoredPageOrder } from './orderWrittenPages'
 import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
 
 const fragmentOf = ({ copy, looseBatches }: { copy: CopyDoc; looseBatches: Set<string> }): Fragment | undefined => {
@@ -19,6 +20,9 @@ const fragmentOf = ({ copy, looseBatches }: { copy: CopyDoc; looseBatches: Set<s
   const batch = idOf(pages[0]?.batch)
   if (!readings || batch === undefined || pages.length === 0) return undefined
   const sources = pages.filter((p) => String(p.batch) === String(batch)).map((p) => p.sourcePage)
+  // The page numbers read on the copy as it is now (a reading of another page list says nothing).
+  const order = (readings as StoredReadings & { pageOrder?: StoredPageOrder }).pageOrder
+  const written = order?.key === pagesKey(copy) && order.total && order.numbers ? { total: order.total, numbers: order.numbers } : undefined
   return {
     key: String(copy.id),
     batch: String(batch),
@@ -27,6 +31,7 @@ const fragmentOf = ({ copy, looseBatches }: { copy: CopyDoc; looseBatches: Set<s
     pages: pages.length,
     loose: looseBatches.has(String(batch)),
     reading: { copyKey: String(copy.id), fields: readings.fields ?? {}, lattices: readings.lattices },
+    ...(written ? { written } : {}),
   }
 }
 
@@ -82,7 +87,11 @@ export const mergeFragments = async ({ payload, examId, students }: { payload: P
               method: 'auto',
               details: {
                 automatic: true,
-                reason: namedBy ? 'a loose sheet names the student for sure and the copy’s own reading agrees' : 'the same student wrote each piece',
+                reason: namedBy
+                  ? 'a loose sheet names the student for sure and the copy’s own reading agrees'
+                  : group.byNumbers
+                    ? 'the page numbers written on the pieces follow each other'
+                    : 'the same student wrote each piece',
                 joined: rest.map((c) => ({ id: c!.id, anonymousId: c!.anonymousId })),
               },
             })

@@ -17,12 +17,18 @@ import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
 const pipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pipeline/readCopies')
 
 /** What the last reading of a copy's page numbers found, kept with its readings so a run reads each page list once. */
-export type StoredPageOrder = { key: string; total?: number; missing?: number[] }
+export type StoredPageOrder = {
+  key: string
+  total?: number
+  missing?: number[]
+  /** the number read on each page, in the copy's page order (null: none), when the numbers make one count */
+  numbers?: (number | null)[]
+}
 
 /** The copy's anomalies this step writes start with it, so a later reading replaces them. */
 const MISSING_PREFIX = 'Written page numbers:'
 
-const pagesKey = (copy: CopyDoc): string => pagesOf(copy).map((p) => `${p.batch}:${p.sourcePage}:${p.region}:${p.rotation}`).join('|')
+export const pagesKey = (copy: CopyDoc): string => pagesOf(copy).map((p) => `${p.batch}:${p.sourcePage}:${p.region}:${p.rotation}`).join('|')
 
 /** A person who moved, turned or regrouped a copy's pages decided their order: it is not read again. */
 const editedByHand = async ({ payload, copy }: { payload: Payload; copy: Id }): Promise<boolean> => {
@@ -97,7 +103,8 @@ export const orderWrittenPages = async ({
     if (!pdf) continue
     // An A3 copie double is cut into four halves from a duplex scan's two sides (pages 2k-1 and 2k): one sheet.
     const sheets = pages.map((p) => (p.region !== 'full' ? `${p.batch}:${Math.ceil(p.sourcePage / 2)}` : undefined))
-    const { order } = await readCopyOrder({ pdf, footers: pageFooters, blank: pages.map((p) => Boolean(p.blank)), sheets, engines: await engines() })
+    const sides = pages.map((p) => `${p.batch}:${p.sourcePage}`)
+    const { order, numbers } = await readCopyOrder({ pdf, footers: pageFooters, blank: pages.map((p) => Boolean(p.blank)), sheets, sides, engines: await engines() })
     await withLock({
       payload,
       key: examCopiesLock(examId),
@@ -117,7 +124,10 @@ export const orderWrittenPages = async ({
             }
             const others = ((current.anomalies as string[] | null) ?? []).filter((a) => !a.startsWith(MISSING_PREFIX))
             const missing = order?.missing.length ? [missingMessage({ missing: order.missing, total: order.total })] : []
-            const pageOrder: StoredPageOrder = { key: pagesKey(current), ...(order ? { total: order.total, missing: order.missing } : {}) }
+            const pageOrder: StoredPageOrder = {
+              key: pagesKey(current),
+              ...(order ? { total: order.total, missing: order.missing, numbers: order.order.map((i) => numbers[i]?.n ?? null) } : {}),
+            }
             await payload.update({
               collection: 'copies',
               id: copy.id,

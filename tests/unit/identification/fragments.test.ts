@@ -193,3 +193,37 @@ describe('groupFragments: one student copy cut into pieces', () => {
     expect(groups).toEqual([])
   })
 })
+
+describe('groupFragments: sheets joined on the page numbers their student wrote (issue 18)', () => {
+  const numbered = (f: Fragment, numbers: (number | null)[], total = 12): Fragment => ({ ...f, written: { total, numbers } })
+
+  it('joins sheets whose numbers carry on from the sheet before, though no name can be read on them', () => {
+    const groups = groupFragments({
+      students,
+      fragments: [
+        numbered(piece({ key: 'a', first: 1, last: 2 }), [1, 2, 3, 4]),
+        numbered(piece({ key: 'b', first: 3, last: 4 }), [5, 6, null, 8]),
+        numbered(piece({ key: 'c', first: 5, last: 6 }), [9, 10, 11, 12]),
+        numbered(piece({ key: 'd', first: 7, last: 8 }), [1, 2, 3, 4]),
+      ],
+    })
+    expect(groups).toEqual([{ pieces: ['a', 'b', 'c'], byNumbers: true }])
+    // the same sheets without their numbers stay apart
+    expect(groupFragments({ students, fragments: ['a', 'b', 'c'].map((key, i) => piece({ key, first: 2 * i + 1, last: 2 * i + 2 })) })).toEqual([])
+  })
+
+  it('keeps a sure name on the joined copy and joins nothing that a name, a count or a number contradicts', () => {
+    const sure = numbered(piece({ key: 'a', first: 1, last: 2, name: ['Nguyen', 'Bao'] }), [1, 2, 3, 4])
+    expect(groupFragments({ students, fragments: [sure, numbered(piece({ key: 'b', first: 3, last: 4 }), [5, 6, 7, 8])] })).toEqual([{ pieces: ['a', 'b'], byNumbers: true }])
+    const next = (numbers: (number | null)[], extra: Partial<Fragment> = {}, total = 12) => numbered({ ...piece({ key: 'b', first: 3, last: 4 }), ...extra }, numbers, total)
+    const apart = [
+      next([5, 6, 7, 8], { reading: piece({ key: 'b', first: 3, name: ['Okonkwo', 'Théo'] }).reading }), // another student's name
+      next([5, 6, 7, 8], {}, 8), // another count
+      next([1, 2, 3, 4]), // a copy's first sheet
+      next([4, 5, 6, 7]), // a number the sheet before carries
+      next([5, null, null, null]), // one number read
+      next([5, 6, 7, 8], { firstPage: 4, lastPage: 5 }), // not next in the scan
+    ]
+    for (const b of apart) expect(groupFragments({ students, fragments: [sure, b] })).toEqual([])
+  })
+})

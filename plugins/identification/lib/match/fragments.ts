@@ -20,13 +20,15 @@ export type Fragment = {
    */
   loose?: boolean
   reading: CopyReading
+  /** The page numbers the student wrote on the piece's pages, as read (null: none read), under one count. */
+  written?: { total: number; numbers: (number | null)[] }
 }
 
 /**
  * Pieces to join, the copy they join first. `namedBy`: the piece whose reading names the student with
  * certainty, when the head's own reading does not (the joined copy is identified on that evidence).
  */
-export type FragmentGroup = { pieces: string[]; namedBy?: string }
+export type FragmentGroup = { pieces: string[]; namedBy?: string; /** joined because its pieces' written page numbers follow each other */ byNumbers?: true }
 
 type Verdict = { sure?: string; leaning?: string }
 
@@ -46,7 +48,7 @@ const verdictOf = ({ fragment, students, options }: { fragment: Fragment; studen
 }
 
 /** Pieces of one batch that follow each other; `student`: the one they name, at least one of them for sure. */
-type Run = { student?: string; pieces: Fragment[] }
+type Run = { student?: string; pieces: Fragment[]; byNumbers?: true }
 
 const follows = (a: Fragment, b: Fragment) => a.batch === b.batch && a.lastPage + 1 === b.firstPage
 
@@ -96,6 +98,43 @@ const runsOf = ({ ordered, verdicts }: { ordered: Fragment[]; verdicts: Map<stri
   return runs
 }
 
+/** Fewer numbers read on a piece than this say nothing about where it stands in a copy. */
+const MIN_WRITTEN = 2
+
+const writtenOf = (pieces: Fragment[]) => pieces.flatMap((f) => (f.written ? f.written.numbers.filter((n): n is number => n !== null) : []))
+
+/**
+ * The next run carries on the run before it where its student numbered the pages on: the two are next to each
+ * other in the scan, every page numbered under one count, the next run's numbers never 1 (no copy starts
+ * there) nor any number the run before carries, together no more than the count — and no reading on either
+ * leans to another student than the other's. A name that cannot be read on a second sheet ("CI AUR+IJ") is
+ * then still that copy's sheet: its student numbered it 5 to 8 of 12 after 1 to 4.
+ */
+const continues = ({ before, next, verdicts }: { before: Run; next: Run; verdicts: Map<string, Verdict> }): boolean => {
+  const last = before.pieces[before.pieces.length - 1]!
+  const first = next.pieces[0]!
+  if (!follows(last, first) || last.loose || first.loose) return false
+  const totals = new Set([...before.pieces, ...next.pieces].map((f) => f.written?.total))
+  if (totals.size !== 1 || totals.has(undefined)) return false
+  const [had, more] = [writtenOf(before.pieces), writtenOf(next.pieces)]
+  if (had.length < MIN_WRITTEN || more.length < MIN_WRITTEN || more.includes(1)) return false
+  const total = [...totals][0]!
+  if (more.some((n) => had.includes(n)) || new Set([...had, ...more]).size > total) return false
+  const leanings = new Set([...before.pieces, ...next.pieces].flatMap((f) => verdicts.get(f.key)?.leaning ?? []))
+  return leanings.size <= 1
+}
+
+/** Runs joined where one carries on the other's written page numbers (see `continues`). */
+const joinContinuations = ({ runs, verdicts }: { runs: Run[]; verdicts: Map<string, Verdict> }): Run[] => {
+  const out: Run[] = []
+  for (const run of runs) {
+    const before = out[out.length - 1]
+    if (before && continues({ before, next: run, verdicts })) out[out.length - 1] = { student: before.student ?? run.student, pieces: [...before.pieces, ...run.pieces], byNumbers: true }
+    else out.push(run)
+  }
+  return out
+}
+
 /**
  * Which pieces are one student's copy. Within a batch, pieces in a row that name one student are one
  * copy (see `runsOf`); across batches, a piece that names a student whose copy is in another batch
@@ -110,12 +149,12 @@ export const groupFragments = ({ fragments, students, options = {} }: { fragment
   const opts = { ...DEFAULT_MATCH_OPTIONS, ...options }
   const verdicts = new Map(fragments.map((f) => [f.key, verdictOf({ fragment: f, students, options: opts })]))
   const ordered = [...fragments].sort((a, b) => a.batch.localeCompare(b.batch) || a.firstPage - b.firstPage)
-  const runs = runsOf({ ordered, verdicts })
+  const runs = joinContinuations({ runs: runsOf({ ordered, verdicts }), verdicts })
   const sureOf = (f: Fragment) => verdicts.get(f.key)?.sure
   /** The group of these pieces, head first, named by its first sure piece when the head is not. */
-  const groupOf = (pieces: Fragment[], student: string): FragmentGroup => {
+  const groupOf = (pieces: Fragment[], student: string, byNumbers?: true): FragmentGroup => {
     const namedBy = sureOf(pieces[0]!) === student ? undefined : pieces.find((f) => sureOf(f) === student)?.key
-    return { pieces: pieces.map((f) => f.key), ...(namedBy ? { namedBy } : {}) }
+    return { pieces: pieces.map((f) => f.key), ...(namedBy ? { namedBy } : {}), ...(byNumbers ? { byNumbers } : {}) }
   }
   // a student's runs in different batches: the main one is the copy, the others join it
   const byStudent = new Map<string, Run[]>()
@@ -134,11 +173,19 @@ export const groupFragments = ({ fragments, students, options = {} }: { fragment
     const [main, ...rest] = [...studentRuns].sort(mainFirst)
     // only loose sheets name this student for sure: they look for a copy below
     if (loose(main!)) continue
-    const group = groupOf([...main!.pieces, ...rest.flatMap((r) => r.pieces)], student)
+    const group = groupOf([...main!.pieces, ...rest.flatMap((r) => r.pieces)], student, main!.byNumbers)
     for (const key of group.pieces) placed.add(key)
     groups.push(group)
     copyOf.set(student, group)
   }
+
+  // Pieces whose written page numbers follow each other, none of them naming a student for sure: one copy, for a
+  // person to name.
+  for (const run of runs)
+    if (!run.student && run.byNumbers) {
+      groups.push({ pieces: run.pieces.map((f) => f.key), byNumbers: true })
+      for (const f of run.pieces) placed.add(f.key)
+    }
 
   // Loose sheets left over (a run of sheets naming one student, or one sheet), confirmed by a second reading.
   const copies = fragments.filter((f) => !f.loose && !placed.has(f.key))
