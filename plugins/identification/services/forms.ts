@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { idOf } from '../../../collections/relations'
+import { NotFoundError } from '../../../runtime/errors'
 import { readUpload } from '../../../storage/uploads'
 import type { PackedMask } from '../../scan-pipeline/lib/template/mask'
 import type { BlankForm, PageImage } from '../lib/fields/index'
@@ -14,9 +15,25 @@ const pipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true
 
 /** A copy's first page, upright (its PDF carries the crop and /Rotate), as the first-page reader takes it. */
 export const firstPageOf = async ({ payload, copy }: { payload: Payload; copy: CopyDoc }): Promise<PageImage> => {
-  const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true })
+  const mediaOf = (id: unknown) => payload.findByID({ collection: 'media', id: idOf(id)!, depth: 0, overrideAccess: true, disableErrors: true })
+  // A copy joined with its other pieces since the run began has a new PDF; one joined into another is gone.
+  let media = await mediaOf(copy.pdf)
+  if (!media) {
+    const now = await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })
+    if (!now?.pdf) throw new NotFoundError(`copy ${copy.id} was joined into another: its first page is no longer its own`)
+    media = await mediaOf(now.pdf)
+    if (!media) throw new NotFoundError(`copy ${copy.id} has no PDF`)
+  }
   return (await pipeline()).firstPageImage(await readUpload({ payload, collection: 'media', doc: media }))
 }
+
+/** The first pages of those copies that can still be rendered: a learner joined into another since the run began teaches nothing. */
+const renderable = async (pages: Promise<PageImage>[]): Promise<PageImage[]> =>
+  (await Promise.allSettled(pages)).flatMap((r) => {
+    if (r.status === 'fulfilled') return [r.value]
+    if (r.reason instanceof NotFoundError) return []
+    throw r.reason
+  })
 
 /**
  * The blank first page each batch of an exam was printed on, made once per identification run: the
@@ -58,7 +75,7 @@ export const openFormCache = ({ payload, exam, readers, copies }: { payload: Pay
     // Without a first-page print (a batch cut on its sheets' structure) the form may still be learned from the
     // pages alone: batchForm decides whether it is kept.
     const learners = await learnersOf(batchId)
-    const pages = learners.length < 2 ? [] : await Promise.all(learners.map((copy) => pageOf(copy)))
+    const pages = learners.length < 2 ? [] : await renderable(learners.map((copy) => pageOf(copy)))
     return batchForm({ firstPagePrint: cutOn.firstPage, looseSheets: cutOn.looseSheets, pages, readers: await readers() })
   }
   /**
@@ -75,7 +92,13 @@ export const openFormCache = ({ payload, exam, readers, copies }: { payload: Pay
         if (!cutOn.firstPage) return false
         const { printsPageNumbers } = await pipeline()
         const { labels } = await readers()
-        for (const copy of (await learnersOf(batchId)).slice(0, 2)) if (await printsPageNumbers({ page: await pageOf(copy), labels })) return true
+        let looked = 0
+        for (const copy of await learnersOf(batchId)) {
+          const [page] = await renderable([pageOf(copy)])
+          if (!page) continue
+          if (await printsPageNumbers({ page, labels })) return true
+          if (++looked === 2) break
+        }
         return false
       })().catch((error: Error) => {
         // Pages keep the scan's order; the names read are not lost for it.
