@@ -96,10 +96,10 @@ export const identifyExam = async ({
     // (when something was read or joined: a run after a hand edit has nothing new to order).
     const order = () => orderWrittenPages({ payload, examId, formForBatch: reading.formForFooter, engines: async () => (await reading.readers()).engines })
     if (toRead.length || joined) {
-      await order()
+      const { numbered } = await order()
       // Pieces whose written page numbers follow each other (a sheet whose name could not be read) are joined
       // once those numbers are read, and the joined copy is put in order.
-      if (await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) })) await order()
+      if (numbered && (await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) }))) await order()
     }
     endPhase('order')
   } finally {

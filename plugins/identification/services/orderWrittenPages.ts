@@ -48,7 +48,8 @@ const missingMessage = ({ missing, total }: { missing: number[]; total: number }
  * exam sheet) and names the pages no sheet carries. Copies on paper without a page-number box, copies
  * decided by hand or being marked are left alone; a copy whose numbers are not read surely keeps the
  * order of the scan. Reading happens outside the exam's lock; the change is written under it, only if
- * the copy's pages did not change meanwhile. Returns how many copies were put in another order.
+ * the copy's pages did not change meanwhile. Returns how many copies were put in another order, and how many
+ * had their numbers read (each kept with the copy: pieces are joined on them).
  */
 export const orderWrittenPages = async ({
   payload,
@@ -60,7 +61,7 @@ export const orderWrittenPages = async ({
   examId: Id
   formForBatch: (batchId: string) => Promise<BlankForm | undefined>
   engines: () => Promise<OcrEngine[]>
-}): Promise<number> => {
+}): Promise<{ reordered: number; numbered: number }> => {
   const { footerFormOf, footerWithoutWriting, laterFeet, readCopyOrder } = await pipeline()
   const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c) && c.pdf && (c.pages?.length ?? 0) >= 2)
   const pdfOf = async (copy: CopyDoc): Promise<Uint8Array | undefined> => {
@@ -92,6 +93,7 @@ export const orderWrittenPages = async ({
     return footers.get(batchId)
   }
   let reordered = 0
+  let numbered = 0
   for (const copy of copies) {
     const readings = copy.identification?.readings as (StoredReadings & { pageOrder?: StoredPageOrder }) | undefined
     if (!readings || readings.pageOrder?.key === pagesKey(copy)) continue
@@ -140,8 +142,9 @@ export const orderWrittenPages = async ({
           },
         })
         if (moved) reordered++
+        if (order) numbered++
       },
     })
   }
-  return reordered
+  return { reordered, numbered }
 }

@@ -2,6 +2,7 @@ import { assembleCopyPages } from '../../../plugins/identification/lib/pages/ass
 import type { CopyPage } from '../../../plugins/identification/lib/pages/index'
 import { openHeaderReaders } from '../../../plugins/identification/services/engines'
 import { openFormCache } from '../../../plugins/identification/services/forms'
+import { mergeFragments } from '../../../plugins/identification/services/mergeFragments'
 import { orderWrittenPages } from '../../../plugins/identification/services/orderWrittenPages'
 import { processScan } from '../../../plugins/scan-pipeline/lib/index'
 import { getScenario } from '../../../tools/papers/index'
@@ -46,7 +47,7 @@ describe('pages put in the written order', () => {
     const copyOf = async ({ key, pages }: { key: string; pages: CopyPage[] }) => {
       // straightened as ingestion assembles copies
       const skew = new Map(analyses.map((a) => [a.sourcePage, a.skewDegrees]))
-      const bytes = await assembleCopyPages({ sources: new Map([[String(batch.id), main.bytes]]), pages, skewOf: (p) => skew.get(p.sourcePage) ?? 0 })
+      const bytes = await assembleCopyPages({ sources: new Map(pages.map((p) => [String(p.batch), main.bytes])), pages, skewOf: (p) => skew.get(p.sourcePage) ?? 0 })
       const copy = await payload.create({ collection: 'copies', overrideAccess: true, data: { exam: exam.id, status: 'staging', sourceKey: key, pages, identification: { status: 'needs_review', readings: { fields: {}, located: 'labels', form: 'subject' } } } as never })
       const media = await payload.create({ collection: 'media', overrideAccess: true, data: { kind: 'copy-pdf', exam: exam.id, copy: copy.id } as never, file: { data: Buffer.from(bytes), mimetype: 'application/pdf', name: `copy-${key}.pdf`, size: bytes.length } })
       return payload.update({ collection: 'copies', id: copy.id, overrideAccess: true, data: { pdf: media.id } as never })
@@ -61,10 +62,11 @@ describe('pages put in the written order', () => {
     const readers = async () => (opened ??= await openHeaderReaders())
     const forms = openFormCache({ payload, exam, readers, copies: [] })
     try {
-      const reordered = await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForFooter, engines: async () => (await readers()).engines })
+      const { reordered } = await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForFooter, engines: async () => (await readers()).engines })
       expect(reordered).toBe(1)
     } finally {
       await opened?.terminate()
+      opened = undefined
     }
 
     const now = async (id: number | string) => (await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true })) as any
@@ -85,6 +87,30 @@ describe('pages put in the written order', () => {
     expect(pagesOf(await now(edited.id))).toEqual(pagesOf(edited))
 
     // Read once: a second run finds nothing new to read or move.
-    expect(await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForBatch, engines: async () => [] })).toBe(0)
+    expect((await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForBatch, engines: async () => [] })).reordered).toBe(0)
+
+    // A student's two sheets cut apart and named by nobody (a hand the OCR cannot read): once their numbers are
+    // read, the second carries on from the first (5 to 8 of 8 after 1 to 4), so they are one copy.
+    const exam2 = await payload.create({ collection: 'exams', overrideAccess: true, data: { title: 'Bac blanc 2', layout: 'auto', blankSubject: subject.id } as never })
+    const batch2 = await payload.create({ collection: 'scan-batches', overrideAccess: true, data: { exam: exam2.id } as never, file: { data: Buffer.from(main.bytes), mimetype: 'application/pdf', name: main.fileName, size: main.bytes.length } })
+    await payload.update({ collection: 'scan-batches', id: batch2.id, overrideAccess: true, data: { cutOn: { boundary: 'subject', subject: subject.id } } as never })
+    const inExam2 = async (key: string, pages: CopyPage[]) => {
+      const copy = await copyOf({ key, pages: pages.map((p) => ({ ...p, batch: batch2.id })) })
+      return payload.update({ collection: 'copies', id: copy.id, overrideAccess: true, data: { exam: exam2.id } as never })
+    }
+    const [sheet1, sheet2] = [await inExam2('sheet-1', first!), await inExam2('sheet-2', second!)]
+    const forms2 = openFormCache({ payload, exam: { blankSubject: subject.id }, readers, copies: [] })
+    try {
+      expect((await orderWrittenPages({ payload, examId: exam2.id, formForBatch: forms2.formForFooter, engines: async () => (await readers()).engines })).numbered).toBe(2)
+    } finally {
+      await opened?.terminate()
+      opened = undefined
+    }
+    expect(((await now(sheet2.id)).identification.readings.pageOrder.numbers as (number | null)[]).filter((n) => n !== null && n > 4).length).toBeGreaterThanOrEqual(2)
+    expect(await mergeFragments({ payload, examId: exam2.id, students: [] })).toBe(1)
+    expect(pagesOf(await now(sheet1.id))).toEqual(written.map((p) => `${p.sourcePage}${p.region}`))
+    expect(await payload.findByID({ collection: 'copies', id: sheet2.id, overrideAccess: true, disableErrors: true })).toBeNull()
+    const joins = await payload.find({ collection: 'identification-decisions' as never, where: { copy: { equals: sheet1.id }, action: { equals: 'merge' } }, overrideAccess: true })
+    expect(joins.docs.map((d: any) => d.details.reason)).toEqual(['the page numbers written on the pieces follow each other'])
   }, 600_000)
 })
