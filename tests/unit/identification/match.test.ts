@@ -262,6 +262,16 @@ describe('a birth date read exactly is a second witness (issues 11 and 18)', () 
     expect(identifyCopies({ copies: [faint('15/12/08')], students: eloises })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
   })
 
+  it('takes a reading one digit off (the "1" of a printed "/", a digit not read) when every other date is two further', () => {
+    // read on the held-out copier scan: "151 12/ 2008 J MM AAAA" and "2 0/0+/ 2008" (DA SILVA's 20/07/2008)
+    expect(identifyCopies({ copies: [faint('151 12/ 2008 J MM AAAA')], students: eloises })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+    const dasilva = copy('c', { lastName: read('DA 5IL'), firstName: read('ELOISE'), birthDate: read('2 0/0+/ 2008') })
+    expect(identifyCopies({ copies: [dasilva], students: eloises })[0]).toMatchObject({ status: 'identified', studentKey: 'dasilva' })
+    // a classmate born two digits away from the reading: the reading one digit off says nothing
+    const near = eloises.map((s) => (s.studentKey === 'durant' ? { ...s, birthDate: '2008-12-25' } : s))
+    expect(identifyCopies({ copies: [faint('151 12/ 2008 J MM AAAA')], students: near })[0]!.status).toBe('needs_review')
+  })
+
   it('is no witness when another classmate’s date is one misread digit away, or two were born that day', () => {
     const nearDates = eloises.map((s) => (s.studentKey === 'durant' ? { ...s, birthDate: '2008-12-16' } : s))
     expect(identifyCopies({ copies: [faint('15 12 2008')], students: nearDates })[0]!.status).toBe('needs_review')

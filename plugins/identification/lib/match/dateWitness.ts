@@ -11,31 +11,33 @@ export const birthDateDigits = (iso: string | null | undefined): DateDigits | nu
 }
 
 /**
- * A misread digit must not turn one classmate's date into another's: the reading is taken as a witness only
- * when every other student's date is at least this many edits away from it.
+ * Edits a reading may be from its student's date: one, for a digit of the cell's print read as writing (the
+ * "1" of a "/") or a digit not read.
  */
-const MIN_DISTANCE_TO_OTHERS = 2
+const MAX_EDITS = 1
+/** Misread digits must not turn one classmate's date into another's: every other date is this many edits further. */
+const LEAD = 2
 
-const formOf = (read: string, digits: DateDigits) => (read.length <= 6 ? digits.short : digits.long)
+const editsFrom = (read: string, digits: DateDigits) => Math.min(levenshtein(digits.long, read), levenshtein(digits.short, read))
 
 /**
- * The student whose birth date a copy reads exactly (some engine's digits, all of them), when no other
- * student was born that day and no other date on the roster is one misread digit away from the reading.
- * A date is independent of the names' handwriting: with a name that does not point elsewhere, it names
- * the student where the name alone was too faint (see `identifyCopies`).
+ * The student whose birth date a copy reads (some engine's digits, all of them, at most one edit away), when
+ * every other student's date is at least two edits further from the reading: no classmate born that day, none
+ * whose date a misread digit gives. A date is independent of the names' handwriting: with a name that does not
+ * point elsewhere, it names the student where the name alone was too faint (see `identifyCopies`).
  */
 export const dateWitness = ({ reading, dates }: { reading: PreparedReading; dates: (DateDigits | null)[] }): number | undefined => {
   let witness: number | undefined
   for (const read of reading.date) {
-    if (read.text.length !== 6 && read.text.length !== 8) continue
-    const exact = dates.flatMap((digits, j) => (digits && formOf(read.text, digits) === read.text ? [j] : []))
-    if (exact.length !== 1) continue
-    const j = exact[0]!
-    const near = dates.some((digits, k) => k !== j && digits !== null && levenshtein(formOf(read.text, digits), read.text) < MIN_DISTANCE_TO_OTHERS)
-    if (near) continue
+    if (read.text.length < 5 || read.text.length > 9) continue
+    const distances = dates.map((digits) => (digits ? editsFrom(read.text, digits) : Infinity))
+    const best = Math.min(...distances)
+    if (best > MAX_EDITS) continue
+    const nearest = distances.flatMap((d, j) => (d === best ? [j] : []))
+    if (nearest.length !== 1 || distances.some((d, k) => k !== nearest[0] && d < best + LEAD)) continue
     // Two engines naming two different students: no witness at all.
-    if (witness !== undefined && witness !== j) return undefined
-    witness = j
+    if (witness !== undefined && witness !== nearest[0]) return undefined
+    witness = nearest[0]
   }
   return witness
 }

@@ -77,7 +77,7 @@ export const identifyCopies = ({
       }),
     )
   })
-  // A birth date read exactly is a second witness, independent of the name's handwriting: where the name does
+  // A birth date read (at most one digit off, no classmate's near) is a second witness, independent of the name's handwriting: where the name does
   // not point elsewhere (the student is within a margin of the best and above "nobody"), the two together name
   // the student — DUPONT / DURANT Éloïse apart by their dates where "ZUFCNT" was all the name gave.
   const dates = students.map((s) => birthDateDigits(s.birthDate))

@@ -61,6 +61,6 @@ export type MatchOptions = {
   closeNames: number
   /** …and a copy is then named only when its lead over that classmate is this share of the two names' distance. */
   closeShare: number
-  /** The score of a student whose birth date the copy reads exactly (and no classmate's is one digit away), where the name does not point elsewhere. */
+  /** The score of a student whose birth date the copy reads (at most one digit off, every classmate's two further), where the name does not point elsewhere. */
   dateConfirmed: number
 }
