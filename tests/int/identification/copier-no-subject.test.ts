@@ -5,4 +5,6 @@ import { describeCopierMockBac } from './copierBars'
 // its labels read again at 2× when no family-name label was found, rows of writing given to the label level with
 // them and letter cells read knowing the learned print's ghost of common letters: 0 named right, 4 copies in
 // written order, 0 annexes attached (tuned fonts); measured after: 7 named, 7 in written order, 4 annexes.
-describeCopierMockBac({ withSubject: false, bars: { namedRight: 6, inOrder: 6, annexesAttached: 3 } })
+// 2026-12-05 early morning, birth dates as witnesses, duplex backs and sheets joined on their written numbers:
+// 7 → 9 named, 7 → 8 in written order, 4 → 5 annexes, the missing page reported (0 → 1).
+describeCopierMockBac({ withSubject: false, bars: { namedRight: 8, inOrder: 7, annexesAttached: 4, missingReported: 1 } })

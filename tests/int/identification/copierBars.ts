@@ -1,8 +1,8 @@
 import { runCopierScenario, summarize, type CopierRun } from '../../../bench/copier'
 import { getScenario } from '../../../tools/papers/index'
 
-/** What a run must reach at least: copies named right, in their written order, annexes attached. */
-export type CopierBars = { namedRight: number; inOrder: number; annexesAttached: number }
+/** What a run must reach at least: copies named right, in their written order, annexes attached, missing pages reported. */
+export type CopierBars = { namedRight: number; inOrder: number; annexesAttached: number; missingReported: number }
 
 /**
  * Issue 18 through the real app and its jobs: a lycée's copier batch (A3 stored portrait with /Rotate 270,
@@ -36,6 +36,10 @@ export const describeCopierMockBac = ({ withSubject, bars }: { withSubject: bool
 
     it('puts copies in their written page order', () => {
       expect(run.results.filter((r) => r.pagesInOrder).length).toBeGreaterThanOrEqual(bars.inOrder)
+    })
+
+    it('names the pages a student numbered but never handed in', () => {
+      expect(run.results.filter((r) => r.missingReported).length).toBeGreaterThanOrEqual(bars.missingReported)
     })
 
     it('cuts the annex file, which is no print of the subject, into one piece per sheet to join by identity', () => {
