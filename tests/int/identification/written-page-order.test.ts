@@ -60,13 +60,17 @@ describe('pages put in the written order', () => {
 
     let opened: Awaited<ReturnType<typeof openHeaderReaders>> | undefined
     const readers = async () => (opened ??= await openHeaderReaders())
+    const closeReaders = async () => {
+      const open = opened
+      opened = undefined
+      await open?.terminate()
+    }
     const forms = openFormCache({ payload, exam, readers, copies: [] })
     try {
       const { reordered } = await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForFooter, engines: async () => (await readers()).engines })
       expect(reordered).toBe(1)
     } finally {
-      await opened?.terminate()
-      opened = undefined
+      await closeReaders()
     }
 
     const now = async (id: number | string) => (await payload.findByID({ collection: 'copies', id, depth: 0, overrideAccess: true })) as any
@@ -103,8 +107,7 @@ describe('pages put in the written order', () => {
     try {
       expect((await orderWrittenPages({ payload, examId: exam2.id, formForBatch: forms2.formForFooter, engines: async () => (await readers()).engines })).numbered).toBe(2)
     } finally {
-      await opened?.terminate()
-      opened = undefined
+      await closeReaders()
     }
     expect(((await now(sheet2.id)).identification.readings.pageOrder.numbers as (number | null)[]).filter((n) => n !== null && n > 4).length).toBeGreaterThanOrEqual(2)
     expect(await mergeFragments({ payload, examId: exam2.id, students: [] })).toBe(1)
