@@ -5,7 +5,7 @@ import * as mupdf from 'mupdf'
 import { formFromSubject, renderPageImage } from '../../plugins/identification/lib/fields/index'
 import { createLabelReader } from '../../plugins/identification/lib/header/labelReader'
 import { createPaddleEngine } from '../../plugins/identification/lib/ocr/index'
-import { decodeCopyNumbers, footerFormOf, footerWithoutWriting, scorePageNumber, type FooterForm } from '../../plugins/identification/lib/pageNumbers/index'
+import { decodeCopyNumbers, footerFormOf, footerWithoutWriting, scorePageNumber, sheetKeys, type FooterForm } from '../../plugins/identification/lib/pageNumbers/index'
 import { batchForm, firstPageImage, laterFeet, LEARNING_PAGES } from '../../plugins/identification/lib/pipeline/readCopies'
 import { processScan } from '../../plugins/scan-pipeline/lib/index'
 import type { Scenario as ScenarioBundle } from '../../tools/papers/index'
@@ -24,8 +24,8 @@ export const openScenario = async ({ scenario, source }: { scenario: ScenarioBun
   const copies: Uint8Array[] = []
   const sources: number[][] = []
   const regions: string[][] = []
-  /** the folded sheet of each page, as identification names it (an A3 half: its duplex pair of sides) */
-  const sheets: (string | undefined)[][] = []
+  /** the folded sheet and scanned side of each page, as identification names them */
+  const sheets: ReturnType<typeof sheetKeys>[] = []
   const scanned = await processScan({
     bytes: main.bytes,
     fileName: 'copies.pdf',
@@ -33,7 +33,7 @@ export const openScenario = async ({ scenario, source }: { scenario: ScenarioBun
       copies.push(pdf)
       sources.push(copy.pages.map((p) => p.sourcePage))
       regions.push(copy.pages.map((p) => p.region))
-      sheets.push(copy.pages.map((p) => (p.region !== 'full' ? String(Math.ceil(p.sourcePage / 2)) : undefined)))
+      sheets.push(sheetKeys(copy.pages))
     },
   })
   const formOf = async () => {
@@ -73,16 +73,15 @@ export const countNumbers = async ({ scenario, footer, copies, sources, regions,
   try {
     for (const members of groups.values()) {
       const scores = []
-      const pageSources: number[] = []
       const pageKeys: string[] = []
-      const pageSheets: (string | undefined)[] = []
+      const pageSheets: ReturnType<typeof sheetKeys> = { sheetOf: [], sideOf: [] }
       for (const c of members) {
         const doc = mupdf.Document.openDocument(copies[c]!, 'application/pdf')
         for (let i = 0; i < doc.countPages(); i++) scores.push(await scorePageNumber({ page: renderPageImage({ doc, index: i }), footer, engines: [engine] }))
         doc.destroy()
-        pageSources.push(...sources[c]!)
         pageKeys.push(...sources[c]!.map((source, i) => `${source}:${regions[c]![i]}`))
-        pageSheets.push(...sheets[c]!)
+        pageSheets.sheetOf.push(...sheets[c]!.sheetOf)
+        pageSheets.sideOf.push(...sheets[c]!.sideOf)
       }
       const count = (into: Counts, decoded: ReturnType<typeof decodeCopyNumbers>) =>
         decoded.forEach((read, i) => {
@@ -90,7 +89,7 @@ export const countNumbers = async ({ scenario, footer, copies, sources, regions,
           if (!read) into[truth === '-' ? 'none (unwritten)' : 'none']++
           else into[truth === `${read.n}/${read.total}` ? 'right' : 'wrong']++
         })
-      count(counts, decodeCopyNumbers(scores, { sheetOf: pageSheets, sideOf: pageSources.map(String) }))
+      count(counts, decodeCopyNumbers(scores, pageSheets))
       count(pagesAlone, decodeCopyNumbers(scores))
     }
   } finally {

@@ -27,12 +27,11 @@ export const firstPageOf = async ({ payload, copy }: { payload: Payload; copy: C
   return (await pipeline()).firstPageImage(await readUpload({ payload, collection: 'media', doc: media }))
 }
 
-/** The first pages of those copies that can still be rendered: a learner joined into another since the run began teaches nothing. */
-const renderable = async (pages: Promise<PageImage>[]): Promise<PageImage[]> =>
-  (await Promise.allSettled(pages)).flatMap((r) => {
-    if (r.status === 'fulfilled') return [r.value]
-    if (r.reason instanceof NotFoundError) return []
-    throw r.reason
+/** A learner's first page, or none when it was joined into another since the run began: it teaches nothing then. */
+const stillThere = (rendering: Promise<PageImage>): Promise<PageImage | undefined> =>
+  rendering.catch((error: unknown) => {
+    if (error instanceof NotFoundError) return undefined
+    throw error
   })
 
 /**
@@ -75,7 +74,7 @@ export const openFormCache = ({ payload, exam, readers, copies }: { payload: Pay
     // Without a first-page print (a batch cut on its sheets' structure) the form may still be learned from the
     // pages alone: batchForm decides whether it is kept.
     const learners = await learnersOf(batchId)
-    const pages = learners.length < 2 ? [] : await renderable(learners.map((copy) => pageOf(copy)))
+    const pages = learners.length < 2 ? [] : (await Promise.all(learners.map((copy) => stillThere(pageOf(copy))))).filter((page) => page !== undefined)
     return batchForm({ firstPagePrint: cutOn.firstPage, looseSheets: cutOn.looseSheets, pages, readers: await readers() })
   }
   /**
@@ -94,7 +93,7 @@ export const openFormCache = ({ payload, exam, readers, copies }: { payload: Pay
         const { labels } = await readers()
         let looked = 0
         for (const copy of await learnersOf(batchId)) {
-          const [page] = await renderable([pageOf(copy)])
+          const page = await stillThere(pageOf(copy))
           if (!page) continue
           if (await printsPageNumbers({ page, labels })) return true
           if (++looked === 2) break

@@ -90,7 +90,8 @@ export const identifyExam = async ({
 
     // One student's copy that ingestion cut into pieces (a name on every sheet, an annex scanned apart)
     // is joined before the class-wide matching, which gives each student one copy.
-    const joined = await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) })
+    const roster = await studentsOfExam({ payload, exam })
+    const joined = await mergeFragments({ payload, examId, students: roster })
     endPhase('join')
     // Then its pages go in the order the student numbered them, and the pages no sheet carries are named
     // (when something was read or joined: a run after a hand edit has nothing new to order).
@@ -99,7 +100,7 @@ export const identifyExam = async ({
       const { numbered } = await order()
       // Pieces whose written page numbers follow each other (a sheet whose name could not be read) are joined
       // once those numbers are read, and the joined copy is put in order.
-      if (numbered && (await mergeFragments({ payload, examId, students: await studentsOfExam({ payload, exam }) }))) await order()
+      if (numbered && (await mergeFragments({ payload, examId, students: roster }))) await order()
     }
     endPhase('order')
   } finally {

@@ -7,6 +7,7 @@ import { inTransaction } from '../../../runtime/transaction'
 import { readUpload } from '../../../storage/uploads'
 import type { BlankForm } from '../lib/fields/index'
 import type { OcrEngine } from '../lib/ocr/index'
+import { sheetKeys } from '../lib/pageNumbers/foldedSheet'
 import { DECISIONS_SLUG } from '../collections/IdentificationDecisions'
 import { copiesOfExam, isOpen, isSettled, type CopyDoc } from './copies'
 import { recordDecision } from './decisions'
@@ -104,9 +105,8 @@ export const orderWrittenPages = async ({
     const pdf = await pdfOf(copy)
     if (!pdf) continue
     // An A3 copie double is cut into four halves from a duplex scan's two sides (pages 2k-1 and 2k): one sheet.
-    const sheets = pages.map((p) => (p.region !== 'full' ? `${p.batch}:${Math.ceil(p.sourcePage / 2)}` : undefined))
-    const sides = pages.map((p) => `${p.batch}:${p.sourcePage}`)
-    const { order, numbers } = await readCopyOrder({ pdf, footers: pageFooters, blank: pages.map((p) => Boolean(p.blank)), sheets, sides, engines: await engines() })
+    const { sheetOf, sideOf } = sheetKeys(pages)
+    const { order, numbers } = await readCopyOrder({ pdf, footers: pageFooters, blank: pages.map((p) => Boolean(p.blank)), sheets: sheetOf, sides: sideOf, engines: await engines() })
     await withLock({
       payload,
       key: examCopiesLock(examId),

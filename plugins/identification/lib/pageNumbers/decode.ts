@@ -49,10 +49,11 @@ export const decodeCopyNumbers = (
   if (read.length < 2) return none
   // A number's gain: how much better it explains the page than writing that is no number at all.
   const gainsUnder = (total: number) => read.map((p) => Array.from(p.scores[total]!, (s) => Math.max(0, s - (p.free - MISFIT))))
-  const totals: { total: number; score: number; picks: (number | undefined)[] }[] = []
+  const totals: { total: number; score: number; picks: (number | undefined)[]; gains: number[][] }[] = []
   for (let total = Math.max(2, read.length); total <= MAX_PAGES && total < read[0]!.scores.length; total++) {
-    const { picks, gain } = assignNumbers({ gains: gainsUnder(total), total })
-    totals.push({ total, picks, score: gain - MISSING_PAGE * Math.max(0, total - pages.length) })
+    const gains = gainsUnder(total)
+    const { picks, gain } = assignNumbers({ gains, total })
+    totals.push({ total, picks, gains, score: gain - MISSING_PAGE * Math.max(0, total - pages.length) })
   }
   totals.sort((x, y) => y.score - x.score)
   const [best, second] = totals
@@ -64,7 +65,7 @@ export const decodeCopyNumbers = (
     const others = Math.max(...Array.from(row).filter((_, k) => k !== 0 && k !== n))
     if (row[n]! - others >= NUMBER_MARGIN && row[n]! >= read[r]!.free - MISFIT) out[read[r]!.index] = { n, total: best.total }
   })
-  refold({ out, total: best.total, gains: gainsUnder(best.total), rowOf: new Map(read.map((p, r) => [p.index, r])), sheets: foldedSheets({ sheetOf, sideOf }) })
+  refold({ out, total: best.total, gains: best.gains, rowOf: new Map(read.map((p, r) => [p.index, r])), sheets: foldedSheets({ sheetOf, sideOf }) })
   // A right count makes most written numbers readable under it; one that names only a few pages was
   // chosen by writing the recogniser cannot read (a hand it does not know), and says nothing.
   const named = out.filter(Boolean).length

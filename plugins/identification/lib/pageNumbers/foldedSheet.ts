@@ -13,24 +13,36 @@ export type FoldedSheet = {
 
 const SHEET_PAGES = 4
 
-/**
- * Runs of exactly four pages in a row on one sheet (`sheetOf[i]` names page i's sheet), two halves on each of
- * two sides: the whole sheets of a copy.
- */
-export const foldedSheets = ({ sheetOf, sideOf }: { sheetOf: (string | undefined)[]; sideOf: (string | undefined)[] }): FoldedSheet[] => {
-  const out: FoldedSheet[] = []
+/** Runs of pages in a row on one sheet (`sheetOf[i]` names page i's sheet; none: a run of one), as [start, end). */
+export const sheetRuns = (sheetOf: (string | undefined)[]): [number, number][] => {
+  const runs: [number, number][] = []
   for (let start = 0; start < sheetOf.length; ) {
     let end = start + 1
     while (sheetOf[start] !== undefined && end < sheetOf.length && sheetOf[end] === sheetOf[start]) end++
+    runs.push([start, end])
+    start = end
+  }
+  return runs
+}
+
+/**
+ * A copy's pages as folded sheets: an A3 half is on the sheet of its duplex pair of scanned sides (pages 2k-1
+ * and 2k) and on its own side; an A4 page is on no sheet.
+ */
+export const sheetKeys = (pages: { batch?: unknown; sourcePage: number; region: string }[]) => ({
+  sheetOf: pages.map((p) => (p.region !== 'full' ? `${p.batch ?? ''}:${Math.ceil(p.sourcePage / 2)}` : undefined)),
+  sideOf: pages.map((p) => `${p.batch ?? ''}:${p.sourcePage}`),
+})
+
+/** Runs of exactly four pages in a row on one sheet, two halves on each of two sides: the whole sheets of a copy. */
+export const foldedSheets = ({ sheetOf, sideOf }: { sheetOf: (string | undefined)[]; sideOf: (string | undefined)[] }): FoldedSheet[] =>
+  sheetRuns(sheetOf).flatMap(([start, end]) => {
     const pages = Array.from({ length: end - start }, (_, i) => start + i)
     const sides = pages.map((i) => sideOf[i])
     const perSide = new Map<string, number>()
     for (const side of sides) if (side !== undefined) perSide.set(side, (perSide.get(side) ?? 0) + 1)
-    if (pages.length === SHEET_PAGES && perSide.size === 2 && [...perSide.values()].every((n) => n === 2)) out.push({ pages, sides: sides as string[] })
-    start = end
-  }
-  return out
-}
+    return pages.length === SHEET_PAGES && perSide.size === 2 && [...perSide.values()].every((n) => n === 2) ? [{ pages, sides: sides as string[] }] : []
+  })
 
 /** Whether some folding carries these numbers: one side within {a, b}, the other within {a + 1, b − 1}. */
 export const foldable = ({ numbers, sides, total }: { numbers: (number | undefined)[]; sides: string[]; total: number }): boolean => {

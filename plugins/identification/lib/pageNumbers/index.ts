@@ -4,3 +4,4 @@ export { footerFormOf, footerWithoutWriting, footOf, FOOT_FROM, type FooterForm 
 export { scorePageNumber, type PageNumberScores } from './readPageNumber'
 export { decodeCopyNumbers } from './decode'
 export { readCopyOrder, type CopyWrittenOrder } from './readCopyOrder'
+export { sheetKeys } from './foldedSheet'

@@ -1,3 +1,4 @@
+import { sheetRuns } from './foldedSheet'
 import type { WrittenNumber } from './parse'
 
 /** `sheet`: pages of one folded sheet (an A3 copie double's four halves) share it, in booklet order. */
@@ -63,9 +64,7 @@ export const orderByWrittenNumbers = (input: NumberedPage[]): PageOrder | undefi
  */
 const numberWholeSheets = (pages: NumberedPage[]): NumberedPage[] => {
   const out = pages.map((p) => ({ ...p }))
-  for (let start = 0; start < pages.length; ) {
-    let end = start + 1
-    while (pages[start]!.sheet !== undefined && end < pages.length && pages[end]!.sheet === pages[start]!.sheet) end++
+  for (const [start, end] of sheetRuns(pages.map((p) => p.sheet))) {
     const read = out.slice(start, end).flatMap((p, i) => (p.written ? [{ offset: p.written.n - i, total: p.written.total }] : []))
     const agree = read.length > 0 && read.every((r) => r.offset === read[0]!.offset && r.total === read[0]!.total)
     if (end - start > 1 && agree)
@@ -73,7 +72,6 @@ const numberWholeSheets = (pages: NumberedPage[]): NumberedPage[] => {
         const n = read[0]!.offset + (i - start)
         if (!out[i]!.written && n >= 1 && n <= read[0]!.total) out[i]!.written = { n, total: read[0]!.total }
       }
-    start = end
   }
   return out
 }
