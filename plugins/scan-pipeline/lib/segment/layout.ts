@@ -80,8 +80,10 @@ export type LayoutEvidence = {
   firstSheets: number[]
 }
 
+const firstUnit = (sheet: Sheet, turned = false) => (sheet.spread ? sheet.units[turned ? 0 : 1] : sheet.units[0])
+
 const firstSlot = (sheet: Sheet, turned: boolean) => {
-  const unit = sheet.spread ? sheet.units[turned ? 0 : 1] : sheet.units[0]
+  const unit = firstUnit(sheet, turned)
   const mask = unit && unitMask(unit)
   if (!mask) return undefined
   return turned ? rotate180(mask) : mask
@@ -162,8 +164,11 @@ export const learnLayout = ({ sheets }: { sheets: Sheet[] }): LayoutEvidence | u
     const firstPage: [number, number][] = sheets.map(() => [0, 0])
     // Orientation is the page analysis' and the print's business: the layout says only whether the
     // sheet starts a copy, the same both ways up.
+    // A side with nothing written starts no copy: its empty top band is no evidence of a first page, though it
+    // looks more like one than a page of answers written to the top (a copie double's blank back read +8).
     usable.forEach((i, k) => {
-      firstPage[i] = [scores[k]!, scores[k]!]
+      const score = firstUnit(sheets[i]!)?.blank ? -LLR_CAP : scores[k]!
+      firstPage[i] = [score, score]
     })
     return { firstPage, separation, firstSheets: [...members].sort((a, b) => a - b) }
   }
