@@ -1,8 +1,9 @@
 // The pure pipeline on one generated preset, without a server: ingestion (analysis, global cut,
 // assembly) and identification (blank form, first-page reading, class-wide matching), scored against
 // the generator's truth. Shared by the per-design benchmarks and the quality tests.
-import { framedHeaderBox, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
-import { groupFragments } from '../../plugins/identification/lib/match/fragments'
+import { batchForm, firstPageImage, framedHeaderBox, laterFeet, LEARNING_PAGES, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
+import { groupFragments, type Fragment } from '../../plugins/identification/lib/match/fragments'
+import { footerFormOf, footerWithoutWriting, freeFooterOf, readCopyOrder, sheetKeys } from '../../plugins/identification/lib/pageNumbers/index'
 import { identifyCopies, toMatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
 import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
@@ -77,9 +78,11 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const students = run.roster.map((s, i) => toMatchStudent({ studentKey: String(i), lastName: s.last_name, firstName: s.first_name, birthDate: s.dob ?? null }))
   // As the identification job does: pieces in a row that name one student for sure are one copy (a student's
   // several sheets, each with the filled header), named on the reading of its head or of its sure piece.
+  // …and, as its page-order step does, on the page numbers written on each piece (a sheet with no name on it)
+  const written = await writtenNumbers({ run, readers, withSubject, firstPages: pdfs, headerBoxes })
   const fragments = readings.map((reading, i) => {
     const pages = run.plan.copies[i]!.pages.map((p) => p.sourcePage)
-    return { key: String(i), batch: 'batch', firstPage: Math.min(...pages), lastPage: Math.max(...pages), pages: pages.length, reading }
+    return { key: String(i), batch: 'batch', firstPage: Math.min(...pages), lastPage: Math.max(...pages), pages: pages.length, reading, ...(written[i] ? { written: written[i] } : {}) }
   })
   const joined = groupFragments({ fragments, students })
   const inGroup = new Set(joined.flatMap((g) => g.pieces))
@@ -104,7 +107,8 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
       if (process.env.KORRIGO_BENCH_MISSES)
         for (const piece of groups[g]!.pieces.map(Number)) {
           const truth = truthOf(piece)
-          if (truth) process.stderr.write(`miss ${truth.last_name} ${truth.first_name}: ${r.reason} ${JSON.stringify(Object.fromEntries(Object.entries(readings[piece]!.fields).map(([f, c]) => [f, c?.map((x) => x.text)])))} ${JSON.stringify(r.candidates.slice(0, 2))}\n`)
+          const f = fragments[piece]!
+          if (truth) process.stderr.write(`miss ${truth.last_name} ${truth.first_name} (pages ${f.firstPage}–${f.lastPage}${f.written ? `, numbered ${f.written.numbers.map((n) => n ?? '-').join(' ')} of ${f.written.total}` : ''}): ${r.reason} ${JSON.stringify(Object.fromEntries(Object.entries(readings[piece]!.fields).map(([f, c]) => [f, c?.map((x) => x.text)])))} ${JSON.stringify(r.candidates.slice(0, 2))}\n`)
         }
       return
     }
@@ -119,4 +123,34 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
     }
   })
   return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length, wrongs, secondsPerCopy }
+}
+
+/**
+ * The page numbers written on each piece, read as the identification job's page-order step reads them: the
+ * batch's blank form (the subject's, else learned from the first pages) gives the footer, printed labels or
+ * free writing; a learned footer loses the first pages' "1" on a few pieces' later feet.
+ */
+const writtenNumbers = async ({ run, readers, withSubject, firstPages, headerBoxes }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean; firstPages: Uint8Array[]; headerBoxes: unknown[] }): Promise<(Fragment['written'] | undefined)[]> => {
+  // the unframed first, as readCopies learns
+  const learners = [...firstPages.keys()].sort((a, b) => Number(!!headerBoxes[a]) - Number(!!headerBoxes[b])).slice(0, LEARNING_PAGES).map((i) => firstPageImage(firstPages[i]!))
+  const form = await batchForm({ subject: withSubject ? run.subject : undefined, firstPagePrint: run.plan.model.firstPage, pages: learners, readers })
+  let footer = form ? (footerFormOf(form) ?? freeFooterOf(form)) : undefined
+  if (!footer) return []
+  const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
+  const assembler = await openAssembler({ sourceBytes: run.bytes, skewOf: (p) => skew.get(p) ?? 0 })
+  const pdfs: Uint8Array[] = []
+  for (const copy of run.plan.copies) pdfs.push(await assembler.assemble(copy.pages))
+  if (form?.source === 'learned') footer = footerWithoutWriting({ footer, feet: pdfs.filter((_, i) => run.plan.copies[i]!.pages.length > 1).slice(0, 3).flatMap((pdf) => laterFeet({ pdf })) })
+  const out: (Fragment['written'] | undefined)[] = []
+  for (const [i, copy] of run.plan.copies.entries()) {
+    if (copy.pages.length < 2) {
+      out.push(undefined)
+      continue
+    }
+    const { sheetOf, sideOf } = sheetKeys(copy.pages)
+    const { order, numbers } = await readCopyOrder({ pdf: pdfs[i]!, footers: copy.pages.map(() => footer), blank: copy.pages.map((p) => p.blank), sheets: sheetOf, sides: sideOf, engines: readers.engines })
+    // in the piece's scan order: the bench does not reorder the pieces' pages
+    out.push(order ? { total: order.total, numbers: numbers.map((n) => n?.n ?? null) } : undefined)
+  }
+  return out
 }

@@ -63,7 +63,7 @@ export const orderWrittenPages = async ({
   formForBatch: (batchId: string) => Promise<BlankForm | undefined>
   engines: () => Promise<OcrEngine[]>
 }): Promise<{ reordered: number; numbered: number }> => {
-  const { footerFormOf, footerWithoutWriting, laterFeet, readCopyOrder } = await pipeline()
+  const { footerFormOf, footerWithoutWriting, freeFooterOf, laterFeet, readCopyOrder } = await pipeline()
   const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c) && c.pdf && (c.pages?.length ?? 0) >= 2)
   const pdfOf = async (copy: CopyDoc): Promise<Uint8Array | undefined> => {
     const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true, disableErrors: true })
@@ -73,7 +73,8 @@ export const orderWrittenPages = async ({
   const footerOf = async (batchId: string) => {
     if (!footers.has(batchId)) {
       const form = await formForBatch(batchId)
-      let footer = form ? footerFormOf(form) : undefined
+      // printed labels, else (paper learned from the batch) numbers written freely in the foot
+      let footer = form ? (footerFormOf(form) ?? freeFooterOf(form)) : undefined
       // A form learned from first pages has their "01" in its foot: the later pages of a few copies take it out.
       if (footer && form?.source === 'learned') {
         const feet = []

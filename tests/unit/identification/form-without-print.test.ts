@@ -29,10 +29,13 @@ describe('a blank form learned from first pages with no print to go by', () => {
 describe('plain paper with no print to go by', () => {
   // Copies doubles: no printed label, the name written at the top. The form learned from their first pages holds no
   // label (only the paper's rules); kept, its rules are taken away and the first lines written read as the name.
-  // Without it the top band's reader placed NOM and Prénom where a printed header would have them: 0 named.
+  // Without it the top band's reader placed NOM and Prénom where a printed header would have them: 0 named. The
+  // first line is read on the writing without the slivers the subtraction leaves of the paper's rules (14 % named
+  // with them: the slivers were the "first line"), its first words as the name and a date on it as a birth date,
+  // and sheets with no name join the sheet before on the numbers written freely in their foot: 68.9 % measured.
   it('names copies doubles by the first lines written, and no one wrongly', async () => {
     const score = await scoreWithoutSubject('copie-double-a4')
     expect(score.wrong).toBe(0)
-    expect(score.auto).toBeGreaterThanOrEqual(5)
+    expect(score.auto / score.named).toBeGreaterThanOrEqual(0.6)
   }, 600_000)
 })

@@ -288,3 +288,26 @@ describe('a birth date read exactly is a second witness (issues 11 and 18)', () 
     expect(blank).toMatchObject({ status: 'needs_review', reason: 'unnamed' })
   })
 })
+
+describe('a name line that goes on after the name (issue 11: copies doubles, no printed label)', () => {
+  const eloises = [
+    student('dupont', 'DUPONT', 'Éloïse', '2008-12-15'),
+    student('durant', 'DURANT', 'Éloïse', '2008-01-27'),
+    student('dossantos', 'DOS SANTOS', 'Jade', '2008-04-11'),
+    student('caron', 'CARON', 'Lina', '2008-09-09'),
+  ]
+
+  it('reads the first words of the line as the name, whatever follows', () => {
+    // read on the tuned copie-double class: "DOS SANTOS Jade née le 11/04/2008" with the date read as letters
+    const line = copy('c', { fullName: read('DOS SANTOS Jade nes iv GiiJaiiiid') })
+    expect(identifyCopies({ copies: [line], students: eloises })[0]).toMatchObject({ status: 'identified', studentKey: 'dossantos' })
+  })
+
+  it('takes the date written on the line as a birth date: the second witness between close names', () => {
+    const faint = (text: string) => copy('c', { fullName: read(text) })
+    expect(identifyCopies({ copies: [faint('ZUFCNT Eloise ne le')], students: eloises })[0]!.status).toBe('needs_review')
+    expect(identifyCopies({ copies: [faint('ZUFCNT Eloise ne le 15/12/2008')], students: eloises })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+    // a number too short to be a date says nothing
+    expect(identifyCopies({ copies: [faint('ZUFCNT Eloise 3e B 15')], students: eloises })[0]!.status).toBe('needs_review')
+  })
+})

@@ -57,6 +57,17 @@ describe('written page numbers', () => {
     expect(decodeCopyNumbers(pages).map((d) => d?.total)).toEqual(Array(12).fill(12))
   })
 
+  it('reads a later sheet of a longer copy on its own, the count on each of its pages (a sheet with no name on it)', () => {
+    // a student's third copie double, scanned as a piece of its own: "5/6 6/6", pages 1–4 on the sheets before it
+    expect(decodeCopyNumbers([page(5, 6), page(6, 6)])).toEqual([{ n: 5, total: 6 }, { n: 6, total: 6 }])
+    expect(decodeCopyNumbers([page(3, 6), page(4, 6)])).toEqual([{ n: 3, total: 6 }, { n: 4, total: 6 }])
+    // a count one page reads and the other reads far less well than another ("4/8"): the pages it says are
+    // missing are paid for, and nothing is said
+    const split = page(4, 6)
+    const doubtful = { ...split, scores: split.scores.map((row, t) => (t === 6 ? row.map((v, k) => (k === 4 ? -4 : v)) : t === 8 ? row.map((v, k) => (k === 4 ? -1 : v)) : row)) }
+    expect(decodeCopyNumbers([page(3, 6), doubtful])).toEqual([undefined, undefined])
+  })
+
   it('says nothing when the chosen count leaves most read pages without a number', () => {
     // a hand the recogniser cannot read: eight pages, each a weak reading, only one clearly a number
     const weak = (n: number) => page(n, 8, { sure: 1.5 })

@@ -185,12 +185,15 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   const image: PageImage = { ...reference, raw: settled }
   // The labels are read twice: on the learned print (no handwriting, but its glyphs are thinned where
   // pages did not quite line up: short words such as "Nom :" get lost) and on the reference scan itself
-  // (crisp print, in the same frame); a label found on either counts once.
-  let found = [...(await labelsIn({ image, labels })), ...(await labelsIn({ image: reference, labels }))]
+  // (crisp print, in the same frame); a label found on either counts once. On the reference, only where the
+  // learned print has ink too: its handwriting reads as words, and "Awa CHEVALIER née le" as a birth-date label.
+  const learned = maskOf(image)
+  const printed = (label: FormLabel) => printShare({ box: label, print: learned, ink: refInk }) >= MIN_PRINT_SHARE
+  let found = [...(await labelsIn({ image, labels })), ...(await labelsIn({ image: reference, labels })).filter(printed)]
   // A family-name label lost at this size (the official sheet: bold capitals over a 6-pt line on a shaded band,
   // which OCR reads as one garbled line) is read again at 2×, and that reading preferred.
   if (!namesFamily(found))
-    found = [...(await labelsIn({ image, labels, bands: [HEAD_BAND_2X] })), ...(await labelsIn({ image: reference, labels, bands: [HEAD_BAND_2X] })), ...found]
+    found = [...(await labelsIn({ image, labels, bands: [HEAD_BAND_2X] })), ...(await labelsIn({ image: reference, labels, bands: [HEAD_BAND_2X] })).filter(printed), ...found]
   // Still none: the rules beside it may be what garbles it (RÉPUBLIQUE FRANÇAISE, NOM DE FAMILLE and two rows
   // of cells on a shaded band read as one line of garbage on the official sheet's other printings). The
   // print without its rules is read at both sizes, each on its own (one reading's words must not join the
@@ -199,7 +202,24 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
     const unruled: PageImage = { ...image, ...withoutRules({ image, long: RULE_LONG, tall: RULE_TALL }) }
     for (const band of [HEAD_BAND, HEAD_BAND_2X]) found = [...(await labelsIn({ image: unruled, labels, bands: [band] })), ...found]
   }
-  return { image, mask: maskOf(image), labels: distinctLabels(found), source: 'learned' }
+  return { image, mask: learned, labels: distinctLabels(found), source: 'learned' }
+}
+
+/** Share of a reference label's ink the learned print keeps: print thinned by alignment keeps much of it, handwriting none. */
+const MIN_PRINT_SHARE = 0.25
+
+const printShare = ({ box, print, ink }: { box: { x0: number; y0: number; x1: number; y1: number }; print: Mask; ink: Mask }): number => {
+  let inked = 0
+  let kept = 0
+  for (let y = Math.max(0, Math.floor(box.y0)); y < Math.min(ink.height, Math.ceil(box.y1)); y++)
+    for (let x = Math.max(0, Math.floor(box.x0)); x < Math.min(ink.width, Math.ceil(box.x1)); x++) {
+      const i = y * ink.width + x
+      if (!ink.data[i]) continue
+      inked++
+      // a pixel of slack: the learned print sits within a pixel of the reference's
+      if (print.data[i] || print.data[i - 1] || print.data[i + 1] || print.data[i - ink.width] || print.data[i + ink.width]) kept++
+    }
+  return inked ? kept / inked : 0
 }
 
 /** Whether labels ask for the family name (alone or with the first name). */

@@ -7,8 +7,9 @@ import { assignStrokes, labelsOnPage } from './assign'
 import { fieldCrop } from './crop'
 import type { BlankForm } from './form'
 import { handwritingOf, strokesOf } from './handwriting'
-import type { FieldKind } from './labels'
+import { NAME_KINDS, type FieldKind } from './labels'
 import type { PageImage } from './page'
+import { RESIDUE, withoutRuleResidue } from './rules'
 import { identityZonesOf, type IdentityZone } from './zones'
 
 export type { IdentityZone } from './zones'
@@ -36,9 +37,13 @@ const READ: Partial<Record<FieldKind, { name: HeaderFieldName; kind: 'name' | 'd
  * away), each piece given to its printed label, and the zones to paint out for markers.
  */
 export const locateIdentity = ({ page, form }: { page: PageImage; form?: BlankForm }) => {
-  const { mask, transform } = handwritingOf({ page, form })
-  const strokes = strokesOf(mask)
+  const { mask: written, transform } = handwritingOf({ page, form })
   const labels = form ? labelsOnPage({ labels: form.labels, t: transform, form: form.mask, page }) : []
+  // Paper that asks for no name (a copie double): its rules' slivers would pass for the first line written.
+  // A form's fields are found by their labels, and its letter cells need every pixel beside their walls.
+  const plain = form && !labels.some((label) => NAME_KINDS.has(label.kind))
+  const mask = plain ? withoutRuleResidue({ mask: written, ...RESIDUE }) : written
+  const strokes = strokesOf(mask)
   const found = assignStrokes({ strokes, labels, page })
   return { mask, found, zones: identityZonesOf({ found, labels, strokes, page }) }
 }

@@ -1,4 +1,6 @@
+import type { Mask } from '../../../scan-pipeline/lib/template/mask'
 import type { GrayCrop } from '../header/types'
+import { labelPieces } from './handwriting'
 import { inkOf } from './page'
 
 /** How far beside a run (pixels) paper is looked for, and how much ink there still makes it text. */
@@ -30,9 +32,11 @@ export const withoutRules = ({ image, long, tall }: { image: GrayCrop; long: num
 }
 
 /** The rules of a print (1 on a rule's pixels): thin runs of ink longer than `long` or taller than `tall`. */
-export const rulesOf = ({ image, long, tall }: { image: GrayCrop; long: number; tall: number }): Uint8Array => {
-  const { width, height } = image
-  const ink = inkOf(image)
+export const rulesOf = ({ image, long, tall }: { image: GrayCrop; long: number; tall: number }): Uint8Array =>
+  rulesOfInk({ ink: inkOf(image), width: image.width, height: image.height, long, tall })
+
+/** The rules among ink pixels (1 = ink) of a `width` × `height` image: see rulesOf. */
+const rulesOfInk = ({ ink, width, height, long, tall }: { ink: Uint8Array; width: number; height: number; long: number; tall: number }): Uint8Array => {
   const rule = new Uint8Array(ink.length)
   // A run is a rule where it is thin: mostly paper a few pixels either side of it. Bold words whose
   // letters touch make long runs too, with their letters' strokes beside them.
@@ -69,4 +73,34 @@ export const rulesOf = ({ image, long, tall }: { image: GrayCrop; long: number; 
     }
   }
   return rule
+}
+
+/** Rule slivers, in pixels at FORM_DPI: runs of 1 cm across or 1.5 cm down, pieces 0.5 mm high and 4 mm long. */
+export const RESIDUE = { long: 60, tall: 90, flat: 3, flatWide: 24 }
+
+/**
+ * Writing with the print's leftovers taken away: where the blank form lays a page's rules a pixel off
+ * (ruled paper, a sheet that bends in the feeder), the subtraction leaves thin slivers of each rule (a
+ * Seyès copie double: dozens per line, cut short where the grid's verticals cross), which pass for a line
+ * of writing and join letters into one piece. No hand draws a thin straight run of `long` pixels with
+ * nothing beside it (a letter's upstroke is shorter than `tall`), nor a piece `flat` pixels high and
+ * `flatWide` long on its own (a t's bar, a hyphen are shorter).
+ */
+export const withoutRuleResidue = ({ mask, long, tall, flat, flatWide }: { mask: Mask; long: number; tall: number; flat: number; flatWide: number }): Mask => {
+  const rule = rulesOfInk({ ink: mask.data, width: mask.width, height: mask.height, long, tall })
+  const { label, pieces } = labelPieces(mask)
+  const sliver = pieces.map((p) => p.y1 - p.y0 <= flat && p.x1 - p.x0 >= flatWide)
+  for (let i = 0; i < rule.length; i++) if (label[i]! >= 0 && sliver[label[i]!]) rule[i] = 1
+  const { width } = mask
+  const data = mask.data.slice()
+  // with its edge a pixel either side, as withoutRules does
+  for (let i = 0; i < data.length; i++) {
+    if (!rule[i]) continue
+    data[i] = 0
+    if (i % width > 0) data[i - 1] = 0
+    if (i % width < width - 1) data[i + 1] = 0
+    if (i >= width) data[i - width] = 0
+    if (i + width < data.length) data[i + width] = 0
+  }
+  return { ...mask, data }
 }

@@ -54,9 +54,11 @@ export type PreparedReading = {
 export const prepareReading = (reading: CopyReading): PreparedReading => {
   const names = (list: FieldCandidate[] | undefined) =>
     (list ?? []).map((c) => ({ text: compactName(c.text), confidence: clamp01(c.confidence) })).filter((c) => c.text.length > 0)
-  const dates = (reading.fields.birthDate ?? [])
-    .map((c) => ({ text: c.text.replace(/\D+/g, ''), confidence: clamp01(c.confidence) }))
-    .filter((c) => c.text.length >= 4)
+  const dates = [
+    ...(reading.fields.birthDate ?? []).map((c) => ({ text: c.text.replace(/\D+/g, ''), confidence: clamp01(c.confidence) })),
+    // a birth date written on the name's line ("DUPONT Chloé née le 20/05/2008")
+    ...(reading.fields.fullName ?? []).flatMap((c) => writtenDates(c.text).map((text) => ({ text, confidence: clamp01(c.confidence) }))),
+  ].filter((c) => c.text.length >= 4)
   const last = names(reading.fields.lastName)
   const first = names(reading.fields.firstName)
   const full = names(reading.fields.fullName)
@@ -64,11 +66,18 @@ export const prepareReading = (reading: CopyReading): PreparedReading => {
   for (const candidate of reading.fields.fullName ?? []) {
     const tokens = nameTokens(candidate.text)
     const confidence = clamp01(candidate.confidence)
-    for (let k = 1; k < tokens.length; k++)
-      fullSplits.push({ a: { text: tokens.slice(0, k).join(''), confidence }, b: { text: tokens.slice(k).join(''), confidence } })
+    // A line written with no label often goes on after the name ("ROUSSEL Jules né le 24/05/2008", the
+    // class): its first words, two or more, are read as the name too. The name comes first on such a line.
+    for (let n = 2; n < tokens.length; n++) full.push({ text: tokens.slice(0, n).join(''), confidence })
+    for (let n = 2; n <= tokens.length; n++)
+      for (let k = 1; k < n; k++) fullSplits.push({ a: { text: tokens.slice(0, k).join(''), confidence }, b: { text: tokens.slice(k, n).join(''), confidence } })
   }
   return { last, first, full, fullSplits, date: dates, named: last.length + first.length + full.length > 0 }
 }
+
+/** The digits of each date-like run in a line of writing: digits with separators between them, five or more. */
+const writtenDates = (text: string): string[] =>
+  [...text.matchAll(/\d[\d\s/.\-]*\d/g)].map((m) => m[0].replace(/\D+/g, '')).filter((digits) => digits.length >= 5)
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0)
 

@@ -10,11 +10,17 @@ const NUMBER_MARGIN = 2
 /** Writing that explains a number this much worse than its own best reading is not a page number. */
 const MISFIT = 8
 /**
- * Nats a page count pays for each page it says the copy lacks. Without it a larger count always
- * explains the writing a little better (more numbers to choose from), and "17" beats "12" on a 2
- * written like a 7; a real missing page costs less than the evidence of a dozen pages agreeing.
+ * Nats a page count pays for each page it says the copy lacks after the highest number read. Without it a
+ * larger count always explains the writing a little better (more numbers to choose from), and "17" beats
+ * "12" on a 2 written like a 7; a real missing page costs less than the evidence of a dozen pages agreeing.
  */
 const MISSING_PAGE = 3
+
+/** A page's best reading "n / N" under any count, and under each count. */
+const bestUnder = ({ scores }: PageNumberScores) => {
+  const perTotal = scores.map((row) => Math.max(-Infinity, ...Array.from(row).slice(1)))
+  return { best: Math.max(-Infinity, ...perTotal.filter((v) => v !== undefined)), perTotal }
+}
 
 /** The best distinct numbers for the pages under one count: page index → number, or none. */
 const assignNumbers = ({ gains, total }: { gains: number[][]; total: number }): { picks: (number | undefined)[]; gain: number } => {
@@ -50,10 +56,16 @@ export const decodeCopyNumbers = (
   // A number's gain: how much better it explains the page than writing that is no number at all.
   const gainsUnder = (total: number) => read.map((p) => Array.from(p.scores[total]!, (s) => Math.max(0, s - (p.free - MISFIT))))
   const totals: { total: number; score: number; picks: (number | undefined)[]; gains: number[][] }[] = []
+  const own = read.map(bestUnder)
+  /** every page reads this count about as well as any other on its own */
+  const unanimous = (total: number) => own.every(({ best, perTotal }) => perTotal[total]! >= best - NUMBER_MARGIN)
   for (let total = Math.max(2, read.length); total <= MAX_PAGES && total < read[0]!.scores.length; total++) {
     const gains = gainsUnder(total)
     const { picks, gain } = assignNumbers({ gains, total })
-    totals.push({ total, picks, gains, score: gain - MISSING_PAGE * Math.max(0, total - pages.length) })
+    // A count every page reads on its own is not paid for the pages its numbers place before theirs: a student's
+    // third sheet read "5/6 6/6" lacks the four pages of the sheets before it, which join it later (fragments.ts).
+    const highest = unanimous(total) ? Math.max(0, ...picks.map((n) => n ?? 0)) : 0
+    totals.push({ total, picks, gains, score: gain - MISSING_PAGE * Math.max(0, total - Math.max(pages.length, highest)) })
   }
   totals.sort((x, y) => y.score - x.score)
   const [best, second] = totals

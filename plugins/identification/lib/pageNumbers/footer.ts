@@ -14,7 +14,13 @@ export const FOOT_FROM = 0.86
  * one): its print to take away, and the spot where the student writes the page number — next to the
  * printed "page / nombre total de pages" labels, in band pixels.
  */
-export type FooterForm = { image: PageImage; mask: Mask; spot: PixelRect }
+export type FooterForm = {
+  image: PageImage
+  mask: Mask
+  spot: PixelRect
+  /** no printed labels: the student wrote the number anywhere in the foot (see numberGroup) */
+  free?: true
+}
 
 export const footOf = (page: PageImage): PageImage => {
   const y0 = Math.floor(page.height * FOOT_FROM)
@@ -43,6 +49,18 @@ export const footerFormOf = (form: BlankForm): FooterForm | undefined => {
   const room = ROOM_PT * k
   const spot = { x0: Math.max(0, lx0 - room), x1: Math.min(image.width, lx1 + room), y0: Math.max(0, ly0 - tall), y1: Math.min(image.height, ly1 + tall) }
   return { image, mask: { width: image.width, height: image.height, data: inkOf(image) }, spot }
+}
+
+/**
+ * The foot of a learned blank form that prints no page-number labels (a copie double, home-made paper):
+ * students number such pages freely, "2/4" in a corner of the foot, found there as the small isolated
+ * group of writing (see `numberGroup`). Only for a learned form: a subject's foot prints its own folio
+ * ("2/4" on its page 2), which its first page's foot does not take away.
+ */
+export const freeFooterOf = (form: BlankForm): FooterForm | undefined => {
+  if (form.source !== 'learned') return undefined
+  const image = footOf(form.image)
+  return { image, mask: { width: image.width, height: image.height, data: inkOf(image) }, spot: { x0: 0, y0: 0, x1: image.width, y1: image.height }, free: true }
 }
 
 /**

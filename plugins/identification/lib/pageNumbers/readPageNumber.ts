@@ -3,12 +3,14 @@ import sharp from 'sharp'
 import { mapFormPoint } from '../fields/align'
 import { handwritingOf, strokesOf, type Stroke } from '../fields/handwriting'
 import type { PageImage } from '../fields/page'
+import { RESIDUE, withoutRuleResidue } from '../fields/rules'
 import type { GrayCrop } from '../header/types'
 import { bestPathLogLikelihood, classesOfText, ctcLogLikelihood, decodeLattice } from '../lattice/index'
 import type { OcrEngine } from '../ocr/types'
 import { alignFooter } from './alignFooter'
 import { digitsOnly } from './digitsOnly'
 import { footOf, type FooterForm } from './footer'
+import { numberGroup } from './numberGroup'
 import { MAX_PAGES } from './parse'
 
 /**
@@ -50,14 +52,17 @@ export const scorePageNumber = async ({ page, footer, engines }: { page: PageIma
   if (!transform) return undefined
   const a = mapFormPoint({ x: footer.spot.x0, y: footer.spot.y0, t: transform, form: footer.mask, page: foot })
   const b = mapFormPoint({ x: footer.spot.x1, y: footer.spot.y1, t: transform, form: footer.mask, page: foot })
-  const strokes = strokesOf(mask).filter((s) => {
+  // Free numbers are written on ruled paper whose rules the subtraction leaves slivers of, not in cells.
+  const writing = footer.free ? withoutRuleResidue({ mask, ...RESIDUE }) : mask
+  const inSpot = strokesOf(writing).filter((s) => {
     const cx = (s.x0 + s.x1) / 2
     const cy = (s.y0 + s.y1) / 2
     return cx >= a.x && cx <= b.x && cy >= a.y && cy <= b.y
   })
+  const strokes = footer.free ? (numberGroup({ strokes: inSpot.filter((s) => s.y1 - s.y0 > RESIDUE.flat), width: foot.width }) ?? []) : inSpot
   if (strokes.length < 2) return undefined
   // The crop is already writing on white: the OCR's own cleaning would take digits at its sides for rules.
-  const crop = writingCrop({ page: foot, writing: mask.data, strokes })
+  const crop = writingCrop({ page: foot, writing: writing.data, strokes })
   const png = await sharp(Buffer.from(crop.raw), { raw: { width: crop.width, height: crop.height, channels: 1 } }).png().toBuffer()
   const lattice = await engine.lattice!({ png })
   const logp = digitsOnly({ logp: decodeLattice(lattice), frames: lattice.frames })
