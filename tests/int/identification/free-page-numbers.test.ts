@@ -1,0 +1,71 @@
+import { ingestPreset } from '../../../bench/designs/pipeline'
+import { assembleCopyPages } from '../../../plugins/identification/lib/pages/assemble'
+import type { CopyPage } from '../../../plugins/identification/lib/pages/index'
+import { copiesOfExam } from '../../../plugins/identification/services/copies'
+import { openHeaderReaders } from '../../../plugins/identification/services/engines'
+import { openFormCache } from '../../../plugins/identification/services/forms'
+import { mergeFragments } from '../../../plugins/identification/services/mergeFragments'
+import { orderWrittenPages } from '../../../plugins/identification/services/orderWrittenPages'
+import { startTestApp, type TestApp } from '../helpers/app'
+
+// Issue 11: copies doubles with no printed page-number box. Students number their pages freely in the foot
+// ("3/6"); the identification job reads those numbers on paper learned from the batch, and a sheet with no name
+// on it joins the sheet before it where its numbers carry on. Jobs are off: the pieces are made as ingestion
+// cuts them (one per sheet), the form is learned as the reading step learns it, then the page-order step and
+// the join run with the real OCR.
+
+let app: TestApp
+beforeAll(async () => {
+  app = await startTestApp({ processJobs: false })
+}, 300_000)
+afterAll(async () => app?.close(), 120_000)
+
+describe('page numbers written freely on plain paper', () => {
+  it('are read in the foot of sheets learned from the batch, and join a student’s sheets', async () => {
+    const { payload } = app.runtime
+    const run = await ingestPreset({ name: 'copie-double-a4', withSubject: false })
+    const exam = await payload.create({ collection: 'exams', overrideAccess: true, data: { title: 'Devoir sur copie double', layout: 'auto' } as never })
+    const batch = await payload.create({ collection: 'scan-batches', overrideAccess: true, data: { exam: exam.id } as never, file: { data: Buffer.from(run.bytes), mimetype: 'application/pdf', name: 'copies.pdf', size: run.bytes.length } })
+    await payload.update({ collection: 'scan-batches', id: batch.id, overrideAccess: true, data: { cutOn: { boundary: 'handwriting-layout' } } as never })
+    // the pieces of the first copies (eight, enough to learn the paper from): ingestion cut each sheet apart
+    const pieces = run.plan.copies.slice(0, 8)
+    const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
+    for (const [k, piece] of pieces.entries()) {
+      const pages: CopyPage[] = piece.pages.map((p) => ({ batch: batch.id, sourcePage: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank }))
+      const bytes = await assembleCopyPages({ sources: new Map([[String(batch.id), run.bytes]]), pages, skewOf: (p) => skew.get(p.sourcePage) ?? 0 })
+      const copy = await payload.create({ collection: 'copies', overrideAccess: true, data: { exam: exam.id, status: 'staging', sourceKey: `piece-${k}`, pages, identification: { status: 'needs_review', readings: { fields: {}, located: 'top-lines', form: 'learned' } } } as never })
+      const media = await payload.create({ collection: 'media', overrideAccess: true, data: { kind: 'copy-pdf', exam: exam.id, copy: copy.id } as never, file: { data: Buffer.from(bytes), mimetype: 'application/pdf', name: `piece-${k}.pdf`, size: bytes.length } })
+      await payload.update({ collection: 'copies', id: copy.id, overrideAccess: true, data: { pdf: media.id } as never })
+    }
+    // The student whose copy is three sheets, 1–2, 3–4 and 5–6 of 6 (source pages 5 to 10), each a piece.
+    const student = run.truth.copies.find((c) => c.pages.map((p) => p.written?.n).join(' ') === '1 2 3 4 5 6')!
+    const theirs = student.pages.map((p) => p.source_page)
+    expect(theirs).toEqual([5, 6, 7, 8, 9, 10])
+
+    let opened: Awaited<ReturnType<typeof openHeaderReaders>> | undefined
+    const readers = async () => (opened ??= await openHeaderReaders())
+    try {
+      const copies = await copiesOfExam({ payload, examId: exam.id })
+      const forms = openFormCache({ payload, exam, readers, copies })
+      // the reading step learns the batch's paper (a copie double: no label, its rules)
+      expect((await forms.formFor(copies[0]!))?.labels ?? []).toEqual([])
+      const { numbered } = await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForFooter, engines: async () => (await readers()).engines })
+      expect(numbered).toBeGreaterThanOrEqual(3)
+    } finally {
+      await opened?.terminate()
+    }
+    const numbersOf = async () =>
+      new Map((await copiesOfExam({ payload, examId: exam.id })).map((c) => [c.pages!.map((p) => p.sourcePage).join(' '), (c.identification?.readings as any)?.pageOrder?.numbers as (number | null)[] | undefined]))
+    const read = await numbersOf()
+    expect(read.get('7 8')).toEqual([3, 4])
+    expect(read.get('9 10')).toEqual([5, 6])
+    // nobody's name read on them: the numbers alone join the student's sheets, in their order
+    expect(await mergeFragments({ payload, examId: exam.id, students: [] })).toBeGreaterThanOrEqual(1)
+    const after = await numbersOf()
+    // one copy of the student's three sheets, in the scan's order, which is theirs (the job reads it again next)
+    expect([...after.keys()]).toContain('5 6 7 8 9 10')
+    // every page is still in exactly one copy
+    const all = [...after.keys()].flatMap((k) => k.split(' ').map(Number)).sort((a, b) => a - b)
+    expect(all).toEqual(pieces.flatMap((p) => p.pages.map((x) => x.sourcePage)).sort((a, b) => a - b))
+  }, 600_000)
+})
