@@ -55,7 +55,12 @@ describe('page numbers written freely on plain paper', () => {
       await opened?.terminate()
     }
     const numbersOf = async () =>
-      new Map((await copiesOfExam({ payload, examId: exam.id })).map((c) => [c.pages!.map((p) => p.sourcePage).join(' '), (c.identification?.readings as any)?.pageOrder?.numbers as (number | null)[] | undefined]))
+      new Map(
+        (await copiesOfExam({ payload, examId: exam.id })).map((c) => [
+          (c.pages as CopyPage[]).map((p) => p.sourcePage).join(' '),
+          c.identification?.readings?.pageOrder?.numbers as (number | null)[] | undefined,
+        ]),
+      )
     const read = await numbersOf()
     expect(read.get('7 8')).toEqual([3, 4])
     expect(read.get('9 10')).toEqual([5, 6])
