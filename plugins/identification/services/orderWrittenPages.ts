@@ -46,7 +46,8 @@ const missingMessage = ({ missing, total }: { missing: number[]; total: number }
 
 /**
  * Puts each copy's pages in the order its student numbered them ("n / N" in the footer of an official
- * exam sheet) and names the pages no sheet carries. Copies on paper without a page-number box, copies
+ * exam sheet, or written freely in the foot of paper learned from the batch that prints no page-number
+ * box) and names the pages no sheet carries. Copies on a subject without a page-number box, copies
  * decided by hand or being marked are left alone; a copy whose numbers are not read surely keeps the
  * order of the scan. Reading happens outside the exam's lock; the change is written under it, only if
  * the copy's pages did not change meanwhile. Returns how many copies were put in another order, and how many

@@ -10,9 +10,10 @@ const NUMBER_MARGIN = 2
 /** Writing that explains a number this much worse than its own best reading is not a page number. */
 const MISFIT = 8
 /**
- * Nats a page count pays for each page it says the copy lacks after the highest number read. Without it a
- * larger count always explains the writing a little better (more numbers to choose from), and "17" beats
- * "12" on a 2 written like a 7; a real missing page costs less than the evidence of a dozen pages agreeing.
+ * Nats a page count pays for each page it says the copy lacks (when every page reads that count on its own,
+ * only those after its highest number). Without it a larger count always explains the writing a little
+ * better (more numbers to choose from), and "17" beats "12" on a 2 written like a 7; a real missing page
+ * costs less than the evidence of a dozen pages agreeing.
  */
 const MISSING_PAGE = 3
 
