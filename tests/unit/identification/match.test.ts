@@ -246,13 +246,17 @@ describe('close names on the roster (issue 11: DUPONT Chloé named DURANT Chloé
   })
 })
 
+/** Close names apart by their dates, and a compound last name. */
+const ELOISES = [
+  student('dupont', 'DUPONT', 'Éloïse', '2008-12-15'),
+  student('durant', 'DURANT', 'Éloïse', '2008-01-27'),
+  student('dasilva', 'DA SILVA', 'Éloïse', '2008-07-20'),
+  student('caron', 'CARON', 'Lina', '2008-09-09'),
+  student('dossantos', 'DOS SANTOS', 'Jade', '2008-04-11'),
+]
+
 describe('a birth date read exactly is a second witness (issues 11 and 18)', () => {
-  const eloises = [
-    student('dupont', 'DUPONT', 'Éloïse', '2008-12-15'),
-    student('durant', 'DURANT', 'Éloïse', '2008-01-27'),
-    student('dasilva', 'DA SILVA', 'Éloïse', '2008-07-20'),
-    student('caron', 'CARON', 'Lina', '2008-09-09'),
-  ]
+  const eloises = ELOISES
   // the held-out copier scan's DUPONT Éloïse: a second sheet whose last name came out as garbage
   const faint = (birthDate: string) => copy('c', { lastName: read('ZUFCNT'), firstName: read('ELOISE'), birthDate: read(birthDate) })
 
@@ -290,12 +294,7 @@ describe('a birth date read exactly is a second witness (issues 11 and 18)', () 
 })
 
 describe('a name line that goes on after the name (issue 11: copies doubles, no printed label)', () => {
-  const eloises = [
-    student('dupont', 'DUPONT', 'Éloïse', '2008-12-15'),
-    student('durant', 'DURANT', 'Éloïse', '2008-01-27'),
-    student('dossantos', 'DOS SANTOS', 'Jade', '2008-04-11'),
-    student('caron', 'CARON', 'Lina', '2008-09-09'),
-  ]
+  const eloises = ELOISES
 
   it('reads the first words of the line as the name, whatever follows', () => {
     // read on the tuned copie-double class: "DOS SANTOS Jade née le 11/04/2008" with the date read as letters
