@@ -3,7 +3,7 @@
 // the generator's truth. Shared by the per-design benchmarks and the quality tests.
 import { batchForm, firstPageImage, framedHeaderBox, laterFeet, LEARNING_PAGES, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
 import { groupFragments, type Fragment } from '../../plugins/identification/lib/match/fragments'
-import { footerFormOf, footerWithoutWriting, freeFooterOf, readCopyOrder, sheetKeys } from '../../plugins/identification/lib/pageNumbers/index'
+import { pageNumberFooter, readCopyOrder, sheetKeys } from '../../plugins/identification/lib/pageNumbers/index'
 import { identifyCopies, toMatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
 import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
@@ -134,13 +134,20 @@ const writtenNumbers = async ({ run, readers, withSubject, firstPages, headerBox
   // the unframed first, as readCopies learns
   const learners = [...firstPages.keys()].sort((a, b) => Number(!!headerBoxes[a]) - Number(!!headerBoxes[b])).slice(0, LEARNING_PAGES).map((i) => firstPageImage(firstPages[i]!))
   const form = await batchForm({ subject: withSubject ? run.subject : undefined, firstPagePrint: run.plan.model.firstPage, pages: learners, readers })
-  let footer = form ? (footerFormOf(form) ?? freeFooterOf(form)) : undefined
+  if (!form) return []
+  // every piece whole, assembled once and only when the paper has a footer to read
+  let assembled: Uint8Array[] | undefined
+  const piecePdfs = async () => {
+    if (assembled) return assembled
+    const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
+    const assembler = await openAssembler({ sourceBytes: run.bytes, skewOf: (p) => skew.get(p) ?? 0 })
+    assembled = []
+    for (const copy of run.plan.copies) assembled.push(await assembler.assemble(copy.pages))
+    return assembled
+  }
+  const footer = await pageNumberFooter({ form, laterFeet: async () => (await piecePdfs()).filter((_, i) => run.plan.copies[i]!.pages.length > 1).slice(0, 3).flatMap((pdf) => laterFeet({ pdf })) })
   if (!footer) return []
-  const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
-  const assembler = await openAssembler({ sourceBytes: run.bytes, skewOf: (p) => skew.get(p) ?? 0 })
-  const pdfs: Uint8Array[] = []
-  for (const copy of run.plan.copies) pdfs.push(await assembler.assemble(copy.pages))
-  if (form?.source === 'learned') footer = footerWithoutWriting({ footer, feet: pdfs.filter((_, i) => run.plan.copies[i]!.pages.length > 1).slice(0, 3).flatMap((pdf) => laterFeet({ pdf })) })
+  const pdfs = await piecePdfs()
   const out: (Fragment['written'] | undefined)[] = []
   for (const [i, copy] of run.plan.copies.entries()) {
     if (copy.pages.length < 2) {

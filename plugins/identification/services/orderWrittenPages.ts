@@ -7,6 +7,7 @@ import { inTransaction } from '../../../runtime/transaction'
 import { readUpload } from '../../../storage/uploads'
 import type { BlankForm } from '../lib/fields/index'
 import type { OcrEngine } from '../lib/ocr/index'
+import type { FooterForm } from '../lib/pageNumbers/footer'
 import { sheetKeys } from '../lib/pageNumbers/foldedSheet'
 import { DECISIONS_SLUG } from '../collections/IdentificationDecisions'
 import { copiesOfExam, isOpen, isSettled, type CopyDoc } from './copies'
@@ -64,20 +65,18 @@ export const orderWrittenPages = async ({
   formForBatch: (batchId: string) => Promise<BlankForm | undefined>
   engines: () => Promise<OcrEngine[]>
 }): Promise<{ reordered: number; numbered: number }> => {
-  const { footerFormOf, footerWithoutWriting, freeFooterOf, laterFeet, readCopyOrder } = await pipeline()
+  const { laterFeet, pageNumberFooter, readCopyOrder } = await pipeline()
   const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c) && c.pdf && (c.pages?.length ?? 0) >= 2)
   const pdfOf = async (copy: CopyDoc): Promise<Uint8Array | undefined> => {
     const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true, disableErrors: true })
     return media ? readUpload({ payload, collection: 'media', doc: media }) : undefined
   }
-  const footers = new Map<string, ReturnType<typeof footerFormOf>>()
+  const footers = new Map<string, FooterForm | undefined>()
   const footerOf = async (batchId: string) => {
     if (!footers.has(batchId)) {
       const form = await formForBatch(batchId)
-      // printed labels, else (paper learned from the batch) numbers written freely in the foot
-      let footer = form ? (footerFormOf(form) ?? freeFooterOf(form)) : undefined
-      // A form learned from first pages has their "01" in its foot: the later pages of a few copies take it out.
-      if (footer && form?.source === 'learned') {
+      // the feet of the later pages of the batch's first copies
+      const batchFeet = async () => {
         const feet = []
         for (const copy of copies.filter((c) => String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, 3)) {
           const pdf = await pdfOf(copy)
@@ -89,9 +88,9 @@ export const orderWrittenPages = async ({
             payload.logger.warn({ copy: copy.id, err: (error as Error).message }, 'a copy could not be rendered to learn its footer')
           }
         }
-        footer = footerWithoutWriting({ footer, feet })
+        return feet
       }
-      footers.set(batchId, footer)
+      footers.set(batchId, form ? await pageNumberFooter({ form, laterFeet: batchFeet }) : undefined)
     }
     return footers.get(batchId)
   }

@@ -3,7 +3,7 @@ import { mapFormPoint } from './align'
 import { median } from './cellRow/row'
 import type { Stroke } from './handwriting'
 import { NAME_KINDS, type FieldKind } from './labels'
-import { RESIDUE } from './rules'
+import { tallerThanSliver } from './rules'
 import type { FormLabel } from './phrases'
 
 /** A box in page pixels. */
@@ -86,9 +86,8 @@ export const assignStrokes = ({ strokes, labels, page }: { strokes: Stroke[]; la
 
 /** The top band's first line(s) of writing: the name, then (often) the class. */
 const unlabelledName = ({ strokes, page }: { strokes: Stroke[]; page: { width: number; height: number } }): FoundField[] => {
-  // Not as flat as a rule's sliver left by the subtraction on ruled paper (a hyphen or an i's dot, that flat,
-  // would only widen the field).
-  const band = strokes.filter((s) => s.y1 < page.height * 0.2 && s.y1 - s.y0 > RESIDUE.flat).sort((a, b) => a.y0 - b.y0)
+  // Not a rule's sliver left by the subtraction on ruled paper.
+  const band = strokes.filter((s) => s.y1 < page.height * 0.2 && tallerThanSliver(s)).sort((a, b) => a.y0 - b.y0)
   const lines: Stroke[][] = []
   for (const s of band) {
     const c = centre(s)

@@ -17,18 +17,22 @@ const BESIDE_SHARE = 0.25
 export const withoutRules = ({ image, long, tall }: { image: GrayCrop; long: number; tall: number }): GrayCrop => {
   const { width } = image
   const rule = rulesOf({ image, long, tall })
-  const raw = image.raw.slice()
-  // A rule's anti-aliased edge, a pixel either side, goes with it.
-  for (let i = 0; i < raw.length; i++) {
+  return { raw: withRulesSetTo({ values: image.raw, rule, width, value: 255 }), width, height: image.height }
+}
+
+/** `values` with every rule pixel, and its anti-aliased edge a pixel either side, set to `value`. */
+const withRulesSetTo = ({ values, rule, width, value }: { values: Uint8Array; rule: Uint8Array; width: number; value: number }): Uint8Array => {
+  const out = values.slice()
+  for (let i = 0; i < out.length; i++) {
     if (!rule[i]) continue
-    raw[i] = 255
+    out[i] = value
     const x = i % width
-    if (x > 0) raw[i - 1] = 255
-    if (x < width - 1) raw[i + 1] = 255
-    if (i >= width) raw[i - width] = 255
-    if (i + width < raw.length) raw[i + width] = 255
+    if (x > 0) out[i - 1] = value
+    if (x < width - 1) out[i + 1] = value
+    if (i >= width) out[i - width] = value
+    if (i + width < out.length) out[i + width] = value
   }
-  return { raw, width, height: image.height }
+  return out
 }
 
 /** The rules of a print (1 on a rule's pixels): thin runs of ink longer than `long` or taller than `tall`. */
@@ -91,16 +95,8 @@ export const withoutRuleResidue = ({ mask, long, tall, flat, flatWide }: { mask:
   const { label, pieces } = labelPieces(mask)
   const sliver = pieces.map((p) => p.y1 - p.y0 <= flat && p.x1 - p.x0 >= flatWide)
   for (let i = 0; i < rule.length; i++) if (label[i]! >= 0 && sliver[label[i]!]) rule[i] = 1
-  const { width } = mask
-  const data = mask.data.slice()
-  // with its edge a pixel either side, as withoutRules does
-  for (let i = 0; i < data.length; i++) {
-    if (!rule[i]) continue
-    data[i] = 0
-    if (i % width > 0) data[i - 1] = 0
-    if (i % width < width - 1) data[i + 1] = 0
-    if (i >= width) data[i - width] = 0
-    if (i + width < data.length) data[i + width] = 0
-  }
-  return { ...mask, data }
+  return { ...mask, data: withRulesSetTo({ values: mask.data, rule, width: mask.width, value: 0 }) }
 }
+
+/** A piece taller than a rule's sliver (a hyphen or an i's dot, that flat, only widens what it joins). */
+export const tallerThanSliver = (stroke: { y0: number; y1: number }): boolean => stroke.y1 - stroke.y0 > RESIDUE.flat

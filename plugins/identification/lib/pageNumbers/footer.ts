@@ -85,3 +85,13 @@ export const footerWithoutWriting = ({ footer, feet }: { footer: FooterForm; fee
 
 /** Share of the footer's page-number print a foot must show once aligned to count as the same paper. */
 const MIN_FOOT_FIT = 0.5
+
+/**
+ * Where a batch's pages carry their numbers, from its blank form: the printed page-number box, else (paper
+ * learned from the batch) numbers written freely in the foot. A form learned from first pages has their "01"
+ * in its foot: `laterFeet` (the feet of a few copies' later pages, asked for only then) take it out.
+ */
+export const pageNumberFooter = async ({ form, laterFeet }: { form: BlankForm; laterFeet: () => Promise<PageImage[]> }): Promise<FooterForm | undefined> => {
+  const footer = footerFormOf(form) ?? freeFooterOf(form)
+  return footer && form.source === 'learned' ? footerWithoutWriting({ footer, feet: await laterFeet() }) : footer
+}

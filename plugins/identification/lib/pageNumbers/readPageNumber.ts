@@ -3,7 +3,7 @@ import sharp from 'sharp'
 import { mapFormPoint } from '../fields/align'
 import { handwritingOf, strokesOf, type Stroke } from '../fields/handwriting'
 import type { PageImage } from '../fields/page'
-import { RESIDUE, withoutRuleResidue } from '../fields/rules'
+import { RESIDUE, tallerThanSliver, withoutRuleResidue } from '../fields/rules'
 import type { GrayCrop } from '../header/types'
 import { bestPathLogLikelihood, classesOfText, ctcLogLikelihood, decodeLattice } from '../lattice/index'
 import type { OcrEngine } from '../ocr/types'
@@ -59,7 +59,7 @@ export const scorePageNumber = async ({ page, footer, engines }: { page: PageIma
     const cy = (s.y0 + s.y1) / 2
     return cx >= a.x && cx <= b.x && cy >= a.y && cy <= b.y
   })
-  const strokes = footer.free ? (numberGroup({ strokes: inSpot.filter((s) => s.y1 - s.y0 > RESIDUE.flat), width: foot.width }) ?? []) : inSpot
+  const strokes = footer.free ? (numberGroup({ strokes: inSpot.filter(tallerThanSliver), width: foot.width }) ?? []) : inSpot
   if (strokes.length < 2) return undefined
   // The crop is already writing on white: the OCR's own cleaning would take digits at its sides for rules.
   const crop = writingCrop({ page: foot, writing: writing.data, strokes })
