@@ -1,8 +1,7 @@
-import { constants, inflateSync } from 'node:zlib'
-
 import type * as mupdf from 'mupdf'
 
 import { ScanInputError, describeError } from '../errors'
+import { inflateCapped } from './inflateCapped'
 import { describeBytes, describePixels, type ScanLimits } from './limits'
 
 type Obj = mupdf.PDFObject
@@ -31,8 +30,6 @@ const filtersOf = (stream: Obj): string[] => {
   }
   return names
 }
-
-const isOverflow = (err: unknown): boolean => (err as { code?: string })?.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError
 
 /**
  * Walks everything a page draws and measures it: the decompressed size of every stream mupdf would
@@ -76,18 +73,17 @@ export const surveyPage = ({ doc, index, fileName, limits }: { doc: mupdf.PDFDoc
     if (filters.some((f) => IMAGE_CODECS.has(f))) return
     if (filters.every((f) => FLATE.has(f))) {
       let data: Uint8Array = stream.readRawStream().asUint8Array()
-      for (const _ of filters) {
+      let length = data.length
+      for (let i = 0; i < filters.length; i++) {
         const room = limits.maxPageDecompressedBytes - survey.decompressedBytes
-        try {
-          data = inflateSync(data, { maxOutputLength: Math.max(1, room + 1), finishFlush: constants.Z_SYNC_FLUSH })
-        } catch (err) {
-          if (isOverflow(err)) addBytes(room + 1)
-          // Damaged data (zlib refuses it): mupdf reads what it can of it, no more than it holds.
-          if (!(err instanceof Error) || !('errno' in err)) throw err
-          break
-        }
+        const inflated = inflateCapped({ data, cap: Math.max(1, room + 1), keep: i < filters.length - 1 })
+        if (inflated.kind === 'overflow') addBytes(room + 1)
+        // Damaged data (zlib refuses it): mupdf reads what it can of it, no more than it holds.
+        if (inflated.kind !== 'data') break
+        length = inflated.length
+        if (inflated.data) data = inflated.data
       }
-      addBytes(data.length)
+      addBytes(length)
       return
     }
     // Other filters (LZW, ASCII85, run-length…) expand boundedly; mupdf decodes them, under the worker's deadline.
