@@ -91,7 +91,9 @@ export const mergeFragments = async ({ payload, examId, students }: { payload: P
                   ? 'a loose sheet names the student for sure and the copy’s own reading agrees'
                   : group.byNumbers
                     ? 'the page numbers written on the pieces follow each other'
-                    : 'the same student wrote each piece',
+                    : group.byHand
+                      ? 'each piece’s header says the same name in the same hand'
+                      : 'the same student wrote each piece',
                 joined: rest.map((c) => ({ id: c!.id, anonymousId: c!.anonymousId })),
               },
             })

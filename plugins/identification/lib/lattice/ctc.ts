@@ -59,3 +59,17 @@ export const bestPathLogLikelihood = ({ logp, frames }: { logp: Float64Array; fr
   }
   return sum
 }
+
+/** The classes of the most likely frame-by-frame reading, repeats merged, blanks, separators and stray marks dropped. */
+export const bestPathClasses = ({ logp, frames }: { logp: Float64Array; frames: number }): number[] => {
+  const out: number[] = []
+  let previous = -1
+  for (let t = 0; t < frames; t++) {
+    const row = t * CLASS_COUNT
+    let top = 0
+    for (let k = 1; k < CLASS_COUNT; k++) if (logp[row + k]! > logp[row + top]!) top = k
+    if (top !== previous && top !== BLANK && top !== SEPARATOR && top !== OTHER) out.push(top)
+    previous = top
+  }
+  return out
+}

@@ -1,4 +1,5 @@
 import { DEFAULT_MATCH_OPTIONS, identifyCopies } from './identify'
+import { sameHand } from './sameHand'
 import type { CopyReading, MatchOptions, MatchStudent } from './types'
 
 /**
@@ -28,9 +29,17 @@ export type Fragment = {
  * Pieces to join, the copy they join first. `namedBy`: the piece whose reading names the student with
  * certainty, when the head's own reading does not (the joined copy is identified on that evidence).
  */
-export type FragmentGroup = { pieces: string[]; namedBy?: string; /** joined because its pieces' written page numbers follow each other */ byNumbers?: true }
+export type FragmentGroup = {
+  pieces: string[]
+  namedBy?: string
+  /** joined because its pieces' written page numbers follow each other */
+  byNumbers?: true
+  /** joined because its pieces' headers say the same name in the same hand, a name the class list does not read */
+  byHand?: true
+}
 
-type Verdict = { sure?: string; leaning?: string }
+/** `top`: the student the reading scores best, however low (two sheets of one hand must not point at two classmates). */
+type Verdict = { sure?: string; leaning?: string; top?: string }
 
 /**
  * Who a piece names on its own (no class-wide exclusivity): `sure` only for a certain, unambiguous name;
@@ -39,16 +48,15 @@ type Verdict = { sure?: string; leaning?: string }
  * name) — enough to confirm what another piece says, never to name a copy.
  */
 const verdictOf = ({ fragment, students, options }: { fragment: Fragment; students: MatchStudent[]; options: MatchOptions }): Verdict => {
-  const named = (bar: MatchOptions) => {
-    const [result] = identifyCopies({ copies: [fragment.reading], students, options: bar })
-    return result?.status === 'identified' ? (result.studentKey ?? undefined) : undefined
-  }
-  const sure = named(options)
-  return { sure, leaning: sure ?? named({ ...options, threshold: options.unknownScore }) }
+  const resultUnder = (bar: MatchOptions) => identifyCopies({ copies: [fragment.reading], students, options: bar })[0]
+  const named = (result: ReturnType<typeof resultUnder>) => (result?.status === 'identified' ? (result.studentKey ?? undefined) : undefined)
+  const result = resultUnder(options)
+  const sure = named(result)
+  return { sure, leaning: sure ?? named(resultUnder({ ...options, threshold: options.unknownScore })), top: result?.candidates[0]?.studentKey }
 }
 
 /** Pieces of one batch that follow each other; `student`: the one they name, at least one of them for sure. */
-type Run = { student?: string; pieces: Fragment[]; byNumbers?: true }
+type Run = { student?: string; pieces: Fragment[]; byNumbers?: true; byHand?: true }
 
 const follows = (a: Fragment, b: Fragment) => a.batch === b.batch && a.lastPage + 1 === b.firstPage
 
@@ -136,6 +144,28 @@ const joinContinuations = ({ runs, verdicts }: { runs: Run[]; verdicts: Map<stri
 }
 
 /**
+ * The next run is the same student's next sheet where its header says what the header before it says, in
+ * the same hand (see `sameHand`): the two are next to each other in the scan, neither loose, no reading
+ * on either leans to another student than the other's, and the two sheets score the same classmate best (a
+ * hand too poor to tell MARTIN from MARTINS reads both alike; the class list still tells them apart). An unreadable name ("CI AUR+IJ", "CE AURAIY") written on
+ * three sheets in a row is one copy for a person to name, not three.
+ */
+const joinSameHand = ({ runs, verdicts }: { runs: Run[]; verdicts: Map<string, Verdict> }): Run[] => {
+  const out: Run[] = []
+  for (const run of runs) {
+    const before = out[out.length - 1]
+    const last = before?.pieces[before.pieces.length - 1]
+    const first = run.pieces[0]!
+    const leanings = new Set([...(before?.pieces ?? []), ...run.pieces].flatMap((f) => verdicts.get(f.key)?.leaning ?? []))
+    const tops = new Set([last, first].flatMap((f) => (f ? (verdicts.get(f.key)?.top ?? []) : [])))
+    const joins = before && last && follows(last, first) && !last.loose && !first.loose && leanings.size <= 1 && tops.size <= 1 && sameHand({ a: last.reading, b: first.reading })
+    if (joins) out[out.length - 1] = { student: before.student ?? run.student, pieces: [...before.pieces, ...run.pieces], ...(before.byNumbers || run.byNumbers ? { byNumbers: true as const } : {}), byHand: true }
+    else out.push(run)
+  }
+  return out
+}
+
+/**
  * Which pieces are one student's copy. Within a batch, pieces in a row that name one student are one
  * copy (see `runsOf`); across batches, a piece that names a student whose copy is in another batch
  * joins it (an annex, a late sheet). A loose sheet also joins a copy when two independent readings
@@ -149,12 +179,12 @@ export const groupFragments = ({ fragments, students, options = {} }: { fragment
   const opts = { ...DEFAULT_MATCH_OPTIONS, ...options }
   const verdicts = new Map(fragments.map((f) => [f.key, verdictOf({ fragment: f, students, options: opts })]))
   const ordered = [...fragments].sort((a, b) => a.batch.localeCompare(b.batch) || a.firstPage - b.firstPage)
-  const runs = joinContinuations({ runs: runsOf({ ordered, verdicts }), verdicts })
+  const runs = joinSameHand({ runs: joinContinuations({ runs: runsOf({ ordered, verdicts }), verdicts }), verdicts })
   const sureOf = (f: Fragment) => verdicts.get(f.key)?.sure
   /** The group of these pieces, head first, named by its first sure piece when the head is not. */
-  const groupOf = (pieces: Fragment[], student: string, byNumbers?: true): FragmentGroup => {
+  const groupOf = (pieces: Fragment[], student: string, { byNumbers, byHand }: Pick<Run, 'byNumbers' | 'byHand'> = {}): FragmentGroup => {
     const namedBy = sureOf(pieces[0]!) === student ? undefined : pieces.find((f) => sureOf(f) === student)?.key
-    return { pieces: pieces.map((f) => f.key), ...(namedBy ? { namedBy } : {}), ...(byNumbers ? { byNumbers } : {}) }
+    return { pieces: pieces.map((f) => f.key), ...(namedBy ? { namedBy } : {}), ...(byNumbers ? { byNumbers } : {}), ...(byHand ? { byHand } : {}) }
   }
   // a student's runs in different batches: the main one is the copy, the others join it
   const byStudent = new Map<string, Run[]>()
@@ -173,17 +203,17 @@ export const groupFragments = ({ fragments, students, options = {} }: { fragment
     const [main, ...rest] = [...studentRuns].sort(mainFirst)
     // only loose sheets name this student for sure: they look for a copy below
     if (loose(main!)) continue
-    const group = groupOf([...main!.pieces, ...rest.flatMap((r) => r.pieces)], student, main!.byNumbers)
+    const group = groupOf([...main!.pieces, ...rest.flatMap((r) => r.pieces)], student, main!)
     for (const key of group.pieces) placed.add(key)
     groups.push(group)
     copyOf.set(student, group)
   }
 
-  // Pieces whose written page numbers follow each other, none of them naming a student for sure: one copy, for a
-  // person to name.
+  // Pieces whose written page numbers follow each other, or whose headers say one unread name, none of them naming
+  // a student for sure: one copy, for a person to name.
   for (const run of runs)
-    if (!run.student && run.byNumbers) {
-      groups.push({ pieces: run.pieces.map((f) => f.key), byNumbers: true })
+    if (!run.student && (run.byNumbers || run.byHand)) {
+      groups.push({ pieces: run.pieces.map((f) => f.key), ...(run.byNumbers ? { byNumbers: true as const } : {}), ...(run.byHand ? { byHand: true as const } : {}) })
       for (const f of run.pieces) placed.add(f.key)
     }
 
