@@ -30,7 +30,7 @@ for (const name of names) {
     }
     if (readers) {
       const id = await identifyRun({ run, readers, withSubject })
-      Object.assign(row, { 'framed box': id.framed, 'auto-named': id.auto, wrong: id.wrong, coverage: pct(id.auto, id.named), 's/copy': id.secondsPerCopy.toFixed(2) })
+      Object.assign(row, { 'framed box': id.framed, 'auto-named': id.auto, wrong: id.wrong, 'joins wrong': id.joinsWrong, coverage: pct(id.auto, id.named), 's/copy': id.secondsPerCopy.toFixed(2) })
       for (const w of id.wrongs) process.stderr.write(`${name}: ${w}\n`)
     }
     rows.push(row)

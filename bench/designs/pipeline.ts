@@ -62,7 +62,8 @@ export const firstPagePdfs = async (run: IngestRun): Promise<Uint8Array[]> => {
   return out
 }
 
-export type IdentifyScore = { copies: number; framed: number; named: number; auto: number; wrong: number; wrongs: string[]; secondsPerCopy: number }
+/** `joinsWrong`: joined copies holding pieces that two students wrote, named or not (a person would have to split them). */
+export type IdentifyScore = { copies: number; framed: number; named: number; auto: number; wrong: number; wrongs: string[]; joinsWrong: number; secondsPerCopy: number }
 
 /**
  * Reads every copy as the product does (framed header box, else the batch's blank form: the subject
@@ -122,7 +123,10 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
       }
     }
   })
-  return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length, wrongs, secondsPerCopy }
+  const writers = (g: { pieces: string[] }) => new Set(g.pieces.flatMap((piece) => (truthOf(Number(piece)) ? [`${truthOf(Number(piece))!.last_name} ${truthOf(Number(piece))!.first_name}`] : [])))
+  const joinsWrong = joined.filter((g) => writers(g).size > 1)
+  for (const g of joinsWrong) wrongs.push(`join of pieces ${g.pieces.map((p) => Number(p) + 1).join('+')}${g.byHand ? ' (same hand)' : g.byNumbers ? ' (numbers)' : ''}: written by ${[...writers(g)].join(', ')}`)
+  return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length - joinsWrong.length, wrongs, joinsWrong: joinsWrong.length, secondsPerCopy }
 }
 
 /**

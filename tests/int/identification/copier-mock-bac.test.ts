@@ -9,4 +9,6 @@ import { describeCopierMockBac } from './copierBars'
 // Missing page reported: 0 before a duplex scan's unmatched back was taken as its front's back (the sheet's one
 // number read numbered its halves in the wrong order). Named right 9 and annexes 6 since a birth date read exactly
 // counts as a witness (measured: 9 named, 9 in order, 6 annexes, 1 missing page reported).
-describeCopierMockBac({ withSubject: true, bars: { namedRight: 9, inOrder: 8, annexesAttached: 5, missingReported: 1 } })
+// One copy each since sheets whose headers say the same name in the same hand join (12 copies before: EL AMRANI
+// Timothée's three hairline sheets, which neither the class list nor their page numbers could place, stayed apart).
+describeCopierMockBac({ withSubject: true, bars: { namedRight: 9, inOrder: 8, annexesAttached: 5, missingReported: 1, oneCopyEach: true } })

@@ -2,7 +2,8 @@ import { runCopierScenario, summarize, type CopierRun } from '../../../bench/cop
 import { getScenario } from '../../../tools/papers/index'
 
 /** What a run must reach at least: copies named right, in their written order, annexes attached, missing pages reported. */
-export type CopierBars = { namedRight: number; inOrder: number; annexesAttached: number; missingReported: number }
+/** `oneCopyEach`: every student's sheets end in one copy, none left apart (the copies count the truth's). */
+export type CopierBars = { namedRight: number; inOrder: number; annexesAttached: number; missingReported: number; oneCopyEach?: boolean }
 
 /**
  * Issue 18 through the real app and its jobs: a lycée's copier batch (A3 stored portrait with /Rotate 270,
@@ -33,6 +34,11 @@ export const describeCopierMockBac = ({ withSubject, bars }: { withSubject: bool
       expect(run.results.filter((r) => r.named === 'wrong').map((r) => `${r.student}: ${r.detail}`)).toEqual([])
       expect(run.results.filter((r) => r.named === 'right').length).toBeGreaterThanOrEqual(bars.namedRight)
     })
+
+    if (bars.oneCopyEach)
+      it('keeps each student’s sheets in one copy, a hand the class list cannot read included', () => {
+        expect(run.copies).toBe(run.expectedCopies)
+      })
 
     it('puts copies in their written page order', () => {
       expect(run.results.filter((r) => r.pagesInOrder).length).toBeGreaterThanOrEqual(bars.inOrder)
