@@ -26,4 +26,15 @@ describe('writing given to the label of its row', () => {
     const found = assignStrokes({ strokes: name, labels: oneLine, page: { width: 1240, height: 1754 } })
     expect(found.find((f) => f.kind === 'fullName')!.strokes).toHaveLength(8)
   })
+
+  it('gives the far end of a row to its own short label, not to a taller label of the row above', () => {
+    // A right-hand header read from the scan: "First name." came out 31 px tall (its dotted line), "Class:" 16 px.
+    // The class written on its line ("1ERE STMG 1") ran right, past the end of "First name.": its last letters
+    // went to the first name, read "ERESTMG" instead of "TOM".
+    const header = [label('lastName', 'Surname:', 686, 75, 767, 92), label('firstName', 'First name.', 682, 125, 786, 156), label('className', 'Class:', 686, 184, 740, 200)]
+    const word = (x0: number, y0: number, letters: number) => Array.from({ length: letters }, (_, i) => ({ x0: x0 + 18 * i, y0, x1: x0 + 14 + 18 * i, y1: y0 + 26, pixels: 70 }))
+    const strokes = { lastName: word(804, 68, 6), firstName: word(850, 120, 3), className: word(780, 168, 8) }
+    const found = assignStrokes({ strokes: [...strokes.lastName, ...strokes.firstName, ...strokes.className], labels: header, page: { width: 1240, height: 1754 } })
+    expect(Object.fromEntries(found.map((f) => [f.kind, f.strokes.length]))).toEqual({ lastName: 6, firstName: 3, className: 8 })
+  })
 })

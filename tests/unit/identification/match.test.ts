@@ -309,4 +309,16 @@ describe('a name line that goes on after the name (issue 11: copies doubles, no 
     // a number too short to be a date says nothing
     expect(identifyCopies({ copies: [faint('ZUFCNT Eloise 3e B 15')], students: eloises })[0]!.status).toBe('needs_review')
   })
+
+  it('takes a date written after the first name in its own field too', () => {
+    // read on a two-column header: "Prénom : Nathan né le 11/10/2008", the last name faint
+    const goesOn = (firstName: string) => copy('c', { lastName: read('ZUFCNT'), firstName: read(firstName) })
+    expect(identifyCopies({ copies: [goesOn('ELOISENELE')], students: eloises })[0]!.status).toBe('needs_review')
+    expect(identifyCopies({ copies: [goesOn('ELOISENELE15/12/2008')], students: eloises })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+    // the wrong student's date names nobody: DURANT Éloïse was born 27/01
+    expect(identifyCopies({ copies: [goesOn('ELOISENELE27/01/2008')], students: eloises })[0]).not.toMatchObject({ studentKey: 'dupont' })
+    // a name field read as digits alone is a misreading, not a date (BEN AYED Noémie's first name in cells, "108116")
+    const digitsOnly = copy('c', { lastName: read('ZUFCNT'), firstName: read('151208') })
+    expect(identifyCopies({ copies: [digitsOnly], students: eloises })[0]!.status).toBe('needs_review')
+  })
 })

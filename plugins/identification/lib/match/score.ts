@@ -56,8 +56,10 @@ export const prepareReading = (reading: CopyReading): PreparedReading => {
     (list ?? []).map((c) => ({ text: compactName(c.text), confidence: clamp01(c.confidence) })).filter((c) => c.text.length > 0)
   const dates = [
     ...(reading.fields.birthDate ?? []).map((c) => ({ text: c.text.replace(/\D+/g, ''), confidence: clamp01(c.confidence) })),
-    // a birth date written on the name's line ("DUPONT Chloé née le 20/05/2008")
-    ...(reading.fields.fullName ?? []).flatMap((c) => writtenDates(c.text).map((text) => ({ text, confidence: clamp01(c.confidence) }))),
+    // a birth date written on a name's line ("DUPONT Chloé née le 20/05/2008", "Prénom : Nathan né le 11/10/2008")
+    ...[reading.fields.fullName, reading.fields.firstName, reading.fields.lastName].flatMap((list) =>
+      (list ?? []).flatMap((c) => writtenDates(c.text).map((text) => ({ text, confidence: clamp01(c.confidence) }))),
+    ),
   ].filter((c) => c.text.length >= 4)
   const last = names(reading.fields.lastName)
   const first = names(reading.fields.firstName)
@@ -75,9 +77,16 @@ export const prepareReading = (reading: CopyReading): PreparedReading => {
   return { last, first, full, fullSplits, date: dates, named: last.length + first.length + full.length > 0 }
 }
 
-/** The digits of each date-like run in a line of writing: digits with separators between them, five or more. */
+/**
+ * The digits of each date-like run in a line of writing that goes on after a name: digits with separators
+ * between them, five or more, after two letters at least. A name field read as digits alone ("108116" for a
+ * first name in cells) is a misreading, not a date.
+ */
 const writtenDates = (text: string): string[] =>
-  [...text.matchAll(/\d[\d\s/.\-]*\d/g)].map((m) => m[0].replace(/\D+/g, '')).filter((digits) => digits.length >= 5)
+  [...text.matchAll(/\d[\d\s/.\-]*\d/g)]
+    .filter((m) => /\p{L}.*\p{L}/u.test(text.slice(0, m.index)))
+    .map((m) => m[0].replace(/\D+/g, ''))
+    .filter((digits) => digits.length >= 5)
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0)
 
