@@ -123,7 +123,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
       }
     }
   })
-  const writers = (g: { pieces: string[] }) => new Set(g.pieces.flatMap((piece) => (truthOf(Number(piece)) ? [`${truthOf(Number(piece))!.last_name} ${truthOf(Number(piece))!.first_name}`] : [])))
+  const writers = (g: { pieces: string[] }) => new Set(g.pieces.flatMap((piece) => truthOf(Number(piece)) ?? []).map((t) => `${t.last_name} ${t.first_name}`))
   const joinsWrong = joined.filter((g) => writers(g).size > 1)
   for (const g of joinsWrong) wrongs.push(`join of pieces ${g.pieces.map((p) => Number(p) + 1).join('+')}${g.byHand ? ' (same hand)' : g.byNumbers ? ' (numbers)' : ''}: written by ${[...writers(g)].join(', ')}`)
   return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length - joinsWrong.length, wrongs, joinsWrong: joinsWrong.length, secondsPerCopy }

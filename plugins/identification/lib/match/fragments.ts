@@ -112,58 +112,51 @@ const MIN_WRITTEN = 2
 const writtenOf = (pieces: Fragment[]) => pieces.flatMap((f) => (f.written ? f.written.numbers.filter((n): n is number => n !== null) : []))
 
 /**
- * The next run carries on the run before it where its student numbered the pages on: the two are next to each
- * other in the scan, every page numbered under one count, the next run's numbers never 1 (no copy starts
- * there) nor any number the run before carries, together no more than the count — and no reading on either
- * leans to another student than the other's. A name that cannot be read on a second sheet ("CI AUR+IJ") is
- * then still that copy's sheet: its student numbered it 5 to 8 of 12 after 1 to 4.
+ * The next run carries on the run before it where its student numbered the pages on: every page numbered under
+ * one count, the next run's numbers never 1 (no copy starts there) nor any number the run before carries,
+ * together no more than the count. A name that cannot be read on a second sheet ("CI AUR+IJ") is then still that
+ * copy's sheet: its student numbered it 5 to 8 of 12 after 1 to 4.
  */
-const continues = ({ before, next, verdicts }: { before: Run; next: Run; verdicts: Map<string, Verdict> }): boolean => {
-  const last = before.pieces[before.pieces.length - 1]!
-  const first = next.pieces[0]!
-  if (!follows(last, first) || last.loose || first.loose) return false
+const continues = ({ before, next }: { before: Run; next: Run }): boolean => {
   const totals = new Set([...before.pieces, ...next.pieces].map((f) => f.written?.total))
   if (totals.size !== 1 || totals.has(undefined)) return false
   const [had, more] = [writtenOf(before.pieces), writtenOf(next.pieces)]
   if (had.length < MIN_WRITTEN || more.length < MIN_WRITTEN || more.includes(1)) return false
   const total = [...totals][0]!
-  if (more.some((n) => had.includes(n)) || new Set([...had, ...more]).size > total) return false
-  const leanings = new Set([...before.pieces, ...next.pieces].flatMap((f) => verdicts.get(f.key)?.leaning ?? []))
-  return leanings.size <= 1
-}
-
-/** Runs joined where one carries on the other's written page numbers (see `continues`). */
-const joinContinuations = ({ runs, verdicts }: { runs: Run[]; verdicts: Map<string, Verdict> }): Run[] => {
-  const out: Run[] = []
-  for (const run of runs) {
-    const before = out[out.length - 1]
-    if (before && continues({ before, next: run, verdicts })) out[out.length - 1] = { student: before.student ?? run.student, pieces: [...before.pieces, ...run.pieces], byNumbers: true }
-    else out.push(run)
-  }
-  return out
+  return !more.some((n) => had.includes(n)) && new Set([...had, ...more]).size <= total
 }
 
 /**
- * The next run is the same student's next sheet where its header says what the header before it says, in
- * the same hand (see `sameHand`): the two are next to each other in the scan, neither loose, no reading
- * on either leans to another student than the other's, and the two sheets score the same classmate best (a
- * hand too poor to tell MARTIN from MARTINS reads both alike; the class list still tells them apart). An unreadable name ("CI AUR+IJ", "CE AURAIY") written on
- * three sheets in a row is one copy for a person to name, not three.
+ * The next run's header says what the header before it says, in the same hand (see `sameHand`), and the two
+ * sheets score the same classmate best (a hand too poor to tell MARTIN from MARTINS reads both alike; the class
+ * list still tells them apart). An unreadable name ("CI AUR+IJ", "CE AURAIY") written on three sheets in a row is
+ * one copy for a person to name, not three.
  */
-const joinSameHand = ({ runs, verdicts }: { runs: Run[]; verdicts: Map<string, Verdict> }): Run[] => {
+const sameHeader = ({ before, next, verdicts }: { before: Run; next: Run; verdicts: Map<string, Verdict> }): boolean => {
+  const [last, first] = [before.pieces[before.pieces.length - 1]!, next.pieces[0]!]
+  const tops = new Set([last, first].flatMap((f) => verdicts.get(f.key)?.top ?? []))
+  return tops.size <= 1 && sameHand({ a: last.reading, b: first.reading })
+}
+
+/**
+ * Runs joined to the run before them where `joins` says the next carries it on (marked `by`): only runs next to
+ * each other in the scan, neither loose, no reading on either leaning to another student than the other's.
+ */
+const joinNeighbours = ({ runs, verdicts, joins, by }: { runs: Run[]; verdicts: Map<string, Verdict>; joins: (o: { before: Run; next: Run; verdicts: Map<string, Verdict> }) => boolean; by: 'byNumbers' | 'byHand' }): Run[] => {
   const out: Run[] = []
-  for (const run of runs) {
+  for (const next of runs) {
     const before = out[out.length - 1]
-    const last = before?.pieces[before.pieces.length - 1]
-    const first = run.pieces[0]!
-    const leanings = new Set([...(before?.pieces ?? []), ...run.pieces].flatMap((f) => verdicts.get(f.key)?.leaning ?? []))
-    const tops = new Set([last, first].flatMap((f) => (f ? (verdicts.get(f.key)?.top ?? []) : [])))
-    const joins = before && last && follows(last, first) && !last.loose && !first.loose && leanings.size <= 1 && tops.size <= 1 && sameHand({ a: last.reading, b: first.reading })
-    if (joins) out[out.length - 1] = { student: before.student ?? run.student, pieces: [...before.pieces, ...run.pieces], ...(before.byNumbers || run.byNumbers ? { byNumbers: true as const } : {}), byHand: true }
-    else out.push(run)
+    const [last, first] = [before?.pieces[before.pieces.length - 1], next.pieces[0]!]
+    const leanings = new Set([...(before?.pieces ?? []), ...next.pieces].flatMap((f) => verdicts.get(f.key)?.leaning ?? []))
+    if (before && last && follows(last, first) && !last.loose && !first.loose && leanings.size <= 1 && joins({ before, next, verdicts }))
+      out[out.length - 1] = { student: before.student ?? next.student, pieces: [...before.pieces, ...next.pieces], ...flagsOf(before), ...flagsOf(next), [by]: true }
+    else out.push(next)
   }
   return out
 }
+
+/** Why a run's pieces were joined, as its group says it. */
+const flagsOf = ({ byNumbers, byHand }: Pick<Run, 'byNumbers' | 'byHand'>): Pick<FragmentGroup, 'byNumbers' | 'byHand'> => ({ ...(byNumbers ? { byNumbers } : {}), ...(byHand ? { byHand } : {}) })
 
 /**
  * Which pieces are one student's copy. Within a batch, pieces in a row that name one student are one
@@ -179,12 +172,13 @@ export const groupFragments = ({ fragments, students, options = {} }: { fragment
   const opts = { ...DEFAULT_MATCH_OPTIONS, ...options }
   const verdicts = new Map(fragments.map((f) => [f.key, verdictOf({ fragment: f, students, options: opts })]))
   const ordered = [...fragments].sort((a, b) => a.batch.localeCompare(b.batch) || a.firstPage - b.firstPage)
-  const runs = joinSameHand({ runs: joinContinuations({ runs: runsOf({ ordered, verdicts }), verdicts }), verdicts })
+  const byNumbers = joinNeighbours({ runs: runsOf({ ordered, verdicts }), verdicts, joins: continues, by: 'byNumbers' })
+  const runs = joinNeighbours({ runs: byNumbers, verdicts, joins: sameHeader, by: 'byHand' })
   const sureOf = (f: Fragment) => verdicts.get(f.key)?.sure
   /** The group of these pieces, head first, named by its first sure piece when the head is not. */
-  const groupOf = (pieces: Fragment[], student: string, { byNumbers, byHand }: Pick<Run, 'byNumbers' | 'byHand'> = {}): FragmentGroup => {
+  const groupOf = (pieces: Fragment[], student: string, joined: Pick<Run, 'byNumbers' | 'byHand'> = {}): FragmentGroup => {
     const namedBy = sureOf(pieces[0]!) === student ? undefined : pieces.find((f) => sureOf(f) === student)?.key
-    return { pieces: pieces.map((f) => f.key), ...(namedBy ? { namedBy } : {}), ...(byNumbers ? { byNumbers } : {}), ...(byHand ? { byHand } : {}) }
+    return { pieces: pieces.map((f) => f.key), ...(namedBy ? { namedBy } : {}), ...flagsOf(joined) }
   }
   // a student's runs in different batches: the main one is the copy, the others join it
   const byStudent = new Map<string, Run[]>()
@@ -213,7 +207,7 @@ export const groupFragments = ({ fragments, students, options = {} }: { fragment
   // a student for sure: one copy, for a person to name.
   for (const run of runs)
     if (!run.student && (run.byNumbers || run.byHand)) {
-      groups.push({ pieces: run.pieces.map((f) => f.key), ...(run.byNumbers ? { byNumbers: true as const } : {}), ...(run.byHand ? { byHand: true as const } : {}) })
+      groups.push({ pieces: run.pieces.map((f) => f.key), ...flagsOf(run) })
       for (const f of run.pieces) placed.add(f.key)
     }
 
