@@ -10,8 +10,8 @@ import { startTestApp, type TestApp } from '../helpers/app'
 
 // Issue 11: copies doubles with no printed page-number box. Students number their pages freely in the foot
 // ("3/6"); the identification job reads those numbers on paper learned from the batch, and a sheet with no name
-// on it joins the sheet before it where its numbers carry on. Jobs are off: the pieces are made as ingestion
-// cuts them (one per sheet), the form is learned as the reading step learns it, then the page-order step and
+// on it joins the sheet before it where its numbers carry on. Jobs are off: the pieces are made one per sheet,
+// as ingestion cuts a batch whose sheets it cannot tell apart, the form is learned as the reading step learns it, then the page-order step and
 // the join run with the real OCR.
 
 let app: TestApp
@@ -27,8 +27,10 @@ describe('page numbers written freely on plain paper', () => {
     const exam = await payload.create({ collection: 'exams', overrideAccess: true, data: { title: 'Devoir sur copie double', layout: 'auto' } as never })
     const batch = await payload.create({ collection: 'scan-batches', overrideAccess: true, data: { exam: exam.id } as never, file: { data: Buffer.from(run.bytes), mimetype: 'application/pdf', name: 'copies.pdf', size: run.bytes.length } })
     await payload.update({ collection: 'scan-batches', id: batch.id, overrideAccess: true, data: { cutOn: { boundary: 'handwriting-layout' } } as never })
-    // the pieces of the first copies (eight, enough to learn the paper from): ingestion cut each sheet apart
-    const pieces = run.plan.copies.slice(0, 8)
+    // one piece per sheet (front and back) of the first copies, eight, enough to learn the paper from: what
+    // ingestion leaves where it cannot tell a student's next sheet from another student's first
+    const sheetsOf = <T>(pages: T[]): T[][] => pages.flatMap((_, i) => (i % 2 === 0 ? [pages.slice(i, i + 2)] : []))
+    const pieces = run.plan.copies.flatMap((c) => sheetsOf(c.pages).map((pages) => ({ pages }))).slice(0, 8)
     const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
     for (const [k, piece] of pieces.entries()) {
       const pages: CopyPage[] = piece.pages.map((p) => ({ batch: batch.id, sourcePage: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank }))

@@ -205,8 +205,12 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
   return { image, mask: learned, labels: distinctLabels(found), source: 'learned' }
 }
 
-/** Share of a reference label's ink the learned print keeps: print thinned by alignment keeps much of it, handwriting none. */
-const MIN_PRINT_SHARE = 0.25
+/**
+ * Share of a reference label's ink the learned print keeps: print thinned by alignment keeps much of it (1.00 on
+ * every printed label of the generated designs), handwriting little — but not none where first pages all carry
+ * a name at one place: "Awa CHEVALIER née le" kept 0.35 on copies doubles, "NOM" 0.18.
+ */
+const MIN_PRINT_SHARE = 0.6
 
 const printShare = ({ box, print, ink }: { box: { x0: number; y0: number; x1: number; y1: number }; print: Mask; ink: Mask }): number => {
   let inked = 0

@@ -1,0 +1,50 @@
+import { ingestPreset, type IngestRun } from '../../../bench/designs/pipeline'
+
+// Issue 11: plain paper (copies doubles) cut on where students write. A copy's first page has the name at the top
+// and nothing above its answers; a student's next sheet has no name and its answers may start as low. Scored cell
+// by cell, the empty top of that next sheet counted once per empty cell and outweighed the missing name: every
+// front of the batch started a copy, each student's later sheets cut off from their copy.
+
+/** What a cut of the generated copies doubles must get right, whatever it was cut on. */
+const expectStudentsKeptWhole = (run: IngestRun) => {
+  const copyOf = new Map(run.plan.copies.flatMap((c, i) => c.pages.map((p) => [p.sourcePage, i] as const)))
+  const startsOf = new Set(run.plan.copies.map((c) => c.pages[0]!.sourcePage))
+
+  // every side where a student wrote their name starts a copy: two students are never one copy
+  const named = run.truth.copies.flatMap((c) => [...new Set(c.identityZones.map((z) => z.page))].map((k) => c.pages[k]!.source_page))
+  expect(named.length).toBeGreaterThan(30)
+  expect(named.filter((page) => !startsOf.has(page))).toEqual([])
+
+  // a later sheet with no name on it stays with the sheet before it (2 of 13 did before)
+  const carriedOn = run.truth.copies.flatMap((c) => {
+    const withName = new Set(c.identityZones.map((z) => z.page))
+    return c.pages.flatMap((p, k) => (k > 0 && k % 2 === 0 && !withName.has(k) ? [{ page: p.source_page, before: c.pages[k - 1]!.source_page }] : []))
+  })
+  expect(carriedOn.length).toBeGreaterThanOrEqual(8)
+  const kept = carriedOn.filter(({ page, before }) => copyOf.get(page) === copyOf.get(before))
+  expect(kept.length / carriedOn.length).toBeGreaterThanOrEqual(0.9)
+
+  // a copy whose student wrote no name has nothing to start on: where it joins the copy before, the desk is told
+  const unnamed = run.truth.copies.filter((c) => c.identityZones.length === 0).map((c) => c.pages[0]!.source_page)
+  expect(unnamed.length).toBeGreaterThan(0)
+  for (const page of unnamed.filter((p) => !startsOf.has(p))) {
+    expect(run.plan.copies[copyOf.get(page)!]!.anomalies.join(' ')).toContain(`page ${page} might start another copy`)
+  }
+}
+
+describe('plain paper cut on the layout of the writing', () => {
+  it('starts a copy at every written name and keeps a student’s unnamed sheets in their copy', async () => {
+    const run = await ingestPreset({ name: 'copie-double-a4', withSubject: false })
+    expect(run.plan.model.boundary).toBe('handwriting-layout')
+    expectStudentsKeptWhole(run)
+  }, 300_000)
+
+  it('does the same when the exam’s subject is blank paper printed alike on every page', async () => {
+    // The subject's two pages (a sheet's front and back) said every front was page 1, so every sheet a copy.
+    const run = await ingestPreset({ name: 'copie-double-a4', withSubject: true })
+    expect(run.plan.model.boundary).toBe('handwriting-layout')
+    expectStudentsKeptWhole(run)
+    // a subject whose print tells its pages apart is still what the batch is cut on
+    expect((await ingestPreset({ name: 'one-line-a4-mini', withSubject: true })).plan.model.boundary).toBe('subject')
+  }, 300_000)
+})
