@@ -19,16 +19,25 @@ export const adminsOnly: Access = ({ req }) => isAdmin(req.user)
 export const adminsOnlyField: FieldAccess = ({ req }) => isAdmin(req.user)
 export const nobody: Access = () => false
 
-/** Ids of the exams where the signed-in teacher is a corrector, memoised on the request. */
-export const assignedExamIds = async (req: PayloadRequest): Promise<Id[]> => {
+export type CorrectorExam = { id: Id; distribution?: unknown }
+
+/**
+ * The exams where the signed-in teacher is a corrector, with how each is distributed, read once per request:
+ * access to every collection a request touches asks for them, and the teacher's share of a distributed exam
+ * (plugins/distribution) too — one query on the exams' correctors, not one per asker.
+ */
+export const correctorExams = async (req: PayloadRequest): Promise<CorrectorExam[]> => {
   const user = staff(req.user)
   if (!user) return []
-  return oncePerRequest(req, 'assigned-exams', () =>
+  return oncePerRequest(req, 'corrector-exams', () =>
     req.payload
-      .find({ collection: 'exams', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: {}, where: { correctors: { in: [user.id] } } })
-      .then((exams) => exams.docs.map((doc) => doc.id as Id)),
+      .find({ collection: 'exams', depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { distribution: true }, where: { correctors: { in: [user.id] } } })
+      .then((exams) => exams.docs.map((doc) => ({ id: doc.id as Id, distribution: (doc as { distribution?: unknown }).distribution }))),
   )
 }
+
+/** Ids of the exams where the signed-in teacher is a corrector. */
+export const assignedExamIds = async (req: PayloadRequest): Promise<Id[]> => (await correctorExams(req)).map((exam) => exam.id)
 
 /**
  * A condition no row meets, on every database: every row has an id. Access must answer with a query rather

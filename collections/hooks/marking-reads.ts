@@ -10,14 +10,23 @@ import { forgetForRequest, oncePerRequest } from '../request-memo'
  * fields. A whole copy (pages, zones, identification, segmentation…) costs the database adapter far more to
  * build the query for and read than to run it: a save used to read its copy five times and its exam three.
  */
-export type CopyForMarking = { id: Id; exam: Id; status: string; anonymousId: string; pageCount: number }
+export type CopyForMarking = { id: Id; exam: Id; status: string; anonymousId: string; pageCount: number; publishedAt: string | null }
 
 export const copyForMarking = ({ id, req }: { id: Id; req: PayloadRequest }): Promise<CopyForMarking | undefined> =>
   oncePerRequest(req, `copy-for-marking:${id}`, () =>
     req.payload
-      .findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, req, disableErrors: true, select: { exam: true, status: true, anonymousId: true, pages: { sourcePage: true } } })
+      .findByID({ collection: 'copies', id, depth: 0, overrideAccess: true, req, disableErrors: true, select: { exam: true, status: true, anonymousId: true, publishedAt: true, pages: { sourcePage: true } } })
       .then((doc) =>
-        doc ? { id: doc.id as Id, exam: idOf(doc.exam)!, status: doc.status as string, anonymousId: doc.anonymousId as string, pageCount: Array.isArray(doc.pages) ? doc.pages.length : 0 } : undefined,
+        doc
+          ? {
+              id: doc.id as Id,
+              exam: idOf(doc.exam)!,
+              status: doc.status as string,
+              anonymousId: doc.anonymousId as string,
+              pageCount: Array.isArray(doc.pages) ? doc.pages.length : 0,
+              publishedAt: (doc as { publishedAt?: string | null }).publishedAt ?? null,
+            }
+          : undefined,
       ),
   )
 

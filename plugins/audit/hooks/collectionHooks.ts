@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionAfterLoginHook, CollectionConfig, PayloadRequest } from 'payload'
 
+import { copyForMarking } from '../../../collections/hooks/marking-reads'
 import { AUDIT_EVENTS } from '../collections/AuditEvents'
 import { recordAuditEventSoon } from '../services/record'
 
@@ -22,11 +23,11 @@ const onDelete =
     if (!skipped(req)) recordAuditEventSoon({ payload: req.payload, req, action: `${slug}.delete`, target: { collection: slug, id }, before: doc, summary: `${slug} ${id} deleted` })
   }
 
+/** The save's own read of its copy (once per request, read again when the request changed its status). */
 const closedCopy = async (req: PayloadRequest, copyId: string | number | null) => {
   if (copyId == null) return undefined
-  const copy = await req.payload.findByID({ collection: 'copies', id: copyId, depth: 0, overrideAccess: true, req, disableErrors: true, select: { status: true, publishedAt: true, exam: true } as never })
-  const status = (copy as { status?: string } | null)?.status
-  return copy && (CLOSED.has(status ?? '') || (copy as { publishedAt?: string | null }).publishedAt) ? (copy as { id: string | number; status?: string; exam?: unknown }) : undefined
+  const copy = await copyForMarking({ id: copyId, req })
+  return copy && (CLOSED.has(copy.status) || copy.publishedAt) ? copy : undefined
 }
 
 /** A grade or an annotation written or removed while its copy is finalized (or locked, or published). */

@@ -1,6 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { isAdmin, isTeacher, type Id } from '../../../collections/access/roles'
+import { correctorExams, isAdmin, isTeacher, type Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { forgetForRequest, oncePerRequest } from '../../../collections/request-memo'
 import { ASSIGNMENTS_SLUG } from '../collections/Assignments'
@@ -20,11 +20,10 @@ const SHARE = 'distribution-share'
 export const shareOf = (req: PayloadRequest): Promise<Share> =>
   oncePerRequest(req, SHARE, async () => {
     const user = req.user!
-    const exams = await req.payload.find({ collection: 'exams', where: { correctors: { in: [user.id] } }, depth: 0, limit: 0, pagination: false, overrideAccess: true, req, select: { distribution: true } })
     const openExams: Id[] = []
     const distributedExams = new Map<string, { doubleBlind: boolean }>()
-    for (const exam of exams.docs) {
-      const settings = readSettings((exam as { distribution?: unknown }).distribution)
+    for (const exam of await correctorExams(req)) {
+      const settings = readSettings(exam.distribution)
       if (settings.mode === 'all') openExams.push(exam.id)
       else distributedExams.set(String(exam.id), { doubleBlind: Boolean(settings.doubleBlind) })
     }

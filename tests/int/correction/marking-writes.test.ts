@@ -1,3 +1,4 @@
+import { watchPayload } from '../helpers/payload-calls'
 import { useSeededApp } from '../helpers/seededApp'
 
 // Issue 14, point 11: the server, not the portal, moves a copy to "marking" on its first grade or annotation.
@@ -44,6 +45,36 @@ describe('a copy starts being marked when the first mark is written', () => {
     expect(finalized.map((s) => s.status)).toEqual(copies.map(() => 200))
     expect((await ctx.admin.request('GET', `/api/copies/${copies[0]!.id}?depth=0`)).body).toMatchObject({ status: 'finalized', total: 2 })
   }, 120_000)
+
+  it('reads the teacher’s exams and the copy once per save, for every check that needs them', async () => {
+    // Issue 16: a save's time is Payload building queries. Access to each collection the save touches and the
+    // teacher's share of a distributed exam each read "the exams I correct" (two queries of the same rows), and
+    // the audit read the copy again after the save's own checks had.
+    const copy = ctx.seed.mathsReady.id
+    const tick = { page: 1, kind: 'tick', geometry: { x: 40, y: 40, size: 20 }, style: { color: '#d32f2f', width: 2, opacity: 1 }, schemaVersion: 2 }
+    // the copy's first mark moves it to "marking" (one more read of the copy): not the everyday save measured here
+    expect((await ctx.alice.request('POST', '/api/annotations?depth=0', { copy, ...tick })).status).toBe(201)
+    const grade = await ctx.alice.request('POST', '/api/grades?depth=0', { copy, questionKey: 'Q2', points: 1 })
+    expect(grade.status).toBe(201)
+    const asked: string[] = []
+    const { payload } = ctx.app.runtime
+    const stops = [
+      watchPayload({ payload, method: 'find', seen: (args) => asked.push(`find ${String(args.collection)}`) }),
+      watchPayload({ payload, method: 'findByID', seen: (args) => asked.push(`findByID ${String(args.collection)}`) }),
+    ]
+    try {
+      expect((await ctx.alice.request('POST', '/api/annotations?depth=0', { copy, ...tick, geometry: { x: 60, y: 40, size: 20 } })).status).toBe(201)
+      expect(asked.filter((c) => c === 'find exams')).toHaveLength(1)
+      expect(asked.filter((c) => c === 'findByID copies')).toHaveLength(1)
+      asked.length = 0
+      expect((await ctx.alice.request('PATCH', `/api/grades/${grade.body.doc.id}?depth=0`, { points: 2, version: 1 })).status).toBe(200)
+      expect(asked.filter((c) => c === 'find exams')).toHaveLength(1)
+      // the save's checks, and the copy's total, read fresh (a decision in the request may change what counts)
+      expect(asked.filter((c) => c === 'findByID copies')).toHaveLength(2)
+    } finally {
+      for (const stop of stops) stop()
+    }
+  })
 
   it('lets exactly one of several tabs moving the same annotation version at the same moment win', async () => {
     const copy = ctx.seed.mathsReady.id

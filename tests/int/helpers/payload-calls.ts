@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-type Watched = 'find' | 'update'
+type Watched = 'find' | 'findByID' | 'update'
 
 /**
  * Calls `seen` with the arguments of every call of one Payload operation, which still runs as usual: for tests
