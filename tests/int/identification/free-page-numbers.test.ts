@@ -11,8 +11,8 @@ import { startTestApp, type TestApp } from '../helpers/app'
 // Issue 11: copies doubles with no printed page-number box. Students number their pages freely in the foot
 // ("3/6"); the identification job reads those numbers on paper learned from the batch, and a sheet with no name
 // on it joins the sheet before it where its numbers carry on. Jobs are off: the pieces are made one per sheet,
-// as ingestion cuts a batch whose sheets it cannot tell apart, the form is learned as the reading step learns it, then the page-order step and
-// the join run with the real OCR.
+// as ingestion cuts a batch whose sheets it cannot tell apart, the form is learned as the reading step learns
+// it, then the page-order step and the join run with the real OCR.
 
 let app: TestApp
 beforeAll(async () => {

@@ -45,8 +45,9 @@ const distance = ({ stroke, label, labels, pageWidth, unit }: { stroke: Stroke; 
   const stop = room.x1
   // On a label's line: how far right of it and how far off its middle, both in the page's usual label height (one
   // scale for every label, so that a taller box does not reach further: "First name." read 31 px tall took the
-  // far end of the class written on the line below, whose short "Class:" label is further left). Two labels on consecutive rows whose
-  // OCR boxes came out tall (shaded print read at 2×) both reach a row of writing: the one level with it owns it.
+  // far end of the class written on the line below, whose short "Class:" label is further left). Two labels on
+  // consecutive rows whose OCR boxes came out tall (shaded print read at 2×) both reach a row of writing: the one
+  // level with it owns it.
   if (c.y > room.y0 && c.y < room.y1 && stroke.x0 > room.x0 && c.x < stop) return (stroke.x0 - label.x1) / unit + (3 * Math.abs(c.y - (label.y0 + label.y1) / 2)) / unit
   // below: inside the box the label titles, down to about three lines
   const below = labels.filter((o) => o !== label && o.y0 > label.y1 && Math.min(o.x1, stop) - Math.max(o.x0, label.x0) > 0)

@@ -141,13 +141,13 @@ const fitCells = (cells: Uint8Array[], isFirst: boolean[]): CellModel => {
 const EMPTY_CAP = 3
 
 /**
- * Writing in the cell or beside it on its row: a name a little shorter or further left is still there. Not above
- * or below: there, the answers starting under a missing name would stand in for it (a booklet's inner pages
- * then learned as first pages).
+ * Writing beside a cell on its row: a name a little shorter or further left is still there. Not above or below:
+ * there, the answers starting under a missing name would stand in for it (a booklet's inner pages then learned
+ * as first pages).
  */
 const besideWriting = (c: Uint8Array, i: number): boolean => {
   const col = i % COLS
-  return Boolean(c[i] || (col > 0 && c[i - 1]) || (col + 1 < COLS && c[i + 1]))
+  return Boolean((col > 0 && c[i - 1]) || (col + 1 < COLS && c[i + 1]))
 }
 
 const cellLogOdds = (model: CellModel, c: Uint8Array): number => {

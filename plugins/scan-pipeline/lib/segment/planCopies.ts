@@ -86,17 +86,27 @@ const addLayout = ({ evidence, layout, weight = 1, alone = false }: { evidence: 
     }
   })
 
-const chooseModel = ({ sheets, subject, learn = true }: { sheets: Sheet[]; subject?: SubjectModel; learn?: boolean }): Model => {
-  const layout = learn ? learnLayout({ sheets }) : undefined
+/** `layout`: the batch's writing layout, learned once and handed on when the subject is set aside. */
+const chooseModel = ({
+  sheets,
+  subject,
+  learn = true,
+  layout = learn ? learnLayout({ sheets }) : undefined,
+}: {
+  sheets: Sheet[]
+  subject?: SubjectModel
+  learn?: boolean
+  layout?: LayoutEvidence
+}): Model => {
   if (subject && subject.pages.length > 0) {
     const set = buildTemplateSet({ templates: subject.pages.map((p) => unpackMask(p.mask)) })
     const evidence = templateEvidence({ sheets, set })
     // A file of annexes or of sheets on other paper is not a print of this subject: cut as if there were none.
-    if (!subjectExplains(evidence)) return { ...chooseModel({ sheets, learn }), subjectUnused: true }
+    if (!subjectExplains(evidence)) return { ...chooseModel({ sheets, learn, layout }), subjectUnused: true }
     // A subject printed the same on every page (plain or ruled paper) knows no page 1, and on single sheets its
     // page count is no copy's length (a student writes on as many as they need): cut on the writing, as with
     // none. On A3 it still knows how a booklet folds (pages 4 and 1 on its front), which the cut goes by.
-    if (!printTellsFirst(evidence) && !sheets.some((sheet) => sheet.spread)) return chooseModel({ sheets, learn })
+    if (!sheets.some((sheet) => sheet.spread) && !printTellsFirst(evidence)) return chooseModel({ sheets, learn, layout })
     // The subject knows the print, not where students write their name: the batch's own writing layout
     // tells first pages apart where the subject's pages look alike (plain or lined paper). Weighed low:
     // where the print is clear, it decides.
