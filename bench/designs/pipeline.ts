@@ -1,13 +1,14 @@
 // The pure pipeline on one generated preset, without a server: ingestion (analysis, global cut,
 // assembly) and identification (blank form, first-page reading, class-wide matching), scored against
 // the generator's truth. Shared by the per-design benchmarks and the quality tests.
+import { appendFileSync } from 'node:fs'
 import { batchForm, firstPageImage, framedHeaderBox, laterFeet, LEARNING_PAGES, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
 import { groupFragments, type Fragment } from '../../plugins/identification/lib/match/fragments'
 import { pageNumberFooter, readCopyOrder, sheetKeys } from '../../plugins/identification/lib/pageNumbers/index'
 import { identifyCopies, toMatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
 import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
-import { getBatch, scoreCopies, type PresetName, type Truth } from '../../tools/papers/index'
+import { getPresetBatch, scoreCopies, type PresetName, type Truth } from '../../tools/papers/index'
 
 /** The truth speaks of pages as displayed (after /Rotate); the pipeline of pages as stored. */
 const DISPLAYED: Record<number, Record<string, string>> = {
@@ -17,14 +18,14 @@ const DISPLAYED: Record<number, Record<string, string>> = {
   270: { full: 'full', top: 'left', bottom: 'right', left: 'bottom', right: 'top' },
 }
 
-export type IngestRun = { truth: Truth; plan: CopyPlan; analyses: PageAnalysis[]; bytes: Uint8Array; subject?: Uint8Array; roster: { last_name: string; first_name: string; dob?: string }[]; seconds: number }
+export type IngestRun = { name: PresetName; seedOffset: number; truth: Truth; plan: CopyPlan; analyses: PageAnalysis[]; bytes: Uint8Array; subject?: Uint8Array; roster: { last_name: string; first_name: string; dob?: string }[]; seconds: number }
 
-export const ingestPreset = async ({ name, withSubject }: { name: PresetName; withSubject: boolean }): Promise<IngestRun> => {
-  const batch = await getBatch(name)
+export const ingestPreset = async ({ name, withSubject, seedOffset = 0 }: { name: PresetName; withSubject: boolean; seedOffset?: number }): Promise<IngestRun> => {
+  const batch = await getPresetBatch({ name, seedOffset })
   const t0 = performance.now()
   const analyses = await analyzePages({ bytes: batch.bytes, fileName: `${name}.pdf` })
   const plan = planCopies({ analyses, fileName: `${name}.pdf`, subject: withSubject ? readSubject({ bytes: batch.subject }) : undefined })
-  return { truth: batch.truth, plan, analyses, bytes: batch.bytes, subject: batch.subject, roster: batch.roster, seconds: (performance.now() - t0) / 1000 }
+  return { name, seedOffset, truth: batch.truth, plan, analyses, bytes: batch.bytes, subject: batch.subject, roster: batch.roster, seconds: (performance.now() - t0) / 1000 }
 }
 
 /** Truth copies cut where a sheet carries the name again: what ingestion alone can find (identity joins them later). */
@@ -54,7 +55,7 @@ export const scoreIngestion = async (run: IngestRun) => {
 }
 
 /** Every copy's first page as a one-page PDF, upright and straightened as stored copies are. */
-export const firstPagePdfs = async (run: IngestRun): Promise<Uint8Array[]> => {
+export const firstPagePdfs = async (run: Pick<IngestRun, 'plan' | 'analyses' | 'bytes'>): Promise<Uint8Array[]> => {
   const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
   const assembler = await openAssembler({ sourceBytes: run.bytes, skewOf: (p) => skew.get(p) ?? 0 })
   const out: Uint8Array[] = []
@@ -89,7 +90,8 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const inGroup = new Set(joined.flatMap((g) => g.pieces))
   // the joins only: every other piece is a copy of its own
   const groups = [...joined, ...fragments.filter((f) => !inGroup.has(f.key)).map((f) => ({ pieces: [f.key], namedBy: undefined as string | undefined }))]
-  const results = identifyCopies({ copies: groups.map((g) => ({ ...readings[Number(g.namedBy ?? g.pieces[0])]!, copyKey: g.pieces.join('+') })), students })
+  const copies = groups.map((g) => ({ ...readings[Number(g.namedBy ?? g.pieces[0])]!, copyKey: g.pieces.join('+') }))
+  const results = identifyCopies({ copies, students })
   const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
   const writer = new Map<string, Truth['copies'][number]['student']>()
   for (const c of run.truth.copies) for (const p of c.pages) writer.set(`${p.source_page}:${p.region}`, c.student)
@@ -97,6 +99,17 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
     const first = run.plan.copies[piece]!.pages[0]!
     const stored = info.pages[first.sourcePage - 1]!.storedRotate
     return writer.get(`${first.sourcePage}:${DISPLAYED[stored]![first.region]}`)
+  }
+  // `KORRIGO_BENCH_READINGS=<file>`: the class's readings and the truth of each piece, one JSON line per run,
+  // to try matching rules on real readings without reading the scans again
+  if (process.env.KORRIGO_BENCH_READINGS) {
+    const truthKey = (piece: number) => {
+      const t = truthOf(piece)
+      const k = t ? run.roster.findIndex((s) => s.last_name === t.last_name && s.first_name === t.first_name) : -1
+      return k < 0 ? null : String(k)
+    }
+    const line = { preset: run.name, seedOffset: run.seedOffset, withSubject, students, copies: copies.map((c, g) => ({ reading: c, truth: groups[g]!.pieces.map((p) => truthKey(Number(p))) })) }
+    appendFileSync(process.env.KORRIGO_BENCH_READINGS, `${JSON.stringify(line)}\n`)
   }
   // counted per piece: a piece is named right when its copy is named for the student who wrote it
   const named = readings.filter((_, i) => truthOf(i)).length

@@ -66,9 +66,18 @@ export async function getBatch(name: BatchName): Promise<LegacyBatch | PresetBat
     return { path: paths.bytes, bytes: files.bytes as Uint8Array, truth: JSON.parse(files.truth as string) as LegacyTruth }
   }
   if (!isPresetName(name)) throw new Error(`unknown batch "${name}"`)
-  const spec = presetSpec(name)
+  return getPresetBatch({ name })
+}
+
+/**
+ * A preset's class (cached); `seedOffset` draws another class of the same shape — other students, hands and
+ * answers — that no tuning has seen.
+ */
+export const getPresetBatch = async ({ name, seedOffset = 0 }: { name: PresetName; seedOffset?: number }): Promise<PresetBatch> => {
+  const preset = presetSpec(name)
+  const spec = seedOffset ? { ...preset, seed: preset.seed + seedOffset } : preset
   const { files, paths } = await cached({
-    name,
+    name: seedOffset ? `${name}-seed+${seedOffset}` : name,
     spec,
     exts: { bytes: 'pdf', subject: 'subject.pdf', roster: 'roster.json', rosterCsv: 'roster.csv', truth: 'truth.json' },
     build: async () => {

@@ -1,4 +1,4 @@
-import { BLANK, CLASS_COUNT, OTHER, SEPARATOR, bestPathLogLikelihood, classesOfText, ctcLogLikelihood, decodeLattice, encodeLattice, type Lattice } from '../../../plugins/identification/lib/lattice/index.js'
+import { BLANK, CLASS_COUNT, OTHER, SEPARATOR, bestPathLogLikelihood, classesOfText, ctcLeadingLogLikelihood, ctcLogLikelihood, decodeLattice, encodeLattice, type Lattice } from '../../../plugins/identification/lib/lattice/index.js'
 import { identifyCopies, type MatchStudent } from '../../../plugins/identification/lib/match/index.js'
 import { lexiconScores, prepareLexiconStudent } from '../../../plugins/identification/lib/match/lexicon.js'
 
@@ -135,6 +135,26 @@ describe('lexicon scores: roster names against a copy', () => {
     const fields = { lastName: [{ text: 'BERNARD', confidence: 0.8 }], firstName: [{ text: 'Loui', confidence: 0.8 }] }
     const [result] = identifyCopies({ students: roster, copies: [{ copyKey: 'c', fields, lattices }] })
     expect([result!.status, result!.candidates[0]!.studentKey]).toEqual(['needs_review', 's7'])
+  })
+
+  test('a "Nom et prénom" line that goes on after the name still fits the name, and only a name followed by a break', () => {
+    // "DUBOIS Hugo né le 12/03" on the one line: the whole line fits no roster name
+    const line = decoded(latticeOf('DUBOIS Hugo ne le 12 03'))
+    const hugo = classesOfText('duboishugo')
+    expect(ctcLeadingLogLikelihood({ ...line, target: hugo }) - ctcLogLikelihood({ ...line, target: hugo })).toBeGreaterThan(50)
+    const scores = scoresFor({ fullName: latticeOf('DUBOIS Hugo ne le 12 03') })!
+    const order = scores.scores.map((x, j) => [x, j] as const).sort((a, b) => b[0] - a[0])
+    expect(order[0]![1]).toBe(2)
+    expect(order[0]![0] - order[1]![0]).toBeGreaterThan(0.3)
+    // MARTIN does not fit the start of a written MARTINS: no break after its N
+    const martins = decoded(latticeOf('MARTINS Lucas ne le'))
+    expect(ctcLeadingLogLikelihood({ ...martins, target: classesOfText('martinslucas') })).toBeGreaterThan(ctcLeadingLogLikelihood({ ...martins, target: classesOfText('martinlucas') }) + 10)
+    // a last name's crop that caught more after a break: MARTIN, not MARTINS (whose "s" took the stray letters)
+    const caught = scoresFor({ lastName: latticeOf('MARTIN oik'), firstName: latticeOf('Lucas') })!
+    expect(caught.scores[0]!).toBeGreaterThan(caught.scores[1]! + 0.1)
+    // without a break the name pays for ending early: the letters there are not a separator
+    const joined = decoded(latticeOf('DUBOISHUGO'))
+    expect(ctcLeadingLogLikelihood({ ...joined, target: classesOfText('dubois') })).toBeLessThan(ctcLogLikelihood({ ...joined, target: hugo }) - 5)
   })
 
   test('a damaged stored lattice is ignored, not fatal', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import {
   assignGlobally,
   closeNeighbours,
@@ -217,6 +218,62 @@ describe('identifyCopies: simulated classes (30 students, 26 present, one unname
     const exact = reads.filter((r) => names.has(compactName(r.text))).length / reads.length
     expect(exact).toBeGreaterThan(0.4)
     expect(exact).toBeLessThan(0.9)
+  })
+})
+
+describe('a faint hand: far from every name, much further from all the others (issue 11)', () => {
+  // Readings the generated classes really gave for these students (one-line and annex designs)
+  const students = [
+    student('poirier', 'POIRIER', 'Jean-Baptiste'),
+    student('fournier', 'FOURNIER', 'Awa'),
+    student('joly', 'JOLY', 'Victor'),
+    student('perrin', 'PERRIN', 'Sacha'),
+    student('picard', 'PICARD', 'Adam'),
+    student('robert', 'ROBERT', 'Hugo'),
+    student('legoff', 'LE GOFF', 'Zoé'),
+    student('dossantos', 'DOS SANTOS', 'Jade'),
+  ]
+  const faint = [
+    copy('joly', { fullName: read('WiciorMULY w ieM/o6/zou]', 'Vicker WILY ie tjPoptve') }),
+    copy('legoff', { lastName: read('OFF', 'EG OFF'), firstName: read('7se', 're') }),
+    copy('dossantos', { lastName: read('ANTOS', 'QUCANTOR'), firstName: read("K'e", 've') }),
+  ]
+
+  it('names the student whose name the strings read far better than any other, below the threshold', () => {
+    for (const result of identifyCopies({ copies: faint, students })) {
+      expect(result.confidence).toBeLessThan(0.7)
+      expect(result).toMatchObject({ status: 'identified', studentKey: result.copyKey })
+    }
+    // the same readings under the threshold alone: all three left for a person
+    expect(identifyCopies({ copies: faint, students, options: { wideLead: Infinity } }).map((r) => r.reason)).toEqual(['low_score', 'low_score', 'low_score'])
+  })
+
+  it('leaves a copy for review when its lead is narrow, or when another copy reads the same student nearly as well', () => {
+    // "Pirer" is as much FOURNIER as POIRIER
+    expect(identifyCopies({ copies: [copy('x', { fullName: read('Pirer', 'Fonier') })], students })[0]).toMatchObject({ status: 'needs_review', reason: 'low_score' })
+    const results = identifyCopies({ copies: [faint[0]!, copy('other', { fullName: read('Vicky WOLY', 'Mcker WL') })], students })
+    expect(results.map((r) => r.status)).toEqual(['needs_review', 'needs_review'])
+  })
+
+  it('asks for the threshold where one name alone gives the lead', () => {
+    // DUPONT Paul's line read "CCPial" / "Corn": COLIN 0.50 on a last name alone, the next student 0.29 (held-out
+    // plain paper: named COLIN Gabriel until a lead on one name stopped counting)
+    const colin = [...students, student('colin', 'COLIN', 'Gabriel')]
+    expect(identifyCopies({ copies: [copy('dupont', { fullName: read('CCPial', 'Corn') })], students: colin })[0]).toMatchObject({ status: 'needs_review', reason: 'low_score' })
+  })
+
+  it('a lattice that fits several names alike takes no student from the copies that read theirs (recorded readings)', () => {
+    // two-column A3 class, no subject: c0's recogniser frames fit five names at 0.66–0.69 while its strings
+    // read "tRGM yndeeus!"; c1 reads DOS SANTTOS (0.56, next 0.40), c2 ANNE-S0PHIE … (0.59, next 0.41)
+    const recorded = JSON.parse(readFileSync(new URL('./fixtures/recorded-readings.json', import.meta.url), 'utf8')) as { students: MatchStudent[]; copies: { reading: CopyReading; writer: string }[] }
+    const results = identifyCopies({ copies: recorded.copies.map((c, i) => ({ ...c.reading, copyKey: `c${i}` })), students: recorded.students })
+    expect(results[0]).toMatchObject({ status: 'needs_review' })
+    expect(results[0]!.candidates[0]!.score).toBeLessThan(0.45)
+    for (const i of [1, 2]) expect(results[i]).toMatchObject({ status: 'identified', studentKey: recorded.copies[i]!.writer })
+  })
+
+  it('never names a stranger whose name is far from every classmate', () => {
+    expect(identifyCopies({ copies: [copy('stranger', { lastName: read('NGUYEN', 'NGUYFN'), firstName: read('Maelys', 'Maelys') })], students })[0]!.status).toBe('needs_review')
   })
 })
 

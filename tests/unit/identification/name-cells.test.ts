@@ -23,7 +23,7 @@ describe('a form that asks for the name one letter per cell', () => {
 const firstPagesOf = async (bytes: Uint8Array) => {
   const analyses = await analyzePages({ bytes, fileName: 'batch.pdf' })
   const plan = planCopies({ analyses, fileName: 'batch.pdf' })
-  const pages = (await firstPagePdfs({ truth: undefined as never, plan, analyses, bytes, roster: [], seconds: 0 })).map(firstPageImage)
+  const pages = (await firstPagePdfs({ plan, analyses, bytes })).map(firstPageImage)
   return { pages, plan }
 }
 

@@ -48,15 +48,52 @@ export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array;
   return logAdd(alpha[states - 1]!, alpha[states - 2]!)
 }
 
+/**
+ * ln P(target written first, then a word break, then anything) — a line that goes on after the name ("JOLY
+ * Victor né le 11/06/2008", a class): the name under CTC, the break as one separator frame, the rest as its free
+ * reading. The break must be seen, so MARTIN does not fit the start of a written MARTINS.
+ */
+export const ctcLeadingLogLikelihood = ({ logp, frames, target }: { logp: Float64Array; frames: number; target: number[] }): number => {
+  if (target.length === 0 || frames < 3) return -Infinity
+  const gap = gapLogProbabilities({ logp, frames })
+  const freeFrom = new Float64Array(frames + 1)
+  for (let t = frames - 1; t >= 0; t--) freeFrom[t] = freeFrom[t + 1]! + bestFrame({ logp, gap, t })
+  const states = 2 * target.length + 1
+  const label = (s: number) => (s % 2 === 0 ? BLANK : target[(s - 1) >> 1]!)
+  const emit = (t: number, s: number) => (s % 2 === 0 ? gap[t]! : logp[t * CLASS_COUNT + label(s)]!)
+  let alpha = new Float64Array(states).fill(-Infinity)
+  let next = new Float64Array(states)
+  alpha[0] = emit(0, 0)
+  alpha[1] = emit(0, 1)
+  let best = -Infinity
+  for (let t = 0; t < frames - 2; t++) {
+    if (t > 0) {
+      next.fill(-Infinity)
+      for (let s = 0; s < states; s++) {
+        let a = alpha[s]!
+        if (s >= 1) a = logAdd(a, alpha[s - 1]!)
+        if (s >= 2 && s % 2 === 1 && label(s) !== label(s - 2)) a = logAdd(a, alpha[s - 2]!)
+        next[s] = a === -Infinity ? a : a + emit(t, s)
+      }
+      ;[alpha, next] = [next, alpha]
+    }
+    const ended = logAdd(alpha[states - 1]!, alpha[states - 2]!)
+    if (ended > -Infinity) best = Math.max(best, ended + logp[(t + 1) * CLASS_COUNT + SEPARATOR]! + freeFrom[t + 2]!)
+  }
+  return best
+}
+
+const bestFrame = ({ logp, gap, t }: { logp: Float64Array; gap: Float64Array; t: number }): number => {
+  let best = gap[t]!
+  for (let k = 0; k < CLASS_COUNT; k++) if (k !== BLANK && k !== SEPARATOR && k !== OTHER) best = Math.max(best, logp[t * CLASS_COUNT + k]!)
+  return best
+}
+
 /** ln P of the single most likely frame-by-frame reading: how well anything at all explains the field. */
 export const bestPathLogLikelihood = ({ logp, frames }: { logp: Float64Array; frames: number }): number => {
   const gap = gapLogProbabilities({ logp, frames })
   let sum = 0
-  for (let t = 0; t < frames; t++) {
-    let best = gap[t]!
-    for (let k = 0; k < CLASS_COUNT; k++) if (k !== BLANK && k !== SEPARATOR && k !== OTHER) best = Math.max(best, logp[t * CLASS_COUNT + k]!)
-    sum += best
-  }
+  for (let t = 0; t < frames; t++) sum += bestFrame({ logp, gap, t })
   return sum
 }
 

@@ -48,7 +48,8 @@ type Verdict = { sure?: string; leaning?: string; top?: string }
  * name) — enough to confirm what another piece says, never to name a copy.
  */
 const verdictOf = ({ fragment, students, options }: { fragment: Fragment; students: MatchStudent[]; options: MatchOptions }): Verdict => {
-  const resultUnder = (bar: MatchOptions) => identifyCopies({ copies: [fragment.reading], students, options: bar })[0]
+  // Alone, a piece has no rival copies to lose a wide lead to: a join rests on names above the threshold.
+  const resultUnder = (bar: MatchOptions) => identifyCopies({ copies: [fragment.reading], students, options: { ...bar, wideLead: Infinity } })[0]
   const named = (result: ReturnType<typeof resultUnder>) => (result?.status === 'identified' ? (result.studentKey ?? undefined) : undefined)
   const result = resultUnder(options)
   const sure = named(result)

@@ -9,6 +9,8 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   threshold: 0.7,
   stringSupport: 0.35,
   stringLead: 0.15,
+  wideLead: 0.15,
+  wideFloor: 0.45,
   margin: 0.1,
   partialMargin: 0.18,
   unknownScore: 0.45,
@@ -60,11 +62,14 @@ export const identifyCopies = ({
   // there; "martin" is still 6/7 of "martins" as a string), so where it can be used it leads and the
   // strings only count handicapped by one margin: a string match that clearly names someone else
   // still narrows the lead and leaves the copy for a person.
+  const stringRows: number[][] = []
   const pairs = readings.map((reading, i) => {
     const strings = prepared.map((student) => scorePair({ reading, student }))
+    stringRows[i] = bestPerStudent(strings).map((pair) => pair.score)
     const lattice = reading.named ? lexiconScores({ reading: copies[i]!, students: lexicon }) : null
     if (!lattice) return bestPerStudent(strings)
     const bestString = Math.max(0, ...strings.map((pair) => pair.score))
+    const latticeLead = leadOverOthers({ scores: lattice.scores, owner: (k) => variants[k]!.index })
     return bestPerStudent(
       strings.map((pair, j) => {
         if (lattice.scores[j]! < pair.score - opts.margin) return { score: pair.score - opts.margin, partial: pair.partial }
@@ -73,7 +78,11 @@ export const identifyCopies = ({
         // label's print): an unsure recogniser's frames can fit any name, so the lattice ranks the suggestions
         // and a person decides.
         const unsupported = pair.score < opts.stringSupport || bestString - pair.score > opts.stringLead
-        return { score: unsupported ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
+        if (!unsupported) return { score: lattice.scores[j]!, partial: lattice.partial[j]! }
+        // A lattice that fits several names about as well (frames it is unsure of) says nothing of this one: the
+        // strings speak for the copy, and it does not take a student from the copy that reads the name.
+        if (latticeLead(j) < opts.margin) return pair
+        return { score: Math.min(lattice.scores[j]!, opts.threshold - 0.01), partial: lattice.partial[j]! }
       }),
     )
   })
@@ -117,12 +126,13 @@ export const identifyCopies = ({
     const column = assigned.get(i)
     if (column === null || column === undefined) return review('unassigned')
     const score = row[column]!
-    if (score < opts.threshold) return review('low_score')
     const otherStudents = Math.max(0, ...row.filter((_, j) => j !== column))
-    const copyMargin = pairs[i]![column]!.partial ? opts.partialMargin : opts.margin
-    if (score - otherStudents < copyMargin) return review('ambiguous_copy')
     const rivals = namedRows.filter((r) => r !== i && !explainedElsewhere({ row: scores[r]!, column: assigned.get(r), student: column, opts }))
     const otherCopies = Math.max(0, ...rivals.map((r) => scores[r]![column]!))
+    const partial = pairs[i]![column]!.partial
+    if (score < opts.threshold && !wideLead({ score, partial, otherStudents, otherCopies, strings: stringRows[i]!, column, opts })) return review('low_score')
+    const copyMargin = partial ? opts.partialMargin : opts.margin
+    if (score - otherStudents < copyMargin) return review('ambiguous_copy')
     if (score - otherCopies < opts.margin) return review('ambiguous_student')
     // A classmate whose name is a few letters away (DUPONT / DURANT Chloé): the reading must cover most
     // of the distance between the two names (an exact reading covers all of it), or a person decides.
@@ -137,6 +147,27 @@ export const identifyCopies = ({
       candidates,
     }
   })
+}
+
+/** How far each score stands above the best score of another owner (a student scored under several name splits). */
+const leadOverOthers = ({ scores, owner }: { scores: number[]; owner: (k: number) => number }): ((k: number) => number) => {
+  const best = new Map<number, number>()
+  scores.forEach((score, k) => best.set(owner(k), Math.max(score, best.get(owner(k)) ?? 0)))
+  const ranked = [...best.entries()].sort((a, b) => b[1] - a[1])
+  return (k) => scores[k]! - ((ranked[0]?.[0] === owner(k) ? ranked[1]?.[1] : ranked[0]?.[1]) ?? 0)
+}
+
+/**
+ * A faint or unusual hand reads far from every name (JOLY Victor read "WiciorMULY w ieM/o6/zou]": 0.56) yet much
+ * further from all the others. On the generated classes a copy whose top student led the runner-up by more than
+ * 0.1 was never someone else's where the strings, not the recogniser's lattice, gave the lead: so the strings
+ * alone must lead as well, by the same wide margin, and the lead must rest on both names ("Corn" led COLIN
+ * Gabriel by 0.18 on a last name alone, for DUPONT Paul).
+ */
+const wideLead = ({ score, partial, otherStudents, otherCopies, strings, column, opts }: { score: number; partial: boolean; otherStudents: number; otherCopies: number; strings: number[]; column: number; opts: MatchOptions }): boolean => {
+  if (partial || score < opts.wideFloor || score - otherStudents < opts.wideLead || score - otherCopies < opts.margin) return false
+  const otherStrings = Math.max(0, ...strings.filter((_, j) => j !== column))
+  return strings[column]! - otherStrings >= opts.wideLead
 }
 
 /**

@@ -1,4 +1,4 @@
-import { bestPathLogLikelihood, classesOfText, ctcLogLikelihood, decodeLattice, type Lattice } from '../lattice/index'
+import { bestPathLogLikelihood, classesOfText, ctcLeadingLogLikelihood, ctcLogLikelihood, decodeLattice, type Lattice } from '../lattice/index'
 import { compactName, nameVariants } from './normalize'
 import type { CopyReading, MatchStudent } from './types'
 
@@ -63,11 +63,12 @@ const decode = (lattice: Lattice | undefined): DecodedField | undefined => {
 }
 
 /** ln P(name | field) for the best way of writing the name, and how far it falls short of the free reading. */
-const fieldFit = (field: DecodedField, targets: Targets): { logLikelihood: number; misfit: number } => {
+const fieldFit = (field: DecodedField, targets: Targets, leading: boolean): { logLikelihood: number; misfit: number } => {
   let best = -Infinity
   let letters = 1
   for (const target of targets) {
-    const value = ctcLogLikelihood({ logp: field.logp, frames: field.frames, target: target.classes }) - target.cost
+    const whole = ctcLogLikelihood({ logp: field.logp, frames: field.frames, target: target.classes })
+    const value = (leading ? Math.max(whole, ctcLeadingLogLikelihood({ logp: field.logp, frames: field.frames, target: target.classes })) : whole) - target.cost
     if (value > best) {
       best = value
       letters = target.classes.length
@@ -127,7 +128,10 @@ export const lexiconScores = ({ reading, students }: { reading: CopyReading; stu
   let best: LexiconScores | null = null
   for (const layout of layouts(decoded)) {
     const parts = layout.parts.map((part) => {
-      const fits = students.map((s) => fieldFit(decoded[part.field]!, part.targets(s)))
+      // A name field's writing may go on after the name ("MARTIN" and what the crop caught of the next field;
+      // "JOLY Victor né le …"): the name may fit its start. Not on the first name's line: its start is often
+      // a classmate's last name (Clémence, CLÉMENT), which the swapped layout would weigh as a last name.
+      const fits = students.map((s) => fieldFit(decoded[part.field]!, part.targets(s), part.field !== 'firstName'))
       return { part, fits, top: Math.max(...fits.map((f) => f.logLikelihood)), topMisfit: Math.min(...fits.map((f) => f.misfit)) }
     })
     // A field that no roster name explains rules this layout out: the writer may not be on the roster,

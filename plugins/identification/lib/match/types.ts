@@ -50,6 +50,14 @@ export type MatchOptions = {
   stringSupport: number
   /** …and only where no other student's strings score more than this above that student's (the strings read someone else). */
   stringLead: number
+  /**
+   * Below `threshold`, a copy is still named when the strings read lead every other student by this much, and
+   * the copy leads every rival copy for that student by as much: a faint hand is far from every name, but
+   * much further from the others.
+   */
+  wideLead: number
+  /** …and scores at least this. */
+  wideFloor: number
   /** Required lead over the runner-up, per copy and per student. */
   margin: number
   /** Margin per copy when only one name (or an initial) supports the match. */
