@@ -19,13 +19,11 @@ const gapLogProbabilities = ({ logp, frames }: { logp: Float64Array; frames: num
 }
 
 /**
- * ln P(target | field) under CTC: the sum over every way of spreading the target's classes over
- * the frames with blanks and repeats (the forward algorithm). A target that needs more frames than
- * the field has is impossible (-Infinity).
+ * The forward algorithm over a target's states (blank, letter, blank, …, blank): after each frame, `visit` sees
+ * the log-probability of being in each state. `toEnd`: only states that can still reach the end in the frames
+ * left are kept (the whole field must be the target).
  */
-export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array; frames: number; target: number[] }): number => {
-  const gap = gapLogProbabilities({ logp, frames })
-  if (target.length === 0) return gap.reduce((sum, v) => sum + v, 0)
+const forward = ({ logp, gap, frames, target, toEnd, visit }: { logp: Float64Array; gap: Float64Array; frames: number; target: number[]; toEnd: boolean; visit: (t: number, alpha: Float64Array) => void }): void => {
   const states = 2 * target.length + 1
   const label = (s: number) => (s % 2 === 0 ? BLANK : target[(s - 1) >> 1]!)
   const emit = (t: number, s: number) => (s % 2 === 0 ? gap[t]! : logp[t * CLASS_COUNT + label(s)]!)
@@ -33,9 +31,9 @@ export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array;
   let next = new Float64Array(states)
   alpha[0] = emit(0, 0)
   alpha[1] = emit(0, 1)
+  visit(0, alpha)
   for (let t = 1; t < frames; t++) {
-    // Only states that can still reach the end in the frames left matter.
-    const first = Math.max(0, states - 2 * (frames - t))
+    const first = toEnd ? Math.max(0, states - 2 * (frames - t)) : 0
     next.fill(-Infinity)
     for (let s = first; s < states; s++) {
       let a = alpha[s]!
@@ -44,8 +42,27 @@ export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array;
       next[s] = a === -Infinity ? a : a + emit(t, s)
     }
     ;[alpha, next] = [next, alpha]
+    visit(t, alpha)
   }
-  return logAdd(alpha[states - 1]!, alpha[states - 2]!)
+}
+
+/** The target wholly written by frame t: its last letter or the blank after it. */
+const ended = (alpha: Float64Array) => logAdd(alpha[alpha.length - 1]!, alpha[alpha.length - 2]!)
+
+/**
+ * ln P(target | field) under CTC: the sum over every way of spreading the target's classes over
+ * the frames with blanks and repeats (the forward algorithm). A target that needs more frames than
+ * the field has is impossible (-Infinity).
+ */
+export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array; frames: number; target: number[] }): number => {
+  const gap = gapLogProbabilities({ logp, frames })
+  if (target.length === 0) return gap.reduce((sum, v) => sum + v, 0)
+  let whole = -Infinity
+  forward({ logp, gap, frames, target, toEnd: true, visit: (t, alpha) => {
+      if (t === frames - 1) whole = ended(alpha)
+    },
+  })
+  return whole
 }
 
 /**
@@ -58,28 +75,18 @@ export const ctcLeadingLogLikelihood = ({ logp, frames, target }: { logp: Float6
   const gap = gapLogProbabilities({ logp, frames })
   const freeFrom = new Float64Array(frames + 1)
   for (let t = frames - 1; t >= 0; t--) freeFrom[t] = freeFrom[t + 1]! + bestFrame({ logp, gap, t })
-  const states = 2 * target.length + 1
-  const label = (s: number) => (s % 2 === 0 ? BLANK : target[(s - 1) >> 1]!)
-  const emit = (t: number, s: number) => (s % 2 === 0 ? gap[t]! : logp[t * CLASS_COUNT + label(s)]!)
-  let alpha = new Float64Array(states).fill(-Infinity)
-  let next = new Float64Array(states)
-  alpha[0] = emit(0, 0)
-  alpha[1] = emit(0, 1)
   let best = -Infinity
-  for (let t = 0; t < frames - 2; t++) {
-    if (t > 0) {
-      next.fill(-Infinity)
-      for (let s = 0; s < states; s++) {
-        let a = alpha[s]!
-        if (s >= 1) a = logAdd(a, alpha[s - 1]!)
-        if (s >= 2 && s % 2 === 1 && label(s) !== label(s - 2)) a = logAdd(a, alpha[s - 2]!)
-        next[s] = a === -Infinity ? a : a + emit(t, s)
-      }
-      ;[alpha, next] = [next, alpha]
-    }
-    const ended = logAdd(alpha[states - 1]!, alpha[states - 2]!)
-    if (ended > -Infinity) best = Math.max(best, ended + logp[(t + 1) * CLASS_COUNT + SEPARATOR]! + freeFrom[t + 2]!)
-  }
+  forward({
+    logp,
+    gap,
+    frames,
+    target,
+    toEnd: false,
+    visit: (t, alpha) => {
+      const name = t < frames - 2 ? ended(alpha) : -Infinity
+      if (name > -Infinity) best = Math.max(best, name + logp[(t + 1) * CLASS_COUNT + SEPARATOR]! + freeFrom[t + 2]!)
+    },
+  })
   return best
 }
 
