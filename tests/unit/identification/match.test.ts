@@ -333,7 +333,21 @@ describe('a birth date read exactly is a second witness (issues 11 and 18)', () 
     expect(identifyCopies({ copies: [faint('151 12/ 2008 J MM AAAA')], students: near })[0]!.status).toBe('needs_review')
   })
 
-  it('is no witness when another classmate’s date is one misread digit away, or two were born that day', () => {
+  it('names the student whose date it is next to a classmate born one digit away when the name tells the two apart', () => {
+    // read on the annex class: N'DIAYE Jean-Baptiste's exact date, EL AMRANI Éloïse born a digit away (27/02/2008)
+    const students = [
+      student('ndiaye', "N'DIAYE", 'Jean-Baptiste', '2008-02-20'),
+      student('elamrani', 'EL AMRANI', 'Éloïse', '2008-02-27'),
+      student('robert', 'ROBERT', 'Hugo', '2008-02-18'),
+      student('brunet', 'BRUNET', 'Ibrahim', '2008-05-25'),
+    ]
+    const name = { lastName: read("N'LAG", 'Nbre'), firstName: read('a.Bptiate', 'tea Bento') }
+    const threshold = { wideLead: Infinity }
+    expect(identifyCopies({ copies: [copy('c', { ...name, birthDate: read('20/02/2008', '20/02-/2008') })], students, options: threshold })[0]).toMatchObject({ status: 'identified', studentKey: 'ndiaye' })
+    expect(identifyCopies({ copies: [copy('c', name)], students, options: threshold })[0]!.status).toBe('needs_review')
+  })
+
+  it('is no witness when another classmate’s date is one misread digit away and the name does not tell them apart, or two were born that day', () => {
     const nearDates = eloises.map((s) => (s.studentKey === 'durant' ? { ...s, birthDate: '2008-12-16' } : s))
     expect(identifyCopies({ copies: [faint('15 12 2008')], students: nearDates })[0]!.status).toBe('needs_review')
     const sameDay = eloises.map((s) => (s.studentKey === 'durant' ? { ...s, birthDate: '2008-12-15' } : s))

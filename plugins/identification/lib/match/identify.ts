@@ -86,14 +86,17 @@ export const identifyCopies = ({
       }),
     )
   })
-  // A birth date read (at most one digit off, no classmate's near) is a second witness, independent of the name's handwriting: where the name does
-  // not point elsewhere (the student is within a margin of the best and above "nobody"), the two together name
-  // the student — DUPONT / DURANT Éloïse apart by their dates where "ZUFCNT" was all the name gave.
+  // A birth date read (at most one digit off, alone at that distance) is a second witness, independent of the name's
+  // handwriting: where the name does not point elsewhere (the student is within a margin of the best and above
+  // "nobody") and rules out every classmate born a misread digit away (leads each of them by the margin), the two
+  // together name the student — DUPONT / DURANT Éloïse apart by their dates where "ZUFCNT" was all the name gave.
   const dates = students.map((s) => birthDateDigits(s.birthDate))
   readings.forEach((reading, i) => {
-    const j = reading.named ? dateWitness({ reading, dates }) : undefined
+    const witness = reading.named ? dateWitness({ reading, dates }) : undefined
     const row = pairs[i]!
+    const j = witness?.student
     if (j === undefined || !row[j]) return
+    if (witness!.nearDates.some((k) => row[j]!.score - (row[k]?.score ?? 0) < opts.margin)) return
     const others = Math.max(0, ...row.flatMap((pair, k) => (k === j ? [] : [pair.score])))
     if (row[j]!.score >= opts.unknownScore && others - row[j]!.score < opts.margin) row[j] = { score: Math.max(row[j]!.score, opts.dateConfirmed), partial: false }
   })
