@@ -272,6 +272,15 @@ describe('a faint hand: far from every name, much further from all the others (i
     for (const i of [1, 2]) expect(results[i]).toMatchObject({ status: 'identified', studentKey: recorded.copies[i]!.writer })
   })
 
+  it('never names the lattice’s second where its first is a student the strings do not support (recorded reading)', () => {
+    // corner-box class, held-out fonts: BONNET Matéo's frames fit him 0.95 but his strings read "Banakalen" (0.34):
+    // capped; BEN AYED Manon, second in the frames (0.81), had strings of 0.39 and was named alone in the class
+    const recorded = JSON.parse(readFileSync(new URL('./fixtures/recorded-lattice-second.json', import.meta.url), 'utf8')) as { students: MatchStudent[]; copies: { reading: CopyReading; writer: string }[] }
+    const [result] = identifyCopies({ copies: [{ ...recorded.copies[0]!.reading, copyKey: 'c' }], students: recorded.students })
+    expect(result).toMatchObject({ status: 'needs_review' })
+    expect(result!.candidates.map((c) => c.studentKey)).toContain(recorded.copies[0]!.writer)
+  })
+
   it('never names a stranger whose name is far from every classmate', () => {
     expect(identifyCopies({ copies: [copy('stranger', { lastName: read('NGUYEN', 'NGUYFN'), firstName: read('Maelys', 'Maelys') })], students })[0]!.status).toBe('needs_review')
   })

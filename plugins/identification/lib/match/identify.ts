@@ -78,7 +78,9 @@ export const identifyCopies = ({
         // label's print): an unsure recogniser's frames can fit any name, so the lattice ranks the suggestions
         // and a person decides.
         const unsupported = pair.score < opts.stringSupport || bestString - pair.score > opts.stringLead
-        if (!unsupported) return { score: lattice.scores[j]!, partial: lattice.partial[j]! }
+        // Supported, but the lattice ranks another student well above this one (that one unsupported: BONNET Matéo's
+        // frames fit him 0.95, his strings read "Banakalen"): the lattice names nobody, least of all its second.
+        if (!unsupported) return { score: latticeLead(j) <= -opts.margin ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
         // A lattice that fits several names about as well (frames it is unsure of) says nothing of this one: the
         // strings speak for the copy, and it does not take a student from the copy that reads the name.
         if (latticeLead(j) < opts.margin) return pair
