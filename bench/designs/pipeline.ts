@@ -5,7 +5,7 @@ import { appendFileSync } from 'node:fs'
 import { batchForm, firstPageImage, framedHeaderBox, laterFeet, LEARNING_PAGES, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
 import { groupFragments, type Fragment } from '../../plugins/identification/lib/match/fragments'
 import { pageNumberFooter, readCopyOrder, sheetKeys } from '../../plugins/identification/lib/pageNumbers/index'
-import { identifyCopies, toMatchStudent } from '../../plugins/identification/lib/match/index'
+import { identifyCopies, toMatchStudent, type CopyReading, type MatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
 import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
 import { getPresetBatch, scoreCopies, type PresetName, type Truth } from '../../tools/papers/index'
@@ -17,6 +17,9 @@ const DISPLAYED: Record<number, Record<string, string>> = {
   180: { full: 'full', left: 'right', right: 'left', top: 'bottom', bottom: 'top' },
   270: { full: 'full', top: 'left', bottom: 'right', left: 'bottom', right: 'top' },
 }
+
+/** One line of a `KORRIGO_BENCH_READINGS` file: a class as `identifyRun` matched it; `truth`: who wrote each piece of the copy (roster index). */
+export type RecordedClass = { preset: string; seedOffset: number; withSubject: boolean; students: MatchStudent[]; copies: { reading: CopyReading; truth: (string | null)[] }[] }
 
 export type IngestRun = { name: PresetName; seedOffset: number; truth: Truth; plan: CopyPlan; analyses: PageAnalysis[]; bytes: Uint8Array; subject?: Uint8Array; roster: { last_name: string; first_name: string; dob?: string }[]; seconds: number }
 
@@ -108,7 +111,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
       const k = t ? run.roster.findIndex((s) => s.last_name === t.last_name && s.first_name === t.first_name) : -1
       return k < 0 ? null : String(k)
     }
-    const line = { preset: run.name, seedOffset: run.seedOffset, withSubject, students, copies: copies.map((c, g) => ({ reading: c, truth: groups[g]!.pieces.map((p) => truthKey(Number(p))) })) }
+    const line: RecordedClass = { preset: run.name, seedOffset: run.seedOffset, withSubject, students, copies: copies.map((c, g) => ({ reading: c, truth: groups[g]!.pieces.map((p) => truthKey(Number(p))) })) }
     appendFileSync(process.env.KORRIGO_BENCH_READINGS, `${JSON.stringify(line)}\n`)
   }
   // counted per piece: a piece is named right when its copy is named for the student who wrote it

@@ -3,10 +3,8 @@
 // `npx tsx bench/designs/replay.ts [--misses] <file…>` names them with the matcher as it is now. Run it from a
 // worktree of an older commit on the same files to compare two versions of the matcher on the same ink.
 import { readFileSync } from 'node:fs'
-import { identifyCopies, type CopyReading, type MatchStudent } from '../../plugins/identification/lib/match/index'
-
-/** One line of a readings file: a class as `identifyRun` matched it; `truth`: who wrote each piece of the copy (roster index). */
-export type RecordedClass = { preset: string; withSubject: boolean; students: MatchStudent[]; copies: { reading: CopyReading; truth: (string | null)[] }[] }
+import { identifyCopies } from '../../plugins/identification/lib/match/index'
+import type { RecordedClass } from './pipeline'
 
 export type ReplayScore = { named: number; auto: number; wrong: string[]; misses: string[] }
 

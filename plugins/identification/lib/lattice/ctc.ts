@@ -55,10 +55,16 @@ const ended = (alpha: Float64Array) => logAdd(alpha[alpha.length - 1]!, alpha[al
  * the field has is impossible (-Infinity).
  */
 export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array; frames: number; target: number[] }): number => {
-  const gap = gapLogProbabilities({ logp, frames })
+  const { gap } = fieldTables({ logp, frames })
   if (target.length === 0) return gap.reduce((sum, v) => sum + v, 0)
   let whole = -Infinity
-  forward({ logp, gap, frames, target, toEnd: true, visit: (t, alpha) => {
+  forward({
+    logp,
+    gap,
+    frames,
+    target,
+    toEnd: true,
+    visit: (t, alpha) => {
       if (t === frames - 1) whole = ended(alpha)
     },
   })
@@ -72,9 +78,7 @@ export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array;
  */
 export const ctcLeadingLogLikelihood = ({ logp, frames, target }: { logp: Float64Array; frames: number; target: number[] }): number => {
   if (target.length === 0 || frames < 3) return -Infinity
-  const gap = gapLogProbabilities({ logp, frames })
-  const freeFrom = new Float64Array(frames + 1)
-  for (let t = frames - 1; t >= 0; t--) freeFrom[t] = freeFrom[t + 1]! + bestFrame({ logp, gap, t })
+  const { gap, freeFrom } = fieldTables({ logp, frames })
   let best = -Infinity
   forward({
     logp,
@@ -97,12 +101,24 @@ const bestFrame = ({ logp, gap, t }: { logp: Float64Array; gap: Float64Array; t:
 }
 
 /** ln P of the single most likely frame-by-frame reading: how well anything at all explains the field. */
-export const bestPathLogLikelihood = ({ logp, frames }: { logp: Float64Array; frames: number }): number => {
+export const bestPathLogLikelihood = ({ logp, frames }: { logp: Float64Array; frames: number }): number => fieldTables({ logp, frames }).freeFrom[0]!
+
+/**
+ * What every name scored against one field shares, computed once per field: each frame's gap (see
+ * `gapLogProbabilities`) and the free reading's log-likelihood from each frame to the end.
+ */
+const fieldTables = ({ logp, frames }: { logp: Float64Array; frames: number }): { gap: Float64Array; freeFrom: Float64Array } => {
+  const known = tablesOf.get(logp)
+  if (known && known.gap.length === frames) return known
   const gap = gapLogProbabilities({ logp, frames })
-  let sum = 0
-  for (let t = 0; t < frames; t++) sum += bestFrame({ logp, gap, t })
-  return sum
+  const freeFrom = new Float64Array(frames + 1)
+  for (let t = frames - 1; t >= 0; t--) freeFrom[t] = freeFrom[t + 1]! + bestFrame({ logp, gap, t })
+  const tables = { gap, freeFrom }
+  tablesOf.set(logp, tables)
+  return tables
 }
+
+const tablesOf = new WeakMap<Float64Array, { gap: Float64Array; freeFrom: Float64Array }>()
 
 /** The classes of the most likely frame-by-frame reading, repeats merged, blanks, separators and stray marks dropped. */
 export const bestPathClasses = ({ logp, frames }: { logp: Float64Array; frames: number }): number[] => {

@@ -65,9 +65,10 @@ export const identifyCopies = ({
   const stringRows: number[][] = []
   const pairs = readings.map((reading, i) => {
     const strings = prepared.map((student) => scorePair({ reading, student }))
-    stringRows[i] = bestPerStudent(strings).map((pair) => pair.score)
+    const stringsPerStudent = bestPerStudent(strings)
+    stringRows[i] = stringsPerStudent.map((pair) => pair.score)
     const lattice = reading.named ? lexiconScores({ reading: copies[i]!, students: lexicon }) : null
-    if (!lattice) return bestPerStudent(strings)
+    if (!lattice) return stringsPerStudent
     const bestString = Math.max(0, ...strings.map((pair) => pair.score))
     const latticeLead = leadOverOthers({ scores: lattice.scores, owner: (k) => variants[k]!.index })
     return bestPerStudent(
@@ -78,13 +79,14 @@ export const identifyCopies = ({
         // label's print): an unsure recogniser's frames can fit any name, so the lattice ranks the suggestions
         // and a person decides.
         const unsupported = pair.score < opts.stringSupport || bestString - pair.score > opts.stringLead
-        // Supported, but the lattice ranks another student well above this one (that one unsupported: BONNET Matéo's
-        // frames fit him 0.95, his strings read "Banakalen"): the lattice names nobody, least of all its second.
-        if (!unsupported) return { score: latticeLead(j) <= -opts.margin ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
+        const lead = latticeLead(j)
         // A lattice that fits several names about as well (frames it is unsure of) says nothing of this one: the
         // strings speak for the copy, and it does not take a student from the copy that reads the name.
-        if (latticeLead(j) < opts.margin) return pair
-        return { score: Math.min(lattice.scores[j]!, opts.threshold - 0.01), partial: lattice.partial[j]! }
+        if (unsupported && lead < opts.margin) return pair
+        // Supported, but the lattice ranks another student well above this one (that one unsupported: BONNET Matéo's
+        // frames fit him 0.95, his strings read "Banakalen"): the lattice names nobody, least of all its second.
+        const ranksOnly = unsupported || lead <= -opts.margin
+        return { score: ranksOnly ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
       }),
     )
   })
@@ -96,9 +98,9 @@ export const identifyCopies = ({
   readings.forEach((reading, i) => {
     const witness = reading.named ? dateWitness({ reading, dates }) : undefined
     const row = pairs[i]!
-    const j = witness?.student
-    if (j === undefined || !row[j]) return
-    if (witness!.nearDates.some((k) => row[j]!.score - (row[k]?.score ?? 0) < opts.margin)) return
+    if (!witness || !row[witness.student]) return
+    const j = witness.student
+    if (witness.nearDates.some((k) => row[j]!.score - (row[k]?.score ?? 0) < opts.margin)) return
     const others = Math.max(0, ...row.flatMap((pair, k) => (k === j ? [] : [pair.score])))
     if (row[j]!.score >= opts.unknownScore && others - row[j]!.score < opts.margin) row[j] = { score: Math.max(row[j]!.score, opts.dateConfirmed), partial: false }
   })
