@@ -1,7 +1,9 @@
 // Issue 18's copier mock bac through the real app, as a school would use it: the school-software class list
 // imported, the exam with its blank subject (or without), the copier's A3 batch uploaded, then the annex file
 // later; ingestion, the join of a student's sheets, identification and the written page order all run as jobs.
-// Scored against the generator's truth. `npx tsx bench/copier.ts [--held-out] [--no-subject] [--dump copies.json]`.
+// Scored against the generator's truth. `npx tsx bench/copier.ts --help`.
+import { parseArgs } from 'node:util'
+
 import type { Agenda } from 'agenda'
 import type { Payload } from 'payload'
 
@@ -219,12 +221,36 @@ export const summarize = (run: CopierRun) => {
   }
 }
 
+const USAGE = `usage: npx tsx bench/copier.ts [--held-out] [--no-subject] [--seed <n>] [--dump <copies.json>]
+  --held-out    the scenario in the fonts no reader was tuned on (seed 2801 unless --seed)
+  --no-subject  the exam without its blank subject
+  --seed <n>    another class of the same scenario, drawn afresh (not cached): hands and answers no rule was tuned on
+  --dump <file> every copy's readings, cut and truth as JSON
+`
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const heldOut = process.argv.includes('--held-out')
-  const scenario = heldOut ? await copierMockBac({ seed: 2801, fonts: 'heldOut' }) : await getScenario('copier-mock-bac')
-  const dumpAt = process.argv.indexOf('--dump')
-  const run = await runCopierScenario({ scenario, withSubject: !process.argv.includes('--no-subject'), dump: dumpAt > 0 ? process.argv[dumpAt + 1] : undefined })
+  let options: { values: { 'held-out'?: boolean; 'no-subject'?: boolean; seed?: string; dump?: string; help?: boolean } }
+  try {
+    options = parseArgs({ options: { 'held-out': { type: 'boolean' }, 'no-subject': { type: 'boolean' }, seed: { type: 'string' }, dump: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`)
+    process.exit(2)
+  }
+  const { values } = options
+  if (values.help) {
+    process.stdout.write(USAGE)
+    process.exit(0)
+  }
+  const seed = values.seed === undefined ? undefined : Number(values.seed)
+  if (seed !== undefined && !Number.isInteger(seed)) {
+    process.stderr.write(`--seed takes a whole number, not "${values.seed}"\n${USAGE}`)
+    process.exit(2)
+  }
+  const heldOut = Boolean(values['held-out'])
+  const withSubject = !values['no-subject']
+  const scenario = seed !== undefined || heldOut ? await copierMockBac({ seed: seed ?? 2801, fonts: heldOut ? 'heldOut' : 'tuned' }) : await getScenario('copier-mock-bac')
+  const run = await runCopierScenario({ scenario, withSubject, dump: values.dump })
   for (const r of run.results) if (r.detail) process.stderr.write(`${r.student}: ${r.detail}\n`)
-  console.table([{ fonts: heldOut ? 'held out (seed 2801)' : 'tuned (seed 1801)', subject: process.argv.includes('--no-subject') ? 'no' : 'yes', ...summarize(run) }])
+  console.table([{ fonts: `${heldOut ? 'held out' : 'tuned'} (seed ${seed ?? (heldOut ? 2801 : 1801)})`, subject: withSubject ? 'yes' : 'no', ...summarize(run) }])
   process.exit(0)
 }

@@ -85,6 +85,25 @@ describe('written page numbers', () => {
     expect(decodeCopyNumbers([page(1, 4, { free: 20 }), page(2, 4, { free: 20 }), page(3, 4), page(4, 4)]).slice(0, 2)).toEqual([undefined, undefined])
   })
 
+  it('places whole folded sheets by their four pages when no page’s number is sure on its own', () => {
+    // a hand the recogniser reads badly, two copies doubles scanned second first: each page's number only a
+    // little ahead of its neighbours, too little to name any page alone
+    const weak = (n: number) => page(n, 8, { sure: 1.5 })
+    const pages = [5, 6, 7, 8, 1, 2, 3, 4].map(weak)
+    const sheetOf = ['b', 'b', 'b', 'b', 'a', 'a', 'a', 'a']
+    const sideOf = ['b1', 'b2', 'b2', 'b1', 'a1', 'a2', 'a2', 'a1']
+    expect(decodeCopyNumbers(pages).filter(Boolean)).toHaveLength(0)
+    const placed = decodeCopyNumbers(pages, { sheetOf, sideOf })
+    expect(placed.map((d) => d && `${d.n}/${d.total}`)).toEqual(['5/8', '6/8', '7/8', '8/8', '1/8', '2/8', '3/8', '4/8'])
+    expect(orderByWrittenNumbers(placed.map((written, i) => ({ written, sheet: sheetOf[i] })))?.order).toEqual([4, 5, 6, 7, 0, 1, 2, 3])
+    // writing that favours no block (every number read alike) places nothing
+    const flat = (): PageNumberScores => ({ ...page(1, 8), scores: page(1, 8).scores.map((row) => row.map(() => -3)) })
+    expect(decodeCopyNumbers(Array.from({ length: 8 }, flat), { sheetOf, sideOf }).filter(Boolean)).toHaveLength(0)
+    // nor sheets the cut did not give in booklet order, nor a copy with a page on no sheet (an annex, a loose sheet)
+    expect(decodeCopyNumbers(pages, { sheetOf, sideOf: ['b1', 'b1', 'b2', 'b2', 'a1', 'a2', 'a2', 'a1'] }).filter(Boolean)).toHaveLength(0)
+    expect(decodeCopyNumbers([...pages, weak(8)], { sheetOf: [...sheetOf, undefined], sideOf: [...sideOf, 'c1'] }).filter(Boolean)).toHaveLength(0)
+  })
+
   it('numbers a folded sheet in the cut\'s booklet order when the numbers read on it fold no sheet', () => {
     // issue 18's LE GOFF Élodie: sheets [1 2 3 4] and [9 10 11 12] (5–8 never scanned); on the second, 9 was
     // read as 8 and 12 as 9: 8 and 9 on one side, 10 and 11 on the other — no folded sheet carries that

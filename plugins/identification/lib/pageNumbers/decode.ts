@@ -1,8 +1,9 @@
 import { munkres } from 'munkres'
 
-import { foldable, foldedSheets, inBookletOrder } from './foldedSheet'
+import { foldable, foldedSheets, inBookletOrder, type FoldedSheet } from './foldedSheet'
 import { MAX_PAGES, type WrittenNumber } from './parse'
 import type { PageNumberScores } from './readPageNumber'
+import { numberBySheets } from './sheetBlocks'
 
 /** Nats by which a copy's page count must beat the next one, and a page's number the next one. */
 const TOTAL_MARGIN = 4
@@ -45,7 +46,8 @@ const assignNumbers = ({ gains, total }: { gains: number[][]; total: number }): 
  * page's number under it, kept only when clearly ahead of its other readings. Pages left undecided
  * get none. `sheetOf[i]` and `sideOf[i]` name the folded sheet and the scanned side page i is on: a
  * sheet whose numbers no folding can carry is numbered in the order the cut gave its halves, when that
- * order is a booklet's and its numbers are clearly ahead of any other start (see `refold`).
+ * order is a booklet's and its numbers are clearly ahead of any other start (see `refold`). When no count
+ * or too few pages are decided so, a copy made of whole sheets is numbered sheet by sheet (`bySheets`).
  */
 export const decodeCopyNumbers = (
   pages: (PageNumberScores | undefined)[],
@@ -54,8 +56,41 @@ export const decodeCopyNumbers = (
   const read = pages.flatMap((p, index) => (p ? [{ index, ...p }] : []))
   const none = pages.map(() => undefined)
   if (read.length < 2) return none
-  // A number's gain: how much better it explains the page than writing that is no number at all.
-  const gainsUnder = (total: number) => read.map((p) => Array.from(p.scores[total]!, (s) => Math.max(0, s - (p.free - MISFIT))))
+  const sheets = foldedSheets({ sheetOf, sideOf })
+  return byPages({ pages, read, sheets }) ?? bySheets({ pages, read, sheets }) ?? none
+}
+
+type ReadPage = PageNumberScores & { index: number }
+
+/** A number's gain: how much better it explains the page than writing that is no number at all. */
+const gainsOf = (p: PageNumberScores, total: number) => Array.from(p.scores[total]!, (s) => Math.max(0, s - (p.free - MISFIT)))
+
+/**
+ * A copy made only of whole folded sheets in booklet order, whose pages' numbers were not read surely one by
+ * one, numbered sheet by sheet (`numberBySheets`): four doubtful readings in a row still place a sheet.
+ */
+const bySheets = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; sheets: FoldedSheet[] }): (WrittenNumber | undefined)[] | undefined => {
+  const whole = sheets.filter(inBookletOrder)
+  const onSheets = new Set(whole.flatMap((s) => s.pages))
+  if (!read.every((p) => onSheets.has(p.index))) return undefined
+  const placed = numberBySheets({
+    sheets: whole,
+    pageCount: pages.length,
+    missingPage: MISSING_PAGE,
+    gainsUnder: (total) => {
+      const gains = new Map(read.map((p) => [p.index, gainsOf(p, total)]))
+      return (page, n) => gains.get(page)?.[n] ?? 0
+    },
+  })
+  // A page with nothing written on it carries no number: its sheet still places it (orderByWrittenNumbers).
+  const written = new Set(read.map((p) => p.index))
+  return placed?.map((n, i) => (written.has(i) ? n : undefined))
+}
+
+/** Each page's number decided page by page under one count for the copy (see `decodeCopyNumbers`). */
+const byPages = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; sheets: FoldedSheet[] }): (WrittenNumber | undefined)[] | undefined => {
+  const none = pages.map(() => undefined)
+  const gainsUnder = (total: number) => read.map((p) => gainsOf(p, total))
   const totals: { total: number; score: number; picks: (number | undefined)[]; gains: number[][] }[] = []
   const own = read.map(bestUnder)
   /** every page reads this count about as well as any other on its own */
@@ -70,7 +105,7 @@ export const decodeCopyNumbers = (
   }
   totals.sort((x, y) => y.score - x.score)
   const [best, second] = totals
-  if (!best || best.score <= 0 || (second && best.score - second.score < TOTAL_MARGIN)) return none
+  if (!best || best.score <= 0 || (second && best.score - second.score < TOTAL_MARGIN)) return undefined
   const out: (WrittenNumber | undefined)[] = [...none]
   best.picks.forEach((n, r) => {
     if (n === undefined) return
@@ -78,11 +113,11 @@ export const decodeCopyNumbers = (
     const others = Math.max(...Array.from(row).filter((_, k) => k !== 0 && k !== n))
     if (row[n]! - others >= NUMBER_MARGIN && row[n]! >= read[r]!.free - MISFIT) out[read[r]!.index] = { n, total: best.total }
   })
-  refold({ out, total: best.total, gains: best.gains, rowOf: new Map(read.map((p, r) => [p.index, r])), sheets: foldedSheets({ sheetOf, sideOf }) })
+  refold({ out, total: best.total, gains: best.gains, rowOf: new Map(read.map((p, r) => [p.index, r])), sheets })
   // A right count makes most written numbers readable under it; one that names only a few pages was
   // chosen by writing the recogniser cannot read (a hand it does not know), and says nothing.
   const named = out.filter(Boolean).length
-  return named >= Math.max(2, Math.ceil(read.length / 2)) ? out : none
+  return named >= Math.max(2, Math.ceil(read.length / 2)) ? out : undefined
 }
 
 /**
