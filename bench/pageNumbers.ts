@@ -1,25 +1,72 @@
 // Written page numbers ("n / N" in the official sheet's footer cells) read on issue 18's copier scenario,
-// against the generator's truth: `npx tsx bench/pageNumbers.ts [--held-out] [--learned]`. Prints how many
-// pages the copy-level decoding named right, wrong, or not at all (decided by folded sheet, and page by page as
-// the baseline), and the seconds spent. `--held-out`
-// draws the scenario again with another seed and the fonts kept out of all tuning (not cached, ~1 min
-// more). `--learned` finds the page-number box on a blank form learned from the scan's own first pages
-// (as identification does when the exam has no subject), its print made again with the feet of later
-// pages; `--learned-first-pages-only` without that second step. `--json`: the counts as JSON on stdout.
+// against the generator's truth. Prints how many pages the copy-level decoding named right, wrong, or not at
+// all (decided by folded sheet, and page by page as the baseline), and the seconds spent. `--held-out` draws
+// the scenario again with another seed and the fonts kept out of all tuning (not cached, ~1 min more).
+// `--learned` finds the page-number box on a blank form learned from the scan's own first pages (as
+// identification does when the exam has no subject), its print made again with the feet of later pages;
+// `--learned-first-pages-only` without that second step. `--hands` reads instead an official A4 class with one
+// copy per handwriting font and prints the numbers read per hand. `--json`: the counts as JSON on stdout.
+import { parseArgs } from 'node:util'
+
 import { copierMockBac, getScenario } from '../tools/papers/index'
 import { countNumbers, openScenario, type FooterSource } from './page-numbers/evaluate'
+import { countByHand } from './page-numbers/hands'
 
-const heldOut = process.argv.includes('--held-out')
-const source: FooterSource = process.argv.includes('--learned-first-pages-only') ? 'learned-first-pages-only' : process.argv.includes('--learned') ? 'learned' : 'subject'
-const scenario = heldOut ? await copierMockBac({ seed: 2801, fonts: 'heldOut' }) : await getScenario('copier-mock-bac')
-const { copies, sources, regions, sheets, footer } = await openScenario({ scenario, source })
-if (!footer) throw new Error(`the ${source === 'subject' ? 'subject' : 'learned form'} has no page-number footer`)
-const { secondsPerPage, pagesAlone, ...counts } = await countNumbers({ scenario, footer, copies, sources, regions, sheets })
-if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(counts))
-else {
-  const fonts = heldOut ? 'held out (seed 2801)' : 'tuned (seed 1801)'
-  console.table([
-    { fonts, footer: source, decided: 'by folded sheet', ...counts, 's/page': secondsPerPage.toFixed(2) },
-    { fonts, footer: source, decided: 'page by page (baseline)', copies: counts.copies, pages: counts.pages, ...pagesAlone, 's/page': '' },
-  ])
+const USAGE = `usage: npx tsx bench/pageNumbers.ts [--held-out] [--learned | --learned-first-pages-only] [--json]
+       npx tsx bench/pageNumbers.ts --hands [--seed <n>] [--json]
+  --held-out                  the copier scenario in the fonts no reader was tuned on (seed 2801)
+  --learned                   the footer from a form learned from the scan, not from the subject
+  --learned-first-pages-only  the same, without the later pages' feet
+  --hands                     an official A4 class, one copy per handwriting font: numbers read per hand
+  --seed <n>                  the class --hands draws (default 77)
+  --json                      the counts as JSON on stdout
+`
+
+let values: { 'held-out'?: boolean; learned?: boolean; 'learned-first-pages-only'?: boolean; hands?: boolean; seed?: string; json?: boolean; help?: boolean }
+try {
+  ;({ values } = parseArgs({
+    options: {
+      'held-out': { type: 'boolean' },
+      learned: { type: 'boolean' },
+      'learned-first-pages-only': { type: 'boolean' },
+      hands: { type: 'boolean' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }))
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n${USAGE}`)
+  process.exit(2)
+}
+if (values.help) {
+  process.stdout.write(USAGE)
+  process.exit(0)
+}
+const seed = Number(values.seed ?? 77)
+if (!Number.isInteger(seed)) {
+  process.stderr.write(`--seed takes a whole number, not "${values.seed}"\n${USAGE}`)
+  process.exit(2)
+}
+
+if (values.hands) {
+  const rows = await countByHand({ seed })
+  const total = rows.reduce((sum, r) => ({ written: sum.written + r.written, right: sum.right + r.right, wrong: sum.wrong + r.wrong }), { written: 0, right: 0, wrong: 0 })
+  if (values.json) process.stdout.write(JSON.stringify({ seed, rows, total }))
+  else console.table([...rows, { hand: `all (seed ${seed})`, set: '', ...total }])
+} else {
+  const heldOut = Boolean(values['held-out'])
+  const source: FooterSource = values['learned-first-pages-only'] ? 'learned-first-pages-only' : values.learned ? 'learned' : 'subject'
+  const scenario = heldOut ? await copierMockBac({ seed: 2801, fonts: 'heldOut' }) : await getScenario('copier-mock-bac')
+  const { copies, sources, regions, sheets, footer } = await openScenario({ scenario, source })
+  if (!footer) throw new Error(`the ${source === 'subject' ? 'subject' : 'learned form'} has no page-number footer`)
+  const { secondsPerPage, pagesAlone, ...counts } = await countNumbers({ scenario, footer, copies, sources, regions, sheets })
+  if (values.json) process.stdout.write(JSON.stringify(counts))
+  else {
+    const fonts = heldOut ? 'held out (seed 2801)' : 'tuned (seed 1801)'
+    console.table([
+      { fonts, footer: source, decided: 'by folded sheet', ...counts, 's/page': secondsPerPage.toFixed(2) },
+      { fonts, footer: source, decided: 'page by page (baseline)', copies: counts.copies, pages: counts.pages, ...pagesAlone, 's/page': '' },
+    ])
+  }
 }
