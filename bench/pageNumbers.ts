@@ -13,16 +13,17 @@ import { countNumbers, openScenario, type FooterSource } from './page-numbers/ev
 import { countByHand } from './page-numbers/hands'
 
 const USAGE = `usage: npx tsx bench/pageNumbers.ts [--held-out] [--learned | --learned-first-pages-only] [--json]
-       npx tsx bench/pageNumbers.ts --hands [--seed <n>] [--json]
+       npx tsx bench/pageNumbers.ts --hands [--seed <n>] [--only <hand,hand…>] [--json]
   --held-out                  the copier scenario in the fonts no reader was tuned on (seed 2801)
   --learned                   the footer from a form learned from the scan, not from the subject
   --learned-first-pages-only  the same, without the later pages' feet
   --hands                     an official A4 class, one copy per handwriting font: numbers read per hand
   --seed <n>                  the class --hands draws (default 77)
+  --only <hand,hand…>         --hands with these handwriting fonts only (ids of tools/papers/fonts.ts)
   --json                      the counts as JSON on stdout
 `
 
-let values: { 'held-out'?: boolean; learned?: boolean; 'learned-first-pages-only'?: boolean; hands?: boolean; seed?: string; json?: boolean; help?: boolean }
+let values: { 'held-out'?: boolean; learned?: boolean; 'learned-first-pages-only'?: boolean; hands?: boolean; seed?: string; only?: string; json?: boolean; help?: boolean }
 try {
   ;({ values } = parseArgs({
     options: {
@@ -31,6 +32,7 @@ try {
       'learned-first-pages-only': { type: 'boolean' },
       hands: { type: 'boolean' },
       seed: { type: 'string' },
+      only: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -50,7 +52,7 @@ if (!Number.isInteger(seed)) {
 }
 
 if (values.hands) {
-  const rows = await countByHand({ seed })
+  const rows = await countByHand({ seed, only: values.only?.split(',').map((id) => id.trim()).filter(Boolean) })
   const total = rows.reduce((sum, r) => ({ written: sum.written + r.written, right: sum.right + r.right, wrong: sum.wrong + r.wrong }), { written: 0, right: 0, wrong: 0 })
   if (values.json) process.stdout.write(JSON.stringify({ seed, rows, total }))
   else console.table([...rows, { hand: `all (seed ${seed})`, set: '', ...total }])
