@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { getBatch } from '../../fixtures/scans'
 import type { ApiClient } from '../../int/helpers/http'
 import { createFirstAdmin, signInAdmin, startAdminApp, type AdminApp } from '../helpers/admin-app'
+import { CUT_AND_NAME_JOBS } from '../../int/helpers/jobs'
 import { uploadBatch } from '../../int/helpers/scans'
 import { waitUntil as until } from '../../int/helpers/wait'
 
@@ -39,7 +40,8 @@ const seed = async () => {
 }
 
 beforeAll(async () => {
-  app = await startAdminApp({ name: 'desk-fixes', firstPort: 3600 })
+  // Cutting and naming only: the redactions of every copy (re-rendered after each edit) are never opened here.
+  app = await startAdminApp({ name: 'desk-fixes', firstPort: 3600, env: { KORRIGO_JOBS: CUT_AND_NAME_JOBS.join(',') } })
   base = app.base
   browser = app.browser
 }, 900_000)
