@@ -2,8 +2,6 @@
 // imported, the exam with its blank subject (or without), the copier's A3 batch uploaded, then the annex file
 // later; ingestion, the join of a student's sheets, identification and the written page order all run as jobs.
 // Scored against the generator's truth. `npx tsx bench/copier.ts --help`.
-import { parseArgs } from 'node:util'
-
 import type { Agenda } from 'agenda'
 import type { Payload } from 'payload'
 
@@ -13,6 +11,7 @@ import { CUT_AND_NAME_JOBS } from '../tests/int/helpers/jobs.js'
 import { signIn } from '../tests/int/helpers/http.js'
 import { uploadBatch, waitForBatch } from '../tests/int/helpers/scans.js'
 import type { Id } from '../tests/int/helpers/seed.js'
+import { benchArgs, wholeNumber } from './args.js'
 import { rotationsOf, storedRegion } from './truth-regions.js'
 
 export type CopierCopyResult = {
@@ -229,23 +228,8 @@ const USAGE = `usage: npx tsx bench/copier.ts [--held-out] [--no-subject] [--see
 `
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  let options: { values: { 'held-out'?: boolean; 'no-subject'?: boolean; seed?: string; dump?: string; help?: boolean } }
-  try {
-    options = parseArgs({ options: { 'held-out': { type: 'boolean' }, 'no-subject': { type: 'boolean' }, seed: { type: 'string' }, dump: { type: 'string' }, help: { type: 'boolean', short: 'h' } } })
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`)
-    process.exit(2)
-  }
-  const { values } = options
-  if (values.help) {
-    process.stdout.write(USAGE)
-    process.exit(0)
-  }
-  const seed = values.seed === undefined ? undefined : Number(values.seed)
-  if (seed !== undefined && !Number.isInteger(seed)) {
-    process.stderr.write(`--seed takes a whole number, not "${values.seed}"\n${USAGE}`)
-    process.exit(2)
-  }
+  const values = benchArgs({ usage: USAGE, options: { 'held-out': { type: 'boolean' }, 'no-subject': { type: 'boolean' }, seed: { type: 'string' }, dump: { type: 'string' } } })
+  const seed = wholeNumber({ name: 'seed', value: values.seed, usage: USAGE })
   const heldOut = Boolean(values['held-out'])
   const withSubject = !values['no-subject']
   const scenario = seed !== undefined || heldOut ? await copierMockBac({ seed: seed ?? 2801, fonts: heldOut ? 'heldOut' : 'tuned' }) : await getScenario('copier-mock-bac')

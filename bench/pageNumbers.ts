@@ -6,9 +6,8 @@
 // identification does when the exam has no subject), its print made again with the feet of later pages;
 // `--learned-first-pages-only` without that second step. `--hands` reads instead an official A4 class with one
 // copy per handwriting font and prints the numbers read per hand. `--json`: the counts as JSON on stdout.
-import { parseArgs } from 'node:util'
-
 import { copierMockBac, getScenario } from '../tools/papers/index'
+import { benchArgs, wholeNumber } from './args'
 import { countNumbers, openScenario, type FooterSource } from './page-numbers/evaluate'
 import { countByHand } from './page-numbers/hands'
 
@@ -23,33 +22,19 @@ const USAGE = `usage: npx tsx bench/pageNumbers.ts [--held-out] [--learned | --l
   --json                      the counts as JSON on stdout
 `
 
-let values: { 'held-out'?: boolean; learned?: boolean; 'learned-first-pages-only'?: boolean; hands?: boolean; seed?: string; only?: string; json?: boolean; help?: boolean }
-try {
-  ;({ values } = parseArgs({
-    options: {
-      'held-out': { type: 'boolean' },
-      learned: { type: 'boolean' },
-      'learned-first-pages-only': { type: 'boolean' },
-      hands: { type: 'boolean' },
-      seed: { type: 'string' },
-      only: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }))
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}`)
-  process.exit(2)
-}
-if (values.help) {
-  process.stdout.write(USAGE)
-  process.exit(0)
-}
-const seed = Number(values.seed ?? 77)
-if (!Number.isInteger(seed)) {
-  process.stderr.write(`--seed takes a whole number, not "${values.seed}"\n${USAGE}`)
-  process.exit(2)
-}
+const values = benchArgs({
+  usage: USAGE,
+  options: {
+    'held-out': { type: 'boolean' },
+    learned: { type: 'boolean' },
+    'learned-first-pages-only': { type: 'boolean' },
+    hands: { type: 'boolean' },
+    seed: { type: 'string' },
+    only: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+})
+const seed = wholeNumber({ name: 'seed', value: values.seed, fallback: 77, usage: USAGE })!
 
 if (values.hands) {
   const rows = await countByHand({ seed, only: values.only?.split(',').map((id) => id.trim()).filter(Boolean) })

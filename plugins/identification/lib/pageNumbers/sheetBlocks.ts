@@ -24,7 +24,7 @@ function* placements(count: number, places: number, taken: number[] = []): Gener
  * Numbers a copy made of whole folded sheets (copies doubles, each cut in booklet order) by sheet rather
  * than by page: each sheet holds four numbers in a row (4k+1 … 4k+4), so the question is only which sheet
  * comes first. A hand the recogniser reads badly leaves every page's number in doubt, yet the four pages of a
- * sheet, each with its "n" and its "N", together say which block the sheet is. `gainsUnder(total)[page][n]`:
+ * sheet, each with its "n" and its "N", together say which block the sheet is. `gainsUnder(total)(page, n)`:
  * how much better "n / total" explains page `page`'s writing than writing that is no number (0 for a page not
  * read). Decided only when the best placement, count included, beats every other by a margin; a count that
  * says sheets are missing pays `missingPage` per page.
