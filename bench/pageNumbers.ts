@@ -12,13 +12,14 @@ import { countNumbers, openScenario, type FooterSource } from './page-numbers/ev
 import { countByHand } from './page-numbers/hands'
 
 const USAGE = `usage: npx tsx bench/pageNumbers.ts [--held-out] [--learned | --learned-first-pages-only] [--json]
-       npx tsx bench/pageNumbers.ts --hands [--seed <n>] [--only <hand,hand…>] [--json]
+       npx tsx bench/pageNumbers.ts --hands [--seed <n>] [--only <hand,hand…>] [--pencil] [--json]
   --held-out                  the copier scenario in the fonts no reader was tuned on (seed 2801)
   --learned                   the footer from a form learned from the scan, not from the subject
   --learned-first-pages-only  the same, without the later pages' feet
   --hands                     an official A4 class, one copy per handwriting font: numbers read per hand
   --seed <n>                  the class --hands draws (default 77)
   --only <hand,hand…>         --hands with these handwriting fonts only (ids of tools/papers/fonts.ts)
+  --pencil                    --hands with every hand in pencil (light grey: faint strokes, tuned on no hand)
   --json                      the counts as JSON on stdout
 `
 
@@ -31,16 +32,17 @@ const values = benchArgs({
     hands: { type: 'boolean' },
     seed: { type: 'string' },
     only: { type: 'string' },
+    pencil: { type: 'boolean' },
     json: { type: 'boolean' },
   },
 })
 const seed = wholeNumber({ name: 'seed', value: values.seed, fallback: 77, usage: USAGE })!
 
 if (values.hands) {
-  const rows = await countByHand({ seed, only: values.only?.split(',').map((id) => id.trim()).filter(Boolean) })
+  const rows = await countByHand({ seed, pencil: values.pencil, only: values.only?.split(',').map((id) => id.trim()).filter(Boolean) })
   const total = rows.reduce((sum, r) => ({ written: sum.written + r.written, right: sum.right + r.right, wrong: sum.wrong + r.wrong }), { written: 0, right: 0, wrong: 0 })
   if (values.json) process.stdout.write(JSON.stringify({ seed, rows, total }))
-  else console.table([...rows, { hand: `all (seed ${seed})`, set: '', ...total }])
+  else console.table([...rows, { hand: `all (seed ${seed}${values.pencil ? ', pencil' : ''})`, set: '', ...total }])
 } else {
   const heldOut = Boolean(values['held-out'])
   const source: FooterSource = values['learned-first-pages-only'] ? 'learned-first-pages-only' : values.learned ? 'learned' : 'subject'

@@ -10,13 +10,13 @@ import { HAND_FONTS } from '../../tools/papers/fonts'
 
 export type HandCounts = { hand: string; set: string; written: number; right: number; wrong: number }
 
-/** `only`: these hands' copies alone (a quicker check of a few). */
-export const countByHand = async ({ seed, only }: { seed: number; only?: string[] }): Promise<HandCounts[]> => {
+/** `only`: these hands' copies alone (a quicker check of a few); `pencil`: every hand in light grey (see BatchSpec). */
+export const countByHand = async ({ seed, only, pencil }: { seed: number; only?: string[]; pencil?: boolean }): Promise<HandCounts[]> => {
   const fonts = HAND_FONTS.filter((f) => !f.legacyOnly && (!only || only.includes(f.id)))
   const unknown = only?.filter((id) => !HAND_FONTS.some((f) => f.id === id)) ?? []
   if (unknown.length) throw new Error(`no handwriting font ${unknown.map((id) => `"${id}"`).join(', ')} (tools/papers/fonts.ts)`)
   const hands = fonts.map((f) => f.id)
-  const batch = await buildBatch({ name: 'page-numbers-by-hand', seed, design: 'official', format: 'a4', copies: hands.length, hands, sheetsFor: hands.map(() => 2), repeatHeader: 1, pageNumbers: true, blankPages: 0, fonts: 'tuned' })
+  const batch = await buildBatch({ name: 'page-numbers-by-hand', seed, design: 'official', format: 'a4', copies: hands.length, hands, sheetsFor: hands.map(() => 2), repeatHeader: 1, pageNumbers: true, blankPages: 0, fonts: 'tuned', pencil })
   const analyses = await analyzePages({ bytes: batch.bytes, fileName: 'hands.pdf' })
   const plan = planCopies({ analyses, fileName: 'hands.pdf', subject: readSubject({ bytes: batch.subject }) })
   const footer = footerFormOf(formFromSubject({ pdf: batch.subject }))

@@ -12,4 +12,7 @@ import { describeCopierMockBac } from './copierBars'
 // One copy each since sheets whose headers say the same name in the same hand join (12 copies before: EL AMRANI
 // Timothée's three hairline sheets, which neither the class list nor their page numbers could place, stayed apart).
 // Named right 10 since a wide lead names a faint hand below the threshold (EL AMRANI Timothée, 9 before).
-describeCopierMockBac({ withSubject: true, bars: { namedRight: 10, inOrder: 8, annexesAttached: 5, missingReported: 1, oneCopyEach: true } })
+// In written order 10 since a faint pen's page numbers are read whole (withFaintStrokes; 9 before: EL AMRANI
+// Timothée's hairline numbers read nothing and his sheets kept the scan's order). Every annex attached (6 of 6
+// measured since 2026-12-05 early morning): the whole bar, asserted.
+describeCopierMockBac({ withSubject: true, bars: { namedRight: 10, inOrder: 10, annexesAttached: 6, missingReported: 1, oneCopyEach: true } })

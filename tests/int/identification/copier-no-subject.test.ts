@@ -7,4 +7,5 @@ import { describeCopierMockBac } from './copierBars'
 // written order, 0 annexes attached (tuned fonts); measured after: 7 named, 7 in written order, 4 annexes.
 // 2026-12-05 early morning, birth dates as witnesses, duplex backs and sheets joined on their written numbers:
 // 7 → 9 named, 7 → 8 in written order, 4 → 5 annexes, the missing page reported (0 → 1).
-describeCopierMockBac({ withSubject: false, bars: { namedRight: 8, inOrder: 7, annexesAttached: 4, missingReported: 1 } })
+// 2026-12-05 evening, a faint pen's page numbers read whole: 8 → 10 in written order (bar 9), 12 → 11 copies.
+describeCopierMockBac({ withSubject: false, bars: { namedRight: 8, inOrder: 9, annexesAttached: 4, missingReported: 1 } })

@@ -10,8 +10,9 @@ export type CopierBars = { namedRight: number; inOrder: number; annexesAttached:
  * the official exam sheet with its letter cells, copies of one to three sheets each with the same filled
  * header and hand-numbered pages, one sheet never scanned, one copy's sheets scanned out of order), the
  * school software's all-capitals single-column class list, then a separate annex file uploaded later; with
- * the exam's blank subject or without. What holds today; the issue's whole bar (every copy named and joined,
- * every annex attached) is not reached yet: `npx tsx bench/copier.ts [--no-subject]` prints where each copy stands.
+ * the exam's blank subject or without. With the subject the bars are the issue's whole bar (every copy named,
+ * joined and in its written order, every annex attached, the missing page reported); without it, what holds today:
+ * `npx tsx bench/copier.ts [--no-subject]` prints where each copy stands.
  */
 export const describeCopierMockBac = ({ withSubject, bars }: { withSubject: boolean; bars: CopierBars }) => {
   let run: CopierRun

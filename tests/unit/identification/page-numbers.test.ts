@@ -68,6 +68,14 @@ describe('written page numbers', () => {
     expect(decodeCopyNumbers([page(3, 6), doubtful])).toEqual([undefined, undefined])
   })
 
+  it('reads a copy’s first sheet scanned as a piece of its own, the count its pages write clearly', () => {
+    // issue 18's EL AMRANI Lina: "1/12 2/12 … 4/12", one number a smudge, the sheets of pages 5–12 cut apart
+    const smudge: PageNumberScores = { ...page(3, 12), scores: page(3, 12).scores.map((row) => row.map(() => -9)), free: -6 }
+    expect(decodeCopyNumbers([page(1, 12), page(2, 12), smudge, page(4, 12)])).toEqual([{ n: 1, total: 12 }, { n: 2, total: 12 }, undefined, { n: 4, total: 12 }])
+    // two pages of four are no clear count: the eight pages it says are missing are paid for
+    expect(decodeCopyNumbers([page(1, 12), page(2, 12), smudge, smudge]).filter(Boolean)).toHaveLength(0)
+  })
+
   it('says nothing when the chosen count leaves most read pages without a number', () => {
     // a hand the recogniser cannot read: eight pages, each a weak reading, only one clearly a number
     const weak = (n: number) => page(n, 8, { sure: 1.5 })

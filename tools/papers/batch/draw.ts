@@ -2,7 +2,7 @@ import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, type PDFEmbeddedPage } from 'pdf-lib'
 import { A3, A4 } from '../geometry.js'
 import { fillHeader, writeAnswers, writePageNumber } from '../hand/fill.js'
-import { createPen, embedHands, type Pen } from '../hand/pen.js'
+import { createPen, embedHands, pencilInk, type Pen } from '../hand/pen.js'
 import { createPrinter, type PrintFonts } from '../print/printer.js'
 import type { WritingLines } from '../print/rulings.js'
 import { createRng, type Rng } from '../prng.js'
@@ -38,7 +38,10 @@ export const drawBatch = async ({ plan, subject }: { plan: BatchPlan; subject: S
     if (!p) {
       const cp = plan.copies[copy]!
       const rng = createRng(cp.seed)
-      p = { pen: createPen({ rng, hand: cp.hand, embedded: hands }), rng }
+      const pen = createPen({ rng, hand: cp.hand, embedded: hands })
+      // Drawn from a stream of its own: the pencil changes the ink and nothing else of the copy.
+      if (plan.spec.pencil) pen.ink = pencilInk(createRng(cp.seed + 0x9e37))
+      p = { pen, rng }
       pens.set(copy, p)
     }
     return p

@@ -35,6 +35,11 @@ export type BatchSpec = {
   /** "n / N" written on every page that is not blank */
   pageNumbers?: boolean
   fonts: 'tuned' | 'heldOut'
+  /**
+   * every student writes in pencil, or a pen running dry: light grey ink (about 60 % of the way to the
+   * paper), which a scan keeps only as faint strokes (no reader was tuned on it)
+   */
+  pencil?: boolean
   /** darker paper, heavier grain, lower JPEG quality */
   harsh?: boolean
   /** no skew, no grain: the pixels line up with the truth exactly (geometry checks, debugging) */

@@ -53,6 +53,12 @@ export const createPen = ({ rng, hand, embedded }: { rng: Rng; hand: HandFont; e
   }
 }
 
+/** A pencil's grey (or a dry pen's): between 55 and 68 % of the way from black to white. */
+export const pencilInk = (rng: Rng): [number, number, number] => {
+  const grey = rng.range(0.55, 0.68)
+  return [grey, grey, grey * 1.02]
+}
+
 const ACCENT: Record<string, 'acute' | 'grave' | 'circ' | 'diaer' | 'cedil' | undefined> = { '\u0301': 'acute', '\u0300': 'grave', '\u0302': 'circ', '\u0308': 'diaer', '\u0327': 'cedil' }
 
 const drawAccents = ({ p, marks, x, y, w, size, capital, color }: { p: Printer; marks: string[]; x: number; y: number; w: number; size: number; capital: boolean; color: ReturnType<typeof rgb> }) => {

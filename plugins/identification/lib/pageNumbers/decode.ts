@@ -95,13 +95,17 @@ const byPages = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; 
   const own = read.map(bestUnder)
   /** every page reads this count about as well as any other on its own */
   const unanimous = (total: number) => own.every(({ best, perTotal }) => perTotal[total]! >= best - NUMBER_MARGIN)
+  const read_ = readCount(own)
   for (let total = Math.max(2, read.length); total <= MAX_PAGES && total < read[0]!.scores.length; total++) {
     const gains = gainsUnder(total)
     const { picks, gain } = assignNumbers({ gains, total })
     // A count every page reads on its own is not paid for the pages its numbers place before theirs: a student's
     // third sheet read "5/6 6/6" lacks the four pages of the sheets before it, which join it later (fragments.ts).
     const highest = unanimous(total) ? Math.max(0, ...picks.map((n) => n ?? 0)) : 0
-    totals.push({ total, picks, gains, score: gain - MISSING_PAGE * Math.max(0, total - Math.max(pages.length, highest)) })
+    // The count the pages themselves write clearly is not paid for at all: a copy's first sheet scanned as a piece
+    // of its own ("1/12 2/12 … 4/12") lacks eight pages that other pieces hold.
+    const missing = total === read_ ? 0 : Math.max(0, total - Math.max(pages.length, highest))
+    totals.push({ total, picks, gains, score: gain - MISSING_PAGE * missing })
   }
   totals.sort((x, y) => y.score - x.score)
   const [best, second] = totals
@@ -118,6 +122,26 @@ const byPages = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; 
   // chosen by writing the recogniser cannot read (a hand it does not know), and says nothing.
   const named = out.filter(Boolean).length
   return named >= Math.max(2, Math.ceil(read.length / 2)) ? out : undefined
+}
+
+/** Pages that must read one count clearly before it is taken as written (see `readCount`). */
+const CLEAR_VOTES = 2
+const CLEAR_SHARE = 2 / 3
+
+/**
+ * The page count the pages write clearly: the count each of at least two thirds of the read pages (and two) reads
+ * ahead of every other count by `NUMBER_MARGIN`, no page reading another count so. A count a little likelier on
+ * every page (a 2 written like a 7: "17" for "12") is no clear reading and still pays for the pages it says are missing.
+ */
+const readCount = (own: ReturnType<typeof bestUnder>[]): number | undefined => {
+  const votes = own.flatMap(({ perTotal }) => {
+    const ranked = perTotal.map((v, total) => ({ v, total })).filter((r) => r.v !== undefined && Number.isFinite(r.v)).sort((a, b) => b.v - a.v)
+    const [first, second] = ranked
+    return first && (!second || first.v - second.v >= NUMBER_MARGIN) ? [first.total] : []
+  })
+  const counts = new Set(votes)
+  if (counts.size !== 1) return undefined
+  return votes.length >= Math.max(CLEAR_VOTES, Math.ceil(own.length * CLEAR_SHARE)) ? votes[0] : undefined
 }
 
 /**

@@ -10,6 +10,7 @@ import type { OcrEngine } from '../ocr/types'
 import { alignFooter } from './alignFooter'
 import { digitsOnly } from './digitsOnly'
 import { footOf, type FooterForm } from './footer'
+import { withFaintStrokes } from './faintStrokes'
 import { numberGroup } from './numberGroup'
 import { MAX_PAGES } from './parse'
 
@@ -41,7 +42,8 @@ const pad2 = (v: number) => String(v).padStart(2, '0')
 
 /**
  * Scores every page number for the writing in a page's footer spot: the footer's print taken away
- * (grown by one pixel only: digits written in cells touch their borders), the writing next to the
+ * (grown by one pixel only: digits written in cells touch their borders; a faint pen's strokes taken
+ * whole, see withFaintStrokes), the writing next to the
  * printed labels kept and given to the recogniser. Undefined when nothing is written there.
  */
 export const scorePageNumber = async ({ page, footer, engines }: { page: PageImage; footer: FooterForm; engines: OcrEngine[] }): Promise<PageNumberScores | undefined> => {
@@ -52,8 +54,11 @@ export const scorePageNumber = async ({ page, footer, engines }: { page: PageIma
   if (!transform) return undefined
   const a = mapFormPoint({ x: footer.spot.x0, y: footer.spot.y0, t: transform, form: footer.mask, page: foot })
   const b = mapFormPoint({ x: footer.spot.x1, y: footer.spot.y1, t: transform, form: footer.mask, page: foot })
-  // Free numbers are written on ruled paper whose rules the subtraction leaves slivers of, not in cells.
-  const writing = footer.free ? withoutRuleResidue({ mask, ...RESIDUE }) : mask
+  // Free numbers are written on ruled paper whose rules the subtraction leaves slivers of, not in cells;
+  // in cells, on bare paper, a faint pen's strokes are taken whole.
+  const writing = footer.free
+    ? withoutRuleResidue({ mask, ...RESIDUE })
+    : withFaintStrokes({ page: foot, writing: mask, print: footer.mask, transform, spot: { x0: a.x, y0: a.y, x1: b.x, y1: b.y } })
   const inSpot = strokesOf(writing).filter((s) => {
     const cx = (s.x0 + s.x1) / 2
     const cy = (s.y0 + s.y1) / 2
