@@ -17,24 +17,31 @@ export const handwritingOf = ({ page, form, grow = 2, align }: { page: PageImage
   const ink: Mask = { width: page.width, height: page.height, data: inkOf(page) }
   if (!form) return { mask: ink }
   const transform = align ? align({ ink }) : alignForm({ form: form.mask, page: ink })
-  const grown = dilate(form.mask, grow)
+  const printed = printedAt({ print: dilate(form.mask, grow), transform, page })
   const data = new Uint8Array(ink.data.length)
-  // the inverse of the form → page map, to look up each page pixel in the form
-  const m = affineOf({ t: transform, form: form.mask, page })
-  const det = m.a * m.d - m.b * m.c
   for (let y = 0; y < page.height; y++) {
     for (let x = 0; x < page.width; x++) {
       const i = y * page.width + x
-      if (!ink.data[i]) continue
-      const u = x - m.e
-      const v = y - m.f
-      const fx = Math.round((m.d * u - m.b * v) / det)
-      const fy = Math.round((-m.c * u + m.a * v) / det)
-      const printed = fx >= 0 && fy >= 0 && fx < grown.width && fy < grown.height && grown.data[fy * grown.width + fx]
-      if (!printed) data[i] = 1
+      if (ink.data[i] && !printed(x, y)) data[i] = 1
     }
   }
   return { mask: { width: page.width, height: page.height, data }, transform }
+}
+
+/**
+ * Whether a page pixel falls on a form's print (`print`, in form pixels, grown as the caller needs) placed
+ * on the page by `transform`: the inverse of the form → page map, each page pixel looked up in the form.
+ */
+export const printedAt = ({ print, transform, page }: { print: Mask; transform: FormTransform; page: { width: number; height: number } }): ((x: number, y: number) => boolean) => {
+  const m = affineOf({ t: transform, form: print, page })
+  const det = m.a * m.d - m.b * m.c
+  return (x, y) => {
+    const u = x - m.e
+    const v = y - m.f
+    const fx = Math.round((m.d * u - m.b * v) / det)
+    const fy = Math.round((-m.c * u + m.a * v) / det)
+    return fx >= 0 && fy >= 0 && fx < print.width && fy < print.height && print.data[fy * print.width + fx] !== 0
+  }
 }
 
 /** Connected pieces of a mask (8-neighbours), each pixel labelled with its piece's index (-1: no ink). */

@@ -1,5 +1,6 @@
 import { dilate, type Mask } from '../../../scan-pipeline/lib/template/mask'
-import { affineOf, type FormTransform } from '../fields/align'
+import type { FormTransform } from '../fields/align'
+import { printedAt } from '../fields/handwriting'
 import type { PageImage } from '../fields/page'
 import type { PixelRect } from '../fields/assign'
 
@@ -38,15 +39,7 @@ const quantile = (hist: Uint32Array, count: number): number => {
  */
 export const withFaintStrokes = ({ page, writing, print, transform, spot }: { page: PageImage; writing: Mask; print: Mask; transform: FormTransform; spot: PixelRect }): Mask => {
   const grown = grownPrint.get(print) ?? grownPrint.set(print, dilate(print, PRINT_MARGIN)).get(print)!
-  const m = affineOf({ t: transform, form: print, page })
-  const det = m.a * m.d - m.b * m.c
-  const printed = (x: number, y: number) => {
-    const u = x - m.e
-    const v = y - m.f
-    const fx = Math.round((m.d * u - m.b * v) / det)
-    const fy = Math.round((-m.c * u + m.a * v) / det)
-    return fx >= 0 && fy >= 0 && fx < grown.width && fy < grown.height && grown.data[fy * grown.width + fx] === 1
-  }
+  const printed = printedAt({ print: grown, transform, page })
   const x0 = Math.max(0, Math.floor(spot.x0))
   const y0 = Math.max(0, Math.floor(spot.y0))
   const x1 = Math.min(page.width, Math.ceil(spot.x1))
