@@ -95,7 +95,7 @@ const byPages = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; 
   const own = read.map(bestUnder)
   /** every page reads this count about as well as any other on its own */
   const unanimous = (total: number) => own.every(({ best, perTotal }) => perTotal[total]! >= best - NUMBER_MARGIN)
-  const read_ = readCount(own)
+  const clearCount = readCount(own)
   for (let total = Math.max(2, read.length); total <= MAX_PAGES && total < read[0]!.scores.length; total++) {
     const gains = gainsUnder(total)
     const { picks, gain } = assignNumbers({ gains, total })
@@ -104,7 +104,7 @@ const byPages = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; 
     const highest = unanimous(total) ? Math.max(0, ...picks.map((n) => n ?? 0)) : 0
     // The count the pages themselves write clearly is not paid for at all: a copy's first sheet scanned as a piece
     // of its own ("1/12 2/12 … 4/12") lacks eight pages that other pieces hold.
-    const missing = total === read_ ? 0 : Math.max(0, total - Math.max(pages.length, highest))
+    const missing = total === clearCount ? 0 : Math.max(0, total - Math.max(pages.length, highest))
     totals.push({ total, picks, gains, score: gain - MISSING_PAGE * missing })
   }
   totals.sort((x, y) => y.score - x.score)
