@@ -1,17 +1,13 @@
-import { execFileSync } from 'node:child_process'
-import path from 'node:path'
+import { runPageNumbersBench } from './helpers/pageNumbersBench'
 
 // Issue 18 without the exam's subject: the official sheet's page-number box is found on a form learned from
 // the scan's own first pages (its "page / nombre total de pages" read at 2×), and its print made again with
 // the feet of later pages — every first page has "01" written there, which a form of first pages keeps
-// (12 of 72 pages read then; none at all before the foot was read at 2×). Run as the bench runs, in a
-// process of its own: under Jest's module sandbox the same reading takes ten times as long. 24 right before whole
+// (12 of 72 pages read then; none at all before the foot was read at 2×). 24 right before whole
 // sheets were placed by their four pages when no page's number is sure alone (sheetBlocks.ts), 43 before a faint
 // pen's numbers were read whole (withFaintStrokes), 63 since.
 it('reads the copier scan’s page numbers on a form learned from it, never a wrong number', () => {
-  const node = path.resolve('node_modules/node/bin/node')
-  const out = execFileSync(node, ['--import', 'tsx', path.resolve('bench/pageNumbers.ts'), '--learned', '--json'], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'inherit'] })
-  const counts = JSON.parse(out) as { pages: number; right: number; wrong: number }
+  const counts = runPageNumbersBench<{ pages: number; right: number; wrong: number }>(['--learned'])
   expect(counts.pages).toBe(72)
   expect(counts.wrong).toBe(0)
   expect(counts.right).toBeGreaterThanOrEqual(58)
