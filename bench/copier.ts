@@ -41,6 +41,8 @@ export type CopierRun = {
   annexCopies: number
   /** annexes put in the copy of another student (the one join that must never happen) */
   annexesWrong: number
+  /** what the batches say of the exam's blank subject when they could not cut on it (a run with the subject must have none) */
+  subjectProblems: string[]
   seconds: number
 }
 
@@ -191,8 +193,10 @@ export const runCopierScenario = async ({ scenario, withSubject = true, dump }: 
         }),
       )
     }
+    const batchDocs = await payload.find({ collection: 'scan-batches', limit: 0, pagination: false, depth: 0, overrideAccess: true })
+    const subjectProblems = batchDocs.docs.flatMap((b: any) => (b.problems ?? []).filter((p: any) => p.code === 'subject_unusable').map((p: any) => `batch ${b.id}: ${p.message}`))
     await app.runtime.agenda.drain(120_000)
-    return { rosterRows, studentsImported, copies: copies.length, expectedCopies: results.length, results, pagesLost, pagesTwice, annexCopies, annexesWrong, seconds }
+    return { rosterRows, studentsImported, copies: copies.length, expectedCopies: results.length, results, pagesLost, pagesTwice, annexCopies, annexesWrong, subjectProblems, seconds }
   } finally {
     await app.close()
   }
@@ -235,6 +239,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const scenario = seed !== undefined || heldOut ? await copierMockBac({ seed: seed ?? 2801, fonts: heldOut ? 'heldOut' : 'tuned' }) : await getScenario('copier-mock-bac')
   const run = await runCopierScenario({ scenario, withSubject, dump: values.dump })
   for (const r of run.results) if (r.detail) process.stderr.write(`${r.student}: ${r.detail}\n`)
+  for (const problem of run.subjectProblems) process.stderr.write(`${problem}\n`)
   console.table([{ fonts: `${heldOut ? 'held out' : 'tuned'} (seed ${seed ?? (heldOut ? 2801 : 1801)})`, subject: withSubject ? 'yes' : 'no', ...summarize(run) }])
   process.exit(0)
 }

@@ -3,15 +3,25 @@
 // class preset; `--seed` draws other classes of the same presets, never seen by any tuning).
 import { openHeaderReaders } from '../plugins/identification/services/engines'
 import { listPresets, type PresetName } from '../tools/papers/index'
+import { benchCommand, refuseArgs, wholeNumber } from './args'
 import { identifyRun, ingestPreset, scoreIngestion } from './designs/pipeline'
 
-const args = process.argv.slice(2)
-const identify = args.includes('--identify')
-const subjectModes = args.includes('--subject') ? [true] : args.includes('--both') ? [false, true] : [false]
-const seedAt = args.indexOf('--seed')
-const seedOffset = seedAt >= 0 ? Number(args[seedAt + 1]) : 0
-if (!Number.isInteger(seedOffset)) throw new Error(`--seed takes an integer offset, got "${args[seedAt + 1]}"`)
-const named = args.filter((a, i) => !a.startsWith('--') && (seedAt < 0 || i !== seedAt + 1)) as PresetName[]
+const USAGE = `usage: npx tsx bench/designs.ts [--identify] [--subject|--both] [--seed <offset>] [preset…]
+  --identify    also read and name every copy (the class list matched at once)
+  --subject     with the exam's blank subject (default: without)
+  --both        without, then with the subject
+  --seed <n>    other classes of the same presets, drawn afresh: hands and answers no tuning saw
+  preset…       ${listPresets().filter((p) => !p.name.endsWith('-mini')).map((p) => p.name).join(' ')}
+  (KORRIGO_BENCH_READINGS=<file> records each class's readings for bench/designs/replay.ts)
+`
+const { values, positionals } = benchCommand({ usage: USAGE, positionals: true, options: { identify: { type: 'boolean' }, subject: { type: 'boolean' }, both: { type: 'boolean' }, seed: { type: 'string' } } })
+const identify = Boolean(values.identify)
+const subjectModes = values.subject ? [true] : values.both ? [false, true] : [false]
+const seedOffset = wholeNumber({ name: 'seed', value: values.seed, fallback: 0, usage: USAGE })!
+const known = new Set<string>(listPresets().map((p) => p.name))
+const unknown = positionals.filter((name) => !known.has(name))
+if (unknown.length) refuseArgs({ message: `no such preset: ${unknown.join(', ')}`, usage: USAGE })
+const named = positionals as PresetName[]
 const names = named.length ? named : listPresets().filter((p) => !p.name.endsWith('-mini')).map((p) => p.name)
 const tuned = new Map(listPresets().map((p) => [p.name, p.tuned]))
 const readers = identify ? await openHeaderReaders() : undefined

@@ -82,7 +82,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const secondsPerCopy = (performance.now() - t0) / 1000 / Math.max(1, pdfs.length)
   const students = run.roster.map((s, i) => toMatchStudent({ studentKey: String(i), lastName: s.last_name, firstName: s.first_name, birthDate: s.dob ?? null }))
   // As the identification job does: pieces in a row that name one student for sure are one copy (a student's
-  // several sheets, each with the filled header), named on the reading of its head or of its sure piece.
+  // several sheets, each with the filled header), named on the clearest of its pieces' readings.
   // …and, as its page-order step does, on the page numbers written on each piece (a sheet with no name on it)
   const written = await writtenNumbers({ run, readers, withSubject, firstPages: pdfs, headerBoxes })
   const fragments = readings.map((reading, i) => {
@@ -93,7 +93,12 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const inGroup = new Set(joined.flatMap((g) => g.pieces))
   // the joins only: every other piece is a copy of its own
   const groups = [...joined, ...fragments.filter((f) => !inGroup.has(f.key)).map((f) => ({ pieces: [f.key], namedBy: undefined as string | undefined }))]
-  const copies = groups.map((g) => ({ ...readings[Number(g.namedBy ?? g.pieces[0])]!, copyKey: g.pieces.join('+') }))
+  // each joined piece's header kept as a sheet of its copy, as the job keeps it (services/sheetReadings.ts)
+  const copies = groups.map((g) => {
+    const base = g.namedBy ?? g.pieces[0]!
+    const sheets = g.pieces.filter((p) => p !== base).map((p) => ({ fields: readings[Number(p)]!.fields, ...(readings[Number(p)]!.lattices ? { lattices: readings[Number(p)]!.lattices } : {}) }))
+    return { ...readings[Number(base)]!, copyKey: g.pieces.join('+'), ...(sheets.length ? { sheets } : {}) }
+  })
   const results = identifyCopies({ copies, students })
   const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
   const writer = new Map<string, Truth['copies'][number]['student']>()

@@ -5,16 +5,16 @@ import { idOf } from '../../../collections/relations'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { config } from '../../../runtime/config'
 import { NotFoundError } from '../../../runtime/errors'
-import { identifyCopies, toMatchStudent, type CopyIdentification, type CopyReading } from '../lib/match/index'
+import { identifyCopies, toMatchStudent, type CopyIdentification } from '../lib/match/index'
 import type { IdentificationOptions, StoredCandidate } from '../types'
 import { copiesOfExam, displayName, isSettled, studentsOfExam, type CopyDoc } from './copies'
 import { advanceExamIfIdentified } from './examStatus'
 import { isLoose, looseBatchesOf } from './looseBatches'
 import { mergeFragments } from './mergeFragments'
 import { orderWrittenPages } from './orderWrittenPages'
-import type { StoredReadings } from './readCopyHeader'
 import { copiesToRead, openHeaderReading, readEach } from './readHeaders'
 import { openReadLanes, readWithLanes, whileReadingHere } from './readLanes'
+import { copyReadingOf } from './sheetReadings'
 
 export type IdentifyProgress = (args: { done: number; total: number }) => Promise<void>
 /** Where a run's time went, in ms (logged with the job): reading headers, joining pieces, ordering pages, matching and writing. */
@@ -118,20 +118,16 @@ export const identifyExam = async ({
       const students = (await studentsOfExam({ payload, exam })).filter((s) => !taken.has(String(s.id)))
       const byKey = new Map(students.map((s) => [String(s.id), s]))
       const matchable = copies.filter((c) => !isSettled(c))
-      const readingOf = (c: CopyDoc): CopyReading => {
-        const readings = c.identification?.readings as StoredReadings | undefined
-        return { copyKey: String(c.id), fields: readings?.fields ?? {}, lattices: readings?.lattices }
-      }
       const matchStudents = students.map((s) => toMatchStudent({ studentKey: String(s.id), lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate, rosterName: s.rosterName }))
       // Copies first, among themselves: a loose sheet left unjoined (an annex read better than its copy) must
       // not take its student from the copy or make it ambiguous. The sheets then go to the students left.
       const looseBatches = await looseBatchesOf({ payload, copies: matchable })
       const [main, loose] = [matchable.filter((c) => !isLoose({ copy: c, looseBatches })), matchable.filter((c) => isLoose({ copy: c, looseBatches }))]
-      const mainResults = identifyCopies({ copies: main.map(readingOf), students: matchStudents })
+      const mainResults = identifyCopies({ copies: main.map(copyReadingOf), students: matchStudents })
       const namedFirst = new Set(mainResults.flatMap((r) => (r.status === 'identified' && r.studentKey ? [r.studentKey] : [])))
       // Scored against the whole class (a classmate's near name must not win because the right one is taken): a
       // sheet whose student has a copy already waits at the desk, to be joined there.
-      const looseResults = identifyCopies({ copies: loose.map(readingOf), students: matchStudents }).map((r): CopyIdentification =>
+      const looseResults = identifyCopies({ copies: loose.map(copyReadingOf), students: matchStudents }).map((r): CopyIdentification =>
         r.status === 'identified' && r.studentKey && namedFirst.has(r.studentKey) ? { ...r, status: 'needs_review', studentKey: null, reason: 'sheet_of_named_student' } : r,
       )
       const results = [...mainResults, ...looseResults]

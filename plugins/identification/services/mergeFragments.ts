@@ -12,6 +12,7 @@ import { recordDecision } from './decisions'
 import type { StoredReadings } from './readCopyHeader'
 import { looseBatchesOf } from './looseBatches'
 import { pagesKey, type StoredPageOrder } from './orderWrittenPages'
+import { copyReadingOf, joinedReadings } from './sheetReadings'
 import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
 
 const fragmentOf = ({ copy, looseBatches }: { copy: CopyDoc; looseBatches: Set<string> }): Fragment | undefined => {
@@ -30,7 +31,7 @@ const fragmentOf = ({ copy, looseBatches }: { copy: CopyDoc; looseBatches: Set<s
     lastPage: Math.max(...sources),
     pages: pages.length,
     loose: looseBatches.has(String(batch)),
-    reading: { copyKey: String(copy.id), fields: readings.fields ?? {}, lattices: readings.lattices },
+    reading: copyReadingOf(copy),
     ...(written ? { written } : {}),
   }
 }
@@ -68,16 +69,15 @@ export const mergeFragments = async ({ payload, examId, students }: { payload: P
           payload,
           work: async (req) => {
             await rebuildCopy({ payload, req, copy: head!, pages, sources })
-            if (namedBy) {
-              await payload.update({
-                collection: 'copies',
-                id: head!.id,
-                depth: 0,
-                overrideAccess: true,
-                req,
-                data: { identification: { ...head!.identification, readings: { ...namedBy.identification?.readings, namedBy: namedBy.anonymousId ?? String(namedBy.id) } } } as never,
-              })
-            }
+            // The copy keeps every piece's header: a sheet written clearly names it where its first was scrawled.
+            await payload.update({
+              collection: 'copies',
+              id: head!.id,
+              depth: 0,
+              overrideAccess: true,
+              req,
+              data: { identification: { ...head!.identification, readings: joinedReadings({ head: head!, rest: rest as CopyDoc[], namedBy }) } } as never,
+            })
             await recordDecision({
               payload,
               req,

@@ -12,6 +12,7 @@ import type { CopyDoc } from './copies'
 import type { HeaderReaders } from './engines'
 import { firstPageOf } from './forms'
 import { readFramedHeader } from './readFramedHeader'
+import type { StoredSheet } from './sheetReadings'
 
 export type StoredReadings = {
   fields: Partial<Record<HeaderFieldName, FieldCandidate[]>>
@@ -28,6 +29,8 @@ export type StoredReadings = {
   form: BlankForm['source'] | 'header-box' | 'top-band'
   /** read on another piece joined to this copy (a loose sheet that names the student for sure): its anonymous id */
   namedBy?: string
+  /** the headers of the other sheets joined to this copy, each with the page it was read on (services/sheetReadings.ts) */
+  sheets?: StoredSheet[]
 }
 
 type RegionAnalysis = { region: string; rotation: number; headerBox?: PointBox }

@@ -14,5 +14,8 @@ import { describeCopierMockBac } from './copierBars'
 // Named right 10 since a wide lead names a faint hand below the threshold (EL AMRANI Timothée, 9 before).
 // In written order 10 since a faint pen's page numbers are read whole (withFaintStrokes; 9 before: EL AMRANI
 // Timothée's hairline numbers read nothing and his sheets kept the scan's order). Every annex attached (6 of 6
-// measured since 2026-12-05 early morning): the issue's whole bar, asserted.
+// measured since 2026-12-05 early morning): the issue's whole bar, asserted. CI once found 9 named, 11 copies and 5
+// annexes where every local run found the whole bar (EL AMRANI Timothée, named by a wide lead on his first, scrawled
+// sheet only): a joined copy is now named on its clearest sheet (services/sheetReadings.ts), and the bars' failures
+// say which copies miss and why.
 describeCopierMockBac({ withSubject: true, bars: { namedRight: 10, inOrder: 10, annexesAttached: 6, missingReported: 1, oneCopyEach: true } })

@@ -61,7 +61,7 @@ const roster: MatchStudent[] = [
   ['MARTIN', 'Lucas'], ['MARTINS', 'Lucas'], ['DUBOIS', 'Hugo'], ['DUBOIS', 'Hugues'], ['BERNARD', 'Emma'], ['BERNARD', 'Emmy'], ['PETIT', 'Gabriel'], ['ROUX', 'Louise'],
 ].map(([lastName, firstName], i) => ({ studentKey: `s${i}`, lastName: lastName!, firstName: firstName! }))
 const lexicon = roster.map(prepareLexiconStudent)
-const scoresFor = (lattices: Record<string, Lattice>) => lexiconScores({ reading: { copyKey: 'c', fields: {}, lattices }, students: lexicon })
+const scoresFor = (lattices: Record<string, Lattice>) => lexiconScores({ reading: { fields: {}, lattices }, students: lexicon })
 
 describe('lexicon scores: roster names against a copy', () => {
   test('a misread letter still names the right student, well ahead of the near-duplicates', () => {

@@ -402,3 +402,35 @@ describe('a name line that goes on after the name (issue 11: copies doubles, no 
     expect(identifyCopies({ copies: [digitsOnly], students: eloises })[0]!.status).toBe('needs_review')
   })
 })
+
+describe('a copy of several sheets, a name on each (issue 18: the copier mock bac’s joined copies)', () => {
+  // Readings the copier mock bac gave for two of the three sheets of EL AMRANI Timothée's hairline copy (the third
+  // as it reads in a steadier hand): each sheet of a copy is its student's header again, read as the pen allows.
+  const students = [
+    student('elamrani', 'EL AMRANI', 'Timothée', '2008-02-20'),
+    student('durant', 'DURANT', 'Zoé', '2009-04-14'),
+    student('benayed', 'BEN AYED', 'Noémie', '2008-08-25'),
+    student('ndiaye', "N'DIAYE", 'Jean-Baptiste', '2007-11-01'),
+    student('oneill', "O'NEILL", 'Maël', '2009-10-29'),
+  ]
+  const scrawled = { lastName: read('I 4URAI]'), firstName: read('mernee') }
+  const clearer = { lastName: read('EL AURAIY'), firstName: read('TIMOTUEE') }
+
+  it('is named on the sheet its student wrote most clearly, whichever sheet heads it', () => {
+    // alone, the scrawled sheet and the second one are left for a person
+    expect(identifyCopies({ copies: [copy('c', scrawled)], students })[0]).toMatchObject({ status: 'needs_review', studentKey: null })
+    const second = { lastName: read('CI AUR+IJ'), firstName: read('MCTAEY') }
+    expect(identifyCopies({ copies: [copy('c', second)], students })[0]).toMatchObject({ status: 'needs_review', studentKey: null })
+    const joined: CopyReading = { copyKey: 'c', fields: scrawled, sheets: [{ fields: second }, { fields: clearer }] }
+    expect(identifyCopies({ copies: [joined], students })[0]).toMatchObject({ status: 'identified', studentKey: 'elamrani' })
+    // the same sheets in any order
+    expect(identifyCopies({ copies: [{ copyKey: 'c', fields: clearer, sheets: [{ fields: scrawled }, { fields: second }] }], students })[0]).toMatchObject({ status: 'identified', studentKey: 'elamrani' })
+  })
+
+  it('is left for a person when two of its sheets clearly name two students', () => {
+    const torn: CopyReading = { copyKey: 'x', fields: { lastName: read('BEN AYED'), firstName: read('Noémie') }, sheets: [{ fields: { lastName: read("O'NEILL"), firstName: read('Maël') } }] }
+    expect(identifyCopies({ copies: [torn], students })[0]).toMatchObject({ status: 'needs_review', reason: 'ambiguous_copy' })
+    // each sheet alone names its student
+    expect(identifyCopies({ copies: [{ copyKey: 'x', fields: torn.sheets![0]!.fields }], students })[0]).toMatchObject({ status: 'identified', studentKey: 'oneill' })
+  })
+})

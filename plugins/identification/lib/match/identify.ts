@@ -2,8 +2,8 @@ import { assignGlobally } from './assign'
 import { birthDateDigits, dateWitness } from './dateWitness'
 import { MatchInputError } from './errors'
 import { lexiconScores, prepareLexiconStudent } from './lexicon'
-import { prepareReading, prepareStudent, scorePair } from './score'
-import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent } from './types'
+import { prepareReading, prepareStudent, scorePair, type PairScore } from './score'
+import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent, SheetReading } from './types'
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   threshold: 0.7,
@@ -48,7 +48,6 @@ export const identifyCopies = ({
   const variants = students.flatMap((student, index) => splitsOf(student).map((names) => ({ index, student: { ...student, ...names } })))
   const prepared = variants.map((v) => prepareStudent(v.student))
   const lexicon = variants.map((v) => prepareLexiconStudent(v.student))
-  const readings = copies.map(prepareReading)
   const bestPerStudent = <T extends { score: number }>(row: T[]): T[] => {
     const out: T[] = []
     row.forEach((pair, k) => {
@@ -57,58 +56,65 @@ export const identifyCopies = ({
     })
     return out
   }
-  // Two readers of the same header: strings against names, and names against the recogniser's
-  // lattice. The lattice separates near-duplicates far better (Martins needs an "s" that is not
-  // there; "martin" is still 6/7 of "martins" as a string), so where it can be used it leads and the
-  // strings only count handicapped by one margin: a string match that clearly names someone else
-  // still narrows the lead and leaves the copy for a person.
-  const stringRows: number[][] = []
-  const pairs = readings.map((reading, i) => {
+  const dates = students.map((s) => birthDateDigits(s.birthDate))
+  /** One header against the class: each student's score, and the strings' alone (the lattice left out). */
+  const scoreSheet = (sheet: SheetReading): SheetScores => {
+    const reading = prepareReading(sheet)
+    // Two readers of the same header: strings against names, and names against the recogniser's
+    // lattice. The lattice separates near-duplicates far better (Martins needs an "s" that is not
+    // there; "martin" is still 6/7 of "martins" as a string), so where it can be used it leads and the
+    // strings only count handicapped by one margin: a string match that clearly names someone else
+    // still narrows the lead and leaves the copy for a person.
     const strings = prepared.map((student) => scorePair({ reading, student }))
     const stringsPerStudent = bestPerStudent(strings)
-    stringRows[i] = stringsPerStudent.map((pair) => pair.score)
-    const lattice = reading.named ? lexiconScores({ reading: copies[i]!, students: lexicon }) : null
-    if (!lattice) return stringsPerStudent
+    const lattice = reading.named ? lexiconScores({ reading: sheet, students: lexicon }) : null
     const bestString = Math.max(0, ...strings.map((pair) => pair.score))
-    const latticeLead = leadOverOthers({ scores: lattice.scores, owner: (k) => variants[k]!.index })
-    return bestPerStudent(
-      strings.map((pair, j) => {
-        if (lattice.scores[j]! < pair.score - opts.margin) return { score: pair.score - opts.margin, partial: pair.partial }
-        // The lattice alone, against strings that read nothing like the name ("Sos..r"nnn" for COSTA Emma), or
-        // that read another student's name far better (LEBRETON-VIDAL read, the lattice fitting MATHIEU in the
-        // label's print): an unsure recogniser's frames can fit any name, so the lattice ranks the suggestions
-        // and a person decides.
-        const unsupported = pair.score < opts.stringSupport || bestString - pair.score > opts.stringLead
-        const lead = latticeLead(j)
-        // A lattice that fits several names about as well (frames it is unsure of) says nothing of this one: the
-        // strings speak for the copy, and it does not take a student from the copy that reads the name.
-        if (unsupported && lead < opts.margin) return pair
-        // Supported, but the lattice ranks another student well above this one (that one unsupported: BONNET Matéo's
-        // frames fit him 0.95, his strings read "Banakalen"): the lattice names nobody, least of all its second.
-        const ranksOnly = unsupported || lead <= -opts.margin
-        return { score: ranksOnly ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
-      }),
-    )
-  })
-  // A birth date read (at most one digit off, alone at that distance) is a second witness, independent of the name's
-  // handwriting: where the name does not point elsewhere (the student is within a margin of the best and above
-  // "nobody") and rules out every classmate born a misread digit away (leads each of them by the margin), the two
-  // together name the student — DUPONT / DURANT Éloïse apart by their dates where "ZUFCNT" was all the name gave.
-  const dates = students.map((s) => birthDateDigits(s.birthDate))
-  readings.forEach((reading, i) => {
+    const latticeLead = lattice ? leadOverOthers({ scores: lattice.scores, owner: (k) => variants[k]!.index }) : undefined
+    const row = !lattice
+      ? stringsPerStudent
+      : bestPerStudent(
+          strings.map((pair, j) => {
+            if (lattice.scores[j]! < pair.score - opts.margin) return { score: pair.score - opts.margin, partial: pair.partial }
+            // The lattice alone, against strings that read nothing like the name ("Sos..r"nnn" for COSTA Emma), or
+            // that read another student's name far better (LEBRETON-VIDAL read, the lattice fitting MATHIEU in the
+            // label's print): an unsure recogniser's frames can fit any name, so the lattice ranks the suggestions
+            // and a person decides.
+            const unsupported = pair.score < opts.stringSupport || bestString - pair.score > opts.stringLead
+            const lead = latticeLead!(j)
+            // A lattice that fits several names about as well (frames it is unsure of) says nothing of this one: the
+            // strings speak for the copy, and it does not take a student from the copy that reads the name.
+            if (unsupported && lead < opts.margin) return pair
+            // Supported, but the lattice ranks another student well above this one (that one unsupported: BONNET Matéo's
+            // frames fit him 0.95, his strings read "Banakalen"): the lattice names nobody, least of all its second.
+            const ranksOnly = unsupported || lead <= -opts.margin
+            return { score: ranksOnly ? Math.min(lattice.scores[j]!, opts.threshold - 0.01) : lattice.scores[j]!, partial: lattice.partial[j]! }
+          }),
+        )
+    // A birth date read (at most one digit off, alone at that distance) is a second witness, independent of the name's
+    // handwriting: where the name does not point elsewhere (the student is within a margin of the best and above
+    // "nobody") and rules out every classmate born a misread digit away (leads each of them by the margin), the two
+    // together name the student — DUPONT / DURANT Éloïse apart by their dates where "ZUFCNT" was all the name gave.
     const witness = reading.named ? dateWitness({ reading, dates }) : undefined
-    const row = pairs[i]!
-    if (!witness || !row[witness.student]) return
-    const j = witness.student
-    if (witness.nearDates.some((k) => row[j]!.score - (row[k]?.score ?? 0) < opts.margin)) return
-    const others = Math.max(0, ...row.flatMap((pair, k) => (k === j ? [] : [pair.score])))
-    if (row[j]!.score >= opts.unknownScore && others - row[j]!.score < opts.margin) row[j] = { score: Math.max(row[j]!.score, opts.dateConfirmed), partial: false }
-  })
+    if (witness && row[witness.student]) {
+      const j = witness.student
+      const others = Math.max(0, ...row.flatMap((pair, k) => (k === j ? [] : [pair.score])))
+      const clear = !witness.nearDates.some((k) => row[j]!.score - (row[k]?.score ?? 0) < opts.margin)
+      if (clear && row[j]!.score >= opts.unknownScore && others - row[j]!.score < opts.margin) row[j] = { score: Math.max(row[j]!.score, opts.dateConfirmed), partial: false }
+    }
+    return { pairs: row, strings: stringsPerStudent.map((pair) => pair.score), named: reading.named }
+  }
+  // A copy of several sheets is scored on the header its student wrote most clearly: one sheet written clearly
+  // names the copy where the first was scrawled. Not each student's best sheet: every misreading would add a
+  // rival, and a faint hand's lead over the class (below) would drown in them.
+  const sheetScores = copies.map((copy) => bestOfSheets({ sheets: [copy, ...(copy.sheets ?? [])].map(scoreSheet), margin: opts.margin }))
+  const pairs = sheetScores.map((s) => s.pairs)
+  const stringRows = sheetScores.map((s) => s.strings)
+  const named = sheetScores.map((s) => s.named)
   const scores = pairs.map((row) => row.map((pair) => pair.score))
   const neighbours = closeNeighbours({ students, threshold: opts.closeNames })
 
   // Unnamed copies take no part in the assignment: they could only steal a student.
-  const namedRows = readings.flatMap((r, i) => (r.named ? [i] : []))
+  const namedRows = named.flatMap((isNamed, i) => (isNamed ? [i] : []))
   const assigned = new Map<number, number | null>()
   const solution = assignGlobally({ scores: namedRows.map((i) => scores[i]!), unknownScore: opts.unknownScore })
   namedRows.forEach((row, k) => assigned.set(row, solution[k] ?? null))
@@ -129,7 +135,7 @@ export const identifyCopies = ({
       reason,
     })
 
-    if (!readings[i]!.named) return review('unnamed')
+    if (!named[i]) return review('unnamed')
     const column = assigned.get(i)
     if (column === null || column === undefined) return review('unassigned')
     const score = row[column]!
@@ -154,6 +160,31 @@ export const identifyCopies = ({
       candidates,
     }
   })
+}
+
+type SheetScores = { pairs: PairScore[]; strings: number[]; named: boolean }
+
+/** How far a sheet's best student leads its second, and who that is. */
+const leadOf = (sheet: SheetScores): { top: number; lead: number } => {
+  const ranked = sheet.pairs.map((pair, j) => ({ j, score: pair.score })).sort((a, b) => b.score - a.score)
+  return { top: ranked[0]?.j ?? -1, lead: (ranked[0]?.score ?? 0) - (ranked[1]?.score ?? 0) }
+}
+
+/**
+ * The sheet a copy is named on: the one whose best student leads the rest most clearly. Where another sheet leads
+ * clearly to someone else, the sheets disagree: each student keeps their best score on any sheet, and the leads
+ * asked for later leave the copy to a person.
+ */
+const bestOfSheets = ({ sheets, margin }: { sheets: SheetScores[]; margin: number }): SheetScores => {
+  const read = sheets.filter((s) => s.named).map((sheet) => ({ sheet, ...leadOf(sheet) }))
+  if (read.length <= 1) return read[0]?.sheet ?? sheets[0]!
+  const best = read.reduce((a, b) => (b.lead > a.lead ? b : a))
+  if (!read.some((r) => r.top !== best.top && r.lead >= margin)) return best.sheet
+  return {
+    pairs: best.sheet.pairs.map((_, j) => read.map((r) => r.sheet.pairs[j]!).reduce((a, b) => (b.score > a.score ? b : a))),
+    strings: best.sheet.strings.map((_, j) => Math.max(...read.map((r) => r.sheet.strings[j]!))),
+    named: true,
+  }
 }
 
 /** How far each score stands above the best score of another owner (a student scored under several name splits). */
@@ -208,7 +239,7 @@ export const closeNeighbours = ({ students, threshold }: { students: MatchStuden
   if (cached) return cached
   const prepared = students.map((s) => prepareStudent(s))
   const result = students.map((student, i) => {
-    const perfect = prepareReading({ copyKey: '', fields: { lastName: [{ text: student.lastName, confidence: 1 }], firstName: [{ text: student.firstName, confidence: 1 }] } })
+    const perfect = prepareReading({ fields: { lastName: [{ text: student.lastName, confidence: 1 }], firstName: [{ text: student.firstName, confidence: 1 }] } })
     return prepared.flatMap((other, j) => {
       if (j === i) return []
       const similarity = scorePair({ reading: perfect, student: other }).score

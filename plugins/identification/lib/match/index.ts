@@ -4,5 +4,5 @@ export { scorePair, prepareReading, prepareStudent, type PairScore } from './sco
 export { compactName, nameTokens, nameVariants } from './normalize'
 export { levenshtein, similarity } from './similarity'
 export { MatchInputError } from './errors'
-export type { CopyIdentification, CopyReading, FieldCandidate, MatchOptions, MatchStudent, ScoredCandidate } from './types'
+export type { CopyIdentification, CopyReading, FieldCandidate, MatchOptions, MatchStudent, ScoredCandidate, SheetReading } from './types'
 export { toMatchStudent } from './student'

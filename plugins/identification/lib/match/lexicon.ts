@@ -1,6 +1,6 @@
 import { bestPathLogLikelihood, classesOfText, ctcLeadingLogLikelihood, ctcLogLikelihood, decodeLattice, type Lattice } from '../lattice/index'
 import { compactName, nameVariants } from './normalize'
-import type { CopyReading, MatchStudent } from './types'
+import type { MatchStudent, SheetReading } from './types'
 
 /**
  * Roster-constrained reading: instead of comparing the recogniser's best string with names, ask how
@@ -117,7 +117,7 @@ export type LexiconScores = { scores: number[]; partial: boolean[] }
  * A field that no roster name fits (a smudge, a name missing from the roster) is not used at all.
  * `null` when the copy has no usable lattice.
  */
-export const lexiconScores = ({ reading, students }: { reading: CopyReading; students: LexiconStudent[] }): LexiconScores | null => {
+export const lexiconScores = ({ reading, students }: { reading: SheetReading; students: LexiconStudent[] }): LexiconScores | null => {
   const decoded: Partial<Record<FieldName, DecodedField>> = {}
   for (const name of ['lastName', 'firstName', 'fullName'] as const) {
     const field = decode(reading.lattices?.[name])

@@ -1,7 +1,7 @@
 import { birthDateDigits, type DateDigits } from './dateWitness'
 import { compactName, nameTokens, nameVariants, type NameVariant } from './normalize'
 import { similarity } from './similarity'
-import type { CopyReading, FieldCandidate, MatchStudent } from './types'
+import type { FieldCandidate, MatchStudent, SheetReading } from './types'
 
 // Weights chosen on simulated classes (see tests): first names separate siblings,
 // last names separate near-duplicates with the same first name, so both count.
@@ -51,7 +51,7 @@ export type PreparedReading = {
   named: boolean
 }
 
-export const prepareReading = (reading: CopyReading): PreparedReading => {
+export const prepareReading = (reading: SheetReading): PreparedReading => {
   const names = (list: FieldCandidate[] | undefined) =>
     (list ?? []).map((c) => ({ text: compactName(c.text), confidence: clamp01(c.confidence) })).filter((c) => c.text.length > 0)
   const dates = [

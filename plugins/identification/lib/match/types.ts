@@ -4,8 +4,17 @@ import type { Lattice } from '../lattice/types'
 export type FieldCandidate = { text: string; confidence: number; engine?: string }
 
 /** What was read on one copy's header; any field may be missing or empty. */
-export type CopyReading = {
+export type CopyReading = SheetReading & {
   copyKey: string
+  /**
+   * The headers of the copy's other sheets, each read on its own (students write their name on every sheet):
+   * the copy is scored on the best reading of each student.
+   */
+  sheets?: SheetReading[]
+}
+
+/** One header as read: a copy's first page, or another sheet of the same copy. */
+export type SheetReading = {
   /** What a CTC recogniser saw in each field: roster names are scored against it (see lib/lattice). */
   lattices?: Partial<Record<'lastName' | 'firstName' | 'fullName' | 'birthDate', Lattice>>
   fields: {
