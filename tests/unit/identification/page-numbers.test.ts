@@ -57,6 +57,21 @@ describe('written page numbers', () => {
     expect(decodeCopyNumbers(pages).map((d) => d?.total)).toEqual(Array(12).fill(12))
   })
 
+  it('does not take a count that needs a page never scanned when no page reads it clearly, only each a little better', () => {
+    // a hairline hand's "8" a little more "9" on each of its eight pages (EL AMRANI Timothée's copy rendered one grey
+    // level lighter): 1 nat a page, 8 summed, against one missing page's 3 — one misreading eight times, not eight
+    const under = (n: number, { eight, nine }: { eight: number; nine: number }) => {
+      const p = page(n, 8)
+      const row = (t: number, at: number) => Float64Array.from({ length: t + 1 }, (_, k) => (k === 0 ? -Infinity : k === n ? at : -12))
+      return { ...p, scores: p.scores.map((r, t) => (t === 8 ? row(8, eight) : t === 9 ? row(9, nine) : r)) }
+    }
+    const alike = Array.from({ length: 8 }, (_, i) => under(i + 1, { eight: -1, nine: 0 }))
+    expect(decodeCopyNumbers(alike).filter((d) => d?.total === 9)).toEqual([])
+    // a page that reads the larger count clearly decides it
+    const clear = [...alike.slice(0, 7), under(8, { eight: -6, nine: 0 })]
+    expect(decodeCopyNumbers(clear).map((d) => d?.total)).toEqual(Array(8).fill(9))
+  })
+
   it('reads a later sheet of a longer copy on its own, the count on each of its pages (a sheet with no name on it)', () => {
     // a student's third copie double, scanned as a piece of its own: "5/6 6/6", pages 1–4 on the sheets before it
     expect(decodeCopyNumbers([page(5, 6), page(6, 6)])).toEqual([{ n: 5, total: 6 }, { n: 6, total: 6 }])

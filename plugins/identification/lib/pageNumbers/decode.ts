@@ -91,7 +91,7 @@ const bySheets = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[];
 const byPages = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; sheets: FoldedSheet[] }): (WrittenNumber | undefined)[] | undefined => {
   const none = pages.map(() => undefined)
   const gainsUnder = (total: number) => read.map((p) => gainsOf(p, total))
-  const totals: { total: number; score: number; picks: (number | undefined)[]; gains: number[][] }[] = []
+  const totals: { total: number; score: number; missing: number; picks: (number | undefined)[]; gains: number[][] }[] = []
   const own = read.map(bestUnder)
   /** every page reads this count about as well as any other on its own */
   const unanimous = (total: number) => own.every(({ best, perTotal }) => perTotal[total]! >= best - NUMBER_MARGIN)
@@ -105,11 +105,15 @@ const byPages = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; 
     // The count the pages themselves write clearly is not paid for at all: a copy's first sheet scanned as a piece
     // of its own ("1/12 2/12 … 4/12") lacks eight pages that other pieces hold.
     const missing = total === clearCount ? 0 : Math.max(0, total - Math.max(pages.length, highest))
-    totals.push({ total, picks, gains, score: gain - MISSING_PAGE * missing })
+    totals.push({ total, picks, gains, missing, score: gain - MISSING_PAGE * missing })
   }
   totals.sort((x, y) => y.score - x.score)
   const [best, second] = totals
   if (!best || best.score <= 0 || (second && best.score - second.score < TOTAL_MARGIN)) return undefined
+  // One hand writes its digits alike on every page, so its pages' small leads are one misreading, not several: a
+  // count that needs more pages never scanned than its runner-up must be read clearly ahead of it on some page. Led
+  // only by pages each a little ahead ("8" a little more "9" on every sheet of a hairline hand), it is not read.
+  if (second && best.missing > second.missing && !own.some(({ perTotal }) => perTotal[best.total]! - perTotal[second.total]! >= TOTAL_MARGIN)) return undefined
   const out: (WrittenNumber | undefined)[] = [...none]
   best.picks.forEach((n, r) => {
     if (n === undefined) return
