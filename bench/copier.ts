@@ -169,6 +169,8 @@ export const runCopierScenario = async ({ scenario, withSubject = true, dump }: 
       const owners = new Set(pagesOf(holder ?? {}).flatMap((p) => mainOwner.get(keyOf(p.batch, p)) ?? []))
       return [...owners].some((owner) => owner !== truthAnnex.belongsTo?.copy)
     }).length
+    const batchDocs = await payload.find({ collection: 'scan-batches', limit: 0, pagination: false, depth: 0, overrideAccess: true })
+    const subjectProblems = batchDocs.docs.flatMap((b: any) => (b.problems ?? []).filter((p: any) => p.code === 'subject_unusable').map((p: any) => `batch ${b.id}: ${p.message}`))
     if (dump) {
       const truthOf = new Map<string, string>()
       main.truth.copies.forEach((c) => c.pages.forEach((p) => truthOf.set(truthKey(mainBatch.id, mainTurns, p), c.student ? `${c.student.last_name} ${c.student.first_name}` : 'nobody')))
@@ -176,13 +178,12 @@ export const runCopierScenario = async ({ scenario, withSubject = true, dump }: 
         const owner = main.truth.copies[c.belongsTo?.copy ?? -1]?.student
         c.pages.forEach((p) => truthOf.set(truthKey(annexBatch.id, annexTurns, p), owner ? `${owner.last_name} ${owner.first_name}` : 'nobody'))
       }
-      const batches = await payload.find({ collection: 'scan-batches', limit: 0, pagination: false, depth: 0, overrideAccess: true })
       const { writeFile } = await import('node:fs/promises')
       await writeFile(
         dump,
         JSON.stringify({
           students: [...students.values()].map((s) => ({ id: s.id, lastName: s.lastName, firstName: s.firstName, birthDate: s.birthDate, rosterName: s.rosterName })),
-          batches: batches.docs.map((b: any) => ({ id: b.id, cutOn: { boundary: b.cutOn?.boundary, looseSheets: b.cutOn?.looseSheets } })),
+          batches: batchDocs.docs.map((b: any) => ({ id: b.id, cutOn: { boundary: b.cutOn?.boundary, looseSheets: b.cutOn?.looseSheets } })),
           copies: copies.map((c) => ({
             id: c.id,
             student: c.student,
@@ -193,8 +194,6 @@ export const runCopierScenario = async ({ scenario, withSubject = true, dump }: 
         }),
       )
     }
-    const batchDocs = await payload.find({ collection: 'scan-batches', limit: 0, pagination: false, depth: 0, overrideAccess: true })
-    const subjectProblems = batchDocs.docs.flatMap((b: any) => (b.problems ?? []).filter((p: any) => p.code === 'subject_unusable').map((p: any) => `batch ${b.id}: ${p.message}`))
     await app.runtime.agenda.drain(120_000)
     return { rosterRows, studentsImported, copies: copies.length, expectedCopies: results.length, results, pagesLost, pagesTwice, annexCopies, annexesWrong, subjectProblems, seconds }
   } finally {

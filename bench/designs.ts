@@ -6,12 +6,14 @@ import { listPresets, type PresetName } from '../tools/papers/index'
 import { benchCommand, refuseArgs, wholeNumber } from './args'
 import { identifyRun, ingestPreset, scoreIngestion } from './designs/pipeline'
 
+// every class preset (the -mini ones are the tests' small copies)
+const CLASS_PRESETS = listPresets().filter((p) => !p.name.endsWith('-mini')).map((p) => p.name)
 const USAGE = `usage: npx tsx bench/designs.ts [--identify] [--subject|--both] [--seed <offset>] [preset…]
   --identify    also read and name every copy (the class list matched at once)
   --subject     with the exam's blank subject (default: without)
   --both        without, then with the subject
   --seed <n>    other classes of the same presets, drawn afresh: hands and answers no tuning saw
-  preset…       ${listPresets().filter((p) => !p.name.endsWith('-mini')).map((p) => p.name).join(' ')}
+  preset…       ${CLASS_PRESETS.join(' ')}
   (KORRIGO_BENCH_READINGS=<file> records each class's readings for bench/designs/replay.ts)
 `
 const { values, positionals } = benchCommand({ usage: USAGE, positionals: true, options: { identify: { type: 'boolean' }, subject: { type: 'boolean' }, both: { type: 'boolean' }, seed: { type: 'string' } } })
@@ -22,7 +24,7 @@ const known = new Set<string>(listPresets().map((p) => p.name))
 const unknown = positionals.filter((name) => !known.has(name))
 if (unknown.length) refuseArgs({ message: `no such preset: ${unknown.join(', ')}`, usage: USAGE })
 const named = positionals as PresetName[]
-const names = named.length ? named : listPresets().filter((p) => !p.name.endsWith('-mini')).map((p) => p.name)
+const names = named.length ? named : CLASS_PRESETS
 const tuned = new Map(listPresets().map((p) => [p.name, p.tuned]))
 const readers = identify ? await openHeaderReaders() : undefined
 const rows: Record<string, string | number>[] = []

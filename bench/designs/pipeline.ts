@@ -96,7 +96,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   // each joined piece's header kept as a sheet of its copy, as the job keeps it (services/sheetReadings.ts)
   const copies = groups.map((g) => {
     const base = g.namedBy ?? g.pieces[0]!
-    const sheets = g.pieces.filter((p) => p !== base).map((p) => ({ fields: readings[Number(p)]!.fields, ...(readings[Number(p)]!.lattices ? { lattices: readings[Number(p)]!.lattices } : {}) }))
+    const sheets = g.pieces.filter((p) => p !== base).map((p) => ({ fields: readings[Number(p)]!.fields, lattices: readings[Number(p)]!.lattices }))
     return { ...readings[Number(base)]!, copyKey: g.pieces.join('+'), ...(sheets.length ? { sheets } : {}) }
   })
   const results = identifyCopies({ copies, students })
