@@ -235,6 +235,21 @@ type ClassRun = {
   appCpuS: number
   postgresCpuS: number
   loadAtStart: string
+  phases: Record<string, number>
+}
+
+/** Where the identify jobs' time went (their "exam identified" log lines' phaseMs, summed), in seconds. */
+const identifyPhases = (logs: string): Record<string, number> => {
+  const sums: Record<string, number> = {}
+  for (const line of logs.split('\n')) {
+    if (!line.includes('"phaseMs"')) continue
+    try {
+      for (const [phase, ms] of Object.entries((JSON.parse(line) as { phaseMs: Record<string, number> }).phaseMs)) sums[phase] = (sums[phase] ?? 0) + ms / 1000
+    } catch {
+      // a line cut by another process's output: not a phase report
+    }
+  }
+  return sums
 }
 
 const classRun = async (workers: number, batch: Awaited<ReturnType<typeof classOf30>>): Promise<ClassRun> => {
@@ -293,8 +308,11 @@ const classRun = async (workers: number, batch: Awaited<ReturnType<typeof classO
       const expected = batch.truth.copies[i]?.student
       return s && expected && s.lastName === expected.last_name && s.firstName === expected.first_name
     }).length
+    // The job logs where its time went just after its last write.
+    await poll('the identify job to report its phases', async () => output().includes('"phaseMs"'), 30_000, 100, output)
     return {
       workers,
+      phases: identifyPhases(output()),
       uploadS: (t0 - sent) / 1000,
       cutS: (done.at - t0) / 1000,
       identifiedS: (named.at - t0) / 1000,
@@ -327,6 +345,7 @@ const classBench = async () => {
       { measure: `${label}: upload (POST until 201)`, value: `${r.uploadS.toFixed(1)} s`, detail: `${(batch.bytes.length / MB).toFixed(1)} MB, stored and checked by the app; load average ${r.loadAtStart} when sent` },
       { measure: `${label}: 201 → batch done (copies cut)`, value: `${r.cutS.toFixed(1)} s`, detail: `${vs(r.cutS, base.cutS)}; ${(batch.pages / r.cutS).toFixed(1)} pages/s (${(batch.truth.pageCount / r.cutS).toFixed(1)} scanned A3 sides/s); batch ${r.batchStatus}` },
       { measure: `${label}: batch done → all identified`, value: `${(r.identifiedS - r.cutS).toFixed(1)} s`, detail: `${vs(r.identifiedS - r.cutS, base.identifiedS - base.cutS)}; headers read by the identify job and its read-copy-headers lanes (one per worker), matched once; ${r.identified} identified (${r.right} right), ${r.needsReview} to review, of ${r.copies} copies` },
+      { measure: `${label}: identify job's phases`, value: `${Object.values(r.phases).reduce((a, b) => a + b, 0).toFixed(1)} s`, detail: Object.entries(r.phases).map(([phase, s]) => `${phase} ${s.toFixed(1)} s`).join(', ') + ' (headers read, pieces joined, written page numbers read and pages ordered, matched and written)' },
       { measure: `${label}: 201 → all identified`, value: `${r.identifiedS.toFixed(1)} s`, detail: `${vs(r.identifiedS, base.identifiedS)}; ${(batch.pages / r.identifiedS).toFixed(1)} pages/s end to end` },
       {
         measure: `${label}: cores used (201 → identified)`,

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Id } from '../../../collections/access/roles'
 import { idOf } from '../../../collections/relations'
 import { examCopiesLock, withLock } from '../../../locks/withLock'
+import { inOrderAhead } from '../../../runtime/inOrderAhead'
 import { inTransaction } from '../../../runtime/transaction'
 import { readUpload } from '../../../storage/uploads'
 import type { BlankForm } from '../lib/fields/index'
@@ -17,6 +18,7 @@ import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
 
 // Loaded on first use (mupdf, OCR): the admin's bundle of the config never needs them.
 const pipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pipeline/readCopies')
+const aside = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pageNumbers/aside/numberCropsAside')
 
 /** What the last reading of a copy's page numbers found, kept with its readings so a run reads each page list once. */
 export type StoredPageOrder = {
@@ -71,43 +73,51 @@ export const orderWrittenPages = async ({
     const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true, disableErrors: true })
     return media ? readUpload({ payload, collection: 'media', doc: media }) : undefined
   }
-  const footers = new Map<string, FooterForm | undefined>()
-  const footerOf = async (batchId: string) => {
-    if (!footers.has(batchId)) {
-      const form = await formForBatch(batchId)
-      // the feet of the later pages of the batch's first copies
-      const batchFeet = async () => {
-        const feet = []
-        for (const copy of copies.filter((c) => String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, 3)) {
-          const pdf = await pdfOf(copy)
-          if (!pdf) continue
-          try {
-            feet.push(...laterFeet({ pdf }))
-          } catch (error) {
-            // A copy mupdf cannot render teaches nothing: the others' feet do.
-            payload.logger.warn({ copy: copy.id, err: (error as Error).message }, 'a copy could not be rendered to learn its footer')
-          }
-        }
-        return feet
+  // the feet of the later pages of the batch's first copies
+  const batchFeet = async (batchId: string) => {
+    const feet = []
+    for (const copy of copies.filter((c) => String(idOf(c.pages?.[0]?.batch)) === batchId).slice(0, 3)) {
+      const pdf = await pdfOf(copy)
+      if (!pdf) continue
+      try {
+        feet.push(...laterFeet({ pdf }))
+      } catch (error) {
+        // A copy mupdf cannot render teaches nothing: the others' feet do.
+        payload.logger.warn({ copy: copy.id, err: (error as Error).message }, 'a copy could not be rendered to learn its footer')
       }
-      footers.set(batchId, form ? await pageNumberFooter({ form, laterFeet: batchFeet }) : undefined)
     }
-    return footers.get(batchId)
+    return feet
   }
-  let reordered = 0
-  let numbered = 0
-  for (const copy of copies) {
+  const learnFooter = async (batchId: string): Promise<FooterForm | undefined> => {
+    const form = await formForBatch(batchId)
+    return form ? pageNumberFooter({ form, laterFeet: () => batchFeet(batchId) }) : undefined
+  }
+  // Learned once per batch, however many copies ask at once.
+  const footers = new Map<string, Promise<FooterForm | undefined>>()
+  const footerOf = (batchId: string) => footers.get(batchId) ?? (footers.set(batchId, learnFooter(batchId)), footers.get(batchId)!)
+  const { CROPS_AHEAD, numberCropsAside } = await aside()
+  // What a copy needs to be read, its number spots cut on another thread while the copies before it are scored.
+  const prepare = async (copy: CopyDoc) => {
     const readings = copy.identification?.readings as (StoredReadings & { pageOrder?: StoredPageOrder }) | undefined
-    if (!readings || readings.pageOrder?.key === pagesKey(copy)) continue
+    if (!readings || readings.pageOrder?.key === pagesKey(copy)) return undefined
     const pages = pagesOf(copy)
     // The footers are cached per batch: paper without a page-number box costs no query per copy.
     const pageFooters = await Promise.all(pages.map((p) => footerOf(String(p.batch))))
-    if (!pageFooters.some(Boolean) || (await editedByHand({ payload, copy: copy.id }))) continue
+    if (!pageFooters.some(Boolean) || (await editedByHand({ payload, copy: copy.id }))) return undefined
     const pdf = await pdfOf(copy)
-    if (!pdf) continue
+    if (!pdf) return undefined
+    const blank = pages.map((p) => Boolean(p.blank))
+    const crops = (await engines()).some((e) => e.lattice) ? await numberCropsAside({ pdf, footers: pageFooters, blank }) : undefined
+    return { readings, pages, pdf, pageFooters, blank, crops }
+  }
+  let reordered = 0
+  let numbered = 0
+  const finish = async (copy: CopyDoc, prepared: Awaited<ReturnType<typeof prepare>>) => {
+    if (!prepared) return
+    const { readings, pages, pdf, pageFooters, blank, crops } = prepared
     // An A3 copie double is cut into four halves from a duplex scan's two sides (pages 2k-1 and 2k): one sheet.
     const { sheetOf, sideOf } = sheetKeys(pages)
-    const { order, numbers } = await readCopyOrder({ pdf, footers: pageFooters, blank: pages.map((p) => Boolean(p.blank)), sheets: sheetOf, sides: sideOf, engines: await engines() })
+    const { order, numbers } = await readCopyOrder({ pdf, footers: pageFooters, blank, sheets: sheetOf, sides: sideOf, engines: await engines(), crops })
     await withLock({
       payload,
       key: examCopiesLock(examId),
@@ -147,5 +157,6 @@ export const orderWrittenPages = async ({
       },
     })
   }
+  await inOrderAhead({ items: copies, ahead: CROPS_AHEAD, start: prepare, finish })
   return { reordered, numbered }
 }

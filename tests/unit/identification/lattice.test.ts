@@ -1,4 +1,4 @@
-import { BLANK, CLASS_COUNT, OTHER, SEPARATOR, bestPathLogLikelihood, classesOfText, ctcLeadingLogLikelihood, ctcLogLikelihood, decodeLattice, encodeLattice, type Lattice } from '../../../plugins/identification/lib/lattice/index.js'
+import { BLANK, CLASS_COUNT, OTHER, SEPARATOR, bestPathLogLikelihood, classesOfText, ctcLeadingLogLikelihood, ctcLogLikelihood, ctcLogLikelihoodsAfter, decodeLattice, encodeLattice, type Lattice } from '../../../plugins/identification/lib/lattice/index.js'
 import { identifyCopies, type MatchStudent } from '../../../plugins/identification/lib/match/index.js'
 import { lexiconScores, prepareLexiconStudent } from '../../../plugins/identification/lib/match/lexicon.js'
 
@@ -159,5 +159,44 @@ describe('lexicon scores: roster names against a copy', () => {
 
   test('a damaged stored lattice is ignored, not fatal', () => {
     expect(scoresFor({ lastName: { frames: 3, classes: CLASS_COUNT, data: 'AAAA' } })).toBeNull()
+  })
+})
+
+describe('lattices: many targets sharing a prefix', () => {
+  /** A field of random frames (a seeded generator: the same every run), as decodeLattice gives them. */
+  const randomField = ({ frames, seed }: { frames: number; seed: number }) => {
+    let state = seed
+    const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const logp = new Float64Array(frames * CLASS_COUNT)
+    for (let t = 0; t < frames; t++) {
+      const row = Array.from({ length: CLASS_COUNT }, () => next() ** 4)
+      const sum = row.reduce((a, b) => a + b, 0)
+      row.forEach((p, k) => (logp[t * CLASS_COUNT + k] = Math.log(p / sum)))
+    }
+    return { logp, frames }
+  }
+
+  test('each prefix + suffix scores exactly as the whole target does, bit for bit', () => {
+    const digits = (text: string) => classesOfText(text)
+    const suffixes = ['2', '9', '08', '12', '60', '11', '1', '0000'].map(digits)
+    let compared = 0
+    for (const frames of [0, 1, 2, 3, 5, 8, 13, 24]) {
+      const field = randomField({ frames, seed: frames * 7919 })
+      for (const prefix of ['1', '01', '3', '11', '60', '007'].map(digits)) {
+        const shared = ctcLogLikelihoodsAfter({ ...field, prefix, suffixes })
+        suffixes.forEach((suffix, i) => {
+          expect(shared[i]).toBe(ctcLogLikelihood({ ...field, target: [...prefix, ...suffix] }))
+          compared++
+        })
+      }
+    }
+    expect(compared).toBe(8 * 6 * 8)
+  })
+
+  test('a field that writes the target scores it far above its neighbours', () => {
+    const field = decoded(latticeOf('0308'))
+    const [right, wrong] = ctcLogLikelihoodsAfter({ ...field, prefix: classesOfText('03'), suffixes: [classesOfText('08'), classesOfText('09')] })
+    expect(right!).toBeGreaterThan(-1)
+    expect(wrong!).toBeLessThan(right! - 5)
   })
 })

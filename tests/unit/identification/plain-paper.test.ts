@@ -2,6 +2,8 @@ import { firstPagePdfs, ingestPreset } from '../../../bench/designs/pipeline'
 import { learnForm } from '../../../plugins/identification/lib/fields/index'
 import { numberGroup } from '../../../plugins/identification/lib/pageNumbers/numberGroup'
 import { footerFormOf, footerWithoutWriting, freeFooterOf, readCopyOrder } from '../../../plugins/identification/lib/pageNumbers/index'
+import { numberCropsAside } from '../../../plugins/identification/lib/pageNumbers/aside/numberCropsAside'
+import { numberCrops } from '../../../plugins/identification/lib/pageNumbers/numberCrops'
 import { batchForm, firstPageImage, laterFeet } from '../../../plugins/identification/lib/pipeline/readCopies'
 import { openHeaderReaders, type HeaderReaders } from '../../../plugins/identification/services/engines'
 import { openAssembler } from '../../../plugins/scan-pipeline/lib/index'
@@ -58,6 +60,12 @@ describe('page numbers written freely in the foot of plain paper', () => {
     const pdfs: Uint8Array[] = []
     for (const piece of pieces) pdfs.push(await assembler.assemble(piece.pages))
     const footer = footerWithoutWriting({ footer: freeFooterOf(form!)!, feet: pdfs.filter((_, i) => pieces[i]!.pages.length > 1).slice(0, 3).flatMap((pdf) => laterFeet({ pdf })) })
+    // The identify job cuts a copy's number spots on a worker thread: the very pixels cut here.
+    const sample = pieces.findIndex((p) => p.pages.length > 1)
+    const request = { pdf: pdfs[sample]!, footers: pieces[sample]!.pages.map(() => footer), blank: pieces[sample]!.pages.map((p) => p.blank) }
+    const here = numberCrops(request)
+    expect(here.filter(Boolean).length).toBeGreaterThan(0)
+    expect(await numberCropsAside(request)).toEqual(here)
     const truth = new Map(run.truth.copies.flatMap((c) => c.pages.map((p) => [`${p.source_page}:${p.region}`, p.written] as const)))
     let right = 0
     let wrong = 0

@@ -12,6 +12,8 @@ import { TOP_LEVEL_AWAIT_MODULES } from '../../../plugins/scan-pipeline/lib/pool
 // top-level await first; this checks that they know every such module the workers load, and that the
 // entry modules themselves (workers' and the CLI's) have no top-level await.
 const pool = path.join(process.cwd(), 'plugins/scan-pipeline/lib/pool')
+/** Identification's thread that cuts page-number spots (from the pool's folder). */
+const CROPS_WORKER = '../../../identification/lib/pageNumbers/aside/crops-worker.ts'
 
 const hasTopLevelAwait = async (file: string): Promise<boolean> => {
   const code = await readFile(file, 'utf8')
@@ -54,7 +56,7 @@ const topLevelAwaitIn = async (worker: string): Promise<string[]> => {
 }
 
 describe('worker threads can be stopped at any time', () => {
-  it.each(['worker.ts', 'inspect-worker.ts'])('every module with a top-level await that %s loads is evaluated before it', async (worker) => {
+  it.each(['worker.ts', 'inspect-worker.ts', CROPS_WORKER])('every module with a top-level await that %s loads is evaluated before it', async (worker) => {
     const found = await topLevelAwaitIn(worker)
     expect(found.length).toBeGreaterThan(0) // mupdf: the check does see such modules
     expect(found.filter((name) => !TOP_LEVEL_AWAIT_MODULES.includes(name))).toEqual([])
@@ -63,7 +65,7 @@ describe('worker threads can be stopped at any time', () => {
   // Node aborts the process ("close before init", node_zlib.cc) when a thread is stopped between creating a
   // zlib handle and initialising it: a page past its deadline while its streams were measured killed the
   // process. The workers inflate in plain JavaScript (pdf/inflateCapped.ts).
-  it.each(['worker.ts', 'inspect-worker.ts', 'subject-worker.ts'])('%s loads no module that uses node:zlib', async (worker) => {
+  it.each(['worker.ts', 'inspect-worker.ts', 'subject-worker.ts', CROPS_WORKER])('%s loads no module that uses node:zlib', async (worker) => {
     const inputs = await graphOf(worker)
     const zlibUsers = Object.entries(inputs).filter(([, input]) => input.imports.some((i) => /^(node:)?zlib$/.test(i.path)))
     expect(zlibUsers.map(([file]) => file)).toEqual([])
@@ -77,7 +79,7 @@ describe('worker threads can be stopped at any time', () => {
   }, 120_000)
 
   it('has no top-level await in the entry modules of the workers and of the CLI', async () => {
-    const entries = ['plugins/scan-pipeline/lib/pool/worker-entry.mjs', 'plugins/scan-pipeline/lib/pool/inspect-entry.mjs', 'plugins/scan-pipeline/lib/pool/load-worker.mjs', 'cli/bin.js', 'cli/index.ts']
+    const entries = ['plugins/scan-pipeline/lib/pool/worker-entry.mjs', 'plugins/scan-pipeline/lib/pool/inspect-entry.mjs', 'plugins/identification/lib/pageNumbers/aside/crops-entry.mjs', 'plugins/scan-pipeline/lib/pool/load-worker.mjs', 'cli/bin.js', 'cli/index.ts']
     const withAwait = []
     for (const entry of entries) if (await hasTopLevelAwait(path.join(process.cwd(), entry))) withAwait.push(entry)
     expect(withAwait).toEqual([])

@@ -23,7 +23,24 @@ const gapLogProbabilities = ({ logp, frames }: { logp: Float64Array; frames: num
  * the log-probability of being in each state. `toEnd`: only states that can still reach the end in the frames
  * left are kept (the whole field must be the target).
  */
-const forward = ({ logp, gap, frames, target, toEnd, visit }: { logp: Float64Array; gap: Float64Array; frames: number; target: number[]; toEnd: boolean; visit: (t: number, alpha: Float64Array) => void }): void => {
+const forward = ({
+  logp,
+  gap,
+  frames,
+  target,
+  toEnd,
+  visit,
+  statesToEnd,
+}: {
+  logp: Float64Array
+  gap: Float64Array
+  frames: number
+  target: number[]
+  toEnd: boolean
+  visit: (t: number, alpha: Float64Array) => void
+  /** toEnd false: the states kept are those that can still reach the end of a target this many states long */
+  statesToEnd?: number
+}): void => {
   const states = 2 * target.length + 1
   const label = (s: number) => (s % 2 === 0 ? BLANK : target[(s - 1) >> 1]!)
   const emit = (t: number, s: number) => (s % 2 === 0 ? gap[t]! : logp[t * CLASS_COUNT + label(s)]!)
@@ -33,7 +50,7 @@ const forward = ({ logp, gap, frames, target, toEnd, visit }: { logp: Float64Arr
   alpha[1] = emit(0, 1)
   visit(0, alpha)
   for (let t = 1; t < frames; t++) {
-    const first = toEnd ? Math.max(0, states - 2 * (frames - t)) : 0
+    const first = toEnd ? Math.max(0, states - 2 * (frames - t)) : statesToEnd ? Math.max(0, statesToEnd - 2 * (frames - t)) : 0
     next.fill(-Infinity)
     for (let s = first; s < states; s++) {
       let a = alpha[s]!
@@ -69,6 +86,71 @@ export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array;
     },
   })
   return whole
+}
+
+/**
+ * ctcLogLikelihood of `prefix` followed by each of `suffixes` (every "n / N" of a page-number spot: a few
+ * dozen prefixes, each with dozens of suffixes), the same values bit for bit: the prefix's states do not
+ * depend on what follows it, so they are run once and each suffix runs only its own states, fed by the
+ * prefix's last letter and the blank after it. States that cannot reach the end in the frames left never
+ * feed one that can (see forward's `toEnd`), so leaving some of them in changes no result.
+ */
+export const ctcLogLikelihoodsAfter = ({ logp, frames, prefix, suffixes }: { logp: Float64Array; frames: number; prefix: number[]; suffixes: number[][] }): Float64Array => {
+  const out = new Float64Array(suffixes.length).fill(-Infinity)
+  if (frames < 1) return out
+  if (prefix.length === 0 || suffixes.some((q) => q.length === 0)) {
+    suffixes.forEach((q, i) => (out[i] = ctcLogLikelihood({ logp, frames, target: [...prefix, ...q] })))
+    return out
+  }
+  const { gap } = fieldTables({ logp, frames })
+  const shortest = Math.min(...suffixes.map((q) => q.length))
+  // The prefix's last letter and the blank after it, frame by frame.
+  const lastLetter = new Float64Array(frames).fill(-Infinity)
+  const blankAfter = new Float64Array(frames).fill(-Infinity)
+  const p = prefix.length
+  forward({
+    logp,
+    gap,
+    frames,
+    target: prefix,
+    toEnd: false,
+    visit: (t, alpha) => {
+      lastLetter[t] = alpha[2 * p - 1]!
+      blankAfter[t] = alpha[2 * p]!
+    },
+    statesToEnd: 2 * (p + shortest) + 1,
+  })
+  const from = 2 * p + 1
+  const longest = 2 * (p + Math.max(...suffixes.map((q) => q.length))) + 1
+  // Each state's class (odd states; blanks are the gap), the prefix's last letter in front of the suffix's.
+  const labels = new Int32Array(longest).fill(BLANK)
+  labels[from - 2] = prefix[p - 1]!
+  let alpha = new Float64Array(longest)
+  let next = new Float64Array(longest)
+  suffixes.forEach((q, i) => {
+    const states = from + 2 * q.length
+    for (let k = 0; k < q.length; k++) labels[from + 2 * k] = q[k]!
+    alpha.fill(-Infinity)
+    alpha[from - 2] = lastLetter[0]!
+    alpha[from - 1] = blankAfter[0]!
+    for (let t = 1; t < frames; t++) {
+      // Only states reachable by now (two a frame at most) that can still reach the end.
+      const first = Math.max(from, states - 2 * (frames - t))
+      const last = Math.min(states - 1, 2 * t + 1)
+      const row = t * CLASS_COUNT
+      next.fill(-Infinity, 0, states)
+      for (let s = first; s <= last; s++) {
+        let a = logAdd(alpha[s]!, alpha[s - 1]!)
+        if (s % 2 === 1 && labels[s] !== labels[s - 2]) a = logAdd(a, alpha[s - 2]!)
+        next[s] = a === -Infinity ? a : a + (s % 2 === 1 ? logp[row + labels[s]!]! : gap[t]!)
+      }
+      next[from - 2] = lastLetter[t]!
+      next[from - 1] = blankAfter[t]!
+      ;[alpha, next] = [next, alpha]
+    }
+    out[i] = logAdd(alpha[states - 1]!, alpha[states - 2]!)
+  })
+  return out
 }
 
 /**

@@ -1,12 +1,11 @@
-import * as mupdf from 'mupdf'
-
-import { renderPageImage } from '../fields/page'
+import type { GrayCrop } from '../header/types'
 import type { OcrEngine } from '../ocr/types'
 import { decodeCopyNumbers } from './decode'
 import type { FooterForm } from './footer'
 import { orderByWrittenNumbers, type PageOrder } from './order'
 import type { WrittenNumber } from './parse'
-import { scorePageNumber } from './readPageNumber'
+import { numberCrops, type NumberCropsRequest } from './numberCrops'
+import { scoreNumberCrop } from './readPageNumber'
 
 export type CopyWrittenOrder = { numbers: (WrittenNumber | undefined)[]; order?: PageOrder }
 
@@ -15,19 +14,20 @@ export type CopyWrittenOrder = { numbers: (WrittenNumber | undefined)[]; order?:
  * footer of page i's paper (none for paper without a page-number box, an annex, a loose sheet): such
  * pages and blank ones are not read and keep their place after the page they followed. `sheets[i]`
  * names the folded sheet page i is on (its pages numbered one after the other), `sides[i]` the scanned
- * side.
+ * side. `crops`: the pages' number spots when already cut (on another thread: see numberCropsAside).
  */
-export const readCopyOrder = async ({ pdf, footers, blank, sheets, sides, engines }: { pdf: Uint8Array; footers: (FooterForm | undefined)[]; blank: boolean[]; sheets?: (string | undefined)[]; sides?: (string | undefined)[]; engines: OcrEngine[] }): Promise<CopyWrittenOrder> => {
-  const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
-  try {
-    const scores = []
-    for (let index = 0; index < doc.countPages(); index++) {
-      const footer = footers[index]
-      scores.push(footer && !blank[index] ? await scorePageNumber({ page: renderPageImage({ doc, index }), footer, engines }) : undefined)
-    }
-    const numbers = decodeCopyNumbers(scores, { sheetOf: sheets ?? [], sideOf: sides ?? [] })
-    return { numbers, order: orderByWrittenNumbers(numbers.map((written, i) => ({ written, blank: blank[i], sheet: sheets?.[i] }))) }
-  } finally {
-    doc.destroy()
-  }
+export const readCopyOrder = async ({
+  pdf,
+  footers,
+  blank,
+  sheets,
+  sides,
+  engines,
+  crops,
+}: NumberCropsRequest & { sheets?: (string | undefined)[]; sides?: (string | undefined)[]; engines: OcrEngine[]; crops?: (GrayCrop | undefined)[] }): Promise<CopyWrittenOrder> => {
+  const spots = engines.some((e) => e.lattice) ? (crops ?? numberCrops({ pdf, footers, blank })) : blank.map(() => undefined)
+  const scores = []
+  for (const crop of spots) scores.push(crop ? await scoreNumberCrop({ crop, engines }) : undefined)
+  const numbers = decodeCopyNumbers(scores, { sheetOf: sheets ?? [], sideOf: sides ?? [] })
+  return { numbers, order: orderByWrittenNumbers(numbers.map((written, i) => ({ written, blank: blank[i], sheet: sheets?.[i] }))) }
 }
