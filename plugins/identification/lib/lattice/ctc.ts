@@ -20,27 +20,11 @@ const gapLogProbabilities = ({ logp, frames }: { logp: Float64Array; frames: num
 
 /**
  * The forward algorithm over a target's states (blank, letter, blank, …, blank): after each frame, `visit` sees
- * the log-probability of being in each state. `toEnd`: only states that can still reach the end in the frames
- * left are kept (the whole field must be the target).
+ * the log-probability of being in each state. `endOf`: only states that can still reach the end of a target this
+ * many states long in the frames left are kept (the whole field must be the target; a prefix's, the shortest whole
+ * it starts); without it every state is kept.
  */
-const forward = ({
-  logp,
-  gap,
-  frames,
-  target,
-  toEnd,
-  visit,
-  statesToEnd,
-}: {
-  logp: Float64Array
-  gap: Float64Array
-  frames: number
-  target: number[]
-  toEnd: boolean
-  visit: (t: number, alpha: Float64Array) => void
-  /** toEnd false: the states kept are those that can still reach the end of a target this many states long */
-  statesToEnd?: number
-}): void => {
+const forward = ({ logp, gap, frames, target, endOf, visit }: { logp: Float64Array; gap: Float64Array; frames: number; target: number[]; endOf?: number; visit: (t: number, alpha: Float64Array) => void }): void => {
   const states = 2 * target.length + 1
   const label = (s: number) => (s % 2 === 0 ? BLANK : target[(s - 1) >> 1]!)
   const emit = (t: number, s: number) => (s % 2 === 0 ? gap[t]! : logp[t * CLASS_COUNT + label(s)]!)
@@ -50,7 +34,7 @@ const forward = ({
   alpha[1] = emit(0, 1)
   visit(0, alpha)
   for (let t = 1; t < frames; t++) {
-    const first = toEnd ? Math.max(0, states - 2 * (frames - t)) : statesToEnd ? Math.max(0, statesToEnd - 2 * (frames - t)) : 0
+    const first = endOf ? Math.max(0, endOf - 2 * (frames - t)) : 0
     next.fill(-Infinity)
     for (let s = first; s < states; s++) {
       let a = alpha[s]!
@@ -80,7 +64,7 @@ export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array;
     gap,
     frames,
     target,
-    toEnd: true,
+    endOf: 2 * target.length + 1,
     visit: (t, alpha) => {
       if (t === frames - 1) whole = ended(alpha)
     },
@@ -93,7 +77,7 @@ export const ctcLogLikelihood = ({ logp, frames, target }: { logp: Float64Array;
  * dozen prefixes, each with dozens of suffixes), the same values bit for bit: the prefix's states do not
  * depend on what follows it, so they are run once and each suffix runs only its own states, fed by the
  * prefix's last letter and the blank after it. States that cannot reach the end in the frames left never
- * feed one that can (see forward's `toEnd`), so leaving some of them in changes no result.
+ * feed one that can (see forward's `endOf`), so leaving some of them in changes no result.
  */
 export const ctcLogLikelihoodsAfter = ({ logp, frames, prefix, suffixes }: { logp: Float64Array; frames: number; prefix: number[]; suffixes: number[][] }): Float64Array => {
   const out = new Float64Array(suffixes.length).fill(-Infinity)
@@ -113,12 +97,11 @@ export const ctcLogLikelihoodsAfter = ({ logp, frames, prefix, suffixes }: { log
     gap,
     frames,
     target: prefix,
-    toEnd: false,
     visit: (t, alpha) => {
       lastLetter[t] = alpha[2 * p - 1]!
       blankAfter[t] = alpha[2 * p]!
     },
-    statesToEnd: 2 * (p + shortest) + 1,
+    endOf: 2 * (p + shortest) + 1,
   })
   const from = 2 * p + 1
   const longest = 2 * (p + Math.max(...suffixes.map((q) => q.length))) + 1
@@ -167,7 +150,6 @@ export const ctcLeadingLogLikelihood = ({ logp, frames, target }: { logp: Float6
     gap,
     frames,
     target,
-    toEnd: false,
     visit: (t, alpha) => {
       const name = t < frames - 2 ? ended(alpha) : -Infinity
       if (name > -Infinity) best = Math.max(best, name + logp[(t + 1) * CLASS_COUNT + SEPARATOR]! + freeFrom[t + 2]!)

@@ -1,7 +1,6 @@
 import type { GrayCrop } from '../header/types'
 import type { OcrEngine } from '../ocr/types'
 import { decodeCopyNumbers } from './decode'
-import type { FooterForm } from './footer'
 import { orderByWrittenNumbers, type PageOrder } from './order'
 import type { WrittenNumber } from './parse'
 import { numberCrops, type NumberCropsRequest } from './numberCrops'

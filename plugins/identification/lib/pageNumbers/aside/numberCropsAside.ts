@@ -31,5 +31,5 @@ export const numberCropsAside = async (request: NumberCropsRequest): Promise<(Gr
   }
   cutters.release(worker)
   if (outcome.message.type === 'failed') return numberCrops(request)
-  return outcome.message.crops.map((crop) => crop ?? undefined)
+  return outcome.message.crops
 }
