@@ -3,7 +3,7 @@ import { mupdfAssembler } from './assemble/fileAssembler'
 import { inspectScanFile, type FileScanInfo } from './pdf/inspectFile'
 import { inspectScan } from './pdf/open'
 import { openMupdfFile } from './pdf/openFile'
-import { analyzePages } from './pool/analyzePages'
+import { analyzePages, dropIdleAnalystsBeforePlanning } from './pool/analyzePages'
 import { mainExamOf, planWithCodes } from './qr/planWithCodes'
 import { planCopies } from './segment/planCopies'
 import type { SubjectModel } from './template/subject'
@@ -46,6 +46,7 @@ export const processScan = async ({
   const source = path ? { path } : { bytes: (info as ScanInfo).bytes }
   const pages = Array.from({ length: info.pageCount }, (_, i) => i + 1)
   const analyses = await analyzePages({ ...source, fileName, pages, layout, concurrency, onProgress })
+  dropIdleAnalystsBeforePlanning({ pages: pages.length })
   // Prepared booklets: grouped by their codes, for the exam most of them name (others' booklets are flagged).
   const examId = mainExamOf(analyses)
   const plan = examId === undefined ? planCopies({ analyses, expectedPagesPerCopy, fileName, subject }) : planWithCodes({ examId, analyses, expectedPagesPerCopy, fileName, subject })

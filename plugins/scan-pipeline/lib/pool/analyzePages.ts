@@ -31,6 +31,18 @@ export type AnalyzePagesOptions = {
 
 /** Analysis workers, kept warm between batches and slices (a job analyses a batch a slice at a time). */
 const analysts = createWarmPool({ entry: new URL('./worker-entry.mjs', import.meta.url), max: Math.min(availableParallelism(), 4) })
+/** From this many pages, planning a batch keeps the job's thread busy long enough (~25 ms a page) to matter. */
+const LONG_PLAN_PAGES = 300
+
+/**
+ * The analysis threads stop now rather than after their idle time, before a big batch is planned: the plan keeps
+ * the job's thread busy (a minute for 2,000 pages), so their idle timers could not fire and their wasm memories
+ * (~250 MB each) stayed beside the plan's, the worker's peak. A small batch keeps them warm for the next one.
+ */
+export const dropIdleAnalystsBeforePlanning = ({ pages }: { pages: number }): void => {
+  if (pages >= LONG_PLAN_PAGES) analysts.drain()
+}
+
 /** Workers that held a file this large are replaced: wasm memory, once grown, is not given back. */
 const RECYCLE_BYTES = 64 * 1024 * 1024
 

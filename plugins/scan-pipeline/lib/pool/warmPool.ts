@@ -10,6 +10,8 @@ export type WarmPool = {
   acquire: () => Promise<Worker>
   release: (worker: Worker, options?: { recycle?: boolean }) => void
   retire: (worker: Worker) => void
+  /** Stops every idle worker now (those in use are left alone); the next `acquire` starts a fresh one. */
+  drain: () => void
 }
 
 export const createWarmPool = ({ entry, max, idleMs = 30_000 }: { entry: URL; max: number; idleMs?: number }): WarmPool => {
@@ -98,6 +100,12 @@ export const createWarmPool = ({ entry, max, idleMs = 30_000 }: { entry: URL; ma
       serve()
     },
     retire,
+    drain: () => {
+      for (const { worker, timer } of idle.splice(0)) {
+        clearTimeout(timer)
+        void worker.terminate()
+      }
+    },
   }
 }
 

@@ -26,4 +26,21 @@ describe('warm worker pool', () => {
     expect(await echo(next, 2)).toEqual({ kind: 'reply', message: { n: 2 } })
     pool.retire(next)
   })
+
+  it('drain stops the idle workers at once and leaves the ones in use working', async () => {
+    // An idle time far beyond the test: only drain can stop the idle one.
+    const pool = createWarmPool({ entry, max: 2, idleMs: 600_000 })
+    const [resting, busy] = [await pool.acquire(), await pool.acquire()]
+    pool.release(resting)
+    const stopped = new Promise<number>((resolve) => resting.once('exit', resolve))
+    pool.drain()
+    await stopped
+    expect(await echo(busy, 3)).toEqual({ kind: 'reply', message: { n: 3 } })
+    // The stopped worker is never handed out again: the next one is new and answers.
+    const next = await pool.acquire()
+    expect(next).not.toBe(resting)
+    expect(await echo(next, 4)).toEqual({ kind: 'reply', message: { n: 4 } })
+    pool.retire(busy)
+    pool.retire(next)
+  })
 })
