@@ -35,16 +35,35 @@ export const samplePoints = (mask: Mask, max: number): PointSet => {
   return { xs: xs.subarray(0, k), ys: ys.subarray(0, k), width: mask.width, height: mask.height }
 }
 
-const hitsAt = ({ points, target, scale, dx, dy, factor }: { points: PointSet; target: Mask; scale: number; dx: number; dy: number; factor: number }): number => {
+/**
+ * The points at one scale in a target's pixels, before any shift. Every shift the search tries is a whole
+ * number of the target's pixels (a multiple of its reduction factor), so it moves these by whole pixels: the
+ * rounding and the scaling are done once per scale, not once per shift.
+ */
+type Placed = { xs: Int32Array; ys: Int32Array }
+
+const place = ({ points, target, scale, factor }: { points: PointSet; target: Mask; scale: number; factor: number }): Placed => {
   const ctx = points.width / 2
   const cty = points.height / 2
   const cux = (target.width * factor) / 2
   const cuy = (target.height * factor) / 2
+  const n = points.xs.length
+  const xs = new Int32Array(n)
+  const ys = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    xs[i] = Math.round((cux + scale * (points.xs[i]! - ctx)) / factor)
+    ys[i] = Math.round((cuy + scale * (points.ys[i]! - cty)) / factor)
+  }
+  return { xs, ys }
+}
+
+const hitsAt = ({ placed, target, sx, sy }: { placed: Placed; target: Mask; sx: number; sy: number }): number => {
   const { width: w, height: h, data } = target
+  const { xs, ys } = placed
   let hits = 0
-  for (let i = 0; i < points.xs.length; i++) {
-    const x = Math.round((cux + scale * (points.xs[i]! - ctx) + dx) / factor)
-    const y = Math.round((cuy + scale * (points.ys[i]! - cty) + dy) / factor)
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]! + sx
+    const y = ys[i]! + sy
     if (x >= 0 && y >= 0 && x < w && y < h) hits += data[y * w + x]!
   }
   return hits
@@ -80,9 +99,18 @@ const prior = (scale: number, dx: number, dy: number) => SCALE_PENALTY * Math.ab
 
 type Candidate = { scale: number; dx: number; dy: number; score: number; hits: number }
 
-const evaluate = ({ points, target, scale, dx, dy, factor }: { points: PointSet; target: Mask; scale: number; dx: number; dy: number; factor: number }): Candidate => {
-  const hits = hitsAt({ points, target, scale, dx, dy, factor }) / points.xs.length
-  return { scale, dx, dy, hits, score: hits - prior(scale, dx, dy) }
+/** Every shift within `r` steps of (dx, dy), a step being `factor` full-resolution pixels, at one scale. */
+const around = ({ points, target, scale, dx, dy, factor, r }: { points: PointSet; target: Mask; scale: number; dx: number; dy: number; factor: number; r: number }): Candidate[] => {
+  const placed = place({ points, target, scale, factor })
+  const out: Candidate[] = []
+  for (let sy = -r; sy <= r; sy++)
+    for (let sx = -r; sx <= r; sx++) {
+      const x = dx + sx * factor
+      const y = dy + sy * factor
+      const hits = hitsAt({ placed, target, sx: x / factor, sy: y / factor }) / points.xs.length
+      out.push({ scale, dx: x, dy: y, hits, score: hits - prior(scale, x, y) })
+    }
+  return out
 }
 
 const best = (list: Candidate[], n: number): Candidate[] => list.sort((a, b) => b.score - a.score).slice(0, n)
@@ -94,21 +122,13 @@ const best = (list: Candidate[], n: number): Candidate[] => list.sort((a, b) => 
  */
 export const alignTemplate = ({ points, target, maxShift = 20, scales = DEFAULT_SCALES }: { points: PointSet; target: Target } & AlignOptions): Alignment => {
   if (points.xs.length === 0) return { scale: 1, dx: 0, dy: 0, hits: 0 }
+  // Shifts stay whole multiples of each level's factor: 4 at the coarsest, then ±2 and ±1 steps from there.
   const coarsest = thin(points, 150)
-  const r = Math.ceil(maxShift / 4)
-  const level2: Candidate[] = []
-  for (const scale of scales)
-    for (let sy = -r; sy <= r; sy++) for (let sx = -r; sx <= r; sx++) level2.push(evaluate({ points: coarsest, target: target.coarsest, scale, dx: sx * 4, dy: sy * 4, factor: 4 }))
+  const level2 = scales.flatMap((scale) => around({ points: coarsest, target: target.coarsest, scale, dx: 0, dy: 0, factor: 4, r: Math.ceil(maxShift / 4) }))
   const coarse = thin(points, 300)
-  const level1: Candidate[] = []
-  for (const seed of best(level2, 4))
-    for (const ds of [-0.015, 0, 0.015])
-      for (let sy = -2; sy <= 2; sy++) for (let sx = -2; sx <= 2; sx++) level1.push(evaluate({ points: coarse, target: target.coarse, scale: seed.scale + ds, dx: seed.dx + sx * 2, dy: seed.dy + sy * 2, factor: 2 }))
+  const level1 = best(level2, 4).flatMap((seed) => [-0.015, 0, 0.015].flatMap((ds) => around({ points: coarse, target: target.coarse, scale: seed.scale + ds, dx: seed.dx, dy: seed.dy, factor: 2, r: 2 })))
   const fine = thin(points, 1500)
-  const level0: Candidate[] = []
-  for (const seed of best(level1, 2))
-    for (const ds of [-0.0075, 0, 0.0075])
-      for (let sy = -1; sy <= 1; sy++) for (let sx = -1; sx <= 1; sx++) level0.push(evaluate({ points: fine, target: target.fine, scale: seed.scale + ds, dx: seed.dx + sx, dy: seed.dy + sy, factor: 1 }))
+  const level0 = best(level1, 2).flatMap((seed) => [-0.0075, 0, 0.0075].flatMap((ds) => around({ points: fine, target: target.fine, scale: seed.scale + ds, dx: seed.dx, dy: seed.dy, factor: 1, r: 1 })))
   const [winner] = best(level0, 1)
   return { scale: winner!.scale, dx: winner!.dx, dy: winner!.dy, hits: winner!.hits }
 }

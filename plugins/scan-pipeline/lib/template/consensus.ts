@@ -3,11 +3,18 @@ import { dilate, type Mask } from './mask'
 
 /** A page's ink seen from a template's frame: what lies under each template pixel once aligned. */
 export const warpToFrame = ({ mask, alignment, frame }: { mask: Mask; alignment: Alignment; frame: { width: number; height: number } }): Mask => {
+  // The mapping is separable: a frame column lands on one page column, a frame row on one page row
+  // (the same numbers as `mapPoint`, worked out once per column and row instead of once per pixel).
+  const columns = new Int32Array(frame.width)
+  for (let x = 0; x < frame.width; x++) columns[x] = mapPoint({ x, y: 0, alignment, template: frame, page: mask }).x
   const data = new Uint8Array(frame.width * frame.height)
   for (let y = 0; y < frame.height; y++) {
+    const qy = mapPoint({ x: 0, y, alignment, template: frame, page: mask }).y
+    if (qy < 0 || qy >= mask.height) continue
+    const row = qy * mask.width
     for (let x = 0; x < frame.width; x++) {
-      const q = mapPoint({ x, y, alignment, template: frame, page: mask })
-      if (q.x >= 0 && q.y >= 0 && q.x < mask.width && q.y < mask.height) data[y * frame.width + x] = mask.data[q.y * mask.width + q.x]!
+      const qx = columns[x]!
+      if (qx >= 0 && qx < mask.width) data[y * frame.width + x] = mask.data[row + qx]!
     }
   }
   return { width: frame.width, height: frame.height, data }

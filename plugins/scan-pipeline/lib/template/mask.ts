@@ -37,9 +37,35 @@ export const inkDescriptor = ({ image, background, factor = 2, ratio = 0.75, bor
   return { width, height, data }
 }
 
+/** Dilation by one pixel, the 3×3 square: what alignment and consensus grow every page by. */
+const dilateOne = ({ width: w, height: h, data }: Mask): Mask => {
+  const tmp = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++) {
+    const row = y * w
+    for (let x = 0; x < w; x++) {
+      if (!data[row + x]) continue
+      tmp[row + x] = 1
+      if (x > 0) tmp[row + x - 1] = 1
+      if (x + 1 < w) tmp[row + x + 1] = 1
+    }
+  }
+  const out = new Uint8Array(w * h)
+  for (let y = 0; y < h; y++) {
+    const row = y * w
+    for (let x = 0; x < w; x++) {
+      if (!tmp[row + x]) continue
+      out[row + x] = 1
+      if (y > 0) out[row - w + x] = 1
+      if (y + 1 < h) out[row + w + x] = 1
+    }
+  }
+  return { width: w, height: h, data: out }
+}
+
 /** Square dilation by r pixels (separable max). */
 export const dilate = (mask: Mask, r: number): Mask => {
   if (r <= 0) return mask
+  if (r === 1) return dilateOne(mask)
   const { width: w, height: h, data } = mask
   const tmp = new Uint8Array(w * h)
   for (let y = 0; y < h; y++) {
@@ -114,8 +140,15 @@ export const toBits = (mask: Mask): BitMask => {
 }
 
 export const fromBits = ({ width, height, bytes }: BitMask): Mask => {
-  const data = new Uint8Array(width * height)
-  for (let i = 0; i < data.length; i++) data[i] = (bytes[i >> 3]! >> (i & 7)) & 1
+  const n = width * height
+  const data = new Uint8Array(n)
+  // A page is mostly paper: whole empty bytes are skipped.
+  for (let b = 0; b < bytes.length; b++) {
+    const v = bytes[b]!
+    if (v === 0) continue
+    const end = Math.min(8, n - (b << 3))
+    for (let k = 0; k < end; k++) data[(b << 3) + k] = (v >> k) & 1
+  }
   return { width, height, data }
 }
 
@@ -125,7 +158,14 @@ export const bitAt = (bits: BitMask, i: number): number => (bits.bytes[i >> 3]! 
 export const turnBits = (bits: BitMask): BitMask => {
   const n = bits.width * bits.height
   const bytes = new Uint8Array(bits.bytes.length)
-  for (let i = 0; i < n; i++) if (bitAt(bits, i)) bytes[(n - 1 - i) >> 3]! |= 1 << ((n - 1 - i) & 7)
+  for (let b = 0; b < bits.bytes.length; b++) {
+    const v = bits.bytes[b]!
+    if (v === 0) continue
+    for (let k = 0; k < 8; k++) {
+      const i = (b << 3) + k
+      if (i < n && (v >> k) & 1) bytes[(n - 1 - i) >> 3]! |= 1 << ((n - 1 - i) & 7)
+    }
+  }
   return { width: bits.width, height: bits.height, bytes }
 }
 
