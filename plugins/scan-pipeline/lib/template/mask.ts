@@ -37,29 +37,25 @@ export const inkDescriptor = ({ image, background, factor = 2, ratio = 0.75, bor
   return { width, height, data }
 }
 
-/** Dilation by one pixel, the 3×3 square: what alignment and consensus grow every page by. */
-const dilateOne = ({ width: w, height: h, data }: Mask): Mask => {
-  const tmp = new Uint8Array(w * h)
-  for (let y = 0; y < h; y++) {
-    const row = y * w
-    for (let x = 0; x < w; x++) {
-      if (!data[row + x]) continue
-      tmp[row + x] = 1
-      if (x > 0) tmp[row + x - 1] = 1
-      if (x + 1 < w) tmp[row + x + 1] = 1
-    }
-  }
+/** Each ink pixel also inks its neighbour on either side, along rows or along columns. */
+const growOne = ({ width: w, height: h, data }: Mask, along: 'rows' | 'columns'): Uint8Array => {
   const out = new Uint8Array(w * h)
-  for (let y = 0; y < h; y++) {
-    const row = y * w
+  const step = along === 'rows' ? 1 : w
+  for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
-      if (!tmp[row + x]) continue
-      out[row + x] = 1
-      if (y > 0) out[row - w + x] = 1
-      if (y + 1 < h) out[row + w + x] = 1
+      const i = y * w + x
+      if (!data[i]) continue
+      out[i] = 1
+      if (along === 'rows' ? x > 0 : y > 0) out[i - step] = 1
+      if (along === 'rows' ? x + 1 < w : y + 1 < h) out[i + step] = 1
     }
-  }
-  return { width: w, height: h, data: out }
+  return out
+}
+
+/** Dilation by one pixel, the 3×3 square: what alignment and consensus grow every page by. */
+const dilateOne = (mask: Mask): Mask => {
+  const { width, height } = mask
+  return { width, height, data: growOne({ width, height, data: growOne(mask, 'rows') }, 'columns') }
 }
 
 /** Square dilation by r pixels (separable max). */
