@@ -110,6 +110,8 @@ export const storeMedia = async ({
       data: data as never,
       file: { data: Buffer.from(bytes), mimetype, name, size: bytes.length },
       overrideAccess: true,
+      // Callers keep the id: populating the new document's exam and copy was two reads for nothing.
+      depth: 0,
       ...(req ? { req } : { context }),
     })
   } catch (error) {

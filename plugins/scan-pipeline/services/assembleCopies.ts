@@ -69,12 +69,20 @@ export const assembleCopies = async ({
   const made = await copiesBySourceKey({ payload, keys: plan.copies.map((planned) => sourceKeyOf(batchId, planned)) })
   for (const planned of plan.copies) {
     const sourceKey = sourceKeyOf(batchId, planned)
+    // At least one copy a run, so a slow machine still makes progress; a copy is created by the run that cuts it.
+    if (!made.get(sourceKey)?.pdf && assembled > 0 && Date.now() > assemblyDeadline) {
+      await nameCopies()
+      return { copies: 0, problems: [], more: true }
+    }
+    // A copy this run creates has no file stored for it yet: only copies of earlier runs are looked up for one.
+    let createdNow = !made.has(sourceKey)
     const copy =
       made.get(sourceKey) ??
       (await payload
         .create({
           collection: 'copies',
           overrideAccess: true,
+          depth: 0,
           data: {
             exam: examId,
             sourceKey,
@@ -88,26 +96,23 @@ export const assembleCopies = async ({
           // Another run of this batch made it meanwhile (a run the queue gave up on keeps going): that copy is this one.
           const other = isUniqueClash({ error, path: 'sourceKey' }) ? (await copiesBySourceKey({ payload, keys: [sourceKey] })).get(sourceKey) : undefined
           if (!other) throw error
+          createdNow = false
           return other
         }))
     if (planned.booklet && !copy.student) toName.push({ copyId: copy.id, planned })
     if (!copy.pdf) {
-      // At least one copy a run, so a slow machine still makes progress.
-      if (assembled > 0 && Date.now() > assemblyDeadline) {
-        await nameCopies()
-        return { copies: 0, problems: [], more: true }
-      }
       assembled++
       const pdf = await assembler.assemble(planned.pages)
       // A worker killed after storing a file but before linking it left that file: this run links it.
+      const storedBefore = (kind: 'copy-pdf' | 'thumbnail') => (createdNow ? undefined : storedFileOf({ payload, copyId: copy.id, kind }))
       const media =
-        (await storedFileOf({ payload, copyId: copy.id, kind: 'copy-pdf' })) ??
+        (await storedBefore('copy-pdf')) ??
         (await storeMedia({ payload, bytes: pdf, name: `copy-${copy.anonymousId}.pdf`, mimetype: 'application/pdf', data: { kind: 'copy-pdf', exam: examId, copy: copy.id } }))
       const first = planned.pages[0]!
       // Rendered here, on the main thread: never a page the analysis could not render within its limits.
       const thumbnail = pages.get(first.sourcePage)?.error
         ? undefined
-        : ((await storedFileOf({ payload, copyId: copy.id, kind: 'thumbnail' })) ??
+        : ((await storedBefore('thumbnail')) ??
           (await storeMedia({
             payload,
             bytes: await renderThumbnail({ doc: source, fileName, sourcePage: first.sourcePage, region: first.region, rotation: first.rotation, format: 'webp' }),
@@ -115,7 +120,7 @@ export const assembleCopies = async ({
             mimetype: 'image/webp',
             data: { kind: 'thumbnail', exam: examId, copy: copy.id },
           })))
-      await payload.update({ collection: 'copies', id: copy.id, data: { pdf: media.id, ...(thumbnail ? { thumbnail: thumbnail.id } : {}) } as never, overrideAccess: true })
+      await payload.update({ collection: 'copies', id: copy.id, data: { pdf: media.id, ...(thumbnail ? { thumbnail: thumbnail.id } : {}) } as never, overrideAccess: true, depth: 0 })
     }
   }
 

@@ -16,15 +16,16 @@ import { useSeededApp } from '../helpers/seededApp'
 // No job runs: the test calls the batch's service itself, run after run.
 const ctx = useSeededApp({ processJobs: false })
 
-/** Counts the reads a run makes through this Payload: whole analyses of a batch's pages, and copy lookups by source key. */
+/** Counts the reads a run makes through this Payload: whole analyses of a batch's pages, copy lookups by source key, file lookups. */
 const countReads = (payload: Payload) => {
-  const counts = { analyses: 0, copyLookups: 0 }
+  const counts = { analyses: 0, copyLookups: 0, fileLookups: 0 }
   const restore = watchPayload({
     payload,
     method: 'find',
     seen: (args) => {
       if (args.collection === 'scan-pages' && !args.select) counts.analyses++
       if (args.collection === 'copies' && JSON.stringify(args.where ?? {}).includes('sourceKey')) counts.copyLookups++
+      if (args.collection === 'media') counts.fileLookups++
     },
   })
   return { counts, restore }
@@ -58,6 +59,8 @@ describe('a batch processed over many runs', () => {
     // Planned once for all the runs that cut copies, not once a run; copies looked up once a run.
     expect(counts.analyses).toBe(1)
     expect(counts.copyLookups).toBe(assemblyRuns)
+    // Every copy was created by these runs: none can have a file a killed run stored, so none is looked for.
+    expect(counts.fileLookups).toBe(0)
 
     // And the copies are the ones a single run makes.
     const copies = await copiesOfExam(payload, exam.id)
