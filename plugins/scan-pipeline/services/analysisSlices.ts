@@ -73,7 +73,7 @@ const analyseSlice = async ({ payload, batchId, fileName, path, layout, total, s
       bump(COUNTERS.scanPages, { outcome: analysis.error ? 'failed' : 'analysed' })
       writes = writes.then(async () => {
         await payload
-          .create({ collection: 'scan-pages', data: { batch: batchId, sourcePage: analysis.sourcePage, analysis, error: analysis.error?.message ?? null } as never, overrideAccess: true })
+          .create({ collection: 'scan-pages', data: { batch: batchId, sourcePage: analysis.sourcePage, analysis, error: analysis.error?.message ?? null } as never, overrideAccess: true, depth: 0 })
           .catch(async (error: unknown) => {
             if (!(await isStoredAlready({ payload, batchId, page: analysis.sourcePage }))) throw error
           })
