@@ -157,6 +157,22 @@ function* unpackEach<T>(items: T[], make: (item: T) => Mask): Generator<Mask> {
   for (const item of items) yield make(item)
 }
 
+/**
+ * Sheets enough to learn a first page from: a batch of up to this many is learned whole; a bigger one from runs of
+ * consecutive sheets spread over it (consecutive, so "first pages do not follow each other" can still be seen).
+ * Every sheet is still scored against what was learned: only the learning is bounded, in time and memory (the
+ * learning held each candidate's warped ink: 2,000 pages took 20 s and grew with the batch).
+ */
+export const LEARN_FROM = 400
+const LEARN_RUNS = 4
+
+const learningSample = <T>(items: T[], max: number): T[] => {
+  if (items.length <= max) return items
+  const run = Math.floor(max / LEARN_RUNS)
+  // The batch's start is always in: its first sheet is the first seed.
+  return Array.from({ length: LEARN_RUNS }, (_, k) => Math.round((k * (items.length - run)) / (LEARN_RUNS - 1))).flatMap((start) => items.slice(start, start + run))
+}
+
 const evenSample = <T>(items: T[], max: number): T[] => (items.length <= max ? items : Array.from({ length: max }, (_, k) => items[Math.floor((k * items.length) / max)]!))
 
 type Attempt = { seed: Candidate; separation: number; group: Set<Candidate>; template: Mask; background: Mask }
@@ -178,8 +194,9 @@ const onceAPeriod = (attempt: Attempt): boolean => {
  * that template's own print settles the group. Undefined when no group stands out (plain paper whose
  * first pages have no print of their own): other clues must then decide.
  */
-export const learnTemplates = ({ sheets }: { sheets: Sheet[] }): LearnedTemplates | undefined => {
-  const candidates: Candidate[] = sheets.flatMap((sheet, i) => {
+export const learnTemplates = ({ sheets, learnFrom = LEARN_FROM }: { sheets: Sheet[]; /** at most this many sheets are learned from */ learnFrom?: number }): LearnedTemplates | undefined => {
+  const learnedOn = learningSample(sheets.map((sheet, i) => ({ sheet, i })), learnFrom)
+  const candidates: Candidate[] = learnedOn.flatMap(({ sheet, i }) => {
     const unit = firstSlot(sheet)
     return unit?.ink && !sheet.error ? [{ sheet: i, unit }] : []
   })
@@ -187,7 +204,8 @@ export const learnTemplates = ({ sheets }: { sheets: Sheet[] }): LearnedTemplate
   // Not kept: a page's target (its ink at three scales, ~115 kB) is made for each seed's alignment of it;
   // kept for every page of a 2,000-page batch they were a quarter of a gigabyte.
   const targetOf = (u: Unit): Target => prepareTarget(unitMask(u)!)
-  const sides = evenSample(sheets.flatMap((s) => (s.error ? [] : s.units.filter((u) => u.ink))), BACKGROUND_SAMPLE)
+  // The background from the same sheets: a first page outside them would pass for an "other" page.
+  const sides = evenSample(learnedOn.flatMap(({ sheet }) => (sheet.error ? [] : sheet.units.filter((u) => u.ink))), BACKGROUND_SAMPLE)
   // Seeds in batch order: a batch starts with a copy, so its first sheet is the best guess of a first
   // page (a framed box found by the page analysis may as well be a table on page 2).
   const seeds = candidates.slice(0, SEEDS_TRIED)

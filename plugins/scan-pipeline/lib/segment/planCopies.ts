@@ -91,22 +91,24 @@ const chooseModel = ({
   sheets,
   subject,
   learn = true,
+  learnFrom,
   layout = learn ? learnLayout({ sheets }) : undefined,
 }: {
   sheets: Sheet[]
   subject?: SubjectModel
   learn?: boolean
+  learnFrom?: number
   layout?: LayoutEvidence
 }): Model => {
   if (subject && subject.pages.length > 0) {
     const set = buildTemplateSet({ templates: subject.pages.map((p) => unpackMask(p.mask)) })
     const evidence = templateEvidence({ sheets, set })
     // A file of annexes or of sheets on other paper is not a print of this subject: cut as if there were none.
-    if (!subjectExplains(evidence)) return { ...chooseModel({ sheets, learn, layout }), subjectUnused: true }
+    if (!subjectExplains(evidence)) return { ...chooseModel({ sheets, learn, learnFrom, layout }), subjectUnused: true }
     // A subject printed the same on every page (plain or ruled paper) knows no page 1, and on single sheets its
     // page count is no copy's length (a student writes on as many as they need): cut on the writing, as with
     // none. On A3 it still knows how a booklet folds (pages 4 and 1 on its front), which the cut goes by.
-    if (!sheets.some((sheet) => sheet.spread) && !printTellsFirst(evidence)) return chooseModel({ sheets, learn, layout })
+    if (!sheets.some((sheet) => sheet.spread) && !printTellsFirst(evidence)) return chooseModel({ sheets, learn, learnFrom, layout })
     // The subject knows the print, not where students write their name: the batch's own writing layout
     // tells first pages apart where the subject's pages look alike (plain or lined paper). Weighed low:
     // where the print is clear, it decides.
@@ -120,7 +122,7 @@ const chooseModel = ({
       firstPage: subject.pages[0]!.mask,
     }
   }
-  const learned = learn ? learnTemplates({ sheets }) : undefined
+  const learned = learn ? learnTemplates({ sheets, learnFrom }) : undefined
   const evidence = learned ? templateEvidence({ sheets, set: learned.set, otherLabel: learned.other }) : structureOnly(sheets)
   if (layout) addLayout({ evidence, layout, alone: !learned })
   const boundary: BoundaryEvidence = learned ? 'learned-template' : layout ? 'handwriting-layout' : 'sheet-structure'
@@ -182,6 +184,7 @@ export const planCopies = ({
   fileName = 'scan',
   subject,
   looseSheets = false,
+  learnFrom,
 }: {
   analyses: PageAnalysis[]
   expectedPagesPerCopy?: number
@@ -192,6 +195,8 @@ export const planCopies = ({
    * sheets (annexes, late pages), each a piece that identification joins to its student's copy.
    */
   looseSheets?: boolean
+  /** without a subject, the first page is learned from at most this many sheets (default `LEARN_FROM`) */
+  learnFrom?: number
 }): CopyPlan => {
   const anomalies: string[] = []
   const sheets = sheetsOf(analyses)
@@ -201,7 +206,7 @@ export const planCopies = ({
   // A few loose sheets beside copies already made: too few pages to learn a first page from (six annexes
   // taught a "first page" that took two of them for one copy), each sheet is a piece.
   const fewLoose = looseSheets && analyses.length <= MAX_BLOCK_PAGES
-  const model = chooseModel({ sheets, subject, learn: !fewLoose })
+  const model = chooseModel({ sheets, subject, learn: !fewLoose, learnFrom })
   if (model.subjectUnused) anomalies.push(`none of ${fileName}'s pages is a page of the exam's blank subject (annexes, other paper?): it was cut without the subject`)
   // A framed box found by the page analysis is a clue only when nothing better is known: with
   // templates, a first page's frame is part of its print, and a table on another page is not a header.
