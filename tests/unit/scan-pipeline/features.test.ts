@@ -64,6 +64,8 @@ describe('skew', () => {
     expect(angle).toBeCloseTo(1.5, 0)
     expect(Math.abs(estimateSkew({ image: deskew({ image: skewed, degrees: angle, background: 215 }), background: 215 }))).toBeLessThan(0.3)
     expect(estimateSkew({ image: page, background: 215 })).toBeCloseTo(0, 1)
+    // A page with no ink at all is not turned (it once came out at -3°, the first angle tried).
+    expect(estimateSkew({ image: { width: page.width, height: page.height, data: new Uint8Array(page.width * page.height).fill(230) }, background: 215 })).toBe(0)
   })
 })
 

@@ -1,16 +1,33 @@
 import type { GrayImage } from '../raster/gray'
 
-const profileScore = ({ image, background, tan }: { image: GrayImage; background: number; tan: number }): number => {
+/** The pixels a profile counts (every 4th column, darker than the paper), in row order, with how much darker. */
+type Ink = { xs: Int32Array; ys: Int32Array; weights: Float64Array; height: number; width: number }
+
+const inkOf = ({ image, background }: { image: GrayImage; background: number }): Ink => {
   const { width: w, height: h, data } = image
+  let n = 0
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x += 4) if (background - 10 - data[y * w + x]! > 0) n++
+  const xs = new Int32Array(n)
+  const ys = new Int32Array(n)
+  const weights = new Float64Array(n)
+  let k = 0
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x += 4) {
+      const d = background - 10 - data[y * w + x]!
+      if (d <= 0) continue
+      xs[k] = x
+      ys[k] = y
+      weights[k++] = d
+    }
+  return { xs, ys, weights, height: h, width: w }
+}
+
+// Most of a page is paper: the angles tried walk the ink found once, not the whole page each time.
+const profileScore = ({ ink, tan }: { ink: Ink; tan: number }): number => {
+  const { xs, ys, weights, height: h, width: w } = ink
   const offset = Math.ceil(Math.abs(tan) * w) + 1
   const hist = new Float64Array(h + 2 * offset)
-  for (let y = 0; y < h; y += 1) {
-    const row = y * w
-    for (let x = 0; x < w; x += 4) {
-      const d = background - 10 - data[row + x]!
-      if (d > 0) hist[Math.round(y - x * tan) + offset]! += d
-    }
-  }
+  for (let i = 0; i < xs.length; i++) hist[Math.round(ys[i]! - xs[i]! * tan) + offset]! += weights[i]!
   let s = 0
   for (let i = 0; i < hist.length; i++) s += hist[i]! * hist[i]!
   return s
@@ -21,7 +38,10 @@ const profileScore = ({ image, background, tan }: { image: GrayImage; background
  * and text lines. Found by maximising the sharpness of the sheared row profile.
  */
 export const estimateSkew = ({ image, background, maxDegrees = 3 }: { image: GrayImage; background: number; maxDegrees?: number }): number => {
-  const evalAt = (deg: number) => profileScore({ image, background, tan: Math.tan((deg * Math.PI) / 180) })
+  const ink = inkOf({ image, background })
+  // Nothing darker than the paper: no structure to straighten (every angle scored 0, and the first tried, -3°, won).
+  if (ink.xs.length === 0) return 0
+  const evalAt = (deg: number) => profileScore({ ink, tan: Math.tan((deg * Math.PI) / 180) })
   let best = 0
   let bestScore = -1
   for (let deg = -maxDegrees; deg <= maxDegrees + 1e-9; deg += 0.25) {
