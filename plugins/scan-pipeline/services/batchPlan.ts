@@ -5,6 +5,7 @@ import { idOf } from '../../../collections/relations'
 import type { PageAnalysis } from '../lib/types'
 import { storedAnalyses } from './analysisSlices'
 import type { ScanSettings } from './limits'
+import { loadPipeline } from './loadPipeline'
 import { planBatch, type Problem } from './planBatch'
 
 /** What assembling a copy needs of each page: far less than its analysis (regions, print descriptors, codes). */
@@ -45,6 +46,9 @@ export const planOfBatch = async ({
   const key = keyOf({ exam, total })
   const kept = plans.get(String(batchId))
   if (kept?.key === key) return kept.plan
+  // Only when a plan is made: the runs that reuse it would stop threads other batches keep warm.
+  const { dropIdleAnalystsBeforePlanning } = await loadPipeline()
+  dropIdleAnalystsBeforePlanning({ pages: total })
   const analyses = [...(await storedAnalyses({ payload, batchId })).values()]
   const { plan, cutOn, problems } = await planBatch({ payload, batchId, exam, analyses, fileName, settings })
   const pages: PageFacts = new Map(analyses.map(({ sourcePage, skewDegrees, error }) => [sourcePage, { sourcePage, skewDegrees, ...(error ? { error } : {}) }]))

@@ -94,7 +94,7 @@ const ingestFile = async ({
   settings: ScanSettings
   path: string
 }): Promise<IngestResult> => {
-  const { dropIdleAnalystsBeforePlanning, inspectScanFileIsolated, openMupdfFile } = await loadPipeline()
+  const { inspectScanFileIsolated, openMupdfFile } = await loadPipeline()
   const { limits } = settings
   // Until every page is in, a run needs only which pages are stored (and which failed), not their analyses:
   // reading them all back on every run made each run, and the worker's memory, grow with the batch.
@@ -146,7 +146,6 @@ const ingestFile = async ({
   }
 
   // Every page is in: the plan, made once for all the runs that assemble the batch (the blank subject read then).
-  dropIdleAnalystsBeforePlanning({ pages: total })
   const planned = await planOfBatch({ payload, batchId, exam, fileName, settings, total })
   const source = openMupdfFile({ path, fileName })
   try {
