@@ -1,7 +1,7 @@
 import type { Agenda } from 'agenda'
 import type { Payload } from 'payload'
 
-import { createAgenda, defineJobs } from '../jobs/agenda'
+import { announceNewJobs, closeEnqueueOnly, createAgenda, defineJobs } from '../jobs/agenda'
 import { setQueue } from '../jobs/queue'
 import { resolveDatabase, type ResolvedDatabase } from './database'
 import { config as configuration, resetConfig } from './config'
@@ -94,7 +94,7 @@ export const bootRuntime = async ({
   instrumentAgenda(agenda)
   const jobNames = await defineJobs({ agenda, payload, schedule: processJobs, only: configuration().KORRIGO_JOBS })
   if (processJobs) await agenda.start()
-  else await (agenda as unknown as { ready?: Promise<void> }).ready
+  else await announceNewJobs(agenda)
   setQueue(agenda)
   logger.info({ database: isPostgres(database.kind) ? 'postgres' : 'mongodb', processJobs, jobs: jobNames }, `${name} ready`)
 
@@ -108,9 +108,9 @@ export const bootRuntime = async ({
       // will not end must not keep a stop waiting forever (tests and `korrigo` commands stop this way too).
       const drained = await within(drainMs() + STEP_MS, 'agenda.drain', agenda.drain(drainMs()))
       if (!drained || drained.timedOut) await within(STEP_MS, 'agenda.stop', agenda.stop())
-      // An Agenda that never started (a process that only enqueues) does not close its connection on
-      // drain or stop: left open, it dies with an error when the database goes away.
-      if (!processJobs) await within(STEP_MS, 'agenda backend disconnect', (agenda as unknown as { backend?: { disconnect?: () => Promise<void> } }).backend?.disconnect?.())
+      // An Agenda that never started (a process that only enqueues) does not close its connections on
+      // drain or stop: left open, they die with an error when the database goes away.
+      if (!processJobs) await within(STEP_MS, 'agenda backend disconnect', closeEnqueueOnly(agenda))
       // Audit events are written just after the action they record: the last ones go in before the pool closes.
       await within(10_000, 'audit flush', flushAuditEvents(payload))
       await within(STEP_MS, 'payload close', closePayload(payload))

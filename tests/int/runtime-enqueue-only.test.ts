@@ -1,3 +1,5 @@
+import { PostgresBackend } from '@agendajs/postgres-backend'
+import { Agenda } from 'agenda'
 import pg from 'pg'
 
 import { createAgenda } from '../../jobs/agenda'
@@ -5,8 +7,9 @@ import { startTestApp } from './helpers/app'
 import { createTestDatabase } from './helpers/database'
 
 // A process that only enqueues (a CLI, a web node next to `npm run worker`) never starts Agenda's processing:
-// no LISTEN connection waiting for new jobs, no polling for due ones. It must still let go of its database
-// connections when it stops, or the database going away crashes it. What the server sees is the proof.
+// no polling for due jobs, nothing run here. It still tells the workers of each job it queues at once (Agenda's
+// notification channel: one LISTEN connection that nothing acts on), and it lets go of every database connection
+// when it stops, or the database going away crashes it. What the server sees is the proof.
 
 const adminUrl = process.env.KORRIGO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
@@ -38,23 +41,36 @@ const waitFor = async <T>(read: () => Promise<T>, done: (value: T) => boolean): 
 }
 
 describe('an app that does not process jobs', () => {
-  it('never listens or polls for jobs, and leaves no connection behind when it stops', async () => {
+  it('never polls or runs jobs, tells a worker of a new job at once, and leaves no connection behind when it stops', async () => {
     const app = await startTestApp({ processJobs: false })
+    // A worker that polls once an hour: it can only hear of the job through the app's notification.
+    const worker = new Agenda({ backend: new PostgresBackend({ connectionString: app.database.url, tableName: 'agenda_jobs' }), name: 'probe-worker', processEvery: '1 hour' })
+    const ran: string[] = []
+    worker.define('cleanup-old-files', async () => void ran.push('cleanup-old-files'))
     try {
+      await worker.start()
+      // Its first poll, at start, found nothing: whatever it runs now it was told of.
+      await wait(500)
+      expect(ran).toEqual([])
       await app.runtime.agenda.now('cleanup-old-files', {})
+      await waitFor(async () => ran.length, (n) => n > 0)
+      expect(ran).toEqual(['cleanup-old-files'])
+      await worker.stop()
       // Longer than Agenda's processEvery (5 s): a processing Agenda would have polled by now.
+      await app.runtime.agenda.now('cleanup-old-files', {})
       await wait(6_000)
       const idle = await connectionsTo(app.database.name)
       expect(idle.length).toBeGreaterThan(0) // Payload's pool is there: the probe sees this database
-      expect(listening(idle)).toEqual([])
       expect(polling(idle)).toEqual([])
-      // Queued for a worker, not run here.
+      // The second job is queued for a worker, not run here.
       const queued = await app.runtime.agenda.queryJobs({ name: 'cleanup-old-files' })
-      expect(queued.jobs.map((job) => job.lastFinishedAt ?? null)).toEqual([null])
+      expect(queued.jobs.map((job) => job.lastFinishedAt ?? null).filter((finished) => finished === null)).toHaveLength(1)
     } finally {
+      await worker.stop().catch(() => undefined)
       await app.runtime.stop()
     }
-    // Stopped: nothing of this process is connected any more (checked before close() drops the database).
+    // Stopped: nothing of this process is connected any more, its notification channel included (checked before
+    // close() drops the database).
     expect(await waitFor(() => connectionsTo(app.database.name), (left) => left.length === 0)).toEqual([])
     await app.close()
   })
