@@ -3,10 +3,11 @@
 // in a child process (bench/scale/server.ts; autocannon's CPU is then not the server's event loop, though
 // both share the machine's cores with PostgreSQL). Baseline in the same run: GET /api/health/live.
 // `npx tsx bench/scale/marking-load.ts` (PostgreSQL on 127.0.0.1:5432 like the integration tests);
-// BENCH_SECONDS (default 30) per measure the issue names (the baseline, annotation saves, grade saves as the
-// portal sends them, the offered rate), BENCH_EXTRA_SECONDS (default 10) for the comparisons beside them (default
-// depth, copy reads, saves without the edit-lock lookup): the whole `npm run bench -- scale` then stays under
-// 10 minutes with the 2,000-page memory run. BENCH_CONNECTIONS (default 100), BENCH_RATE (default 50 saves/s).
+// BENCH_SECONDS (default 30) for the saves the issue names (annotations, grades as the portal sends them),
+// BENCH_EXTRA_SECONDS (default 10) for the health baseline (its figures move by a few % between 10 and 30 s) and
+// the comparisons beside the saves (default depth, copy reads, saves without the edit-lock lookup), BENCH_RATE_SECONDS
+// (default 20) for the offered rate: the whole `npm run bench -- scale` then stays under 10 minutes with the
+// 2,000-page memory run. BENCH_CONNECTIONS (default 100), BENCH_RATE (default 50 saves/s).
 import autocannon, { type Client, type Request, type Result } from 'autocannon'
 
 import { apiClient, signIn, type ApiClient } from '../../tests/int/helpers/http'
@@ -14,6 +15,7 @@ import { envNumber, ms, openTransactions, printProfile, printTable, ratio, start
 
 const SECONDS = envNumber('BENCH_SECONDS', 30)
 const EXTRA_SECONDS = envNumber('BENCH_EXTRA_SECONDS', 10)
+const RATE_SECONDS = envNumber('BENCH_RATE_SECONDS', 20)
 const CONNECTIONS = envNumber('BENCH_CONNECTIONS', 100)
 const RATE = envNumber('BENCH_RATE', 50)
 
@@ -171,7 +173,7 @@ const main = async () => {
       if (answer.status === 200) t.grade.version = answer.body.doc.version
     })
 
-    measured.push(await load({ server, teachers, name: 'baseline: GET /api/health/live', make: () => ({ method: 'GET', path: '/api/health/live' }) }))
+    measured.push(await load({ server, teachers, name: 'baseline: GET /api/health/live', seconds: EXTRA_SECONDS, make: () => ({ method: 'GET', path: '/api/health/live' }) }))
     const profile = await server.profile()
     measured.push(await load({ server, teachers, name: 'POST /api/annotations?depth=0', make: (t) => annotation(t, '/api/annotations?depth=0') }))
     profileFile = await profile.stop()
@@ -181,7 +183,7 @@ const main = async () => {
     // that lookup runs outside the request's transaction: it needs a second pool connection while holding one.
     // Saves measured first with the lookup skipped, then as the portal sends them (last: it can wedge the pool).
     measured.push(await load({ server, teachers, name: 'PATCH /api/grades/:id?depth=0&overrideLock=true', seconds: EXTRA_SECONDS, saves: true, make: gradeSave('depth=0&overrideLock=true') }))
-    const offered = await load({ server, teachers, name: `offered: ${RATE} grade saves/s`, overallRate: RATE, saves: true, make: gradeSave('depth=0&overrideLock=true') })
+    const offered = await load({ server, teachers, name: `offered: ${RATE} grade saves/s`, overallRate: RATE, seconds: RATE_SECONDS, saves: true, make: gradeSave('depth=0&overrideLock=true') })
     const asPortal = await load({ server, teachers, name: 'PATCH /api/grades/:id?depth=0 (as the portal sends it)', saves: true, timeout: 10, make: gradeSave('depth=0') })
     measured.push(asPortal)
     const stuck = asPortal.wedged ? await openTransactions(server.database) : undefined
@@ -220,7 +222,7 @@ const main = async () => {
       { measure: 'default depth vs depth=0: answer size', value: `${(annotationBytes.depthDefault / 1024).toFixed(1)} KB / ${(annotationBytes.depth0 / 1024).toFixed(2)} KB`, detail: `one annotation create's JSON answer; default depth populates copy → exam, author, exam → correctors (${teachers.length} users)` },
     )
     printTable(
-      `marking API under load, ${CONNECTIONS} connections, ${SECONDS} s per measure (${EXTRA_SECONDS} s for the comparisons: default depth, copy reads, saves without the lock lookup)`,
+      `marking API under load, ${CONNECTIONS} connections, ${SECONDS} s per save measure (${EXTRA_SECONDS} s for the health baseline and the comparisons: default depth, copy reads, saves without the lock lookup; ${RATE_SECONDS} s at the offered rate)`,
       `app in a child process (node --import tsx bench/scale/server.ts, Payload pool ${process.env.KORRIGO_DB_POOL ?? 10} connections, request log at info to a file), autocannon ${CONNECTIONS} connections in this process, PostgreSQL 127.0.0.1:5432 on the same machine`,
       rows,
     )
