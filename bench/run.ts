@@ -14,7 +14,7 @@ const USAGE = `usage: npm run bench [-- <bench>… | all]
   <bench>…      ${benches.join(' ')}; after scale, its parts: ${scaleParts.join(' ')}
   all           every benchmark, one after the other
 `
-const { positionals } = benchCommand({ usage: USAGE, positionals: true, options: {} })
+const positionals: string[] = benchCommand({ usage: USAGE, positionals: true, options: {} }).positionals
 const unknown = positionals.filter((name) => name !== 'all' && !benches.includes(name) && !scaleParts.includes(name))
 if (unknown.length) refuseArgs({ message: `no such benchmark: ${unknown.join(', ')}`, usage: USAGE })
 const named = positionals.includes('all') ? benches : positionals.filter((name) => benches.includes(name))

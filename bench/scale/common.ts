@@ -37,6 +37,34 @@ export const envNumber = (name: string, fallback: number): number => {
 }
 
 /** CPU seconds (user + system) of each process whose command is `postgres`, by pid: the database's share of the cores. */
+/** The share of the machine's CPU time that was idle over the next `ms` milliseconds (/proc/stat; 1 where it cannot be read). */
+const idleShare = async (ms: number): Promise<number> => {
+  const read = () => {
+    const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)
+    const values = fields.map(Number)
+    return { idle: values[3]! + (values[4] ?? 0), total: values.reduce((a, b) => a + b, 0) }
+  }
+  try {
+    const before = read()
+    await new Promise((r) => setTimeout(r, ms))
+    const after = read()
+    return (after.idle - before.idle) / Math.max(1, after.total - before.total)
+  } catch {
+    return 1
+  }
+}
+
+/**
+ * Waits (at most `maxS` seconds) for the machine to be quiet: 80 % of its CPU time idle over a second. Not the load
+ * average, which still carried the benchmark run before (a minute's decay) when the machine was already idle.
+ */
+export const waitForQuiet = async (maxS: number): Promise<number> => {
+  const until = Date.now() + maxS * 1000
+  let idle = await idleShare(1000)
+  while (idle < 0.8 && Date.now() < until) idle = await idleShare(1000)
+  return idle
+}
+
 export const postgresCpuSeconds = (): Map<string, number> => {
   const tick = 100 // USER_HZ on Linux
   const total = new Map<string, number>()

@@ -32,7 +32,7 @@ import { apiClient, signIn, type ApiClient } from '../../tests/int/helpers/http'
 import { uploadBatch } from '../../tests/int/helpers/scans'
 import { buildBatch, buildRoster, getBatch, presetSpec, type Truth } from '../../tools/papers/index'
 import { cached } from '../../tools/papers/cache'
-import { postgresCpuSeconds, printTable, ratio, type Row } from './common'
+import { postgresCpuSeconds, printTable, ratio, waitForQuiet, type Row } from './common'
 
 const SCAN_JOBS = [PROCESS_SCAN_BATCH, ANALYZE_SCAN_PAGES]
 const CLASS_JOBS = process.env.BENCH_WORKER_JOBS === 'all' ? undefined : (process.env.BENCH_WORKER_JOBS?.split(',') ?? [...SCAN_JOBS, IDENTIFY_EXAM, READ_COPY_HEADERS])
@@ -443,10 +443,10 @@ const rssBench = async () => {
   )
 }
 
-// Others' work on the machine skews every figure: wait up to BENCH_WAIT_LOAD s (default 90) for a 1-min load under 2.5.
-for (const until = Date.now() + 1000 * Number(process.env.BENCH_WAIT_LOAD ?? 90); os.loadavg()[0]! > 2.5 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 5000))
+// Others' work on the machine skews every figure: wait up to BENCH_WAIT_LOAD s (default 90) for it to be quiet.
+const idle = await waitForQuiet(Number(process.env.BENCH_WAIT_LOAD ?? 90))
 const t0 = performance.now()
-process.stdout.write(`workers bench: load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start\n`)
+process.stdout.write(`workers bench: CPU ${(idle * 100).toFixed(0)} % idle, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start\n`)
 if (!SKIP.includes('class')) await classBench()
 if (!SKIP.includes('rss')) await rssBench()
 process.stdout.write(`\n(workers bench: ${((performance.now() - t0) / 1000).toFixed(0)} s in all: ${spent.join(', ')})\n`)
