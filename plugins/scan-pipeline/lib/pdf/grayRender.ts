@@ -5,11 +5,8 @@ import * as mupdf from 'mupdf'
  * through ICC profiles (lcms, interpolated in 16 bits) cost a third of each page's rendering; the plain
  * luminance formula gives the same grey to within a fraction of a level on paper and ink (mean difference
  * 0.2–0.3 of 255 on the generated classes, the largest on saturated pen colours) and the analysis only
- * looks for ink against paper. Only the batch's analysis (and the subject's pages it is compared with) renders
- * this way: identification keeps the profiles, because the written page numbers of a hairline hand turned on
- * that difference (`bench/pageNumbers.ts --learned`: 63 right / 0 wrong → 61 / 1 with the formula), and so do
- * renderings others see (thumbnails, redacted scans). mupdf's switch is global to its wasm instance, and rendering
- * is synchronous: nothing else renders in between.
+ * looks for ink against paper. Renderings others see (RGB: thumbnails, redacted scans) keep the profiles.
+ * mupdf's switch is global to its wasm instance, and rendering is synchronous: nothing else renders in between.
  */
 export const withoutColourManagement = <T>(render: () => T): T => {
   mupdf.disableICC()
