@@ -3,7 +3,6 @@ import * as mupdf from 'mupdf'
 import { pixmapPixels } from '../../../scan-pipeline/lib/pdf/pixels'
 import type { GrayCrop } from '../header/types'
 import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
-import { grayPixmap } from '../../../scan-pipeline/lib/pdf/grayRender'
 
 /** Resolution at which first pages are compared with their blank form and fields are cut out. */
 export const FORM_DPI = 150
@@ -19,7 +18,7 @@ export const renderPageImage = ({ doc, index = 0, dpi = FORM_DPI, half }: { doc:
   try {
     const [bx0, by0, bx1, by1] = page.getBounds()
     const scale = dpi / 72
-    const pix = grayPixmap({ page, matrix: mupdf.Matrix.scale(scale, scale), showExtras: true })
+    const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, true)
     try {
       const { data, width, height } = pixmapPixels(pix)
       const widthPt = bx1 - bx0

@@ -2,7 +2,6 @@ import * as mupdf from 'mupdf'
 
 import type { GrayCrop, PointBox } from './types'
 import { pixmapPixels } from '../../../scan-pipeline/lib/pdf/pixels'
-import { withoutColourManagement } from '../../../scan-pipeline/lib/pdf/grayRender'
 
 mupdf.setLog?.(null)
 
@@ -27,7 +26,7 @@ export const renderCrop = ({ doc, pageIndex = 0, box, dpi = HEADER_DPI }: { doc:
       pix.clear(255)
       const device = new mupdf.DrawDevice(mupdf.Matrix.concat(mupdf.Matrix.translate(-bx0, -by0), mupdf.Matrix.scale(scale, scale)), pix)
       try {
-        withoutColourManagement(() => page.run(device, mupdf.Matrix.identity))
+        page.run(device, mupdf.Matrix.identity)
         device.close()
       } finally {
         device.destroy()

@@ -3,7 +3,6 @@ import type { GrayImage } from '../raster/gray'
 import { rotateGray } from '../raster/gray'
 import type { Rotation } from '../types'
 import { pixmapPixels } from './pixels'
-import { grayPixmap } from './grayRender'
 
 /**
  * Render one page to raw 8-bit grey pixels, oriented as STORED (any /Rotate undone), so
@@ -24,7 +23,7 @@ export const renderStoredGray = ({
   const page = doc.loadPage(index)
   try {
     const scale = dpi / 72
-    const pix = grayPixmap({ page, matrix: mupdf.Matrix.scale(scale, scale) })
+    const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, false)
     try {
       const displayed: GrayImage = pixmapPixels(pix)
       const undo = ((360 - storedRotate) % 360) as Rotation

@@ -5,7 +5,6 @@ import { estimateBackground } from '../raster/background'
 import { cropGray, type GrayImage } from '../raster/gray'
 import type { Box } from '../types'
 import { inkDescriptor, packMask, DESCRIPTOR_DPI, type PackedMask } from './mask'
-import { grayPixmap } from '../pdf/grayRender'
 
 /** A printed line of the subject with its box (points, top-left origin of the page it is on). */
 export type SubjectLine = { text: string; box: Box }
@@ -76,7 +75,7 @@ const renderPage = (doc: mupdf.Document, index: number): Half => {
   try {
     const [x0, y0, x1, y1] = page.getBounds()
     const scale = RENDER_DPI / 72
-    const pix = grayPixmap({ page, matrix: mupdf.Matrix.scale(scale, scale) })
+    const pix = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceGray, false, false)
     try {
       return { image: pixmapPixels(pix), widthPt: x1 - x0, heightPt: y1 - y0, lines: linesOf(page), words: wordsOf(page) }
     } finally {
