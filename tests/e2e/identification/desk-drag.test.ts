@@ -158,7 +158,12 @@ describe('pages dragged in the identification desk (issue 15, item 13)', () => {
       for (const id of ['desk-jump', 'page-rotate-right', 'page-move', 'copy-merge', 'desk-rerun']) expect(buttons.some((b) => b.id === id)).toBe(true)
       for (const id of ['desk-show-all', 'desk-unsure-starts']) expect(await page.locator(`.checkbox-input [data-testid=${id}]`).count()).toBe(1)
       expect(await page.locator('.pill [data-testid=desk-open-count]').count()).toBe(1)
-      await page.locator('[data-testid=desk-page][data-page="0"] [data-testid=page-rotate-180]').click()
+      // Like a drag, a page's buttons do nothing while the desk is still busy with the copy (a CI rehearsal under
+      // load clicked during it and waited for a banner that never came).
+      await page.locator('[data-testid=desk-pages][aria-busy=false] [data-testid=desk-page][data-page="0"] [data-testid=page-rotate-180]').click()
+      // The server's answer, whichever it is: a refusal says why (its banner's text in the failure), not a timeout.
+      await page.waitForSelector('[data-testid=desk-info], [data-testid=desk-error]', { timeout: 60_000 })
+      expect(await page.locator('[data-testid=desk-error]').allTextContents()).toEqual([])
       await page.waitForSelector('.banner [data-testid=desk-info], [data-testid=desk-info] .banner')
       await page.waitForFunction(() => document.querySelector('[data-testid=desk-pages]')?.getAttribute('aria-busy') === 'false')
       await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid=desk-page] img')].every((img) => img.complete))
