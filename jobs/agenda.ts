@@ -34,7 +34,7 @@ export const createAgenda = async ({ url, name }: { url: string; name: string })
   return agenda
 }
 
-type Channel = { connect: () => Promise<void>; disconnect: () => Promise<void>; state?: string }
+type Channel = { connect: () => Promise<void>; disconnect: () => Promise<void> }
 type WithBackend = { ready?: Promise<void>; backend?: { notificationChannel?: Channel; disconnect?: () => Promise<void> } }
 
 /**
@@ -56,10 +56,13 @@ export const announceNewJobs = async (agenda: Agenda): Promise<void> => {
   }
 }
 
-/** An Agenda that never started closes nothing on drain or stop: its channel and its connection, closed here. */
+/**
+ * An Agenda that never started closes nothing on drain or stop: its channel and its connection, closed here. The
+ * channel whatever its state: one whose connect failed has a reconnect timer pending, which its disconnect clears.
+ */
 export const closeEnqueueOnly = async (agenda: Agenda): Promise<void> => {
   const { backend } = agenda as unknown as WithBackend
-  if (backend?.notificationChannel?.state === 'connected') await backend.notificationChannel.disconnect()
+  await backend?.notificationChannel?.disconnect()
   await backend?.disconnect?.()
 }
 

@@ -36,7 +36,6 @@ export const envNumber = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback
 }
 
-/** CPU seconds (user + system) of each process whose command is `postgres`, by pid: the database's share of the cores. */
 /** The share of the machine's CPU time that was idle over the next `ms` milliseconds (/proc/stat; 1 where it cannot be read). */
 const idleShare = async (ms: number): Promise<number> => {
   const read = () => {
@@ -65,6 +64,7 @@ export const waitForQuiet = async (maxS: number): Promise<number> => {
   return idle
 }
 
+/** CPU seconds (user + system) of each process whose command is `postgres`, by pid: the database's share of the cores. */
 export const postgresCpuSeconds = (): Map<string, number> => {
   const tick = 100 // USER_HZ on Linux
   const total = new Map<string, number>()
