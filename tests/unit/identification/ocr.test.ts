@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { compactName, identifyCopies, type MatchStudent } from '../../../plugins/identification/lib/match/index.js'
-import { cleanField, readField, type OcrEngine } from '../../../plugins/identification/lib/ocr/index.js'
+import { cleanField, createTesseractEngine, readField, type OcrEngine } from '../../../plugins/identification/lib/ocr/index.js'
 import { HANDWRITING_FONTS, renderCellField, renderField } from './helpers/fieldImage.js'
 import { useOcrEngines } from './helpers/engines.js'
 
@@ -93,6 +93,26 @@ describe('OCR of rendered handwriting fields', () => {
     const image = await renderField({ text: '12/03/2010', font: 'Humor Sans', ruling: 'dotted' })
     const { candidates } = await readField({ image, engines: [engines.tesseract, engines.paddle], kind: 'date' })
     expect(candidates.some((c) => c.text.replace(/\D/g, '') === '12032010')).toBe(true)
+  })
+
+  test('tesseract: fields of two copies read side by side each keep their own alphabet', async () => {
+    // Two copies are read at once (services/readHeaders.ts). A name's switch to letters and its recognition
+    // used to let a date's switch to digits in between: the name came back as digits on some interleavings.
+    const engine = await createTesseractEngine()
+    try {
+      const png = async (text: string) => {
+        const image = await renderField({ text, font: 'Humor Sans', ruling: 'none', box: false })
+        return sharp(image.raw, { raw: { width: image.width, height: image.height, channels: 1 } }).png().toBuffer()
+      }
+      const [name, date] = await Promise.all([png('Dupont'), png('12/03/2010')])
+      const together = await Promise.all([engine.recognize({ png: name, kind: 'name' }), engine.recognize({ png: date, kind: 'date' }), engine.recognize({ png: name, kind: 'name' })])
+      const alone = [await engine.recognize({ png: name, kind: 'name' }), await engine.recognize({ png: date, kind: 'date' }), await engine.recognize({ png: name, kind: 'name' })]
+      expect(together.map((c) => c[0]?.text)).toEqual(alone.map((c) => c[0]?.text))
+      expect(compactName(alone[0]![0]?.text ?? '')).toMatch(/[a-z]{4}/)
+      expect(alone[1]![0]?.text.replace(/\D/g, '')).toMatch(/\d{6}/)
+    } finally {
+      await engine.terminate()
+    }
   })
 
   test('end to end: rendered headers of a small class, read by both engines, never a wrong name', async () => {

@@ -46,14 +46,25 @@ export const createTesseractEngine = async ({ langs = ['fra', 'eng'] }: { langs?
     currentKind = kind
   }
 
+  // A field's whitelist and its recognition go to the worker as one step: two copies read side by side
+  // would otherwise queue a date's whitelist between a name's switch and its recognition (a name read
+  // as digits, only on some interleavings — a machine's load decided which copy lost its name).
+  let previous: Promise<unknown> = Promise.resolve()
+  const oneAtATime = <T>(step: () => Promise<T>): Promise<T> => {
+    const next = previous.then(step)
+    previous = next.catch(() => undefined)
+    return next
+  }
+
   return {
     name: 'tesseract',
-    recognize: async ({ png, kind }) => {
-      await useKind(kind)
-      const { data } = await worker.recognize(png)
-      const text = data.text.replace(/\s+/g, ' ').trim()
-      return text ? [{ text, confidence: Math.max(0, Math.min(1, data.confidence / 100)), engine: 'tesseract' }] : []
-    },
+    recognize: ({ png, kind }) =>
+      oneAtATime(async () => {
+        await useKind(kind)
+        const { data } = await worker.recognize(png)
+        const text = data.text.replace(/\s+/g, ' ').trim()
+        return text ? [{ text, confidence: Math.max(0, Math.min(1, data.confidence / 100)), engine: 'tesseract' as const }] : []
+      }),
     terminate: async () => {
       await worker.terminate()
       await Promise.all([langPath, cachePath].map((dir) => rm(dir, { recursive: true, force: true })))
