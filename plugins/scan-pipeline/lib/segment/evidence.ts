@@ -1,4 +1,4 @@
-import { scorePage, type TemplateSet } from '../template/pageModel'
+import { scoreAligned, scorePage, type TemplateSet } from '../template/pageModel'
 import { turnSheet, unitMask, type Sheet } from './sheets'
 
 /**
@@ -26,9 +26,10 @@ const EMPTY: UnitEvidence = { labels: [], other: 0, hits: 0 }
 /**
  * Every side of every sheet scored against a template set, both ways up. `otherLabel` names the
  * template that stands for "other" (learned continuation pages); without it, "other" is the
- * no-template model (a loose sheet that is not part of the subject).
+ * no-template model (a loose sheet that is not part of the subject). `following`: learned pages that
+ * follow a first page (page 2, 3…), also "other".
  */
-export const templateEvidence = ({ sheets, set, otherLabel }: { sheets: Sheet[]; set: TemplateSet; otherLabel?: number }): SheetEvidence[] =>
+export const templateEvidence = ({ sheets, set, otherLabel, following }: { sheets: Sheet[]; set: TemplateSet; otherLabel?: number; following?: TemplateSet }): SheetEvidence[] =>
   sheets.map((sheet) => {
     const both: [Sheet, Sheet] = [sheet, turnSheet(sheet)]
     const units = both.map((s) =>
@@ -37,7 +38,12 @@ export const templateEvidence = ({ sheets, set, otherLabel }: { sheets: Sheet[];
         if (!page) return EMPTY
         const scored = scorePage({ set, page })
         const other = otherLabel === undefined ? scored.none : scored.ll[otherLabel]!
-        const labels = scored.ll.map((ll, k) => (k === otherLabel ? -Infinity : ll))
+        // A side that the print of a page following a first page (page 2's table) explains at least as well as the
+        // first page's is no first page: its first-page score goes below the other pages' by as much as that print
+        // beats theirs. Only the start is weighed so: turned half a turn, a page can look like another page type,
+        // and which way up it goes stays the business of the print every later page shares.
+        const follow = following ? Math.max(...scoreAligned({ set: following, target: scored.target, alignment: scored.alignment }).ll) : -Infinity
+        const labels = scored.ll.map((ll, k) => (k === otherLabel ? -Infinity : follow >= ll ? ll - Math.max(0, follow - other) : ll))
         return { labels, other, hits: scored.alignment.hits }
       }),
     ) as [UnitEvidence[], UnitEvidence[]]

@@ -123,7 +123,7 @@ const chooseModel = ({
     }
   }
   const learned = learn ? learnTemplates({ sheets, learnFrom }) : undefined
-  const evidence = learned ? templateEvidence({ sheets, set: learned.set, otherLabel: learned.other }) : structureOnly(sheets)
+  const evidence = learned ? templateEvidence({ sheets, set: learned.set, otherLabel: learned.other, following: learned.following }) : structureOnly(sheets)
   if (layout) addLayout({ evidence, layout, alone: !learned })
   const boundary: BoundaryEvidence = learned ? 'learned-template' : layout ? 'handwriting-layout' : 'sheet-structure'
   return {

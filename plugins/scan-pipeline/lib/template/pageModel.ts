@@ -100,9 +100,13 @@ const observe = ({ set, target, alignment }: { set: TemplateSet; target: Target;
  * the template's own points count: print found is evidence for it, print missing against it. Print
  * two templates share cancels out between them; print one has and another lacks tells them apart.
  */
-export const scorePage = ({ set, page }: { set: TemplateSet; page: Mask }): PageLikelihood => {
+export const scorePage = ({ set, page }: { set: TemplateSet; page: Mask }): PageLikelihood & { target: Target } => {
   const target = prepareTarget(page)
-  const alignment = alignTemplate({ points: set.points, target })
+  return { ...scoreAligned({ set, target, alignment: alignTemplate({ points: set.points, target }) }), target }
+}
+
+/** `scorePage` with the page prepared and aligned already: another set in the same frame, scored where the first set put the page. */
+export const scoreAligned = ({ set, target, alignment }: { set: TemplateSet; target: Target; alignment: Alignment }): PageLikelihood => {
   const { seen, around } = observe({ set, target, alignment })
   // How much print this scan keeps (faint copies lose thin lines): the share of the best-fitting
   // template's print that is there, so a light scan is not taken for a page without that print.
