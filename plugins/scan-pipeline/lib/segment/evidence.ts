@@ -26,8 +26,8 @@ const EMPTY: UnitEvidence = { labels: [], other: 0, hits: 0 }
 /**
  * Every side of every sheet scored against a template set, both ways up. `otherLabel` names the
  * template that stands for "other" (learned continuation pages); without it, "other" is the
- * no-template model (a loose sheet that is not part of the subject). `following`: learned pages that
- * follow a first page (page 2, 3…), also "other".
+ * no-template model (a loose sheet that is not part of the subject). `following`: the learned print of
+ * the page that follows a first page, which lowers the first-page score of a side it explains as well.
  */
 export const templateEvidence = ({ sheets, set, otherLabel, following }: { sheets: Sheet[]; set: TemplateSet; otherLabel?: number; following?: TemplateSet }): SheetEvidence[] =>
   sheets.map((sheet) => {

@@ -12,7 +12,7 @@ export type LearnedTemplates = {
   /** label of the first-page template and of the "any other page" one in `set` */
   first: 0
   other: 1
-  /** the print of the pages that follow a first page, place by place (same frame as `set`, scored where it aligns a page) */
+  /** the print of the page that follows a first page (same frame as `set`, scored where `set` aligns a page) */
   following?: TemplateSet
   /** how clearly first pages stood out from the rest when they were learned (share of their own print found) */
   separation: number
@@ -228,39 +228,35 @@ export const learnTemplates = ({ sheets, learnFrom = LEARN_FROM }: { sheets: She
   const frame = { width: best.template.width, height: best.template.height }
   const points = samplePoints(best.template, 1500)
   const others = sides.filter((u) => !candidates.some((c) => c.unit === u && best!.group.has(c)))
-  const warpOn = (mask: Mask) => warpToFrame({ mask, alignment: alignTemplate({ points, target: prepareTarget(mask) }), frame })
+  const warpOn = (mask: Mask, target = prepareTarget(mask)) => warpToFrame({ mask, alignment: alignTemplate({ points, target }), frame })
   const continuation = others.length > 0 ? consensus({ pages: unpackEach(others, (u) => warpOn(unitMask(u)!)), frame }) : best.background
-  const following = followingTemplates({ sheets, learnedOn: learnedOn.map(({ i }) => i), firstSheets: new Set([...best.group].map((c) => c.sheet)), first: best.template, continuation, warpOn })
+  const pageTwo = pageTwoTemplate({ sheets, learnedOn: learnedOn.map(({ i }) => i), firstSheets: new Set([...best.group].map((c) => c.sheet)), first: best.template, continuation, warpOn })
   return {
     // Apart from the first page's set: aligned with it, their print would pull every page's alignment its way.
     set: buildTemplateSet({ templates: [best.template, continuation] }),
     first: 0,
     other: 1,
-    ...(following.length ? { following: buildTemplateSet({ templates: following }) } : {}),
+    ...(pageTwo ? { following: buildTemplateSet({ templates: [pageTwo] }) } : {}),
     separation: best.separation,
     firstSheets: [...best.group].map((c) => c.sheet).sort((a, b) => a - b),
     firstPage: best.template,
   }
 }
 
-/**
- * Places after a first page whose print is learned: page 2 only. Pages 3 and 4 learned as well turned first pages
- * the wrong way up (framed A4 drawn with --seed 2: 8 of 56 pages): on short copies the sheets two and three places on
- * are mostly the next copies' first pages, the ones the learning did not group.
- */
-const FOLLOWING_PLACES = 1
-/** Pages seen at a place before its print is believed. */
+/** Pages seen after a first page before their print is believed. */
 const MIN_FOLLOWERS = 4
-/** A place's print mostly the first page's own (every sheet carries the header) tells nothing apart. */
+/** Page 2's print mostly the first page's own (every sheet carries the header) tells nothing apart. */
 const MAX_SHARED_WITH_FIRST = 0.6
 
 /**
- * The print of the pages that follow a first page, place by place (page 2's exercise and table).
- * "Any other page" is only what all of them share; a page 2 full of writing, whose table sits where the
- * first page's header does, could explain the first page's print better than that, and start a copy;
- * its own place's print explains it better still. Single sides only: a folded sheet's halves have no place.
+ * The print of the page that follows a first page (page 2's exercise and table). "Any other page" is only what
+ * all later pages share; a page 2 full of writing, whose table sits where the first page's header does, could
+ * explain the first page's print better than that, and start a copy; its own print explains it better still.
+ * Single sides only: a folded sheet's halves have no place. Page 2 only: pages 3 and 4 learned as well turned first
+ * pages the wrong way up (framed A4 drawn with --seed 2: 8 of 56 pages), since on short copies the sheets two and
+ * three places on are mostly the next copies' first pages, the ones the learning did not group.
  */
-const followingTemplates = ({
+const pageTwoTemplate = ({
   sheets,
   learnedOn,
   firstSheets,
@@ -273,42 +269,33 @@ const followingTemplates = ({
   firstSheets: Set<number>
   first: Mask
   continuation: Mask
-  warpOn: (mask: Mask) => Mask
-}): Mask[] => {
-  const learned = new Set(learnedOn)
-  const firstGrown = dilate(first, 1)
+  warpOn: (mask: Mask, target: Target) => Mask
+}): Mask | undefined => {
+  const followers = learnedOn.flatMap((i) => {
+    const sheet = sheets[i]!
+    const unit = sheet.units[0]
+    return !sheet.spread && !sheet.error && unit?.ink && firstSheets.has(i - 1) && !firstSheets.has(i) ? [unit] : []
+  })
+  if (followers.length < MIN_FOLLOWERS) return undefined
   // The page analysis turns a page with little print of its own the wrong way now and then: each page is
-  // learned the way up the print of all later pages fits it best, or half of a place's pages would teach
-  // its print upside down, and every page at that place would then fit both ways.
+  // learned the way up the print of all later pages fits it best, or half of them would teach page 2's print
+  // upside down, and every page 2 would then fit both ways.
   const againstOthers = buildTemplateSet({ templates: [continuation] })
-  const uprightMask = (u: Unit): Mask => {
+  const warpedUpright = (u: Unit): Mask => {
     const mask = unitMask(u)!
     const { upright, turned } = scoreBothWays({ set: againstOthers, page: mask })
-    return turned.ll[0]! > upright.ll[0]! ? rotate180(mask) : mask
+    return turned.ll[0]! > upright.ll[0]! ? warpOn(rotate180(mask), turned.target) : warpOn(mask, upright.target)
   }
-  const out: Mask[] = []
-  for (let place = 1; place <= FOLLOWING_PLACES; place++) {
-    const followers = learnedOn.flatMap((i) => {
-      const sheet = sheets[i]!
-      const unit = sheet.units[0]
-      if (sheet.spread || sheet.error || !unit?.ink || !firstSheets.has(i - place)) return []
-      // the sheets in between are learned, single, and none of them a first page
-      for (let j = i - place + 1; j <= i; j++) if (firstSheets.has(j) || !learned.has(j) || sheets[j]!.spread) return []
-      return [unit]
-    })
-    if (followers.length < MIN_FOLLOWERS) break
-    const template = consensus({ pages: unpackEach(followers, (u) => warpOn(uprightMask(u))), frame: { width: first.width, height: first.height } })
-    let ink = 0
-    let shared = 0
-    for (let k = 0; k < template.data.length; k++)
-      if (template.data[k]) {
-        ink++
-        shared += firstGrown.data[k]!
-      }
-    if (ink === 0 || shared / ink > MAX_SHARED_WITH_FIRST) continue
-    out.push(template)
-  }
-  return out
+  const template = consensus({ pages: unpackEach(followers, warpedUpright), frame: { width: first.width, height: first.height } })
+  const firstGrown = dilate(first, 1)
+  let ink = 0
+  let shared = 0
+  for (let k = 0; k < template.data.length; k++)
+    if (template.data[k]) {
+      ink++
+      shared += firstGrown.data[k]!
+    }
+  return ink > 0 && shared / ink <= MAX_SHARED_WITH_FIRST ? template : undefined
 }
 
 const trySeed = ({

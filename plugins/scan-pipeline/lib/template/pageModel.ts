@@ -134,7 +134,7 @@ export const scoreAligned = ({ set, target, alignment }: { set: TemplateSet; tar
 }
 
 /** The same page scored upright and turned half a turn: which way up it matches the templates best. */
-export const scoreBothWays = ({ set, page }: { set: TemplateSet; page: Mask }): { upright: PageLikelihood; turned: PageLikelihood } => ({
+export const scoreBothWays = ({ set, page }: { set: TemplateSet; page: Mask }): { upright: ReturnType<typeof scorePage>; turned: ReturnType<typeof scorePage> } => ({
   upright: scorePage({ set, page }),
   turned: scorePage({ set, page: rotate180(page) }),
 })
