@@ -233,7 +233,7 @@ export const learnTemplates = ({ sheets, learnFrom = LEARN_FROM }: { sheets: She
   const pageTwo = pageTwoTemplate({ sheets, learnedOn: learnedOn.map(({ i }) => i), firstSheets: new Set([...best.group].map((c) => c.sheet)), first: best.template, continuation, warpOn })
   return {
     // Apart from the first page's set: aligned with it, their print would pull every page's alignment its way.
-    set: buildTemplateSet({ templates: [best.template, continuation] }),
+    set: buildTemplateSet({ templates: [best.template, continuation], alignAlone: [0] }),
     first: 0,
     other: 1,
     ...(pageTwo ? { following: buildTemplateSet({ templates: [pageTwo] }) } : {}),

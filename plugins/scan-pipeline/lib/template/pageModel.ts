@@ -12,6 +12,8 @@ export type TemplateSet = {
   points: PointSet
   /** per template, per point: does this template have ink there (within a pixel)? */
   membership: Uint8Array[]
+  /** the ink points of each template whose own print may align a page (see scorePage) */
+  own: PointSet[]
 }
 
 /** A printed mark is found where it should be this often (print fades, scans lose thin lines). */
@@ -19,7 +21,11 @@ const PRINT_SEEN = 0.88
 /** Pixels too correlated to count as independent evidence: log-likelihoods are divided by this. */
 export const LIKELIHOOD_TEMPERATURE = 12
 
-export const buildTemplateSet = ({ templates, maxPoints = 3000 }: { templates: Mask[]; maxPoints?: number }): TemplateSet => {
+/**
+ * `alignAlone`: the templates whose own print may align a page (default: all of them); a template learned as
+ * "any later page" is the little print every later page shares, and would find a place on any handwriting.
+ */
+export const buildTemplateSet = ({ templates, maxPoints = 3000, alignAlone }: { templates: Mask[]; maxPoints?: number; alignAlone?: number[] }): TemplateSet => {
   if (templates.length === 0) throw new RangeError('a template set needs at least one template')
   const width = Math.max(...templates.map((t) => t.width))
   const height = Math.max(...templates.map((t) => t.height))
@@ -36,7 +42,11 @@ export const buildTemplateSet = ({ templates, maxPoints = 3000 }: { templates: M
     }
     return m
   })
-  return { width, height, points, membership }
+  const own = membership.filter((_, k) => !alignAlone || alignAlone.includes(k)).map((m) => {
+    const keep = [...m.keys()].filter((i) => m[i])
+    return { width, height, xs: Int16Array.from(keep, (i) => points.xs[i]!), ys: Int16Array.from(keep, (i) => points.ys[i]!) }
+  })
+  return { width, height, points, membership, own }
 }
 
 export type PageLikelihood = {
@@ -46,6 +56,18 @@ export type PageLikelihood = {
   /** … and under "none of them" (the reference: 0) */
   none: number
 }
+
+/**
+ * How much better (tempered log-likelihood) a template's own alignment must explain a page than the shared one
+ * before it replaces it: a subject's page matches by 10 or more where it is the page (see planCopies), noise
+ * between near-empty pages stays within a few.
+ */
+const OWN_FIT_GAIN = 10
+/**
+ * …and find its print where it is: this share of its points on ink (0.92–1.0 where a template's own print fitted a
+ * first page the union had misplaced; 0.6–0.7 where a page with little print sat on a page full of handwriting).
+ */
+const OWN_FIT_HITS = 0.8
 
 /** Radius (pixels) of the neighbourhood whose ink density is the chance of ink without print. */
 const LOCAL = 7
@@ -102,7 +124,20 @@ const observe = ({ set, target, alignment }: { set: TemplateSet; target: Target;
  */
 export const scorePage = ({ set, page }: { set: TemplateSet; page: Mask }): PageLikelihood & { target: Target } => {
   const target = prepareTarget(page)
-  return { ...scoreAligned({ set, target, alignment: alignTemplate({ points: set.points, target }) }), target }
+  const shared = scoreAligned({ set, target, alignment: alignTemplate({ points: set.points, target }) })
+  if (set.membership.length === 1) return { ...shared, target }
+  // One alignment fits the templates' union; on ruled paper, whose pages carry rules at different heights, it
+  // can put the rules of page 3 on those of a first page, shifted and scaled, and the header then falls on
+  // nothing. Where one template, aligned by its own print, explains the page far better, its alignment is the
+  // page's. Every template is then scored at that one alignment: each aligned its own way, a template with
+  // little print finds something to sit on in any handwriting, and the two ways up of a page stop comparing alike.
+  const best = (fit: PageLikelihood) => Math.max(...fit.ll)
+  let chosen = shared
+  for (const points of set.own) {
+    const fit = scoreAligned({ set, target, alignment: alignTemplate({ points, target }) })
+    if (fit.alignment.hits >= OWN_FIT_HITS && best(fit) >= best(chosen) + (chosen === shared ? OWN_FIT_GAIN : 0)) chosen = fit
+  }
+  return { ...chosen, target }
 }
 
 /** `scorePage` with the page prepared and aligned already: another set in the same frame, scored where the first set put the page. */
