@@ -69,6 +69,7 @@ export const assignStrokes = ({ strokes, labels, page }: { strokes: Stroke[]; la
   const claiming = labels.filter((l) => l.kind !== 'other')
   const fields = new Map<FormLabel, Stroke[]>()
   const unit = Math.max(1, median(labels.map(height)))
+  const owner = new Map<Stroke, FormLabel>()
   for (const s of letters) {
     let best: FormLabel | undefined
     let bestDistance = Infinity
@@ -79,12 +80,35 @@ export const assignStrokes = ({ strokes, labels, page }: { strokes: Stroke[]; la
         best = l
       }
     }
-    if (best && best.kind !== 'other') fields.set(best, [...(fields.get(best) ?? []), s])
+    if (best) owner.set(s, best)
   }
+  for (const [s, l] of marksAbove({ letters, owner })) owner.set(s, l)
+  for (const [s, l] of owner) if (l.kind !== 'other') fields.set(l, [...(fields.get(l) ?? []), s])
   const found: FoundField[] = claiming.map((l) => ({ kind: l.kind, label: { x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1 }, strokes: fields.get(l) ?? [] }))
   if (claiming.some((l) => NAME_KINDS.has(l.kind))) return found
   return [...found, ...unlabelledName({ strokes: letters, page })]
 }
+
+/**
+ * An accent or a dot goes with the letter just under it: "IÈRE" written on the line below the name had its grave
+ * accent, alone between the two lines, given to the name (the space under a label is the room of a box it titles),
+ * and the name's crop reached back onto "Nom et prénom :" to take it in ("m- —— DUPDNT ETHAN").
+ */
+const marksAbove = ({ letters, owner }: { letters: Stroke[]; owner: Map<Stroke, FormLabel> }): [Stroke, FormLabel][] => {
+  const tall = median(letters.map((s) => s.y1 - s.y0))
+  const out: [Stroke, FormLabel][] = []
+  for (const s of letters) {
+    if (s.y1 - s.y0 >= MARK_HEIGHT * tall) continue
+    let under: Stroke | undefined
+    for (const t of letters)
+      if (t !== s && t.y0 >= s.y1 - 1 && t.y0 - s.y1 < tall && t.x0 <= s.x1 + 1 && s.x0 <= t.x1 + 1 && (!under || t.y0 < under.y0)) under = t
+    const l = under && owner.get(under)
+    if (l && l !== owner.get(s)) out.push([s, l])
+  }
+  return out
+}
+/** A piece this much shorter than the page's usual piece of writing is a mark (accent, dot), not a letter. */
+const MARK_HEIGHT = 0.6
 
 /** The top band's first line(s) of writing: the name, then (often) the class. */
 const unlabelledName = ({ strokes, page }: { strokes: Stroke[]; page: { width: number; height: number } }): FoundField[] => {
