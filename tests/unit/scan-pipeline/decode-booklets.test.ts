@@ -4,7 +4,7 @@ import type { SheetEvidence } from '../../../plugins/scan-pipeline/lib/segment/e
 // Issue 11: on plain paper, the back of a folded booklet (pages 2 and 3, written from the top) can look
 // like a first page. A duplex scan keeps every front's back: a front left alone costs what a missing back
 // costs, so a back that only looks a little like page 1 stays its front's back.
-const side = (firstPage: number) => ({ labels: [firstPage], other: 0, hits: 0 })
+const side = (firstPage: number) => ({ labels: [firstPage], other: 0 })
 /** A folded sheet: how much each upright half looks like page 1; turned over, it looks like nothing. */
 const sheet = (left: number, right: number): SheetEvidence =>
   ({ sheets: [] as never, units: [[side(left), side(right)], [side(-20), side(-20)]], orientationPrior: [0, -5] }) as unknown as SheetEvidence

@@ -6,7 +6,7 @@ import { turnSheet, unitMask, type Sheet } from './sheets'
  * k+1 of a copy", `other` of "none of them" — a loose sheet, or simply a continuation page when the
  * templates are learned. Absolute values: the two ways up of one sheet are compared on them.
  */
-export type UnitEvidence = { labels: number[]; other: number; hits: number }
+export type UnitEvidence = { labels: number[]; other: number }
 
 /** A sheet read both ways up: index 0 as the page analysis oriented it, 1 turned half a turn. */
 export type SheetEvidence = { sheets: [Sheet, Sheet]; units: [UnitEvidence[], UnitEvidence[]]; orientationPrior: [number, number] }
@@ -21,7 +21,7 @@ export const orientationPrior = (sheet: Sheet): [number, number] => {
   return clue >= 0 ? [0, -strength] : [-strength, 0]
 }
 
-const EMPTY: UnitEvidence = { labels: [], other: 0, hits: 0 }
+const EMPTY: UnitEvidence = { labels: [], other: 0 }
 
 /**
  * Every side of every sheet scored against a template set, both ways up. `otherLabel` names the
@@ -44,7 +44,7 @@ export const templateEvidence = ({ sheets, set, otherLabel, following }: { sheet
         // and which way up it goes stays the business of the print every later page shares.
         const follow = following ? Math.max(...scoreAligned({ set: following, target: scored.target, alignment: scored.alignment }).ll) : -Infinity
         const labels = scored.ll.map((ll, k) => (k === otherLabel ? -Infinity : follow >= ll ? ll - Math.max(0, follow - other) : ll))
-        return { labels, other, hits: scored.alignment.hits }
+        return { labels, other }
       }),
     ) as [UnitEvidence[], UnitEvidence[]]
     return { sheets: both, units, orientationPrior: orientationPrior(sheet) }

@@ -50,7 +50,7 @@ const structureOnly = (sheets: Sheet[]): SheetEvidence[] =>
   sheets.map((sheet) => {
     const both: [Sheet, Sheet] = [sheet, turnSheet(sheet)]
     // No template: a side is "page 1" only through the start bonus; every label is equally likely.
-    const units = both.map((s) => s.units.map(() => ({ labels: [0], other: 0, hits: 0 }))) as SheetEvidence['units']
+    const units = both.map((s) => s.units.map(() => ({ labels: [0], other: 0 }))) as SheetEvidence['units']
     return { sheets: both, units, orientationPrior: orientationPrior(sheet) }
   })
 
