@@ -8,7 +8,7 @@ import { findMarginLine } from '../../../plugins/scan-pipeline/lib/orientation/m
 import { isBlank } from '../../../plugins/scan-pipeline/lib/blank/isBlank.js'
 import { inkMask } from '../../../plugins/scan-pipeline/lib/raster/background.js'
 import { cropGray, rotateGray, type GrayImage } from '../../../plugins/scan-pipeline/lib/raster/gray.js'
-import { blankPage, examPage } from './draw.js'
+import { blankPage, examPage, fillRect } from './draw.js'
 
 const maskOf = (img: GrayImage) => inkMask({ image: img, background: 215, ratio: 0.8 })
 
@@ -46,6 +46,23 @@ describe('text alignment', () => {
     expect(alignmentEvidence({ text: mask, width: page.width, height: page.height }).score).toBeGreaterThan(0.02)
     const flipped = inkMask({ image: rotateGray({ image: page, rotation: 180 }), background: 215 })
     expect(alignmentEvidence({ text: flipped, width: page.width, height: page.height }).score).toBeLessThan(-0.02)
+  })
+})
+
+describe('where a page’s ink sits', () => {
+  it('tells which way up only when there are lines of writing, not a page number alone', () => {
+    // Issue 11: the official sheet's inner pages, left empty but for the number written in the box at their foot,
+    // were read as upside down (a page is written from the top down, so ink low on it meant "turned") and their
+    // print, nearly the same both ways, did not overrule it: 6 of 99 pages of the tuning class turned.
+    const numberOnly = examPage({ header: false, margin: false, lines: 0 })
+    // the page box at the foot, two digits written in it
+    for (const [x, y, w, h] of [[200, 392, 90, 1], [200, 410, 90, 1], [200, 392, 1, 19], [289, 392, 1, 19]] as const) fillRect(numberOnly, x, y, w, h, 40)
+    fillRect(numberOnly, 205, 397, 8, 9, 60)
+    fillRect(numberOnly, 218, 397, 8, 9, 60)
+    expect(regionFeatures({ image: numberOnly, background: 215 }).score).toBe(0)
+    expect(regionFeatures({ image: rotateGray({ image: numberOnly, rotation: 180 }), background: 215 }).score).toBe(0)
+    // three lines of writing from the top of the page still lean upright
+    expect(regionFeatures({ image: examPage({ header: false, margin: false, lines: 3 }), background: 215 }).score).toBeGreaterThan(0)
   })
 })
 

@@ -41,7 +41,7 @@ export const regionFeatures = ({ image, background }: { image: GrayImage; backgr
   if (header) score += header.position === 'top' ? 4 : -4
   if (margin) score += margin.side === 'left' ? 3 : -3
   score += clamp(align.score * 40, -2, 2)
-  if (align.bands > 0) score += clamp((0.5 - align.massCentre) * 2, -0.75, 0.75)
+  if (align.bands >= 2) score += clamp((0.5 - align.massCentre) * 2, -0.75, 0.75)
   return {
     score,
     blank: !header && isBlank({ textPixels, width, height }),
