@@ -41,6 +41,8 @@ export const regionFeatures = ({ image, background }: { image: GrayImage; backgr
   if (header) score += header.position === 'top' ? 4 : -4
   if (margin) score += margin.side === 'left' ? 3 : -3
   score += clamp(align.score * 40, -2, 2)
+  // Pages are written from the top down, so ink sitting high leans upright; only with lines of writing: a number
+  // written alone in the page box at the foot of an empty page (official sheets) is no page written from the bottom.
   if (align.bands >= 2) score += clamp((0.5 - align.massCentre) * 2, -0.75, 0.75)
   return {
     score,
