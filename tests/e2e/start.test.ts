@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { ensureBuilt } from './helpers/builds'
-import { freePort, spawnProject, type Spawned } from './helpers/processes'
+import { freePorts, spawnProject, type Spawned } from './helpers/processes'
 
 /**
  * The README's first line, for real: `npm start` on an empty data folder starts the embedded database,
@@ -31,7 +31,7 @@ const postgresOn = (dir: string): string[] => {
 }
 
 beforeAll(async () => {
-  const [port, pgPort] = [await freePort(), await freePort()]
+  const [port, pgPort] = (await freePorts(2)) as [number, number]
   base = `http://127.0.0.1:${port}`
   env = { KORRIGO_DATA_DIR: dataDir, PORT: String(port), KORRIGO_PG_PORT: String(pgPort), KORRIGO_WORKER: 'external', DATABASE_URL: '' }
   // Built here rather than inside `npm start` so a slow build is not mistaken for a slow start.

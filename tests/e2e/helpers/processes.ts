@@ -19,6 +19,26 @@ export const freePort = (): Promise<number> =>
     })
   })
 
+/**
+ * Several free ports, all different: each probe is held until every one is open. Two probes in a row may be given
+ * the same port back, and a server on 0.0.0.0 then shares it with a database on 127.0.0.1, which takes the
+ * connections (every request to `npm start`'s app answered "other side closed" once).
+ */
+export const freePorts = async (count: number): Promise<number[]> => {
+  const probes = await Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+        const probe = createServer()
+        probe.once('error', reject)
+        probe.listen(0, '127.0.0.1', () => resolve(probe))
+      }),
+    ),
+  )
+  const ports = probes.map((probe) => (probe.address() as { port: number }).port)
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))))
+  return ports
+}
+
 /** Runs a project command as a user would, collecting its output to wait on what it prints. */
 export const spawnProject = ({ command, args, env }: { command: string; args: string[]; env: Record<string, string> }): Spawned => {
   const child = spawn(command, args, { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
