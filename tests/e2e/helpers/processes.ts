@@ -9,15 +9,7 @@ export type Spawned = { child: ChildProcess; output: () => string; waitFor: (pat
  * A TCP port nobody listens on now, chosen by the system: test files run in parallel, so a port derived
  * from a file's name or pid can meet another file's.
  */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
+export const freePort = async (): Promise<number> => (await freePorts(1))[0]!
 
 /**
  * Several free ports, all different: each probe is held until every one is open. Two probes in a row may be given
