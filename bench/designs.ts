@@ -9,7 +9,8 @@ import { identifyRun, ingestPreset, scoreIngestion } from './designs/pipeline'
 // every class preset (the -mini ones are the tests' small copies)
 const CLASS_PRESETS = listPresets().filter((p) => !p.name.endsWith('-mini')).map((p) => p.name)
 const USAGE = `usage: npx tsx bench/designs.ts [--identify] [--subject|--both] [--seed <offset>] [preset…]
-  --identify    also read and name every copy (the class list matched at once)
+  --identify    also read and name every copy (the class list matched at once); "complete copies": the
+                copies the desk shows once identification has joined pieces, each exactly one student's pages
   --subject     with the exam's blank subject (default: without)
   --both        without, then with the subject
   --seed <n>    other classes of the same presets, drawn afresh: hands and answers no tuning saw
@@ -45,8 +46,9 @@ for (const name of names) {
     }
     if (readers) {
       const id = await identifyRun({ run, readers, withSubject })
-      Object.assign(row, { 'framed box': id.framed, 'auto-named': id.auto, wrong: id.wrong, 'joins wrong': id.joinsWrong, coverage: pct(id.auto, id.named), 's/copy': id.secondsPerCopy.toFixed(2) })
+      Object.assign(row, { 'framed box': id.framed, 'auto-named': id.auto, wrong: id.wrong, 'joins wrong': id.joinsWrong, coverage: pct(id.auto, id.named), 'complete copies': pct(id.complete.complete, id.complete.of), 's/copy': id.secondsPerCopy.toFixed(2) })
       for (const w of id.wrongs) process.stderr.write(`${name}: ${w}\n`)
+      if (process.env.KORRIGO_BENCH_MISSES) for (const c of id.complete.incomplete) process.stderr.write(`${name}: incomplete copy ${c}\n`)
     }
     rows.push(row)
     process.stderr.write(`${JSON.stringify(row)}\n`)

@@ -19,7 +19,7 @@ const DISPLAYED: Record<number, Record<string, string>> = {
 }
 
 /** One line of a `KORRIGO_BENCH_READINGS` file: a class as `identifyRun` matched it; `truth`: who wrote each piece of the copy (roster index). */
-export type RecordedClass = { preset: string; seedOffset: number; withSubject: boolean; students: MatchStudent[]; copies: { reading: CopyReading; truth: (string | null)[] }[] }
+export type RecordedClass = { preset: string; seedOffset: number; withSubject: boolean; students: MatchStudent[]; copies: { reading: CopyReading; truth: (string | null)[] }[]; pieces?: { fragment: Fragment; truth: string | null }[] }
 
 export type IngestRun = { name: PresetName; seedOffset: number; truth: Truth; plan: CopyPlan; analyses: PageAnalysis[]; bytes: Uint8Array; subject?: Uint8Array; roster: { last_name: string; first_name: string; dob?: string }[]; seconds: number }
 
@@ -45,14 +45,34 @@ export const fragmentsOf = (truth: Truth): Truth => ({
   }),
 })
 
-export const scoreIngestion = async (run: IngestRun) => {
+/** The plan's copies as the truth speaks of their pages (displayed regions, rotation to upright). */
+const scoredCopies = async (run: Pick<IngestRun, 'plan' | 'bytes'>) => {
   const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
-  const copies = run.plan.copies.map((c) => ({
+  return run.plan.copies.map((c) => ({
     pages: c.pages.map((p) => {
       const stored = info.pages[p.sourcePage - 1]!.storedRotate
       return { source_page: p.sourcePage, region: DISPLAYED[stored]![p.region]!, rotation: (p.rotation - stored + 360) % 360, blank: p.blank }
     }),
   }))
+}
+
+/**
+ * Copies as the desk shows them once identification has joined pieces (a student's several named sheets, a
+ * sheet joined by its written numbers or hand), against the students' whole copies: a copy is complete when it
+ * holds exactly one student's pages, every one of them. Order inside a copy is ingestion's score.
+ */
+const completeCopies = ({ truth, pieces, groups }: { truth: Truth; pieces: Awaited<ReturnType<typeof scoredCopies>>; groups: { pieces: string[]; byNumbers?: true; byHand?: true }[] }) => {
+  const setOf = (pages: { source_page: number; region: string }[]) => pages.map((p) => `${p.source_page}:${p.region}`).sort().join(',')
+  const shown = new Set(groups.map((g) => setOf(g.pieces.flatMap((k) => pieces[Number(k)]!.pages))))
+  const shownOf = new Map(groups.flatMap((g, i) => g.pieces.flatMap((k) => pieces[Number(k)]!.pages.map((p) => [`${p.source_page}:${p.region}`, i] as const))))
+  const incomplete = truth.copies
+    .filter((c) => !shown.has(setOf(c.pages)))
+    .map((c) => `${c.student ? `${c.student.last_name} ${c.student.first_name}` : 'unnamed'}: pages ${c.pages.map((p) => `${p.source_page}${p.region[0]}→${shownOf.get(`${p.source_page}:${p.region}`) ?? '?'}`).join(' ')} (${[...new Set(c.pages.map((p) => shownOf.get(`${p.source_page}:${p.region}`)))].map((g) => (g === undefined ? '' : `${g}: pieces ${groups[g]!.pieces.map((k) => Number(k) + 1).join('+')}${groups[g]!.byNumbers ? ' by numbers' : ''}${groups[g]!.byHand ? ' by hand' : ''}`)).join('; ')})`)
+  return { complete: truth.copies.length - incomplete.length, of: truth.copies.length, incomplete }
+}
+
+export const scoreIngestion = async (run: IngestRun) => {
+  const copies = await scoredCopies(run)
   const score = scoreCopies({ truth: fragmentsOf(run.truth), copies })
   return { ...score, found: run.plan.copies.length, unsure: run.plan.copies.filter((c) => c.evidence.unsure).length, boundary: run.plan.model.boundary }
 }
@@ -67,7 +87,7 @@ export const firstPagePdfs = async (run: Pick<IngestRun, 'plan' | 'analyses' | '
 }
 
 /** `joinsWrong`: joined copies holding pieces that two students wrote, named or not (a person would have to split them). */
-export type IdentifyScore = { copies: number; framed: number; named: number; auto: number; wrong: number; wrongs: string[]; joinsWrong: number; secondsPerCopy: number }
+export type IdentifyScore = { copies: number; framed: number; named: number; auto: number; wrong: number; wrongs: string[]; joinsWrong: number; secondsPerCopy: number; complete: { complete: number; of: number; incomplete: string[] } }
 
 /**
  * Reads every copy as the product does (framed header box, else the batch's blank form: the subject
@@ -116,7 +136,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
       const k = t ? run.roster.findIndex((s) => s.last_name === t.last_name && s.first_name === t.first_name) : -1
       return k < 0 ? null : String(k)
     }
-    const line: RecordedClass = { preset: run.name, seedOffset: run.seedOffset, withSubject, students, copies: copies.map((c, g) => ({ reading: c, truth: groups[g]!.pieces.map((p) => truthKey(Number(p))) })) }
+    const line: RecordedClass = { preset: run.name, seedOffset: run.seedOffset, withSubject, students, copies: copies.map((c, g) => ({ reading: c, truth: groups[g]!.pieces.map((p) => truthKey(Number(p))) })), pieces: fragments.map((fragment, i) => ({ fragment, truth: truthKey(i) })) }
     appendFileSync(process.env.KORRIGO_BENCH_READINGS, `${JSON.stringify(line)}\n`)
   }
   // counted per piece: a piece is named right when its copy is named for the student who wrote it
@@ -144,10 +164,12 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
       }
     }
   })
-  const writers = (g: { pieces: string[] }) => new Set(g.pieces.flatMap((piece) => truthOf(Number(piece)) ?? []).map((t) => `${t.last_name} ${t.first_name}`))
+  // a piece of the copy nobody named joined to a student's copy is as wrong as two students' pieces together
+  const writers = (g: { pieces: string[] }) => new Set(g.pieces.map((piece) => truthOf(Number(piece))).map((t) => (t ? `${t.last_name} ${t.first_name}` : 'the unnamed copy')))
   const joinsWrong = joined.filter((g) => writers(g).size > 1)
   for (const g of joinsWrong) wrongs.push(`join of pieces ${g.pieces.map((p) => Number(p) + 1).join('+')}${g.byHand ? ' (same hand)' : g.byNumbers ? ' (numbers)' : ''}: written by ${[...writers(g)].join(', ')}`)
-  return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length - joinsWrong.length, wrongs, joinsWrong: joinsWrong.length, secondsPerCopy }
+  const complete = completeCopies({ truth: run.truth, pieces: await scoredCopies(run), groups })
+  return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length - joinsWrong.length, wrongs, joinsWrong: joinsWrong.length, secondsPerCopy, complete }
 }
 
 /**
@@ -155,7 +177,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
  * batch's blank form (the subject's, else learned from the first pages) gives the footer, printed labels or
  * free writing; a learned footer loses the first pages' "1" on a few pieces' later feet.
  */
-const writtenNumbers = async ({ run, readers, withSubject, firstPages, headerBoxes }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean; firstPages: Uint8Array[]; headerBoxes: unknown[] }): Promise<(Fragment['written'] | undefined)[]> => {
+export const writtenNumbers = async ({ run, readers, withSubject, firstPages, headerBoxes }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean; firstPages: Uint8Array[]; headerBoxes: unknown[] }): Promise<(Fragment['written'] | undefined)[]> => {
   // the unframed first, as readCopies learns
   const learners = [...firstPages.keys()].sort((a, b) => Number(!!headerBoxes[a]) - Number(!!headerBoxes[b])).slice(0, LEARNING_PAGES).map((i) => firstPageImage(firstPages[i]!))
   const form = await batchForm({ subject: withSubject ? run.subject : undefined, firstPagePrint: run.plan.model.firstPage, pages: learners, readers })

@@ -5,6 +5,7 @@ import { warpInto } from '../fields/align'
 import { inkOf, normalised, type PageImage } from '../fields/page'
 import { lightestOf } from '../fields/lightest'
 import { alignFooter } from './alignFooter'
+import { emptyCells } from './emptyCells'
 
 /** The foot of a page, where forms print their "page … / …" box: the same share of every page. */
 export const FOOT_FROM = 0.86
@@ -67,7 +68,9 @@ export const freeFooterOf = (form: BlankForm): FooterForm | undefined => {
  * A footer learned from first pages carries what every first page has written there: "01". Its print is
  * made again with the feet of pages numbered otherwise (a copy's later pages), each placed on it: a pixel
  * stays print only where those feet are dark too (the second-lightest with four or more, forgiving one
- * foot a little off). Feet that do not fit the footer (another paper, a blank back) are left out.
+ * foot a little off). Feet that do not fit the footer (another paper, a blank back) are left out. What
+ * is written alike on every page (the "0" of "03 / 08") stays that way: the printed cells are emptied too
+ * (see `emptyCells`).
  */
 export const footerWithoutWriting = ({ footer, feet }: { footer: FooterForm; feet: PageImage[] }): FooterForm => {
   const { width, height } = footer.image
@@ -77,9 +80,11 @@ export const footerWithoutWriting = ({ footer, feet }: { footer: FooterForm; fee
     if (t.fit < MIN_FOOT_FIT) continue
     layers.push(warpInto({ page: normalised(foot), t, frame: { width, height } }))
   }
-  if (layers.length < 3) return footer
-  const { first, second } = lightestOf({ size: width * height, layers })
-  const image = { ...footer.image, raw: layers.length >= 4 ? second : first }
+  const lightest = () => {
+    const { first, second } = lightestOf({ size: width * height, layers })
+    return layers.length >= 4 ? second : first
+  }
+  const image = emptyCells({ ...footer.image, raw: layers.length >= 3 ? lightest() : footer.image.raw })
   return { ...footer, image, mask: { width, height, data: inkOf(image) } }
 }
 
