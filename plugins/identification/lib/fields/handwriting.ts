@@ -44,8 +44,11 @@ export const printedAt = ({ print, transform, page }: { print: Mask; transform: 
   }
 }
 
-/** Connected pieces of a mask (8-neighbours), each pixel labelled with its piece's index (-1: no ink). */
-export const labelPieces = (mask: Mask): { label: Int32Array; pieces: Stroke[] } => {
+/**
+ * Connected pieces of a mask (8-neighbours), each pixel labelled with its piece's index (-1: no ink).
+ * `neighbours: 4` for paper: the regions between 8-connected strokes, which a diagonal step of a wall keeps shut.
+ */
+export const labelPieces = (mask: Mask, { neighbours = 8 }: { neighbours?: 4 | 8 } = {}): { label: Int32Array; pieces: Stroke[] } => {
   const { width, height, data } = mask
   const label = new Int32Array(width * height).fill(-1)
   const pieces: Stroke[] = []
@@ -69,7 +72,7 @@ export const labelPieces = (mask: Mask): { label: Int32Array; pieces: Stroke[] }
         if (yy < 0 || yy >= height) continue
         for (let dx = -1; dx <= 1; dx++) {
           const xx = x + dx
-          if (xx < 0 || xx >= width) continue
+          if (xx < 0 || xx >= width || (neighbours === 4 && dx !== 0 && dy !== 0)) continue
           const j = yy * width + xx
           if (data[j] && label[j] === -1) {
             label[j] = pieces.length

@@ -1,3 +1,5 @@
+import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
+import { labelPieces } from '../fields/handwriting'
 import { inkOf, type PageImage } from '../fields/page'
 
 /** A printed cell's inside, in millimetres: room for one written character, far larger than a letter's hole. */
@@ -15,40 +17,16 @@ const CELL_FILL = 0.5
  */
 export const emptyCells = (image: PageImage): PageImage => {
   const { width, height } = image
-  const ink = inkOf(image)
-  const region = new Int32Array(width * height).fill(-1)
+  const paper = { width, height, data: mapPixels(inkOf(image), (v) => 1 - v) }
   const mm = image.dpi / 25.4
   const [min, max] = [CELL_MIN_MM * mm, CELL_MAX_MM * mm]
   const raw = image.raw.slice()
-  const stack: number[] = []
-  let next = 0
-  for (let start = 0; start < ink.length; start++) {
-    if (ink[start] || region[start] !== -1) continue
-    // one region of paper (4-connected), its box and whether it reaches the image's edge
-    let [x0, y0, x1, y1, area, open] = [width, height, -1, -1, 0, false]
-    region[start] = next
-    stack.push(start)
-    while (stack.length) {
-      const i = stack.pop()!
-      const x = i % width
-      const y = (i - x) / width
-      area++
-      if (x < x0) x0 = x
-      if (x > x1) x1 = x
-      if (y < y0) y0 = y
-      if (y > y1) y1 = y
-      if (x === 0 || y === 0 || x === width - 1 || y === height - 1) open = true
-      for (const j of [x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, y > 0 ? i - width : -1, y < height - 1 ? i + width : -1])
-        if (j >= 0 && !ink[j] && region[j] === -1) {
-          region[j] = next
-          stack.push(j)
-        }
-    }
-    next++
-    const [w, h] = [x1 - x0 + 1, y1 - y0 + 1]
-    if (open || w < min || h < min || w > max || h > max || area < CELL_FILL * w * h) continue
+  for (const { x0, y0, x1, y1, pixels } of labelPieces(paper, { neighbours: 4 }).pieces) {
+    const [w, h] = [x1 - x0, y1 - y0]
+    const open = x0 === 0 || y0 === 0 || x1 === width || y1 === height
+    if (open || w < min || h < min || w > max || h > max || pixels < CELL_FILL * w * h) continue
     // paper inside, a pixel within the box's edge: a cell's walls, a little skewed, may touch it
-    for (let y = y0 + 1; y < y1; y++) raw.fill(255, y * width + x0 + 1, y * width + x1)
+    for (let y = y0 + 1; y < y1 - 1; y++) raw.fill(255, y * width + x0 + 1, y * width + x1 - 1)
   }
   return { ...image, raw }
 }
