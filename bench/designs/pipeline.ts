@@ -45,34 +45,42 @@ export const fragmentsOf = (truth: Truth): Truth => ({
   }),
 })
 
+type ScanInfo = Awaited<ReturnType<typeof inspectScan>>
+
 /** The plan's copies as the truth speaks of their pages (displayed regions, rotation to upright). */
-const scoredCopies = async (run: Pick<IngestRun, 'plan' | 'bytes'>) => {
-  const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
-  return run.plan.copies.map((c) => ({
+const scoredCopies = ({ plan, info }: { plan: CopyPlan; info: ScanInfo }) =>
+  plan.copies.map((c) => ({
     pages: c.pages.map((p) => {
       const stored = info.pages[p.sourcePage - 1]!.storedRotate
       return { source_page: p.sourcePage, region: DISPLAYED[stored]![p.region]!, rotation: (p.rotation - stored + 360) % 360, blank: p.blank }
     }),
   }))
-}
 
 /**
  * Copies as the desk shows them once identification has joined pieces (a student's several named sheets, a
  * sheet joined by its written numbers or hand), against the students' whole copies: a copy is complete when it
  * holds exactly one student's pages, every one of them. Order inside a copy is ingestion's score.
  */
-const completeCopies = ({ truth, pieces, groups }: { truth: Truth; pieces: Awaited<ReturnType<typeof scoredCopies>>; groups: { pieces: string[]; byNumbers?: true; byHand?: true }[] }) => {
-  const setOf = (pages: { source_page: number; region: string }[]) => pages.map((p) => `${p.source_page}:${p.region}`).sort().join(',')
-  const shown = new Set(groups.map((g) => setOf(g.pieces.flatMap((k) => pieces[Number(k)]!.pages))))
-  const shownOf = new Map(groups.flatMap((g, i) => g.pieces.flatMap((k) => pieces[Number(k)]!.pages.map((p) => [`${p.source_page}:${p.region}`, i] as const))))
-  const incomplete = truth.copies
-    .filter((c) => !shown.has(setOf(c.pages)))
-    .map((c) => `${c.student ? `${c.student.last_name} ${c.student.first_name}` : 'unnamed'}: pages ${c.pages.map((p) => `${p.source_page}${p.region[0]}→${shownOf.get(`${p.source_page}:${p.region}`) ?? '?'}`).join(' ')} (${[...new Set(c.pages.map((p) => shownOf.get(`${p.source_page}:${p.region}`)))].map((g) => (g === undefined ? '' : `${g}: pieces ${groups[g]!.pieces.map((k) => Number(k) + 1).join('+')}${groups[g]!.byNumbers ? ' by numbers' : ''}${groups[g]!.byHand ? ' by hand' : ''}`)).join('; ')})`)
+const completeCopies = ({ truth, pieces, groups }: { truth: Truth; pieces: ReturnType<typeof scoredCopies>; groups: { pieces: string[]; byNumbers?: true; byHand?: true }[] }) => {
+  const keyOf = (p: { source_page: number; region: string }) => `${p.source_page}:${p.region}`
+  const setOf = (pages: { source_page: number; region: string }[]) => pages.map(keyOf).sort().join(',')
+  const pagesOf = (g: { pieces: string[] }) => g.pieces.flatMap((k) => pieces[Number(k)]!.pages)
+  const shown = new Set(groups.map((g) => setOf(pagesOf(g))))
+  /** the shown copy (index in `groups`) each page went to */
+  const groupOf = new Map(groups.flatMap((g, i) => pagesOf(g).map((p) => [keyOf(p), i] as const)))
+  const describeGroup = (g: number) => `${g}: pieces ${groups[g]!.pieces.map((k) => Number(k) + 1).join('+')}${groups[g]!.byNumbers ? ' by numbers' : ''}${groups[g]!.byHand ? ' by hand' : ''}`
+  const describe = (c: Truth['copies'][number]) => {
+    const went = c.pages.map((p) => groupOf.get(keyOf(p)))
+    const whose = c.student ? `${c.student.last_name} ${c.student.first_name}` : 'unnamed'
+    const pages = c.pages.map((p, i) => `${p.source_page}${p.region[0]}→${went[i] ?? '?'}`).join(' ')
+    return `${whose}: pages ${pages} (${[...new Set(went)].map((g) => (g === undefined ? '' : describeGroup(g))).join('; ')})`
+  }
+  const incomplete = truth.copies.filter((c) => !shown.has(setOf(c.pages))).map(describe)
   return { complete: truth.copies.length - incomplete.length, of: truth.copies.length, incomplete }
 }
 
 export const scoreIngestion = async (run: IngestRun) => {
-  const copies = await scoredCopies(run)
+  const copies = scoredCopies({ plan: run.plan, info: await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' }) })
   const score = scoreCopies({ truth: fragmentsOf(run.truth), copies })
   return { ...score, found: run.plan.copies.length, unsure: run.plan.copies.filter((c) => c.evidence.unsure).length, boundary: run.plan.model.boundary }
 }
@@ -168,7 +176,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const writers = (g: { pieces: string[] }) => new Set(g.pieces.map((piece) => truthOf(Number(piece))).map((t) => (t ? `${t.last_name} ${t.first_name}` : 'the unnamed copy')))
   const joinsWrong = joined.filter((g) => writers(g).size > 1)
   for (const g of joinsWrong) wrongs.push(`join of pieces ${g.pieces.map((p) => Number(p) + 1).join('+')}${g.byHand ? ' (same hand)' : g.byNumbers ? ' (numbers)' : ''}: written by ${[...writers(g)].join(', ')}`)
-  const complete = completeCopies({ truth: run.truth, pieces: await scoredCopies(run), groups })
+  const complete = completeCopies({ truth: run.truth, pieces: scoredCopies({ plan: run.plan, info }), groups })
   return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length - joinsWrong.length, wrongs, joinsWrong: joinsWrong.length, secondsPerCopy, complete }
 }
 

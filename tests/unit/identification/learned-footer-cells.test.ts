@@ -22,7 +22,7 @@ const foot = () => {
     fill(x1 - 2, y0, x1, y1)
   }
   const image: PageImage = { raw, width, height, widthPt: 120 * 2.835, heightPt: 30 * 2.835, dpi: DPI }
-  return { image, fill, outline, at: (x: number, y: number) => raw[y * width + x]! }
+  return { image, fill, outline }
 }
 
 describe('a learned footer’s cells', () => {
