@@ -4,7 +4,7 @@
 import { appendFileSync } from 'node:fs'
 import { batchForm, firstPageImage, framedHeaderBox, laterFeet, LEARNING_PAGES, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
 import { groupFragments, type Fragment } from '../../plugins/identification/lib/match/fragments'
-import { pageNumberFooter, readCopyOrder, sheetKeys } from '../../plugins/identification/lib/pageNumbers/index'
+import { footerOfPage, pageNumberFooter, readCopyOrder, sheetKeys } from '../../plugins/identification/lib/pageNumbers/index'
 import { identifyCopies, toMatchStudent, type CopyReading, type MatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
 import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
@@ -47,6 +47,10 @@ export const fragmentsOf = (truth: Truth): Truth => ({
 
 type ScanInfo = Awaited<ReturnType<typeof inspectScan>>
 
+/** How the truth names a planned page (its source page, the region as displayed): `${source_page}:${region}`. */
+export const truthKey = ({ info, page }: { info: ScanInfo; page: { sourcePage: number; region: string } }): string =>
+  `${page.sourcePage}:${DISPLAYED[info.pages[page.sourcePage - 1]!.storedRotate]![page.region]}`
+
 /** The plan's copies as the truth speaks of their pages (displayed regions, rotation to upright). */
 const scoredCopies = ({ plan, info }: { plan: CopyPlan; info: ScanInfo }) =>
   plan.copies.map((c) => ({
@@ -85,6 +89,14 @@ export const scoreIngestion = async (run: IngestRun) => {
   return { ...score, found: run.plan.copies.length, unsure: run.plan.copies.filter((c) => c.evidence.unsure).length, boundary: run.plan.model.boundary }
 }
 
+/**
+ * The subject identification reads a batch with: the exam's, when ingestion cut the batch on it; a batch cut on
+ * something else (its sheets' structure) is read with the form learned from its pages, as the job does
+ * (services/forms.ts).
+ */
+const cutOnSubject = ({ run, withSubject }: { run: IngestRun; withSubject: boolean }): Uint8Array | undefined =>
+  withSubject && run.plan.model.boundary === 'subject' ? run.subject : undefined
+
 /** Every copy's first page as a one-page PDF, upright and straightened as stored copies are. */
 export const firstPagePdfs = async (run: Pick<IngestRun, 'plan' | 'analyses' | 'bytes'>): Promise<Uint8Array[]> => {
   const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
@@ -106,7 +118,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const pdfs = await firstPagePdfs(run)
   const headerBoxes = run.plan.copies.map((copy) => framedHeaderBox({ copy, analyses: run.analyses }))
   const t0 = performance.now()
-  const readings = await readCopies({ pdfs, headerBoxes, subject: withSubject ? run.subject : undefined, firstPagePrint: run.plan.model.firstPage, readers })
+  const readings = await readCopies({ pdfs, headerBoxes, subject: cutOnSubject({ run, withSubject }), firstPagePrint: run.plan.model.firstPage, readers })
   const secondsPerCopy = (performance.now() - t0) / 1000 / Math.max(1, pdfs.length)
   const students = run.roster.map((s, i) => toMatchStudent({ studentKey: String(i), lastName: s.last_name, firstName: s.first_name, birthDate: s.dob ?? null }))
   // As the identification job does: pieces in a row that name one student for sure are one copy (a student's
@@ -131,11 +143,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const info = await inspectScan({ bytes: run.bytes, fileName: 'batch.pdf' })
   const writer = new Map<string, Truth['copies'][number]['student']>()
   for (const c of run.truth.copies) for (const p of c.pages) writer.set(`${p.source_page}:${p.region}`, c.student)
-  const truthOf = (piece: number) => {
-    const first = run.plan.copies[piece]!.pages[0]!
-    const stored = info.pages[first.sourcePage - 1]!.storedRotate
-    return writer.get(`${first.sourcePage}:${DISPLAYED[stored]![first.region]}`)
-  }
+  const truthOf = (piece: number) => writer.get(truthKey({ info, page: run.plan.copies[piece]!.pages[0]! }))
   // `KORRIGO_BENCH_READINGS=<file>`: the class's readings and the truth of each piece, one JSON line per run,
   // to try matching rules on real readings without reading the scans again
   if (process.env.KORRIGO_BENCH_READINGS) {
@@ -188,7 +196,7 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
 export const writtenNumbers = async ({ run, readers, withSubject, firstPages, headerBoxes }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean; firstPages: Uint8Array[]; headerBoxes: unknown[] }): Promise<(Fragment['written'] | undefined)[]> => {
   // the unframed first, as readCopies learns
   const learners = [...firstPages.keys()].sort((a, b) => Number(!!headerBoxes[a]) - Number(!!headerBoxes[b])).slice(0, LEARNING_PAGES).map((i) => firstPageImage(firstPages[i]!))
-  const form = await batchForm({ subject: withSubject ? run.subject : undefined, firstPagePrint: run.plan.model.firstPage, pages: learners, readers })
+  const form = await batchForm({ subject: cutOnSubject({ run, withSubject }), firstPagePrint: run.plan.model.firstPage, pages: learners, readers })
   if (!form) return []
   // every piece whole, assembled once and only when the paper has a footer to read
   let assembled: Uint8Array[] | undefined
@@ -210,7 +218,7 @@ export const writtenNumbers = async ({ run, readers, withSubject, firstPages, he
       continue
     }
     const { sheetOf, sideOf } = sheetKeys(copy.pages)
-    const { order, numbers } = await readCopyOrder({ pdf: pdfs[i]!, footers: copy.pages.map(() => footer), blank: copy.pages.map((p) => p.blank), sheets: sheetOf, sides: sideOf, engines: readers.engines })
+    const { order, numbers } = await readCopyOrder({ pdf: pdfs[i]!, footers: copy.pages.map((p) => footerOfPage({ footer, subjectPage: p.subjectPage })), blank: copy.pages.map((p) => p.blank), sheets: sheetOf, sides: sideOf, engines: readers.engines })
     // in the piece's scan order: the bench does not reorder the pieces' pages
     out.push(order ? { total: order.total, numbers: numbers.map((n) => n?.n ?? null) } : undefined)
   }

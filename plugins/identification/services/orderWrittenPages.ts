@@ -67,7 +67,7 @@ export const orderWrittenPages = async ({
   formForBatch: (batchId: string) => Promise<BlankForm | undefined>
   engines: () => Promise<OcrEngine[]>
 }): Promise<{ reordered: number; numbered: number }> => {
-  const { laterFeet, pageNumberFooter, readCopyOrder } = await pipeline()
+  const { footerOfPage, laterFeet, pageNumberFooter, readCopyOrder } = await pipeline()
   const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c) && c.pdf && (c.pages?.length ?? 0) >= 2)
   const pdfOf = async (copy: CopyDoc): Promise<Uint8Array | undefined> => {
     const media = await payload.findByID({ collection: 'media', id: idOf(copy.pdf)!, depth: 0, overrideAccess: true, disableErrors: true })
@@ -101,8 +101,9 @@ export const orderWrittenPages = async ({
     const readings = copy.identification?.readings as (StoredReadings & { pageOrder?: StoredPageOrder }) | undefined
     if (!readings || readings.pageOrder?.key === pagesKey(copy)) return undefined
     const pages = pagesOf(copy)
-    // The footers are cached per batch: paper without a page-number box costs no query per copy.
-    const pageFooters = await Promise.all(pages.map((p) => footerOf(String(p.batch))))
+    // The footers are cached per batch: paper without a page-number box costs no query per copy. A subject's
+    // pages each have their own (their printed folio taken away): the one the page matched.
+    const pageFooters = await Promise.all(pages.map(async (p) => footerOfPage({ footer: await footerOf(String(p.batch)), subjectPage: p.subjectPage })))
     if (!pageFooters.some(Boolean) || (await editedByHand({ payload, copy: copy.id }))) return undefined
     const pdf = await pdfOf(copy)
     if (!pdf) return undefined

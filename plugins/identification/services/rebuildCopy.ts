@@ -36,7 +36,7 @@ export const batchSkews = async ({ payload, pages }: { payload: Payload; pages: 
 const turnedBack = ({ size, by }: { size: { width: number; height: number }; by: number }) => (by % 180 === 0 ? size : { width: size.height, height: size.width })
 
 export const pagesOf = (copy: CopyDoc): CopyPage[] =>
-  (copy.pages ?? []).map((p: any) => ({ batch: idOf(p.batch)!, sourcePage: p.sourcePage, region: p.region ?? 'full', rotation: p.rotation ?? 0, blank: Boolean(p.blank) }))
+  (copy.pages ?? []).map((p: any) => ({ batch: idOf(p.batch)!, sourcePage: p.sourcePage, region: p.region ?? 'full', rotation: p.rotation ?? 0, blank: Boolean(p.blank), ...(p.subjectPage ? { subjectPage: p.subjectPage } : {}) }))
 
 /**
  * Stores a copy's new page list with a freshly assembled PDF and thumbnail. When another page became

@@ -75,4 +75,42 @@ describe('page numbers written freely on plain paper', () => {
     const all = [...after.keys()].flatMap((k) => k.split(' ').map(Number)).sort((a, b) => a - b)
     expect(all).toEqual(pieces.flatMap((p) => p.pages.map((x) => x.sourcePage)).sort((a, b) => a - b))
   }, 600_000)
+
+  it('are read on paper cut with its subject, each page against the subject page it matched, and join the sheets', async () => {
+    // The subject of a copie double prints no folio, but a subject's pages may ("2/4"): each page's own foot is
+    // taken away, the one ingestion matched it with (`subjectPage`, kept with the copy's pages).
+    const { payload } = app.runtime
+    const run = await ingestPreset({ name: 'copie-double-a3-mini', withSubject: true })
+    expect(run.plan.model.boundary).toBe('subject')
+    const subject = await payload.create({ collection: 'media', overrideAccess: true, data: { kind: 'subject' } as never, file: { data: Buffer.from(run.subject!), mimetype: 'application/pdf', name: 'sujet.pdf', size: run.subject!.length } })
+    const exam = await payload.create({ collection: 'exams', overrideAccess: true, data: { title: 'Copie double et son sujet', layout: 'auto', blankSubject: subject.id } as never })
+    const batch = await payload.create({ collection: 'scan-batches', overrideAccess: true, data: { exam: exam.id } as never, file: { data: Buffer.from(run.bytes), mimetype: 'application/pdf', name: 'copies.pdf', size: run.bytes.length } })
+    await payload.update({ collection: 'scan-batches', id: batch.id, overrideAccess: true, data: { cutOn: { boundary: 'subject', subject: subject.id } } as never })
+    const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
+    for (const [k, piece] of run.plan.copies.entries()) {
+      const pages: CopyPage[] = piece.pages.map((p) => ({ batch: batch.id, sourcePage: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank, subjectPage: p.subjectPage }))
+      const bytes = await assembleCopyPages({ sources: new Map([[String(batch.id), run.bytes]]), pages, skewOf: (p) => skew.get(p.sourcePage) ?? 0 })
+      const copy = await payload.create({ collection: 'copies', overrideAccess: true, data: { exam: exam.id, status: 'staging', sourceKey: `sheet-${k}`, pages, identification: { status: 'needs_review', readings: { fields: {}, located: 'top-lines', form: 'subject' } } } as never })
+      const media = await payload.create({ collection: 'media', overrideAccess: true, data: { kind: 'copy-pdf', exam: exam.id, copy: copy.id } as never, file: { data: Buffer.from(bytes), mimetype: 'application/pdf', name: `sheet-${k}.pdf`, size: bytes.length } })
+      await payload.update({ collection: 'copies', id: copy.id, overrideAccess: true, data: { pdf: media.id } as never })
+    }
+    const readers = await openHeaderReaders()
+    try {
+      const copies = await copiesOfExam({ payload, examId: exam.id })
+      expect((copies[0]!.pages as CopyPage[]).map((p) => p.subjectPage)).toEqual([1, 2, 3, 4])
+      const forms = openFormCache({ payload, exam, readers: async () => readers, copies })
+      const { numbered } = await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForFooter, engines: async () => readers.engines })
+      // measured: 3 of the 5 pieces numbered (none before: a subject's footer was never used for free numbers)
+      expect(numbered).toBeGreaterThanOrEqual(3)
+    } finally {
+      await readers.terminate()
+    }
+    // no name read: the numbers alone join the student whose two sheets are source pages 9 to 12
+    expect(await mergeFragments({ payload, examId: exam.id, students: [] })).toBeGreaterThanOrEqual(1)
+    const sourcePagesOf = (pages: number[]) => [...new Set(pages)].sort((a, b) => a - b).join(' ')
+    const after = (await copiesOfExam({ payload, examId: exam.id })).map((c) => sourcePagesOf((c.pages as CopyPage[]).map((p) => p.sourcePage)))
+    const twoSheets = run.truth.copies.find((c) => sourcePagesOf(c.pages.map((p) => p.source_page)) === '9 10 11 12')
+    expect(twoSheets?.pages).toHaveLength(8)
+    expect(after).toContain('9 10 11 12')
+  }, 600_000)
 })

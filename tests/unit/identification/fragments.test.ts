@@ -226,4 +226,19 @@ describe('groupFragments: sheets joined on the page numbers their student wrote 
     ]
     for (const b of apart) expect(groupFragments({ students, fragments: [sure, b] })).toEqual([])
   })
+
+  it('joins a second sheet to the sheet before whose numbers were not read, when it holds just the pages they leave before', () => {
+    // "5/8 6/8" on the second sheet: its pages 1 to 4 are the four-page sheet scanned just before it
+    const unread = { ...piece({ key: 'a', first: 1, last: 2 }), pages: 4 }
+    const second = numbered(piece({ key: 'b', first: 3, last: 4 }), [5, 6, null, null], 8)
+    expect(groupFragments({ students, fragments: [unread, second] })).toEqual([{ pieces: ['a', 'b'], byNumbers: true }])
+    const apart = [
+      [{ ...unread, pages: 2 }, second], // a sheet of two pages is not pages 1 to 4
+      [{ ...unread, pages: 6 }, second], // nor one of six
+      [unread, numbered(piece({ key: 'b', first: 3, last: 4 }), [1, 2, null, null], 8)], // a copy's first sheet
+      [unread, numbered(piece({ key: 'b', first: 3, last: 4 }), [5, null, null, null], 8)], // one number read
+      [{ ...unread, reading: piece({ key: 'a', first: 1, name: ['Okonkwo', 'Théo'] }).reading }, { ...second, reading: piece({ key: 'b', first: 3, name: ['Nguyen', 'Bao'] }).reading }], // two students named
+    ]
+    for (const fragments of apart) expect(groupFragments({ students, fragments })).toEqual([])
+  })
 })

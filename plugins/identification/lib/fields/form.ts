@@ -8,6 +8,7 @@ import type { GrayCrop } from '../header/types'
 import { alignForm, downsample, fitOf, refine, warpInto, type FormTransform } from './align'
 import { inkOf, normalised, renderPageImage, FORM_DPI, type PageImage } from './page'
 import { labelsOf, type FormLabel } from './phrases'
+import { subjectPlaces } from './subjectPages'
 import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
 import { lightestOf } from './lightest'
 import { rulesOf, withoutRules } from './rules'
@@ -23,6 +24,8 @@ export type BlankForm = {
   /** printed labels, in the form's pixels */
   labels: FormLabel[]
   source: 'subject' | 'learned'
+  /** the subject PDF the form is the first page of: its other pages' print is taken away from the pages that matched them */
+  subject?: Uint8Array
 }
 
 const maskOf = (image: GrayCrop): Mask => ({ width: image.width, height: image.height, data: inkOf(image) })
@@ -33,15 +36,12 @@ export const formFromSubject = ({ pdf }: { pdf: Uint8Array }): BlankForm => {
   const first = subject.pages[0]!
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
   try {
-    const page0 = doc.loadPage(0)
-    const [x0, , x1, y1] = page0.getBounds()
-    page0.destroy()
     // An A3 booklet's first page is the right half of its first sheet.
-    const spread = x1 - x0 >= 1000 && x1 - x0 > y1
-    const image = renderPageImage({ doc, index: 0, dpi: FORM_DPI, half: spread ? 'right' : undefined })
+    const [place] = subjectPlaces(doc)
+    const image = renderPageImage({ doc, index: place!.index, dpi: FORM_DPI, half: place!.half })
     const k = FORM_DPI / 72
     const labels = labelsOf(first.words.map((w) => ({ text: w.text, x0: w.box.x * k, y0: w.box.y * k, x1: (w.box.x + w.box.width) * k, y1: (w.box.y + w.box.height) * k })))
-    return { image, mask: maskOf(image), labels, source: 'subject' }
+    return { image, mask: maskOf(image), labels, source: 'subject', subject: pdf }
   } finally {
     doc.destroy()
   }

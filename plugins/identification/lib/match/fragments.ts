@@ -116,14 +116,21 @@ const writtenOf = (pieces: Fragment[]) => pieces.flatMap((f) => (f.written ? f.w
  * The next run carries on the run before it where its student numbered the pages on: every page numbered under
  * one count, the next run's numbers never 1 (no copy starts there) nor any number the run before carries,
  * together no more than the count. A name that cannot be read on a second sheet ("CI AUR+IJ") is then still that
- * copy's sheet: its student numbered it 5 to 8 of 12 after 1 to 4.
+ * copy's sheet: its student numbered it 5 to 8 of 12 after 1 to 4. A run before whose numbers were not read at
+ * all carries it on when it holds just the pages the next one's numbers leave before them: a second sheet read
+ * "5/8 6/8" after a sheet of four pages whose hand the recogniser could not read.
  */
 const continues = ({ before, next }: { before: Run; next: Run }): boolean => {
-  const totals = new Set([...before.pieces, ...next.pieces].map((f) => f.written?.total))
-  if (totals.size !== 1 || totals.has(undefined)) return false
-  const [had, more] = [writtenOf(before.pieces), writtenOf(next.pieces)]
-  if (had.length < MIN_WRITTEN || more.length < MIN_WRITTEN || more.includes(1)) return false
-  const total = [...totals][0]!
+  const more = writtenOf(next.pieces)
+  const nextTotals = new Set(next.pieces.map((f) => f.written?.total))
+  if (nextTotals.size !== 1 || nextTotals.has(undefined) || more.length < MIN_WRITTEN || more.includes(1)) return false
+  const total = [...nextTotals][0]!
+  if (before.pieces.every((f) => !f.written)) {
+    const pages = before.pieces.reduce((n, f) => n + f.pages, 0)
+    return pages === Math.min(...more) - 1 && Math.max(...more) <= total
+  }
+  const had = writtenOf(before.pieces)
+  if (before.pieces.some((f) => f.written?.total !== total) || had.length < MIN_WRITTEN) return false
   return !more.some((n) => had.includes(n)) && new Set([...had, ...more]).size <= total
 }
 

@@ -4,6 +4,7 @@ import type { BlankForm } from '../fields/form'
 import { warpInto } from '../fields/align'
 import { inkOf, normalised, type PageImage } from '../fields/page'
 import { lightestOf } from '../fields/lightest'
+import { subjectPageImages } from '../fields/subjectPages'
 import { alignFooter } from './alignFooter'
 import { emptyCells } from './emptyCells'
 
@@ -21,6 +22,8 @@ export type FooterForm = {
   spot: PixelRect
   /** no printed labels: the student wrote the number anywhere in the foot (see numberGroup) */
   free?: true
+  /** a subject's free footer for each of its pages (see footerOfPage) */
+  bySubjectPage?: FooterForm[]
 }
 
 export const footOf = (page: PageImage): PageImage => {
@@ -52,16 +55,34 @@ export const footerFormOf = (form: BlankForm): FooterForm | undefined => {
   return { image, mask: { width: image.width, height: image.height, data: inkOf(image) }, spot }
 }
 
+/** A page's whole foot as a free footer: its print taken away, the number looked for anywhere in it. */
+const freeFooter = (page: PageImage): FooterForm => {
+  const image = footOf(page)
+  return { image, mask: { width: image.width, height: image.height, data: inkOf(image) }, spot: { x0: 0, y0: 0, x1: image.width, y1: image.height }, free: true }
+}
+
 /**
- * The foot of a learned blank form that prints no page-number labels (a copie double, home-made paper):
- * students number such pages freely, "2/4" in a corner of the foot, found there as the small isolated
- * group of writing (see `numberGroup`). Only for a learned form: a subject's foot prints its own folio
- * ("2/4" on its page 2), which its first page's foot does not take away.
+ * The foot of a blank form that prints no page-number labels (a copie double, home-made paper): students
+ * number such pages freely, "2/4" in a corner of the foot, found there as the small isolated group of
+ * writing (see `numberGroup`). A subject's pages may print their own folio ("2/4" on its page 2), which its
+ * first page's foot does not take away: each of its pages has its own footer then, the one a scanned page
+ * matched taken away from it (`footerOfPage`); a form with no subject to take them from has none.
  */
 export const freeFooterOf = (form: BlankForm): FooterForm | undefined => {
-  if (form.source !== 'learned') return undefined
-  const image = footOf(form.image)
-  return { image, mask: { width: image.width, height: image.height, data: inkOf(image) }, spot: { x0: 0, y0: 0, x1: image.width, y1: image.height }, free: true }
+  if (form.source === 'learned') return freeFooter(form.image)
+  if (!form.subject) return undefined
+  const bySubjectPage = subjectPageImages({ pdf: form.subject }).map(freeFooter)
+  return { ...bySubjectPage[0]!, bySubjectPage }
+}
+
+/**
+ * The footer of a page that matched page `subjectPage` of the subject (ingestion's match): that page's
+ * own when the footer has one per subject page, none when the page matched none (an insert, a page the
+ * match left out: another page's folio would be read as written), else the batch's one footer.
+ */
+export const footerOfPage = ({ footer, subjectPage }: { footer: FooterForm | undefined; subjectPage?: number | null }): FooterForm | undefined => {
+  if (!footer?.bySubjectPage) return footer
+  return subjectPage ? footer.bySubjectPage[subjectPage - 1] : undefined
 }
 
 /**

@@ -1,6 +1,6 @@
 export { MAX_PAGES, type WrittenNumber } from './parse'
 export { orderByWrittenNumbers, type NumberedPage, type PageOrder } from './order'
-export { footerFormOf, footerWithoutWriting, freeFooterOf, footOf, pageNumberFooter, FOOT_FROM, type FooterForm } from './footer'
+export { footerFormOf, footerOfPage, footerWithoutWriting, freeFooterOf, footOf, pageNumberFooter, FOOT_FROM, type FooterForm } from './footer'
 export { scorePageNumber, type PageNumberScores } from './readPageNumber'
 export { decodeCopyNumbers } from './decode'
 export { readCopyOrder, type CopyWrittenOrder } from './readCopyOrder'

@@ -26,7 +26,7 @@ export const readCopyOrder = async ({
 }: NumberCropsRequest & { sheets?: (string | undefined)[]; sides?: (string | undefined)[]; engines: OcrEngine[]; crops?: (GrayCrop | undefined)[] }): Promise<CopyWrittenOrder> => {
   const spots = engines.some((e) => e.lattice) ? (crops ?? numberCrops({ pdf, footers, blank })) : blank.map(() => undefined)
   const scores = []
-  for (const crop of spots) scores.push(crop ? await scoreNumberCrop({ crop, engines }) : undefined)
+  for (const [i, crop] of spots.entries()) scores.push(crop ? await scoreNumberCrop({ crop, engines, slash: footers[i]?.free }) : undefined)
   const numbers = decodeCopyNumbers(scores, { sheetOf: sheets ?? [], sideOf: sides ?? [] })
   return { numbers, order: orderByWrittenNumbers(numbers.map((written, i) => ({ written, blank: blank[i], sheet: sheets?.[i] }))) }
 }

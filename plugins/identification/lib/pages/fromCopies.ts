@@ -13,7 +13,7 @@ export const tracePages = ({ copy, pages }: { copy: string | number; pages: read
   pages.map((page, index) => ({ ...page, origin: { copy: String(copy), index, rotation: page.rotation } }))
 
 /** The page as a copy stores it: without its origin, which only lives for the length of an edit. */
-export const plainPage = ({ batch, sourcePage, region, rotation, blank }: CopyPage): CopyPage => ({ batch, sourcePage, region, rotation, blank })
+export const plainPage = ({ batch, sourcePage, region, rotation, blank, subjectPage }: CopyPage): CopyPage => ({ batch, sourcePage, region, rotation, blank, ...(subjectPage ? { subjectPage } : {}) })
 
 /** A copy's PDF, parsed once for an edit: its page count is checked against the copy, then its pages are copied from it. */
 export const loadCopyPdf = (pdf: Uint8Array): Promise<PDFDocument> => PDFDocument.load(pdf, { updateMetadata: false })

@@ -130,4 +130,4 @@ export const readCopies = async ({
 }
 
 export { printsPageNumbers }
-export { footerFormOf, footerWithoutWriting, pageNumberFooter, readCopyOrder, type CopyWrittenOrder, type FooterForm } from '../pageNumbers/index'
+export { footerFormOf, footerOfPage, footerWithoutWriting, pageNumberFooter, readCopyOrder, type CopyWrittenOrder, type FooterForm } from '../pageNumbers/index'

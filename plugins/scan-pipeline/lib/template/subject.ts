@@ -103,6 +103,29 @@ const splitSpread = (p: Half): [Half, Half] => {
   return [side(true), side(false)]
 }
 
+/** Where each page of one copy is in a subject's PDF: a PDF page, or one half of an A3 sheet. */
+export type SubjectPlace = { index: number; half?: 'left' | 'right' }
+
+/**
+ * The pages of one copy in a subject's PDF pages of these sizes: A4 pages in order; two A3 sheets imposed
+ * as a booklet (front = [4 | 1], back = [2 | 3]); more A3 sheets, each one's halves left to right.
+ */
+export const subjectLayout = ({ sizes }: { sizes: { widthPt: number; heightPt: number }[] }): SubjectPlace[] => {
+  const spreads = sizes.every((p) => p.widthPt >= SPREAD_MIN_WIDTH_PT && p.widthPt > p.heightPt)
+  if (!spreads) return sizes.map((_, index) => ({ index }))
+  if (sizes.length === 2)
+    return [
+      { index: 0, half: 'right' },
+      { index: 1, half: 'left' },
+      { index: 1, half: 'right' },
+      { index: 0, half: 'left' },
+    ]
+  return sizes.flatMap((_, index) => [
+    { index, half: 'left' as const },
+    { index, half: 'right' as const },
+  ])
+}
+
 /**
  * The blank subject a teacher attaches to an exam, as the pages of one copy: A4 pages in order, or
  * A3 sheets imposed as a booklet (front = [4 | 1], back = [2 | 3]) cut into their halves. Each page
@@ -120,14 +143,9 @@ export const readSubject = ({ bytes, fileName = 'subject.pdf' }: { bytes: Uint8A
     if (count === 0) throw new ScanInputError({ code: 'no_pages', file: fileName, reason: 'the subject has no pages', status: 400 })
     if (count > 40) throw new ScanInputError({ code: 'too_many_pages', file: fileName, reason: `a subject of ${count} pages is not one copy's paper (at most 40)`, status: 400 })
     const rendered = Array.from({ length: count }, (_, i) => renderPage(doc, i))
-    const spreads = rendered.every((p) => p.widthPt >= SPREAD_MIN_WIDTH_PT && p.widthPt > p.heightPt)
-    let halves: Half[]
-    if (spreads && rendered.length === 2) {
-      const [f4, f1] = splitSpread(rendered[0]!)
-      const [b2, b3] = splitSpread(rendered[1]!)
-      halves = [f1, b2, b3, f4]
-    } else if (spreads) halves = rendered.flatMap((p) => splitSpread(p))
-    else halves = rendered
+    const spreads = new Map<number, [Half, Half]>()
+    const spreadOf = (index: number) => spreads.get(index) ?? spreads.set(index, splitSpread(rendered[index]!)).get(index)!
+    const halves = subjectLayout({ sizes: rendered }).map(({ index, half }) => (half ? spreadOf(index)[half === 'left' ? 0 : 1] : rendered[index]!))
     return {
       pages: halves.map((h, i) => ({
         number: i + 1,
