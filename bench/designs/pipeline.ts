@@ -47,16 +47,18 @@ export const fragmentsOf = (truth: Truth): Truth => ({
 
 type ScanInfo = Awaited<ReturnType<typeof inspectScan>>
 
+/** A planned page's region as the truth speaks of it: as displayed, the scan's /Rotate applied. */
+const displayedRegion = ({ info, page }: { info: ScanInfo; page: { sourcePage: number; region: string } }): string => DISPLAYED[info.pages[page.sourcePage - 1]!.storedRotate]![page.region]!
+
 /** How the truth names a planned page (its source page, the region as displayed): `${source_page}:${region}`. */
-export const truthKey = ({ info, page }: { info: ScanInfo; page: { sourcePage: number; region: string } }): string =>
-  `${page.sourcePage}:${DISPLAYED[info.pages[page.sourcePage - 1]!.storedRotate]![page.region]}`
+export const truthKey = ({ info, page }: { info: ScanInfo; page: { sourcePage: number; region: string } }): string => `${page.sourcePage}:${displayedRegion({ info, page })}`
 
 /** The plan's copies as the truth speaks of their pages (displayed regions, rotation to upright). */
 const scoredCopies = ({ plan, info }: { plan: CopyPlan; info: ScanInfo }) =>
   plan.copies.map((c) => ({
     pages: c.pages.map((p) => {
       const stored = info.pages[p.sourcePage - 1]!.storedRotate
-      return { source_page: p.sourcePage, region: DISPLAYED[stored]![p.region]!, rotation: (p.rotation - stored + 360) % 360, blank: p.blank }
+      return { source_page: p.sourcePage, region: displayedRegion({ info, page: p }), rotation: (p.rotation - stored + 360) % 360, blank: p.blank }
     }),
   }))
 

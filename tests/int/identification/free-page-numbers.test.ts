@@ -1,4 +1,4 @@
-import { ingestPreset } from '../../../bench/designs/pipeline'
+import { ingestPreset, type IngestRun } from '../../../bench/designs/pipeline'
 import { assembleCopyPages } from '../../../plugins/identification/lib/pages/assemble'
 import type { CopyPage } from '../../../plugins/identification/lib/pages/index'
 import { copiesOfExam } from '../../../plugins/identification/services/copies'
@@ -6,6 +6,8 @@ import { openHeaderReaders } from '../../../plugins/identification/services/engi
 import { openFormCache } from '../../../plugins/identification/services/forms'
 import { mergeFragments } from '../../../plugins/identification/services/mergeFragments'
 import { orderWrittenPages } from '../../../plugins/identification/services/orderWrittenPages'
+import type { PlannedCopy } from '../../../plugins/scan-pipeline/lib/index'
+import type { Id } from '../../../shared/ids'
 import { startTestApp, type TestApp } from '../helpers/app'
 
 // Issue 11: copies doubles with no printed page-number box. Students number their pages freely in the foot
@@ -20,6 +22,23 @@ beforeAll(async () => {
 }, 300_000)
 afterAll(async () => app?.close(), 120_000)
 
+/**
+ * Pieces of a generated batch stored as the identification job finds them: a copy each, straightened as ingestion
+ * assembles copies, its pages with the subject page each matched (when cut on a subject), read but unnamed;
+ * `name` keeps each case's copies' source keys apart (the cases share one database).
+ */
+const storePieces = async ({ run, exam, batch, pieces, form, name }: { run: IngestRun; exam: Id; batch: Id; pieces: Pick<PlannedCopy, 'pages'>[]; form: 'learned' | 'subject'; name: string }) => {
+  const { payload } = app.runtime
+  const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
+  for (const [k, piece] of pieces.entries()) {
+    const pages: CopyPage[] = piece.pages.map((p) => ({ batch, sourcePage: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank, subjectPage: p.subjectPage }))
+    const bytes = await assembleCopyPages({ sources: new Map([[String(batch), run.bytes]]), pages, skewOf: (p) => skew.get(p.sourcePage) ?? 0 })
+    const copy = await payload.create({ collection: 'copies', overrideAccess: true, data: { exam, status: 'staging', sourceKey: `${name}-${k}`, pages, identification: { status: 'needs_review', readings: { fields: {}, located: 'top-lines', form } } } as never })
+    const media = await payload.create({ collection: 'media', overrideAccess: true, data: { kind: 'copy-pdf', exam, copy: copy.id } as never, file: { data: Buffer.from(bytes), mimetype: 'application/pdf', name: `${name}-${k}.pdf`, size: bytes.length } })
+    await payload.update({ collection: 'copies', id: copy.id, overrideAccess: true, data: { pdf: media.id } as never })
+  }
+}
+
 describe('page numbers written freely on plain paper', () => {
   it('are read in the foot of sheets learned from the batch, and join a student’s sheets', async () => {
     const { payload } = app.runtime
@@ -31,14 +50,7 @@ describe('page numbers written freely on plain paper', () => {
     // ingestion leaves where it cannot tell a student's next sheet from another student's first
     const sheetsOf = <T>(pages: T[]): T[][] => pages.flatMap((_, i) => (i % 2 === 0 ? [pages.slice(i, i + 2)] : []))
     const pieces = run.plan.copies.flatMap((c) => sheetsOf(c.pages).map((pages) => ({ pages }))).slice(0, 8)
-    const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
-    for (const [k, piece] of pieces.entries()) {
-      const pages: CopyPage[] = piece.pages.map((p) => ({ batch: batch.id, sourcePage: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank }))
-      const bytes = await assembleCopyPages({ sources: new Map([[String(batch.id), run.bytes]]), pages, skewOf: (p) => skew.get(p.sourcePage) ?? 0 })
-      const copy = await payload.create({ collection: 'copies', overrideAccess: true, data: { exam: exam.id, status: 'staging', sourceKey: `piece-${k}`, pages, identification: { status: 'needs_review', readings: { fields: {}, located: 'top-lines', form: 'learned' } } } as never })
-      const media = await payload.create({ collection: 'media', overrideAccess: true, data: { kind: 'copy-pdf', exam: exam.id, copy: copy.id } as never, file: { data: Buffer.from(bytes), mimetype: 'application/pdf', name: `piece-${k}.pdf`, size: bytes.length } })
-      await payload.update({ collection: 'copies', id: copy.id, overrideAccess: true, data: { pdf: media.id } as never })
-    }
+    await storePieces({ run, exam: exam.id, batch: batch.id, pieces, form: 'learned', name: 'piece' })
     // The student whose copy is three sheets, 1–2, 3–4 and 5–6 of 6 (source pages 5 to 10), each a piece.
     const student = run.truth.copies.find((c) => c.pages.map((p) => p.written?.n).join(' ') === '1 2 3 4 5 6')!
     const theirs = student.pages.map((p) => p.source_page)
@@ -86,14 +98,7 @@ describe('page numbers written freely on plain paper', () => {
     const exam = await payload.create({ collection: 'exams', overrideAccess: true, data: { title: 'Copie double et son sujet', layout: 'auto', blankSubject: subject.id } as never })
     const batch = await payload.create({ collection: 'scan-batches', overrideAccess: true, data: { exam: exam.id } as never, file: { data: Buffer.from(run.bytes), mimetype: 'application/pdf', name: 'copies.pdf', size: run.bytes.length } })
     await payload.update({ collection: 'scan-batches', id: batch.id, overrideAccess: true, data: { cutOn: { boundary: 'subject', subject: subject.id } } as never })
-    const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
-    for (const [k, piece] of run.plan.copies.entries()) {
-      const pages: CopyPage[] = piece.pages.map((p) => ({ batch: batch.id, sourcePage: p.sourcePage, region: p.region, rotation: p.rotation, blank: p.blank, subjectPage: p.subjectPage }))
-      const bytes = await assembleCopyPages({ sources: new Map([[String(batch.id), run.bytes]]), pages, skewOf: (p) => skew.get(p.sourcePage) ?? 0 })
-      const copy = await payload.create({ collection: 'copies', overrideAccess: true, data: { exam: exam.id, status: 'staging', sourceKey: `sheet-${k}`, pages, identification: { status: 'needs_review', readings: { fields: {}, located: 'top-lines', form: 'subject' } } } as never })
-      const media = await payload.create({ collection: 'media', overrideAccess: true, data: { kind: 'copy-pdf', exam: exam.id, copy: copy.id } as never, file: { data: Buffer.from(bytes), mimetype: 'application/pdf', name: `sheet-${k}.pdf`, size: bytes.length } })
-      await payload.update({ collection: 'copies', id: copy.id, overrideAccess: true, data: { pdf: media.id } as never })
-    }
+    await storePieces({ run, exam: exam.id, batch: batch.id, pieces: run.plan.copies, form: 'subject', name: 'sheet' })
     const readers = await openHeaderReaders()
     try {
       const copies = await copiesOfExam({ payload, examId: exam.id })
