@@ -4,10 +4,10 @@
 import { appendFileSync } from 'node:fs'
 import { batchForm, firstPageImage, framedHeaderBox, laterFeet, LEARNING_PAGES, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
 import { groupFragments, type Fragment } from '../../plugins/identification/lib/match/fragments'
-import { footerOfPage, pageNumberFooter, readCopyOrder, sheetKeys } from '../../plugins/identification/lib/pageNumbers/index'
+import { footerOfPage, pageNumberFooter, readCopyOrder, sheetKeys, type NumberRestart, type WrittenNumber } from '../../plugins/identification/lib/pageNumbers/index'
 import { identifyCopies, toMatchStudent, type CopyReading, type MatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
-import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis } from '../../plugins/scan-pipeline/lib/index'
+import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis, type PlannedCopy } from '../../plugins/scan-pipeline/lib/index'
 import { getPresetBatch, scoreCopies, type PresetName, type Truth } from '../../tools/papers/index'
 
 /** The truth speaks of pages as displayed (after /Rotate); the pipeline of pages as stored. */
@@ -116,7 +116,11 @@ export type IdentifyScore = { copies: number; framed: number; named: number; aut
  * when given, else learned), matches the class at once, and compares with the truth (by each copy's
  * first page).
  */
-export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean }): Promise<IdentifyScore> => {
+export const identifyRun = async ({ run: ingested, readers, withSubject }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean }): Promise<IdentifyScore> => {
+  // As the identification job's page-order step does, the page numbers written on each piece: a piece that holds
+  // a second copy where they start again at 1 is cut there (see restartOf), the second part a piece of its own.
+  const read = await pieceNumbers({ run: ingested, readers, withSubject, firstPages: await firstPagePdfs(ingested), headerBoxes: ingested.plan.copies.map((copy) => framedHeaderBox({ copy, analyses: ingested.analyses })) })
+  const { run, written } = cutOnRestarts({ run: ingested, read })
   const pdfs = await firstPagePdfs(run)
   const headerBoxes = run.plan.copies.map((copy) => framedHeaderBox({ copy, analyses: run.analyses }))
   const t0 = performance.now()
@@ -124,9 +128,8 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   const secondsPerCopy = (performance.now() - t0) / 1000 / Math.max(1, pdfs.length)
   const students = run.roster.map((s, i) => toMatchStudent({ studentKey: String(i), lastName: s.last_name, firstName: s.first_name, birthDate: s.dob ?? null }))
   // As the identification job does: pieces in a row that name one student for sure are one copy (a student's
-  // several sheets, each with the filled header), named on the clearest of its pieces' readings.
-  // …and, as its page-order step does, on the page numbers written on each piece (a sheet with no name on it)
-  const written = await writtenNumbers({ run, readers, withSubject, firstPages: pdfs, headerBoxes })
+  // several sheets, each with the filled header), named on the clearest of its pieces' readings, or whose written
+  // page numbers follow each other (a sheet with no name on it).
   const fragments = readings.map((reading, i) => {
     const pages = run.plan.copies[i]!.pages.map((p) => p.sourcePage)
     return { key: String(i), batch: 'batch', firstPage: Math.min(...pages), lastPage: Math.max(...pages), pages: pages.length, reading, ...(written[i] ? { written: written[i] } : {}) }
@@ -190,16 +193,44 @@ export const identifyRun = async ({ run, readers, withSubject }: { run: IngestRu
   return { copies: pdfs.length, framed: headerBoxes.filter(Boolean).length, named, auto, wrong: wrongs.length - joinsWrong.length, wrongs, joinsWrong: joinsWrong.length, secondsPerCopy, complete }
 }
 
+/** The numbers a piece's student wrote, in its scan order, and where they start a second copy. */
+type PieceNumbers = { written?: Fragment['written']; restart?: NumberRestart }
+
+const writtenOf = (numbers: (WrittenNumber | undefined)[]): Fragment['written'] | undefined => {
+  const total = numbers.find(Boolean)?.total
+  return total ? { total, numbers: numbers.map((n) => n?.n ?? null) } : undefined
+}
+
+/** The plan with each piece whose numbers restart cut in two (the job splits the copy: services/orderWrittenPages.ts), and every piece's numbers. */
+export const cutOnRestarts = ({ run, read }: { run: IngestRun; read: PieceNumbers[] }): { run: IngestRun; written: (Fragment['written'] | undefined)[] } => {
+  const copies: PlannedCopy[] = []
+  const written: (Fragment['written'] | undefined)[] = []
+  run.plan.copies.forEach((copy, i) => {
+    const restart = read[i]?.restart
+    if (!restart) {
+      copies.push(copy)
+      written.push(read[i]?.written)
+      return
+    }
+    copies.push({ ...copy, pages: copy.pages.slice(0, restart.at) }, { pages: copy.pages.slice(restart.at), anomalies: [], startsWithHeader: false, evidence: { ...copy.evidence, margin: 0, unsure: true } })
+    written.push(writtenOf(restart.head), writtenOf(restart.tail))
+  })
+  return { run: { ...run, plan: { ...run.plan, copies } }, written }
+}
+
+/** The page numbers written on each piece (see pieceNumbers), as a fragment keeps them. */
+export const writtenNumbers = async (request: Parameters<typeof pieceNumbers>[0]): Promise<(Fragment['written'] | undefined)[]> => (await pieceNumbers(request)).map((p) => p?.written)
+
 /**
  * The page numbers written on each piece, read as the identification job's page-order step reads them: the
  * batch's blank form (the subject's, else learned from the first pages) gives the footer, printed labels or
  * free writing; a learned footer loses the first pages' "1" on a few pieces' later feet.
  */
-export const writtenNumbers = async ({ run, readers, withSubject, firstPages, headerBoxes }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean; firstPages: Uint8Array[]; headerBoxes: unknown[] }): Promise<(Fragment['written'] | undefined)[]> => {
+const pieceNumbers = async ({ run, readers, withSubject, firstPages, headerBoxes }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean; firstPages: Uint8Array[]; headerBoxes: unknown[] }): Promise<PieceNumbers[]> => {
   // the unframed first, as readCopies learns
   const learners = [...firstPages.keys()].sort((a, b) => Number(!!headerBoxes[a]) - Number(!!headerBoxes[b])).slice(0, LEARNING_PAGES).map((i) => firstPageImage(firstPages[i]!))
   const form = await batchForm({ subject: cutOnSubject({ run, withSubject }), firstPagePrint: run.plan.model.firstPage, pages: learners, readers })
-  if (!form) return []
+  if (!form) return run.plan.copies.map(() => ({}))
   // every piece whole, assembled once and only when the paper has a footer to read
   let assembled: Uint8Array[] | undefined
   const piecePdfs = async () => {
@@ -211,18 +242,18 @@ export const writtenNumbers = async ({ run, readers, withSubject, firstPages, he
     return assembled
   }
   const footer = await pageNumberFooter({ form, laterFeet: async () => (await piecePdfs()).filter((_, i) => run.plan.copies[i]!.pages.length > 1).slice(0, 3).flatMap((pdf) => laterFeet({ pdf })) })
-  if (!footer) return []
+  if (!footer) return run.plan.copies.map(() => ({}))
   const pdfs = await piecePdfs()
-  const out: (Fragment['written'] | undefined)[] = []
+  const out: PieceNumbers[] = []
   for (const [i, copy] of run.plan.copies.entries()) {
     if (copy.pages.length < 2) {
-      out.push(undefined)
+      out.push({})
       continue
     }
     const { sheetOf, sideOf } = sheetKeys(copy.pages)
-    const { order, numbers } = await readCopyOrder({ pdf: pdfs[i]!, footers: copy.pages.map((p) => footerOfPage({ footer, subjectPage: p.subjectPage })), blank: copy.pages.map((p) => p.blank), sheets: sheetOf, sides: sideOf, engines: readers.engines })
+    const { order, numbers, restart } = await readCopyOrder({ pdf: pdfs[i]!, footers: copy.pages.map((p) => footerOfPage({ footer, subjectPage: p.subjectPage })), blank: copy.pages.map((p) => p.blank), sheets: sheetOf, sides: sideOf, engines: readers.engines })
     // in the piece's scan order: the bench does not reorder the pieces' pages
-    out.push(order ? { total: order.total, numbers: numbers.map((n) => n?.n ?? null) } : undefined)
+    out.push(restart ? { restart } : order ? { written: { total: order.total, numbers: numbers.map((n) => n?.n ?? null) } } : {})
   }
   return out
 }

@@ -22,6 +22,9 @@ export type IdentifyPhases = { read: number; join: number; order: number; match:
 export type IdentifyExamResult = { read: number; identified: number; needsReview: number; settled: number; examAdvanced: boolean; phaseMs: IdentifyPhases }
 
 /** Jobs reading one exam's headers at once, this one included: the options' (tests), else KORRIGO_IDENTIFY_LANES. */
+/** Passes of cutting copies where their numbers start again at 1: a piece of three copies takes two. */
+const MAX_SPLIT_PASSES = 3
+
 const lanesOf = (options: IdentificationOptions): number => options.lanes ?? config().KORRIGO_IDENTIFY_LANES
 
 const updateCopy = (payload: Payload, id: Id, data: Record<string, unknown>) => payload.update({ collection: 'copies', id, data: data as never, depth: 0, overrideAccess: true })
@@ -97,10 +100,18 @@ export const identifyExam = async ({
     // (when something was read or joined: a run after a hand edit has nothing new to order).
     const order = () => orderWrittenPages({ payload, examId, formForBatch: reading.formForFooter, engines: async () => (await reading.readers()).engines })
     if (toRead.length || joined) {
-      const { numbered } = await order()
+      let { numbered, split } = await order()
+      let numberedAtAll = numbered
+      // A copy cut in two where its numbers start again at 1: the new copy's first page is read like the others',
+      // and both parts' numbers apart (a part may hold yet another copy).
+      for (let pass = 0; split && pass < MAX_SPLIT_PASSES; pass++) {
+        await readEach({ copies: copiesToRead({ copies: await copiesOfExam({ payload, examId }), reread: false }), read: reading.readOne })
+        ;({ numbered, split } = await order())
+        numberedAtAll += numbered
+      }
       // Pieces whose written page numbers follow each other (a sheet whose name could not be read) are joined
       // once those numbers are read, and the joined copy is put in order.
-      if (numbered && (await mergeFragments({ payload, examId, students: roster }))) await order()
+      if (numberedAtAll && (await mergeFragments({ payload, examId, students: roster }))) await order()
     }
     endPhase('order')
   } finally {

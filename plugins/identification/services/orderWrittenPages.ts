@@ -14,7 +14,8 @@ import { DECISIONS_SLUG } from '../collections/IdentificationDecisions'
 import { copiesOfExam, isOpen, isSettled, type CopyDoc } from './copies'
 import { recordDecision } from './decisions'
 import type { StoredReadings } from './readCopyHeader'
-import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
+import { splitPages, type CopyPage } from '../lib/pages/index'
+import { batchSources, createCopy, pagesOf, rebuildCopy } from './rebuildCopy'
 
 // Loaded on first use (mupdf, OCR): the admin's bundle of the config never needs them.
 const pipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pipeline/readCopies')
@@ -66,7 +67,7 @@ export const orderWrittenPages = async ({
   examId: Id
   formForBatch: (batchId: string) => Promise<BlankForm | undefined>
   engines: () => Promise<OcrEngine[]>
-}): Promise<{ reordered: number; numbered: number }> => {
+}): Promise<{ reordered: number; numbered: number; split: number }> => {
   const { footerOfPage, laterFeet, pageNumberFooter, readCopyOrder } = await pipeline()
   const copies = (await copiesOfExam({ payload, examId })).filter((c) => isOpen(c) && !isSettled(c) && c.pdf && (c.pages?.length ?? 0) >= 2)
   const pdfOf = async (copy: CopyDoc): Promise<Uint8Array | undefined> => {
@@ -113,12 +114,17 @@ export const orderWrittenPages = async ({
   }
   let reordered = 0
   let numbered = 0
+  let split = 0
   const finish = async (copy: CopyDoc, prepared: Awaited<ReturnType<typeof prepare>>) => {
     if (!prepared) return
     const { readings, pages, pdf, pageFooters, blank, crops } = prepared
     // An A3 copie double is cut into four halves from a duplex scan's two sides (pages 2k-1 and 2k): one sheet.
     const { sheetOf, sideOf } = sheetKeys(pages)
-    const { order, numbers } = await readCopyOrder({ pdf, footers: pageFooters, blank, sheets: sheetOf, sides: sideOf, engines: await engines(), crops })
+    const { order, numbers, restart } = await readCopyOrder({ pdf, footers: pageFooters, blank, sheets: sheetOf, sides: sideOf, engines: await engines(), crops })
+    if (restart) {
+      if (await splitAtRestart({ payload, examId, copy, pages, at: restart.at })) split++
+      return
+    }
     await withLock({
       payload,
       key: examCopiesLock(examId),
@@ -159,5 +165,32 @@ export const orderWrittenPages = async ({
     })
   }
   await inOrderAhead({ items: copies, ahead: CROPS_AHEAD, start: prepare, finish })
-  return { reordered, numbered }
+  return { reordered, numbered, split }
 }
+
+/**
+ * A copy whose written numbers start again at 1 on page `at` holds a second copy from there (a student who wrote
+ * no name on their first sheet, cut into the copy before): the copy keeps its pages before, a new copy takes the
+ * rest, to be read like any other — unless the copy changed meanwhile. Logged as an automatic split.
+ */
+const splitAtRestart = async ({ payload, examId, copy, pages, at }: { payload: Payload; examId: Id; copy: CopyDoc; pages: CopyPage[]; at: number }): Promise<boolean> =>
+  withLock({
+    payload,
+    key: examCopiesLock(examId),
+    work: async () => {
+      const now = (await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })) as CopyDoc | null
+      if (!now || pagesKey(now) !== pagesKey(copy) || !isOpen(now) || isSettled(now)) return false
+      return inTransaction({
+        payload,
+        work: async (req) => {
+          const { head, tail } = splitPages({ pages, at })
+          const sources = await batchSources({ payload, pages })
+          const kept = await rebuildCopy({ payload, req, copy: now, pages: head, sources })
+          const created = await rebuildCopy({ payload, req, copy: await createCopy({ payload, req, examId, pages: tail }), pages: tail, sources })
+          const details = { automatic: true, reason: 'the page numbers the student wrote start again at 1', at, copies: [kept, created].map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })) }
+          await recordDecision({ payload, req, exam: examId, copy: copy.id, action: 'split', method: 'auto', details })
+          return true
+        },
+      })
+    },
+  })

@@ -6,6 +6,7 @@ import { openHeaderReaders } from '../../../plugins/identification/services/engi
 import { openFormCache } from '../../../plugins/identification/services/forms'
 import { mergeFragments } from '../../../plugins/identification/services/mergeFragments'
 import { orderWrittenPages } from '../../../plugins/identification/services/orderWrittenPages'
+import { identifyExam } from '../../../plugins/identification/services/identifyExam'
 import type { PlannedCopy } from '../../../plugins/scan-pipeline/lib/index'
 import type { Id } from '../../../shared/ids'
 import { startTestApp, type TestApp } from '../helpers/app'
@@ -40,7 +41,7 @@ const storePieces = async ({ run, exam, batch, pieces, form, name }: { run: Inge
 }
 
 describe('page numbers written freely on plain paper', () => {
-  it('are read in the foot of sheets learned from the batch, and join a student’s sheets', async () => {
+  it('are read in the foot of sheets learned from the batch, cut a piece where they start again at 1, and join a student’s sheets', async () => {
     const { payload } = app.runtime
     const run = await ingestPreset({ name: 'copie-double-a4', withSubject: false })
     const exam = await payload.create({ collection: 'exams', overrideAccess: true, data: { title: 'Devoir sur copie double', layout: 'auto' } as never })
@@ -49,42 +50,35 @@ describe('page numbers written freely on plain paper', () => {
     // one piece per sheet (front and back) of the first copies, eight, enough to learn the paper from: what
     // ingestion leaves where it cannot tell a student's next sheet from another student's first
     const sheetsOf = <T>(pages: T[]): T[][] => pages.flatMap((_, i) => (i % 2 === 0 ? [pages.slice(i, i + 2)] : []))
-    const pieces = run.plan.copies.flatMap((c) => sheetsOf(c.pages).map((pages) => ({ pages }))).slice(0, 8)
-    await storePieces({ run, exam: exam.id, batch: batch.id, pieces, form: 'learned', name: 'piece' })
-    // The student whose copy is three sheets, 1–2, 3–4 and 5–6 of 6 (source pages 5 to 10), each a piece.
+    const sheets = run.plan.copies.flatMap((c) => sheetsOf(c.pages).map((pages) => ({ pages })))
+    // The student whose copy is three sheets, 1–2, 3–4 and 5–6 of 6 (source pages 5 to 10), each a piece but the
+    // last, which ingestion left with the next student's copy (pages 11 to 14, 1 to 4 of 4, no name written).
     const student = run.truth.copies.find((c) => c.pages.map((p) => p.written?.n).join(' ') === '1 2 3 4 5 6')!
-    const theirs = student.pages.map((p) => p.source_page)
-    expect(theirs).toEqual([5, 6, 7, 8, 9, 10])
+    expect(student.pages.map((p) => p.source_page)).toEqual([5, 6, 7, 8, 9, 10])
+    const unnamed = run.truth.copies.find((c) => c.pages[0]!.source_page === 11)!
+    expect([unnamed.student, unnamed.pages.map((p) => p.written?.n).join(' ')]).toEqual([null, '1 2 3 4'])
+    const starting = (page: number) => sheets.findIndex((p) => p.pages[0]!.sourcePage === page)
+    const pieces = [...sheets.slice(0, starting(9)), { pages: sheets.slice(starting(9), starting(15)).flatMap((p) => p.pages) }, ...sheets.slice(starting(15), starting(15) + 3)]
+    expect(pieces.map((p) => p.pages.map((x) => x.sourcePage).join(' '))).toContain('9 10 11 12 13 14')
+    await storePieces({ run, exam: exam.id, batch: batch.id, pieces, form: 'learned', name: 'piece' })
 
-    let opened: Awaited<ReturnType<typeof openHeaderReaders>> | undefined
-    const readers = async () => (opened ??= await openHeaderReaders())
-    try {
-      const copies = await copiesOfExam({ payload, examId: exam.id })
-      const forms = openFormCache({ payload, exam, readers, copies })
-      // the reading step learns the batch's paper (a copie double: no label, its rules)
-      expect((await forms.formFor(copies[0]!))?.labels ?? []).toEqual([])
-      const { numbered } = await orderWrittenPages({ payload, examId: exam.id, formForBatch: forms.formForFooter, engines: async () => (await readers()).engines })
-      expect(numbered).toBeGreaterThanOrEqual(3)
-    } finally {
-      await opened?.terminate()
-    }
-    const numbersOf = async () =>
-      new Map(
-        (await copiesOfExam({ payload, examId: exam.id })).map((c) => [
-          (c.pages as CopyPage[]).map((p) => p.sourcePage).join(' '),
-          c.identification?.readings?.pageOrder?.numbers as (number | null)[] | undefined,
-        ]),
-      )
-    const read = await numbersOf()
-    expect(read.get('7 8')).toEqual([3, 4])
-    expect(read.get('9 10')).toEqual([5, 6])
+    // The last sheet as the job finds a copy it has not read yet: the whole identification job then runs.
+    const unread = (await copiesOfExam({ payload, examId: exam.id })).find((c) => c.sourceKey === `piece-${pieces.length - 1}`)!
+    await payload.update({ collection: 'copies', id: unread.id, overrideAccess: true, data: { identification: { status: 'pending', readings: null } } as never })
+    await identifyExam({ payload, examId: exam.id })
+    const copies = await copiesOfExam({ payload, examId: exam.id })
+    const keyOf = (c: (typeof copies)[number]) => (c.pages as CopyPage[]).map((p) => p.sourcePage).join(' ')
+    const numbers = new Map(copies.map((c) => [keyOf(c), c.identification?.readings?.pageOrder?.numbers as (number | null)[] | undefined]))
+    // the piece of two students' pages is cut where its numbers start again at 1, the new copy read like the others
+    const { docs: decisions } = await payload.find({ collection: 'identification-decisions' as never, where: { and: [{ exam: { equals: exam.id } }, { action: { equals: 'split' } }] }, overrideAccess: true })
+    expect(decisions.map((d: any) => [d.method, d.details?.at])).toEqual([['auto', 2]])
+    const created = copies.find((c) => keyOf(c) === '11 12 13 14')
+    expect(created?.identification?.readings).toBeTruthy()
+    expect(numbers.get('11 12 13 14')).toEqual([1, 2, 3, 4])
     // nobody's name read on them: the numbers alone join the student's sheets, in their order
-    expect(await mergeFragments({ payload, examId: exam.id, students: [] })).toBeGreaterThanOrEqual(1)
-    const after = await numbersOf()
-    // one copy of the student's three sheets, in the scan's order, which is theirs (the job reads it again next)
-    expect([...after.keys()]).toContain('5 6 7 8 9 10')
+    expect(numbers.get('5 6 7 8 9 10')).toEqual([1, 2, 3, 4, 5, 6])
     // every page is still in exactly one copy
-    const all = [...after.keys()].flatMap((k) => k.split(' ').map(Number)).sort((a, b) => a - b)
+    const all = [...numbers.keys()].flatMap((k) => k.split(' ').map(Number)).sort((a, b) => a - b)
     expect(all).toEqual(pieces.flatMap((p) => p.pages.map((x) => x.sourcePage)).sort((a, b) => a - b))
   }, 600_000)
 

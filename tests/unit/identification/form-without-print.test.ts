@@ -33,9 +33,15 @@ describe('plain paper with no print to go by', () => {
   // first line is read on the writing without the slivers the subtraction leaves of the paper's rules (14 % named
   // with them: the slivers were the "first line"), its first words as the name and a date on it as a birth date,
   // and sheets with no name join the sheet before on the numbers written freely in their foot: 68.9 % measured.
-  it('names copies doubles by the first lines written, and no one wrongly', async () => {
+  // A student who wrote no name on a first sheet is cut into the piece before ("5/6 6/6 1/4 … 4/4"): the piece is
+  // cut where the numbers start again at 1 (pageNumbers/restart.ts), its first part joins its student's copy on
+  // their numbers, the second is a copy of its own. Complete copies 92.3 % before, 100 % measured since.
+  it('names copies doubles by the first lines written, no one wrongly, and gives every student a whole copy', async () => {
     const score = await scoreWithoutSubject('copie-double-a4')
     expect(score.wrong).toBe(0)
+    expect(score.joinsWrong).toBe(0)
     expect(score.auto / score.named).toBeGreaterThanOrEqual(0.6)
+    // none incomplete measured; one spared for a machine whose recogniser reads a digit otherwise (two before)
+    expect(score.complete.incomplete.slice(1)).toEqual([])
   }, 600_000)
 })

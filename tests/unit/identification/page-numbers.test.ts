@@ -1,4 +1,4 @@
-import { decodeCopyNumbers, MAX_PAGES, orderByWrittenNumbers, type PageNumberScores } from '../../../plugins/identification/lib/pageNumbers/index'
+import { decodeCopyNumbers, MAX_PAGES, orderByWrittenNumbers, restartOf, type PageNumberScores } from '../../../plugins/identification/lib/pageNumbers/index'
 
 describe('written page numbers', () => {
   it('orders sheets scanned out of order, keeps blank pages with their neighbour, and names the missing pages', () => {
@@ -143,5 +143,30 @@ describe('written page numbers', () => {
     expect(decodeCopyNumbers(turned, { sheetOf, sideOf: turnedSides }).map((d) => d?.n)).toEqual([1, 2, 3, 4, 10, 11, 12, 9])
     // and a sheet the cut did not give in booklet order is not renumbered
     expect(decodeCopyNumbers(pages, { sheetOf, sideOf: turnedSides }).map((d) => d?.n)).toEqual([1, 2, 3, 4, 8, 10, 11, 9])
+  })
+
+  it('finds where a piece holds a second copy whose numbers start again at 1', () => {
+    // copie-double-a4: BONNET's last sheet "5/6 6/6", then a student who wrote no name, "1/4 … 4/4", cut into one piece
+    const piece = [page(5, 6), page(6, 6), page(1, 4), page(2, 4), page(3, 4), page(4, 4)]
+    expect(decodeCopyNumbers(piece).filter(Boolean).length).toBeLessThan(6)
+    const restart = restartOf({ scores: piece })
+    expect(restart?.at).toBe(2)
+    expect(restart?.head.map((w) => w && `${w.n}/${w.total}`)).toEqual(['5/6', '6/6'])
+    expect(restart?.tail.map((w) => w && `${w.n}/${w.total}`)).toEqual(['1/4', '2/4', '3/4', '4/4'])
+    // two copies of one length each from its own 1: "1/4 … 4/4" twice
+    expect(restartOf({ scores: [1, 2, 3, 4, 1, 2, 3, 4].map((n) => page(n, 4)) })?.at).toBe(4)
+  })
+
+  it('reads no restart in one copy, nor where the page read 1 is not where the part after it starts', () => {
+    // one copy, in order or with its sheets scanned second first
+    expect(restartOf({ scores: [1, 2, 3, 4, 5, 6].map((n) => page(n, 6)) })).toBeUndefined()
+    expect(restartOf({ scores: [5, 6, 7, 8, 1, 2, 3, 4].map((n) => page(n, 8)) })).toBeUndefined()
+    // a copy's later sheet of the same count before a first sheet: no second 1, no second count, no restart
+    expect(restartOf({ scores: [3, 4, 1, 2].map((n) => page(n, 4)) })).toBeUndefined()
+    // the page where the second count starts is not read: nothing is cut on a guess
+    expect(restartOf({ scores: [page(5, 6), page(6, 6), undefined, page(2, 4), page(3, 4), page(4, 4)] })).toBeUndefined()
+    // never inside a folded sheet
+    const sheetOf = ['a', 'a', 'a', 'a', 'a', 'a']
+    expect(restartOf({ scores: [page(5, 6), page(6, 6), page(1, 4), page(2, 4), page(3, 4), page(4, 4)], sheetOf })).toBeUndefined()
   })
 })

@@ -3,10 +3,12 @@ import type { OcrEngine } from '../ocr/types'
 import { decodeCopyNumbers } from './decode'
 import { orderByWrittenNumbers, type PageOrder } from './order'
 import type { WrittenNumber } from './parse'
+import { restartOf, type NumberRestart } from './restart'
 import { numberCrops, type NumberCropsRequest } from './numberCrops'
 import { scoreNumberCrop } from './readPageNumber'
 
-export type CopyWrittenOrder = { numbers: (WrittenNumber | undefined)[]; order?: PageOrder }
+/** `restart`: the piece is two copies, the second starting there (see restartOf); its order is then the parts'. */
+export type CopyWrittenOrder = { numbers: (WrittenNumber | undefined)[]; order?: PageOrder; restart?: NumberRestart }
 
 /**
  * The numbers a student wrote on a copy's pages and the order they give. `footers[i]` is the printed
@@ -28,5 +30,7 @@ export const readCopyOrder = async ({
   const scores = []
   for (const [i, crop] of spots.entries()) scores.push(crop ? await scoreNumberCrop({ crop, engines, slash: footers[i]?.free }) : undefined)
   const numbers = decodeCopyNumbers(scores, { sheetOf: sheets ?? [], sideOf: sides ?? [] })
+  const restart = restartOf({ scores, sheetOf: sheets, sideOf: sides })
+  if (restart) return { numbers, restart }
   return { numbers, order: orderByWrittenNumbers(numbers.map((written, i) => ({ written, blank: blank[i], sheet: sheets?.[i] }))) }
 }
