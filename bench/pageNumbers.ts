@@ -1,6 +1,7 @@
 // Written page numbers ("n / N" in the official sheet's footer cells) read on issue 18's copier scenario,
 // against the generator's truth. Prints how many pages the copy-level decoding named right, wrong, or not at
-// all (decided by folded sheet, and page by page as the baseline), and the seconds spent. `--held-out` draws
+// all (decided by folded sheet, and page by page as the baseline), the seconds spent, and how many whole copies a
+// restart of their numbers (pageNumbers/restart.ts) would wrongly cut in two. `--held-out` draws
 // the scenario again with another seed and the fonts kept out of all tuning (not cached, ~1 min more).
 // `--learned` finds the page-number box on a blank form learned from the scan's own first pages (as
 // identification does when the exam has no subject), its print made again with the feet of later pages;
@@ -49,12 +50,12 @@ if (values.hands) {
   const scenario = heldOut ? await copierMockBac({ seed: 2801, fonts: 'heldOut' }) : await getScenario('copier-mock-bac')
   const { copies, sources, regions, sheets, footer } = await openScenario({ scenario, source })
   if (!footer) throw new Error(`the ${source === 'subject' ? 'subject' : 'learned form'} has no page-number footer`)
-  const { secondsPerPage, pagesAlone, ...counts } = await countNumbers({ scenario, footer, copies, sources, regions, sheets })
-  if (values.json) process.stdout.write(JSON.stringify(counts))
+  const { secondsPerPage, pagesAlone, 'cut wrongly': cutWrongly, ...counts } = await countNumbers({ scenario, footer, copies, sources, regions, sheets })
+  if (values.json) process.stdout.write(JSON.stringify({ ...counts, 'cut wrongly': cutWrongly }))
   else {
     const fonts = heldOut ? 'held out (seed 2801)' : 'tuned (seed 1801)'
     console.table([
-      { fonts, footer: source, decided: 'by folded sheet', ...counts, 's/page': secondsPerPage.toFixed(2) },
+      { fonts, footer: source, decided: 'by folded sheet', ...counts, 's/page': secondsPerPage.toFixed(2), 'cut wrongly': cutWrongly },
       { fonts, footer: source, decided: 'page by page (baseline)', copies: counts.copies, pages: counts.pages, ...pagesAlone, 's/page': '' },
     ])
   }

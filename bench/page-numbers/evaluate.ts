@@ -5,7 +5,7 @@ import * as mupdf from 'mupdf'
 import { formFromSubject, renderPageImage } from '../../plugins/identification/lib/fields/index'
 import { createLabelReader } from '../../plugins/identification/lib/header/labelReader'
 import { createPaddleEngine } from '../../plugins/identification/lib/ocr/index'
-import { decodeCopyNumbers, footerFormOf, footerWithoutWriting, scorePageNumber, sheetKeys, type FooterForm } from '../../plugins/identification/lib/pageNumbers/index'
+import { decodeCopyNumbers, restartOf, footerFormOf, footerWithoutWriting, scorePageNumber, sheetKeys, type FooterForm } from '../../plugins/identification/lib/pageNumbers/index'
 import { batchForm, firstPageImage, laterFeet, LEARNING_PAGES } from '../../plugins/identification/lib/pipeline/readCopies'
 import { processScan } from '../../plugins/scan-pipeline/lib/index'
 import type { Scenario as ScenarioBundle } from '../../tools/papers/index'
@@ -15,8 +15,11 @@ import { rotationsOf, storedRegion } from '../truth-regions'
 export type FooterSource = 'subject' | 'learned' | 'learned-first-pages-only'
 
 type Counts = { right: number; wrong: number; none: number; 'none (unwritten)': number }
-/** `pagesAlone`: the same pages decided without their folded sheets (the baseline of the sheet-wise decision). */
-export type NumberCounts = { copies: number; pages: number; secondsPerPage: number; pagesAlone: Counts } & Counts
+/**
+ * `pagesAlone`: the same pages decided without their folded sheets (the baseline of the sheet-wise decision);
+ * `cut wrongly`: whole copies a restart of their numbers would cut in two (see restartOf).
+ */
+export type NumberCounts = { copies: number; pages: number; secondsPerPage: number; pagesAlone: Counts; 'cut wrongly': number } & Counts
 
 /** The scan cut as ingestion cuts it (one copy per sheet), and the footer the chosen source gives. */
 export const openScenario = async ({ scenario, source }: { scenario: ScenarioBundle; source: FooterSource }) => {
@@ -68,6 +71,7 @@ export const countNumbers = async ({ scenario, footer, copies, sources, regions,
   for (const [c, pages] of sources.entries()) groups.set(studentOf(pages[0]!), [...(groups.get(studentOf(pages[0]!)) ?? []), c])
   const counts: Counts = { right: 0, wrong: 0, none: 0, 'none (unwritten)': 0 }
   const pagesAlone: Counts = { ...counts }
+  let cutWrongly = 0
   const engine = await createPaddleEngine()
   const started = Date.now()
   try {
@@ -91,10 +95,12 @@ export const countNumbers = async ({ scenario, footer, copies, sources, regions,
         })
       count(counts, decodeCopyNumbers(scores, pageSheets))
       count(pagesAlone, decodeCopyNumbers(scores))
+      // each group is one student's whole copy: a restart read on it would cut it wrongly
+      if (restartOf({ scores, ...pageSheets })) cutWrongly++
     }
   } finally {
     await engine.terminate()
   }
   const pages = Object.values(counts).reduce((a, b) => a + b, 0)
-  return { copies: groups.size, pages, ...counts, pagesAlone, secondsPerPage: (Date.now() - started) / 1000 / pages }
+  return { copies: groups.size, pages, ...counts, 'cut wrongly': cutWrongly, pagesAlone, secondsPerPage: (Date.now() - started) / 1000 / pages }
 }
