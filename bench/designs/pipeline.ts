@@ -119,10 +119,13 @@ export type IdentifyScore = { copies: number; framed: number; named: number; aut
 export const identifyRun = async ({ run: ingested, readers, withSubject }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean }): Promise<IdentifyScore> => {
   // As the identification job's page-order step does, the page numbers written on each piece: a piece that holds
   // a second copy where they start again at 1 is cut there (see restartOf), the second part a piece of its own.
-  const read = await pieceNumbers({ run: ingested, readers, withSubject, firstPages: await firstPagePdfs(ingested), headerBoxes: ingested.plan.copies.map((copy) => framedHeaderBox({ copy, analyses: ingested.analyses })) })
+  const boxesOf = (r: IngestRun) => r.plan.copies.map((copy) => framedHeaderBox({ copy, analyses: r.analyses }))
+  const firstPages = await firstPagePdfs(ingested)
+  const read = await pieceNumbers({ run: ingested, readers, withSubject, firstPages, headerBoxes: boxesOf(ingested) })
   const { run, written } = cutOnRestarts({ run: ingested, read })
-  const pdfs = await firstPagePdfs(run)
-  const headerBoxes = run.plan.copies.map((copy) => framedHeaderBox({ copy, analyses: run.analyses }))
+  // the first pages again only when a piece was cut
+  const pdfs = run === ingested ? firstPages : await firstPagePdfs(run)
+  const headerBoxes = boxesOf(run)
   const t0 = performance.now()
   const readings = await readCopies({ pdfs, headerBoxes, subject: cutOnSubject({ run, withSubject }), firstPagePrint: run.plan.model.firstPage, readers })
   const secondsPerCopy = (performance.now() - t0) / 1000 / Math.max(1, pdfs.length)
@@ -201,8 +204,12 @@ const writtenOf = (numbers: (WrittenNumber | undefined)[]): Fragment['written'] 
   return total ? { total, numbers: numbers.map((n) => n?.n ?? null) } : undefined
 }
 
-/** The plan with each piece whose numbers restart cut in two (the job splits the copy: services/orderWrittenPages.ts), and every piece's numbers. */
+/**
+ * The plan with each piece whose numbers restart cut in two (the job splits the copy: services/orderWrittenPages.ts),
+ * the same run when none does, and every piece's numbers.
+ */
 export const cutOnRestarts = ({ run, read }: { run: IngestRun; read: PieceNumbers[] }): { run: IngestRun; written: (Fragment['written'] | undefined)[] } => {
+  if (!read.some((r) => r.restart)) return { run, written: run.plan.copies.map((_, i) => read[i]?.written) }
   const copies: PlannedCopy[] = []
   const written: (Fragment['written'] | undefined)[] = []
   run.plan.copies.forEach((copy, i) => {

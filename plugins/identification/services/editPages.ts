@@ -53,7 +53,14 @@ export const editPages = async ({ payload, req, edit }: { payload: Payload; req?
   })
 }
 
-const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload; req: PayloadRequest; edit: PageEdit; examId: Id }): Promise<PageEditResult> => {
+/**
+ * An edit made by the identification job itself (`auto`: why), not a person: logged as automatic with its reason,
+ * and no identification queued after it — the job reads the copies it made.
+ */
+export type AutomaticEdit = { reason: string }
+
+/** `editPages` inside the exam's lock and a transaction the caller holds. */
+export const editUnderLock = async ({ payload, req, edit, examId, auto }: { payload: Payload; req: PayloadRequest; edit: PageEdit; examId: Id; auto?: AutomaticEdit }): Promise<PageEditResult> => {
   // Read again under the lock: another writer may have changed it meanwhile.
   const copy = await loadCopy({ payload, req, id: edit.copyId })
   // Each page remembers where it is drawn now, so the new PDFs can be made of the copies' own pages.
@@ -119,8 +126,10 @@ const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload;
     exam: examId,
     copy: copy.id,
     action: edit.action,
+    ...(auto ? { method: 'auto' as const } : {}),
     details: {
       edit,
+      ...(auto ? { automatic: true, reason: auto.reason } : {}),
       copies: results.map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })),
       deleted,
       removed: gone,
@@ -128,7 +137,7 @@ const editUnderLock = async ({ payload, req, edit, examId }: { payload: Payload;
   })
   for (const id of deleted) await payload.delete({ collection: 'copies', id, overrideAccess: true, req })
   // Queued once the edit stands: a job started earlier would read the copies as they were.
-  if (results.some((c) => c.identification?.status === 'pending'))
+  if (!auto && results.some((c) => c.identification?.status === 'pending'))
     await afterCommit(req, async () => {
       await enqueue({ name: IDENTIFY_EXAM, data: { examId } }).catch((err: Error) => logger.error({ err, exam: examId }, 'could not enqueue identification after a page edit'))
     })

@@ -21,10 +21,10 @@ export type IdentifyProgress = (args: { done: number; total: number }) => Promis
 export type IdentifyPhases = { read: number; join: number; order: number; match: number }
 export type IdentifyExamResult = { read: number; identified: number; needsReview: number; settled: number; examAdvanced: boolean; phaseMs: IdentifyPhases }
 
-/** Jobs reading one exam's headers at once, this one included: the options' (tests), else KORRIGO_IDENTIFY_LANES. */
 /** Passes of cutting copies where their numbers start again at 1: a piece of three copies takes two. */
 const MAX_SPLIT_PASSES = 3
 
+/** Jobs reading one exam's headers at once, this one included: the options' (tests), else KORRIGO_IDENTIFY_LANES. */
 const lanesOf = (options: IdentificationOptions): number => options.lanes ?? config().KORRIGO_IDENTIFY_LANES
 
 const updateCopy = (payload: Payload, id: Id, data: Record<string, unknown>) => payload.update({ collection: 'copies', id, data: data as never, depth: 0, overrideAccess: true })

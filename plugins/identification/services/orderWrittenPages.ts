@@ -14,8 +14,8 @@ import { DECISIONS_SLUG } from '../collections/IdentificationDecisions'
 import { copiesOfExam, isOpen, isSettled, type CopyDoc } from './copies'
 import { recordDecision } from './decisions'
 import type { StoredReadings } from './readCopyHeader'
-import { splitPages, type CopyPage } from '../lib/pages/index'
-import { batchSources, createCopy, pagesOf, rebuildCopy } from './rebuildCopy'
+import { editUnderLock } from './editPages'
+import { batchSources, pagesOf, rebuildCopy } from './rebuildCopy'
 
 // Loaded on first use (mupdf, OCR): the admin's bundle of the config never needs them.
 const pipeline = () => import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '../lib/pipeline/readCopies')
@@ -122,7 +122,7 @@ export const orderWrittenPages = async ({
     const { sheetOf, sideOf } = sheetKeys(pages)
     const { order, numbers, restart } = await readCopyOrder({ pdf, footers: pageFooters, blank, sheets: sheetOf, sides: sideOf, engines: await engines(), crops })
     if (restart) {
-      if (await splitAtRestart({ payload, examId, copy, pages, at: restart.at })) split++
+      if (await splitAtRestart({ payload, examId, copy, at: restart.at })) split++
       return
     }
     await withLock({
@@ -170,27 +170,19 @@ export const orderWrittenPages = async ({
 
 /**
  * A copy whose written numbers start again at 1 on page `at` holds a second copy from there (a student who wrote
- * no name on their first sheet, cut into the copy before): the copy keeps its pages before, a new copy takes the
- * rest, to be read like any other — unless the copy changed meanwhile. Logged as an automatic split.
+ * no name on their first sheet, cut into the copy before): split as a person would split it at the desk (the
+ * copy keeps its pages before, a new copy takes the rest, to be read like any other), logged as automatic —
+ * unless the copy changed meanwhile.
  */
-const splitAtRestart = async ({ payload, examId, copy, pages, at }: { payload: Payload; examId: Id; copy: CopyDoc; pages: CopyPage[]; at: number }): Promise<boolean> =>
+const splitAtRestart = async ({ payload, examId, copy, at }: { payload: Payload; examId: Id; copy: CopyDoc; at: number }): Promise<boolean> =>
   withLock({
     payload,
     key: examCopiesLock(examId),
     work: async () => {
       const now = (await payload.findByID({ collection: 'copies', id: copy.id, depth: 0, overrideAccess: true, disableErrors: true })) as CopyDoc | null
       if (!now || pagesKey(now) !== pagesKey(copy) || !isOpen(now) || isSettled(now)) return false
-      return inTransaction({
-        payload,
-        work: async (req) => {
-          const { head, tail } = splitPages({ pages, at })
-          const sources = await batchSources({ payload, pages })
-          const kept = await rebuildCopy({ payload, req, copy: now, pages: head, sources })
-          const created = await rebuildCopy({ payload, req, copy: await createCopy({ payload, req, examId, pages: tail }), pages: tail, sources })
-          const details = { automatic: true, reason: 'the page numbers the student wrote start again at 1', at, copies: [kept, created].map((c) => ({ id: c.id, anonymousId: c.anonymousId, pages: pagesOf(c) })) }
-          await recordDecision({ payload, req, exam: examId, copy: copy.id, action: 'split', method: 'auto', details })
-          return true
-        },
-      })
+      const auto = { reason: 'the page numbers the student wrote start again at 1' }
+      await inTransaction({ payload, work: (req) => editUnderLock({ payload, req, edit: { action: 'split', copyId: copy.id, at }, examId, auto }) })
+      return true
     },
   })

@@ -71,7 +71,7 @@ describe('page numbers written freely on plain paper', () => {
     const numbers = new Map(copies.map((c) => [keyOf(c), c.identification?.readings?.pageOrder?.numbers as (number | null)[] | undefined]))
     // the piece of two students' pages is cut where its numbers start again at 1, the new copy read like the others
     const { docs: decisions } = await payload.find({ collection: 'identification-decisions' as never, where: { and: [{ exam: { equals: exam.id } }, { action: { equals: 'split' } }] }, overrideAccess: true })
-    expect(decisions.map((d: any) => [d.method, d.details?.at])).toEqual([['auto', 2]])
+    expect(decisions.map((d: any) => [d.method, d.details?.edit?.at, d.details?.reason])).toEqual([['auto', 2, 'the page numbers the student wrote start again at 1']])
     const created = copies.find((c) => keyOf(c) === '11 12 13 14')
     expect(created?.identification?.readings).toBeTruthy()
     expect(numbers.get('11 12 13 14')).toEqual([1, 2, 3, 4])

@@ -30,7 +30,7 @@ export const readCopyOrder = async ({
   const scores = []
   for (const [i, crop] of spots.entries()) scores.push(crop ? await scoreNumberCrop({ crop, engines, slash: footers[i]?.free }) : undefined)
   const numbers = decodeCopyNumbers(scores, { sheetOf: sheets ?? [], sideOf: sides ?? [] })
-  const restart = restartOf({ scores, sheetOf: sheets, sideOf: sides })
+  const restart = restartOf({ scores, sheetOf: sheets, sideOf: sides, decoded: numbers })
   if (restart) return { numbers, restart }
   return { numbers, order: orderByWrittenNumbers(numbers.map((written, i) => ({ written, blank: blank[i], sheet: sheets?.[i] }))) }
 }

@@ -20,9 +20,12 @@ const numbered = (numbers: (WrittenNumber | undefined)[]) => numbers.filter(Bool
  * folded sheet, when the two parts number more pages than the piece decoded whole. Undefined elsewhere: a page
  * misread "1" in the middle of a copy leaves the part after it without a count of its own, or the whole better read.
  */
-export const restartOf = ({ scores, sheetOf = [], sideOf = [] }: { scores: (PageNumberScores | undefined)[] } & Sheets): NumberRestart | undefined => {
+export const restartOf = ({ scores, sheetOf = [], sideOf = [], decoded }: { scores: (PageNumberScores | undefined)[]; decoded?: (WrittenNumber | undefined)[] } & Sheets): NumberRestart | undefined => {
   const decode = (from: number, to: number) => decodeCopyNumbers(scores.slice(from, to), { sheetOf: sheetOf.slice(from, to), sideOf: sideOf.slice(from, to) })
-  const whole = numbered(decode(0, scores.length))
+  // `decoded`: the piece decoded whole, when the caller has it
+  const whole = numbered(decoded ?? decode(0, scores.length))
+  // the parts can only number pages that were read: a piece numbered on every read page is one copy
+  if (whole >= scores.filter(Boolean).length) return undefined
   let best: (NumberRestart & { count: number }) | undefined
   for (let at = 1; at < scores.length; at++) {
     if (!scores[at] || (sheetOf[at] !== undefined && sheetOf[at] === sheetOf[at - 1])) continue
