@@ -403,6 +403,35 @@ describe('a name line that goes on after the name (issue 11: copies doubles, no 
   })
 })
 
+describe('a name field that goes on with the birth date (issue 11: two-column headers)', () => {
+  // Read on a fresh two-column class (seed 5) by both recognisers: "Prénom : Ethan né le 16/05/2008" in the first
+  // name's field, its date read as letters. The whole line is far from "Ethan" (0.57: left for a person); the words
+  // before "né le" are the name.
+  const students = [
+    student('ethan', 'DURAND', 'Ethan'),
+    student('victor', 'DURAND', 'Victor'),
+    student('durant', 'DURANT', 'Anaïs'),
+    student('picard', 'PICARD', 'Adam'),
+    student('renaud', 'RENAUD', 'Sacha'),
+  ]
+  const reading = { lastName: [{ text: 'Duand', confidence: 0.91 }, { text: 'i na nd', confidence: 0.69 }] }
+  const goesOn = (...texts: string[]) => identifyCopies({ copies: [copy('c', { ...reading, firstName: texts.map((text) => ({ text, confidence: 0.7 })) })], students })[0]!
+
+  it('reads the words before "né le" or a date as the name', () => {
+    expect(goesOn('Blam ne le 16/CS/2CCS', 'Ethan né Le IGICSPCCS')).toMatchObject({ status: 'identified', studentKey: 'ethan' })
+    expect(goesOn('Ethan 16/05/2008')).toMatchObject({ status: 'identified', studentKey: 'ethan' })
+    // the other DURAND's first name still names nobody when the line says Ethan
+    expect(goesOn('Victor né le 3/3/2008')).toMatchObject({ status: 'identified', studentKey: 'victor' })
+  })
+
+  it('cuts nothing out of a name that holds "ne" or "nel"', () => {
+    const nel = [student('lenel', 'LE NEL', 'Anne'), student('lenoir', 'LE NOIR', 'Anna'), student('nelly', 'PETIT', 'Nelly')]
+    const named = (lastName: string, firstName: string) => identifyCopies({ copies: [copy('c', { lastName: read(lastName), firstName: read(firstName) })], students: nel })[0]!
+    expect(named('LE NEL', 'Anne')).toMatchObject({ status: 'identified', studentKey: 'lenel' })
+    expect(named('PETIT', 'Nelly')).toMatchObject({ status: 'identified', studentKey: 'nelly' })
+  })
+})
+
 describe('a copy of several sheets, a name on each (issue 18: the copier mock bac’s joined copies)', () => {
   // Readings the copier mock bac gave for two of the three sheets of EL AMRANI Timothée's hairline copy (the third
   // as it reads in a steadier hand): each sheet of a copy is its student's header again, read as the pen allows.

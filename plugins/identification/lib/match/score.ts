@@ -53,7 +53,9 @@ export type PreparedReading = {
 
 export const prepareReading = (reading: SheetReading): PreparedReading => {
   const names = (list: FieldCandidate[] | undefined) =>
-    (list ?? []).map((c) => ({ text: compactName(c.text), confidence: clamp01(c.confidence) })).filter((c) => c.text.length > 0)
+    (list ?? [])
+      .flatMap((c) => [c.text, ...beforeBirth(c.text)].map((text) => ({ text: compactName(text), confidence: clamp01(c.confidence) })))
+      .filter((c) => c.text.length > 0)
   const dates = [
     ...(reading.fields.birthDate ?? []).map((c) => ({ text: c.text.replace(/\D+/g, ''), confidence: clamp01(c.confidence) })),
     // a birth date written on a name's line ("DUPONT Chloé née le 20/05/2008", "Prénom : Nathan né le 11/10/2008")
@@ -87,6 +89,17 @@ const writtenDates = (text: string): string[] =>
     .filter((m) => /\p{L}.*\p{L}/u.test(text.slice(0, m.index)))
     .map((m) => m[0].replace(/\D+/g, ''))
     .filter((digits) => digits.length >= 5)
+
+/**
+ * A name's line that goes on with the birth date ("Prénom : Ethan né le 16/05/2008", the date misread as letters
+ * as often as not): the words before "né(e) le", or before the first digit, are the name alone.
+ */
+const beforeBirth = (text: string): string[] => {
+  const cut = text.search(/(^|[\s.,:;])n[ée]e?(\s+l[ea]?(?=[\s\d.:,]|$)|l[ea]?(?=\d))|\d/iu)
+  if (cut <= 0) return []
+  const head = text.slice(0, cut)
+  return compactName(head).length >= 2 && compactName(head) !== compactName(text) ? [head] : []
+}
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0)
 
