@@ -4,7 +4,7 @@
 import { appendFileSync } from 'node:fs'
 import { batchForm, firstPageImage, framedHeaderBox, laterFeet, LEARNING_PAGES, readCopies } from '../../plugins/identification/lib/pipeline/readCopies'
 import { groupFragments, type Fragment } from '../../plugins/identification/lib/match/fragments'
-import { footerOfPage, pageNumberFooter, readCopyOrder, sheetKeys, type NumberRestart, type WrittenNumber } from '../../plugins/identification/lib/pageNumbers/index'
+import { footerOfPage, MAX_SPLIT_PASSES, pageNumberFooter, readCopyOrder, sheetKeys, type NumberRestart } from '../../plugins/identification/lib/pageNumbers/index'
 import { identifyCopies, toMatchStudent, type CopyReading, type MatchStudent } from '../../plugins/identification/lib/match/index'
 import type { HeaderReaders } from '../../plugins/identification/services/engines'
 import { analyzePages, inspectScan, openAssembler, planCopies, readSubject, type CopyPlan, type PageAnalysis, type PlannedCopy } from '../../plugins/scan-pipeline/lib/index'
@@ -121,8 +121,7 @@ export const identifyRun = async ({ run: ingested, readers, withSubject }: { run
   // a second copy where they start again at 1 is cut there (see restartOf), the second part a piece of its own.
   const boxesOf = (r: IngestRun) => r.plan.copies.map((copy) => framedHeaderBox({ copy, analyses: r.analyses }))
   const firstPages = await firstPagePdfs(ingested)
-  const read = await pieceNumbers({ run: ingested, readers, withSubject, firstPages, headerBoxes: boxesOf(ingested) })
-  const { run, written } = cutOnRestarts({ run: ingested, read })
+  const { run, written } = await cutOnRestarts({ run: ingested, readNumbers: await openNumberReader({ run: ingested, readers, withSubject, firstPages, headerBoxes: boxesOf(ingested) }) })
   // the first pages again only when a piece was cut
   const pdfs = run === ingested ? firstPages : await firstPagePdfs(run)
   const headerBoxes = boxesOf(run)
@@ -199,68 +198,77 @@ export const identifyRun = async ({ run: ingested, readers, withSubject }: { run
 /** The numbers a piece's student wrote, in its scan order, and where they start a second copy. */
 type PieceNumbers = { written?: Fragment['written']; restart?: NumberRestart }
 
-const writtenOf = (numbers: (WrittenNumber | undefined)[]): Fragment['written'] | undefined => {
-  const total = numbers.find(Boolean)?.total
-  return total ? { total, numbers: numbers.map((n) => n?.n ?? null) } : undefined
-}
-
 /**
- * The plan with each piece whose numbers restart cut in two (the job splits the copy: services/orderWrittenPages.ts),
- * the same run when none does, and every piece's numbers.
+ * The plan with each piece whose numbers restart cut in two, as the job does (services/identifyExam.ts: the parts
+ * read again, a part that holds yet another copy cut on a later pass, MAX_SPLIT_PASSES at most), and every piece's
+ * numbers; the same run when no piece is cut.
  */
-export const cutOnRestarts = ({ run, read }: { run: IngestRun; read: PieceNumbers[] }): { run: IngestRun; written: (Fragment['written'] | undefined)[] } => {
-  if (!read.some((r) => r.restart)) return { run, written: run.plan.copies.map((_, i) => read[i]?.written) }
-  const copies: PlannedCopy[] = []
-  const written: (Fragment['written'] | undefined)[] = []
-  run.plan.copies.forEach((copy, i) => {
-    const restart = read[i]?.restart
-    if (!restart) {
-      copies.push(copy)
-      written.push(read[i]?.written)
-      return
-    }
-    copies.push({ ...copy, pages: copy.pages.slice(0, restart.at) }, { pages: copy.pages.slice(restart.at), anomalies: [], startsWithHeader: false, evidence: { ...copy.evidence, margin: 0, unsure: true } })
-    written.push(writtenOf(restart.head), writtenOf(restart.tail))
-  })
-  return { run: { ...run, plan: { ...run.plan, copies } }, written }
+export const cutOnRestarts = async ({ run, readNumbers }: { run: IngestRun; readNumbers?: NumberReader }): Promise<{ run: IngestRun; written: (Fragment['written'] | undefined)[] }> => {
+  if (!readNumbers) return { run, written: run.plan.copies.map(() => undefined) }
+  let read = await readNumbers(run.plan.copies)
+  let current = run
+  for (let pass = 0; pass <= MAX_SPLIT_PASSES && read.some((r) => r.restart); pass++) {
+    const copies: PlannedCopy[] = []
+    const next: (PieceNumbers | undefined)[] = []
+    current.plan.copies.forEach((copy, i) => {
+      const restart = read[i]?.restart
+      if (!restart) {
+        copies.push(copy)
+        next.push(read[i])
+        return
+      }
+      copies.push({ ...copy, pages: copy.pages.slice(0, restart.at) }, { pages: copy.pages.slice(restart.at), anomalies: [], startsWithHeader: false, evidence: { ...copy.evidence, margin: 0, unsure: true } })
+      next.push(undefined, undefined)
+    })
+    const fresh = await readNumbers(copies.filter((_, i) => !next[i]))
+    read = next.map((r) => r ?? fresh.shift()!)
+    current = { ...current, plan: { ...current.plan, copies } }
+  }
+  return { run: current, written: read.map((r) => r.written) }
 }
 
 /** The page numbers written on each piece (see pieceNumbers), as a fragment keeps them. */
 export const writtenNumbers = async (request: Parameters<typeof pieceNumbers>[0]): Promise<(Fragment['written'] | undefined)[]> => (await pieceNumbers(request)).map((p) => p?.written)
 
+type NumberReader = (copies: PlannedCopy[]) => Promise<PieceNumbers[]>
+
+/** The page numbers written on each piece (see openNumberReader), as a fragment keeps them. */
+const pieceNumbers = async (request: Parameters<typeof openNumberReader>[0]): Promise<PieceNumbers[]> => {
+  const readNumbers = await openNumberReader(request)
+  return readNumbers ? readNumbers(request.run.plan.copies) : request.run.plan.copies.map(() => ({}))
+}
+
 /**
- * The page numbers written on each piece, read as the identification job's page-order step reads them: the
- * batch's blank form (the subject's, else learned from the first pages) gives the footer, printed labels or
- * free writing; a learned footer loses the first pages' "1" on a few pieces' later feet.
+ * What reads the page numbers written on pieces, as the identification job's page-order step reads them: the
+ * batch's blank form (the subject's, else learned from the first pages) gives the footer, printed labels or free
+ * writing; a learned footer loses the first pages' "1" on a few pieces' later feet. Undefined when the paper has
+ * no footer to read.
  */
-const pieceNumbers = async ({ run, readers, withSubject, firstPages, headerBoxes }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean; firstPages: Uint8Array[]; headerBoxes: unknown[] }): Promise<PieceNumbers[]> => {
+const openNumberReader = async ({ run, readers, withSubject, firstPages, headerBoxes }: { run: IngestRun; readers: HeaderReaders; withSubject: boolean; firstPages: Uint8Array[]; headerBoxes: unknown[] }): Promise<NumberReader | undefined> => {
   // the unframed first, as readCopies learns
   const learners = [...firstPages.keys()].sort((a, b) => Number(!!headerBoxes[a]) - Number(!!headerBoxes[b])).slice(0, LEARNING_PAGES).map((i) => firstPageImage(firstPages[i]!))
   const form = await batchForm({ subject: cutOnSubject({ run, withSubject }), firstPagePrint: run.plan.model.firstPage, pages: learners, readers })
-  if (!form) return run.plan.copies.map(() => ({}))
-  // every piece whole, assembled once and only when the paper has a footer to read
-  let assembled: Uint8Array[] | undefined
-  const piecePdfs = async () => {
-    if (assembled) return assembled
-    const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
-    const assembler = await openAssembler({ sourceBytes: run.bytes, skewOf: (p) => skew.get(p) ?? 0 })
-    assembled = []
-    for (const copy of run.plan.copies) assembled.push(await assembler.assemble(copy.pages))
-    return assembled
-  }
-  const footer = await pageNumberFooter({ form, laterFeet: async () => (await piecePdfs()).filter((_, i) => run.plan.copies[i]!.pages.length > 1).slice(0, 3).flatMap((pdf) => laterFeet({ pdf })) })
-  if (!footer) return run.plan.copies.map(() => ({}))
-  const pdfs = await piecePdfs()
-  const out: PieceNumbers[] = []
-  for (const [i, copy] of run.plan.copies.entries()) {
-    if (copy.pages.length < 2) {
-      out.push({})
-      continue
+  if (!form) return undefined
+  const skew = new Map(run.analyses.map((a) => [a.sourcePage, a.skewDegrees]))
+  const assembler = await openAssembler({ sourceBytes: run.bytes, skewOf: (p) => skew.get(p) ?? 0 })
+  // each piece assembled once, and only when the paper has a footer to read
+  const assembled = new Map<PlannedCopy, Uint8Array>()
+  const pdfOf = async (copy: PlannedCopy) => assembled.get(copy) ?? assembled.set(copy, await assembler.assemble(copy.pages)).get(copy)!
+  const later = run.plan.copies.filter((copy) => copy.pages.length > 1).slice(0, 3)
+  const footer = await pageNumberFooter({ form, laterFeet: async () => (await Promise.all(later.map(pdfOf))).flatMap((pdf) => laterFeet({ pdf })) })
+  if (!footer) return undefined
+  return async (copies) => {
+    const out: PieceNumbers[] = []
+    for (const copy of copies) {
+      if (copy.pages.length < 2) {
+        out.push({})
+        continue
+      }
+      const { sheetOf, sideOf } = sheetKeys(copy.pages)
+      const { order, numbers, restart } = await readCopyOrder({ pdf: await pdfOf(copy), footers: copy.pages.map((p) => footerOfPage({ footer, subjectPage: p.subjectPage })), blank: copy.pages.map((p) => p.blank), sheets: sheetOf, sides: sideOf, engines: readers.engines })
+      // in the piece's scan order: the bench does not reorder the pieces' pages
+      out.push(restart ? { restart } : order ? { written: { total: order.total, numbers: numbers.map((n) => n?.n ?? null) } } : {})
     }
-    const { sheetOf, sideOf } = sheetKeys(copy.pages)
-    const { order, numbers, restart } = await readCopyOrder({ pdf: pdfs[i]!, footers: copy.pages.map((p) => footerOfPage({ footer, subjectPage: p.subjectPage })), blank: copy.pages.map((p) => p.blank), sheets: sheetOf, sides: sideOf, engines: readers.engines })
-    // in the piece's scan order: the bench does not reorder the pieces' pages
-    out.push(restart ? { restart } : order ? { written: { total: order.total, numbers: numbers.map((n) => n?.n ?? null) } } : {})
+    return out
   }
-  return out
 }

@@ -6,6 +6,7 @@ import { examCopiesLock, withLock } from '../../../locks/withLock'
 import { config } from '../../../runtime/config'
 import { NotFoundError } from '../../../runtime/errors'
 import { identifyCopies, toMatchStudent, type CopyIdentification } from '../lib/match/index'
+import { MAX_SPLIT_PASSES } from '../lib/pageNumbers/index'
 import type { IdentificationOptions, StoredCandidate } from '../types'
 import { copiesOfExam, displayName, isSettled, studentsOfExam, type CopyDoc } from './copies'
 import { advanceExamIfIdentified } from './examStatus'
@@ -20,9 +21,6 @@ export type IdentifyProgress = (args: { done: number; total: number }) => Promis
 /** Where a run's time went, in ms (logged with the job): reading headers, joining pieces, ordering pages, matching and writing. */
 export type IdentifyPhases = { read: number; join: number; order: number; match: number }
 export type IdentifyExamResult = { read: number; identified: number; needsReview: number; settled: number; examAdvanced: boolean; phaseMs: IdentifyPhases }
-
-/** Passes of cutting copies where their numbers start again at 1: a piece of three copies takes two. */
-const MAX_SPLIT_PASSES = 3
 
 /** Jobs reading one exam's headers at once, this one included: the options' (tests), else KORRIGO_IDENTIFY_LANES. */
 const lanesOf = (options: IdentificationOptions): number => options.lanes ?? config().KORRIGO_IDENTIFY_LANES

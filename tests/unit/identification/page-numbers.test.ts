@@ -157,6 +157,16 @@ describe('written page numbers', () => {
     expect(restartOf({ scores: [1, 2, 3, 4, 1, 2, 3, 4].map((n) => page(n, 4)) })?.at).toBe(4)
   })
 
+  it('finds the first cut of a piece that holds three copies, where no single cut leaves two counts', () => {
+    // copie-double-a4 drawn afresh (seed +5): three students' copies, the last two unnamed at the top, one piece
+    const piece = [page(1, 4), page(2, 4), page(3, 4), page(4, 4), page(1, 3), page(2, 3), page(3, 3), page(1, 5), page(2, 5), page(3, 5), page(4, 5), page(5, 5)]
+    const restart = restartOf({ scores: piece })
+    expect(restart?.at).toBe(4)
+    expect(restart?.tail.map((w) => w && `${w.n}/${w.total}`)).toEqual(['1/3', '2/3', '3/3'])
+    // the part after it is cut again on its own
+    expect(restartOf({ scores: piece.slice(4) })?.at).toBe(3)
+  })
+
   it('reads no restart in one copy, nor where the page read 1 is not where the part after it starts', () => {
     // one copy, in order or with its sheets scanned second first
     expect(restartOf({ scores: [1, 2, 3, 4, 5, 6].map((n) => page(n, 6)) })).toBeUndefined()

@@ -3,6 +3,6 @@ export { orderByWrittenNumbers, type NumberedPage, type PageOrder } from './orde
 export { footerFormOf, footerOfPage, footerWithoutWriting, freeFooterOf, footOf, pageNumberFooter, FOOT_FROM, type FooterForm } from './footer'
 export { scorePageNumber, type PageNumberScores } from './readPageNumber'
 export { decodeCopyNumbers } from './decode'
-export { restartOf, type NumberRestart } from './restart'
+export { MAX_SPLIT_PASSES, restartOf, type NumberRestart } from './restart'
 export { readCopyOrder, type CopyWrittenOrder } from './readCopyOrder'
 export { sheetKeys } from './foldedSheet'

@@ -2,6 +2,9 @@ import { decodeCopyNumbers } from './decode'
 import type { WrittenNumber } from './parse'
 import type { PageNumberScores } from './readPageNumber'
 
+/** Passes of cutting copies where their numbers start again at 1 after the first: a piece of three copies takes two. */
+export const MAX_SPLIT_PASSES = 3
+
 /** Pages each part must have numbered for a restart to be read. */
 const MIN_NUMBERED = 2
 
@@ -15,27 +18,59 @@ const numbered = (numbers: (WrittenNumber | undefined)[]) => numbers.filter(Bool
 /**
  * Where a piece holds the end of one copy and the whole of the next: a student who wrote no name on a first
  * sheet is cut into the piece before ("5/6 6/6" then "1/4 … 4/4"), and no single count explains the piece. The
- * page from which the numbers, decoded apart, start again at 1 — read on that very page — under a count of their
- * own (or under the same count when the part before has its own 1: two copies of one length), never inside a
- * folded sheet, when the two parts number more pages than the piece decoded whole. Undefined elsewhere: a page
- * misread "1" in the middle of a copy leaves the part after it without a count of its own, or the whole better read.
+ * piece is read as a run of copies, each numbered under its own count (or under the same count when the part
+ * before has its own 1: two copies of one length), every part after the first starting again at 1 — read on that
+ * very page — never inside a folded sheet, each part with pages of its own numbered; the run that numbers the most
+ * pages, when that is more than the piece decoded whole. Its first cut is returned: a piece of three copies ("1/4 …
+ * 4/4", "1/3 … 3/3", "1/5 … 5/5") has no single cut whose two sides each decode under one count, so the parts are
+ * found together, and the part after the cut is cut again on its own. Undefined elsewhere: a page misread "1" in the
+ * middle of a copy leaves the part after it without a count of its own, or the whole better read.
  */
 export const restartOf = ({ scores, sheetOf = [], sideOf = [], decoded }: { scores: (PageNumberScores | undefined)[]; decoded?: (WrittenNumber | undefined)[] } & Sheets): NumberRestart | undefined => {
-  const decode = (from: number, to: number) => decodeCopyNumbers(scores.slice(from, to), { sheetOf: sheetOf.slice(from, to), sideOf: sideOf.slice(from, to) })
+  const decodedParts = new Map<string, (WrittenNumber | undefined)[]>()
+  const decode = (from: number, to: number) => {
+    const key = `${from}:${to}`
+    if (!decodedParts.has(key)) decodedParts.set(key, decodeCopyNumbers(scores.slice(from, to), { sheetOf: sheetOf.slice(from, to), sideOf: sideOf.slice(from, to) }))
+    return decodedParts.get(key)!
+  }
+  const pages = scores.length
   // `decoded`: the piece decoded whole, when the caller has it
-  const whole = numbered(decoded ?? decode(0, scores.length))
+  const whole = numbered(decoded ?? decode(0, pages))
   // the parts can only number pages that were read: a piece numbered on every read page is one copy
   if (whole >= scores.filter(Boolean).length) return undefined
-  let best: (NumberRestart & { count: number }) | undefined
-  for (let at = 1; at < scores.length; at++) {
-    if (!scores[at] || (sheetOf[at] !== undefined && sheetOf[at] === sheetOf[at - 1])) continue
-    const tail = decode(at, scores.length)
-    if (tail[0]?.n !== 1 || numbered(tail) < MIN_NUMBERED) continue
-    const head = decode(0, at)
-    const headCount = head.find(Boolean)?.total
-    if (numbered(head) < MIN_NUMBERED || (headCount === tail[0].total && !head.some((w) => w?.n === 1))) continue
-    const count = numbered(head) + numbered(tail)
-    if (count > whole && (!best || count > best.count)) best = { at, head, tail, count }
+  const cuttable = (at: number) => scores[at] !== undefined && (sheetOf[at] === undefined || sheetOf[at] !== sheetOf[at - 1])
+  /** a part [from, to) after a cut: its numbers start at 1 on its first page, and it numbers enough pages */
+  const startsAgain = (from: number, to: number) => decode(from, to)[0]?.n === 1 && numbered(decode(from, to)) >= MIN_NUMBERED
+  /** a part before a cut is another copy than the one after it: a count of its own, or its own 1 */
+  const apart = (head: (WrittenNumber | undefined)[], tail: (WrittenNumber | undefined)[]) =>
+    numbered(head) >= MIN_NUMBERED && (head.find(Boolean)?.total !== tail[0]!.total || head.some((w) => w?.n === 1))
+  // best[from:to]: the most pages a run of parts numbers over [0, to), its last part [from, to), the part before it
+  type Run = { count: number; from: number; to: number; before?: Run }
+  const best = new Map<string, Run>()
+  for (let to = 2; to <= pages; to++) best.set(`0:${to}`, { count: numbered(decode(0, to)), from: 0, to })
+  for (let from = 1; from < pages; from++) {
+    if (!cuttable(from)) continue
+    for (let to = from + MIN_NUMBERED; to <= pages; to++) {
+      if (!startsAgain(from, to)) continue
+      const tail = decode(from, to)
+      let chosen: Run | undefined
+      for (let prev = 0; prev < from; prev++) {
+        const before = best.get(`${prev}:${from}`)
+        if (!before || !apart(decode(prev, from), tail)) continue
+        const run = { count: before.count + numbered(tail), from, to, before }
+        if (!chosen || run.count > chosen.count) chosen = run
+      }
+      if (chosen) best.set(`${from}:${to}`, chosen)
+    }
   }
-  return best && { at: best.at, head: best.head, tail: best.tail }
+  let top: Run | undefined
+  for (let from = 1; from < pages; from++) {
+    const run = best.get(`${from}:${pages}`)
+    if (run && run.count > whole && (!top || run.count > top.count)) top = run
+  }
+  if (!top) return undefined
+  // the part right after the first cut
+  let second = top
+  while (second.before && second.before.from > 0) second = second.before
+  return { at: second.from, head: decode(0, second.from), tail: decode(second.from, second.to) }
 }
