@@ -165,6 +165,10 @@ describe('written page numbers', () => {
     expect(restart?.tail.map((w) => w && `${w.n}/${w.total}`)).toEqual(['1/3', '2/3', '3/3'])
     // the part after it is cut again on its own
     expect(restartOf({ scores: piece.slice(4) })?.at).toBe(3)
+    // a batch cut into one block of twelve copies: the first cut all the same (a part runs to one of the next pages
+    // that can read a 1, so the search stays linear in the block)
+    const block = Array.from({ length: 12 }, (_, c) => [1, 2, 3, 4].map((n) => page(n, 4 + (c % 3)))).flat()
+    expect(restartOf({ scores: block })?.at).toBe(4)
   })
 
   it('reads no restart in one copy, nor where the page read 1 is not where the part after it starts', () => {

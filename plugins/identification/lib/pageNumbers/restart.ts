@@ -7,6 +7,22 @@ export const MAX_SPLIT_PASSES = 3
 
 /** Pages each part must have numbered for a restart to be read. */
 const MIN_NUMBERED = 2
+/** How many of the next possible starts a part may run to: pages misread as a 1 between two copies' starts, and a spare. */
+const PARTS_AHEAD = 8
+/** Nats a page's best reading of a 1 may trail its best reading of all: a 1 the decoding of its part could keep. */
+const ONE_WITHIN = 8
+
+/** Whether a page's writing can be read as "1 / N" for some count N about as well as anything else. */
+const mayReadOne = ({ scores }: PageNumberScores): boolean => {
+  let best = -Infinity
+  let one = -Infinity
+  for (const row of scores) {
+    if (!row) continue
+    for (let n = 1; n < row.length; n++) best = Math.max(best, row[n]!)
+    if (row.length > 1) one = Math.max(one, row[1]!)
+  }
+  return one >= best - ONE_WITHIN
+}
 
 /** A piece that is two copies: where the second starts, and each part's numbers decoded apart. */
 export type NumberRestart = { at: number; head: (WrittenNumber | undefined)[]; tail: (WrittenNumber | undefined)[] }
@@ -38,7 +54,11 @@ export const restartOf = ({ scores, sheetOf = [], sideOf = [], decoded }: { scor
   const whole = numbered(decoded ?? decode(0, pages))
   // the parts can only number pages that were read: a piece numbered on every read page is one copy
   if (whole >= scores.filter(Boolean).length) return undefined
-  const cuttable = (at: number) => scores[at] !== undefined && (sheetOf[at] === undefined || sheetOf[at] !== sheetOf[at - 1])
+  // Where a part may start: a page the piece may cut before whose own reading can be a 1. Each part ends where one of
+  // the next few such pages starts another, or at the piece's end: the search stays linear in a long piece (a batch
+  // cut into one block), where every pair of pages would take minutes.
+  const starts = scores.flatMap((page, at) => (at > 0 && page && mayReadOne(page) && (sheetOf[at] === undefined || sheetOf[at] !== sheetOf[at - 1]) ? [at] : []))
+  const endsAfter = (k: number) => [...starts.slice(k + 1, k + 1 + PARTS_AHEAD), pages]
   /** a part [from, to) after a cut: its numbers start at 1 on its first page, and it numbers enough pages */
   const startsAgain = (from: number, to: number) => decode(from, to)[0]?.n === 1 && numbered(decode(from, to)) >= MIN_NUMBERED
   /** a part before a cut is another copy than the one after it: a count of its own, or its own 1 */
@@ -47,14 +67,13 @@ export const restartOf = ({ scores, sheetOf = [], sideOf = [], decoded }: { scor
   // best[from:to]: the most pages a run of parts numbers over [0, to), its last part [from, to), the part before it
   type Run = { count: number; from: number; to: number; before?: Run }
   const best = new Map<string, Run>()
-  for (let to = 2; to <= pages; to++) best.set(`0:${to}`, { count: numbered(decode(0, to)), from: 0, to })
-  for (let from = 1; from < pages; from++) {
-    if (!cuttable(from)) continue
-    for (let to = from + MIN_NUMBERED; to <= pages; to++) {
+  for (const to of starts.slice(0, PARTS_AHEAD)) best.set(`0:${to}`, { count: numbered(decode(0, to)), from: 0, to })
+  starts.forEach((from, k) => {
+    for (const to of endsAfter(k)) {
       if (!startsAgain(from, to)) continue
       const tail = decode(from, to)
       let chosen: Run | undefined
-      for (let prev = 0; prev < from; prev++) {
+      for (const prev of [0, ...starts.slice(0, k)]) {
         const before = best.get(`${prev}:${from}`)
         if (!before || !apart(decode(prev, from), tail)) continue
         const run = { count: before.count + numbered(tail), from, to, before }
@@ -62,9 +81,9 @@ export const restartOf = ({ scores, sheetOf = [], sideOf = [], decoded }: { scor
       }
       if (chosen) best.set(`${from}:${to}`, chosen)
     }
-  }
+  })
   let top: Run | undefined
-  for (let from = 1; from < pages; from++) {
+  for (const from of starts) {
     const run = best.get(`${from}:${pages}`)
     if (run && run.count > whole && (!top || run.count > top.count)) top = run
   }
