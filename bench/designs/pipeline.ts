@@ -211,7 +211,7 @@ export const cutOnRestarts = async ({ run, readNumbers }: { run: IngestRun; read
     const copies: PlannedCopy[] = []
     const next: (PieceNumbers | undefined)[] = []
     current.plan.copies.forEach((copy, i) => {
-      const restart = read[i]?.restart
+      const restart = read[i]!.restart
       if (!restart) {
         copies.push(copy)
         next.push(read[i])
@@ -227,16 +227,13 @@ export const cutOnRestarts = async ({ run, readNumbers }: { run: IngestRun; read
   return { run: current, written: read.map((r) => r.written) }
 }
 
-/** The page numbers written on each piece (see pieceNumbers), as a fragment keeps them. */
-export const writtenNumbers = async (request: Parameters<typeof pieceNumbers>[0]): Promise<(Fragment['written'] | undefined)[]> => (await pieceNumbers(request)).map((p) => p?.written)
+/** The page numbers written on each piece (see openNumberReader), as a fragment keeps them; none on a piece that restarts. */
+export const writtenNumbers = async (request: Parameters<typeof openNumberReader>[0]): Promise<(Fragment['written'] | undefined)[]> => {
+  const readNumbers = await openNumberReader(request)
+  return readNumbers ? (await readNumbers(request.run.plan.copies)).map((p) => p.written) : request.run.plan.copies.map(() => undefined)
+}
 
 type NumberReader = (copies: PlannedCopy[]) => Promise<PieceNumbers[]>
-
-/** The page numbers written on each piece (see openNumberReader), as a fragment keeps them. */
-const pieceNumbers = async (request: Parameters<typeof openNumberReader>[0]): Promise<PieceNumbers[]> => {
-  const readNumbers = await openNumberReader(request)
-  return readNumbers ? readNumbers(request.run.plan.copies) : request.run.plan.copies.map(() => ({}))
-}
 
 /**
  * What reads the page numbers written on pieces, as the identification job's page-order step reads them: the
