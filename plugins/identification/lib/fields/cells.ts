@@ -1,4 +1,4 @@
-import { findCellWalls } from '../ocr/cellWalls'
+import { findCellWalls, stripsBetweenRules } from '../ocr/cellWalls'
 import type { BlankForm } from './form'
 import { NAME_KINDS } from './labels'
 
@@ -21,6 +21,8 @@ export const writesNameInCells = (form: BlankForm): boolean => {
       if (width < 40 || height < 8) return false
       const ink = new Uint8Array(width * height)
       for (let y = 0; y < height; y++) ink.set(mask.data.subarray((y0 + y) * mask.width + x0, (y0 + y + 1) * mask.width), y * width)
-      return findCellWalls({ ink, width, height }).length > 0
+      // The band's rows of cells one by one (see stripsBetweenRules), and the band whole as before.
+      const strips = [{ y0: 0, y1: height }, ...stripsBetweenRules({ ink, width, height })]
+      return strips.some(({ y0: top, y1: bottom }) => findCellWalls({ ink: ink.subarray(top * width, bottom * width), width, height: bottom - top }).length > 0)
     })
 }

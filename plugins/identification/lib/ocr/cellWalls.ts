@@ -15,7 +15,7 @@ const GAP_TOLERANCE = 0.25
 export type Wall = { x0: number; x1: number }
 export type Run = { start: number; end: number }
 
-const ruledRows = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
+export const ruledRows = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
   const minRun = Math.max(40, Math.round(width * 0.25))
   const ruled = new Uint8Array(height)
   for (let y = 0; y < height; y++) {
@@ -91,4 +91,21 @@ export const findCellWalls = ({ ink, width, height }: { ink: Uint8Array; width: 
   const right = walls[walls.length - 1]!.x1
   for (let y = 0; y < height; y++) if (ruled[y]) for (let x = left; x <= right; x++) if (ink[y * width + x]) pixels.push(y * width + x)
   return pixels
+}
+
+/**
+ * The strips of a band that run from one rule to the next, each grown by MEET rows: a row of letter cells
+ * each, looked at alone. A band around a label read over two lines holds several rows of cells at other
+ * pitches (NOM, PRÉNOM, the candidate's number, the date), whose walls together make no regular grid.
+ */
+export const stripsBetweenRules = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): { y0: number; y1: number }[] => {
+  const ruled = ruledRows({ ink, width, height })
+  const rules: { y0: number; y1: number }[] = []
+  for (let y = 0; y < height; y++) {
+    if (!ruled[y]) continue
+    const last = rules[rules.length - 1]
+    if (last && last.y1 >= y - 1) last.y1 = y
+    else rules.push({ y0: y, y1: y })
+  }
+  return rules.slice(1).map((rule, i) => ({ y0: Math.max(0, rules[i]!.y0 - MEET), y1: Math.min(height, rule.y1 + MEET + 1) }))
 }
