@@ -1,3 +1,4 @@
+import { endAtCells } from '../../../plugins/identification/lib/fields/cells'
 import { writesNameInCells } from '../../../plugins/identification/lib/fields/index'
 import type { BlankForm } from '../../../plugins/identification/lib/fields/form'
 import type { FormLabel } from '../../../plugins/identification/lib/fields/phrases'
@@ -42,5 +43,28 @@ describe('letter cells next to a name label read over two lines', () => {
     const boxes: Rect[] = [[350, 60, 400, 2], [350, 100, 400, 2], [350, 60, 2, 42], [420, 60, 2, 42], [600, 60, 2, 42], [748, 60, 2, 42]]
     const lines: Rect[] = [0, 1, 2, 3].map((k): Rect => [320, 130 + 30 * k, 860, 2])
     expect(writesNameInCells(formWith({ rects: [...boxes, ...lines], label: tallLabel }))).toBe(false)
+  })
+})
+
+// The same label read with the first cells as more of it ("NOM DE FAMILLE (ClAJUIT"): it reached over the first
+// letters written, cut off the name ("RAHIM" for IBRAHIM), and the row under it was taken for its line. Ended at
+// the cells, official-a4 --seed 7 named 31 -> 45 of 51 pieces and official-a3 --seed 7 25 -> 35 of 36, none wrongly.
+describe('a name label that OCR read into the cells after it', () => {
+  const rows = [...cellRow({ x: 350, y: 60, height: 40, pitch: 30, cells: 26 }), ...cellRow({ x: 350, y: 120, height: 40, pitch: 30, cells: 25 })]
+  const intoCells: FormLabel = { kind: 'lastName', text: 'NOM DE FAMILLE (ClAJUIT', x0: 50, y0: 55, x1: 462, y1: 112 }
+
+  it('ends where the row of cells on its line begins', () => {
+    const { mask } = formWith({ rects: rows, label: intoCells })
+    expect(endAtCells({ label: intoCells, mask }).x1).toBe(349)
+  })
+
+  it('is left as it is when no cells are inside it, and so is a label of another kind', () => {
+    const { mask } = formWith({ rects: rows, label: intoCells })
+    const before: FormLabel = { ...intoCells, x1: 300 }
+    expect(endAtCells({ label: before, mask })).toEqual(before)
+    const session: FormLabel = { ...intoCells, kind: 'other', text: 'Session (ClAJUIT' }
+    expect(endAtCells({ label: session, mask })).toEqual(session)
+    const plain = formWith({ rects: [[350, 60, 800, 2], [350, 100, 800, 2]], label: intoCells }).mask
+    expect(endAtCells({ label: intoCells, mask: plain })).toEqual(intoCells)
   })
 })

@@ -12,6 +12,7 @@ import { subjectPlaces } from './subjectPages'
 import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
 import { lightestOf } from './lightest'
 import { rulesOf, withoutRules } from './rules'
+import { endAtCells } from './cells'
 
 /**
  * A first page as printed, before anyone wrote on it: from the exam's blank subject, or learned from
@@ -202,7 +203,7 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
     const unruled: PageImage = { ...image, ...withoutRules({ image, long: RULE_LONG, tall: RULE_TALL }) }
     for (const band of [HEAD_BAND, HEAD_BAND_2X]) found = [...(await labelsIn({ image: unruled, labels, bands: [band] })), ...found]
   }
-  return { image, mask: learned, labels: distinctLabels(found), source: 'learned' }
+  return { image, mask: learned, labels: distinctLabels(found).map((label) => endAtCells({ label, mask: learned })), source: 'learned' }
 }
 
 /**
