@@ -6,12 +6,14 @@ import type { PresetName } from '../../../tools/papers/index'
 // The page analysis' own clue (lines' left edges, where the ink sits, a margin or a header) was weighed 0.8 a point,
 // so a written page with an ordinary clue (~2) was turned over by that noise: 15 right sides in 24 fresh classes of
 // the tuned designs, one in each of these small classes, while the clue itself was never wrong where it said
-// anything. Weighed 3 a point, none is.
+// anything. Weighed 3 a point, none is. The official sheet drawn with --seed 7 (a whole class: no small one turns a
+// side at 3 and not at 4) has a written page whose clue is 2.0 against print that fits it turned by 7 nats: weighed 4.
 const classes: { name: PresetName; seedOffset: number }[] = [
   { name: 'framed-a4-mini', seedOffset: 1 },
   { name: 'framed-a4-mini', seedOffset: 5 },
   { name: 'one-line-a4-mini', seedOffset: 2 },
   { name: 'two-column-a4-mini', seedOffset: 5 },
+  { name: 'official-a4', seedOffset: 7 },
 ]
 
 describe('which way up a written page goes, without a subject', () => {

@@ -16,11 +16,12 @@ export type SheetEvidence = { sheets: [Sheet, Sheet]; units: [UnitEvidence[], Un
  * against the templates, in log-odds per point of clue. Learned from a batch, the print of the pages after a first
  * page is mostly where students write, and it fits a page turned half a turn a few nats better as often as not:
  * weighed 0.8, a written page's ordinary clue (~2) lost to that noise — 15 right sides turned over in 24 fresh classes
- * of the tuned designs, while the clue was never wrong there where it said anything. At 3 (and 4 alike) none is; at 2
- * one still is. A subject's print (60–300 nats between the two ways up) still decides where it is clear, and a
- * page with no clue (blank, a lone number at its foot) goes by the print.
+ * of the tuned designs, while the clue was never wrong there where it said anything. At 3 none is; at 2 one still is.
+ * At 4 (the same as 3 on those 64 classes and on 16 more drawn with --seed 7) a written official sheet whose clue was
+ * 2.0 stays upright against print that fit it turned by 7 nats. A subject's print (60–300 nats between the two ways
+ * up) still decides where it is clear, and a page with no clue (blank, a lone number at its foot) goes by the print.
  */
-const ORIENTATION_CLUE_WEIGHT = 3
+const ORIENTATION_CLUE_WEIGHT = 4
 const ORIENTATION_CLUE_CAP = 24
 
 export const orientationPrior = (sheet: Sheet): [number, number] => {
