@@ -17,12 +17,8 @@ export const writesNameInCells = (form: BlankForm): boolean => {
       const h = Math.max(4, label.y1 - label.y0)
       const y0 = Math.max(0, Math.round(label.y0 - 2 * h))
       const y1 = Math.min(mask.height, Math.round(label.y1 + 2 * h))
-      const x0 = Math.min(mask.width, Math.round(label.x1))
-      const width = mask.width - x0
-      const height = y1 - y0
+      const { ink, width, height } = bandOf({ mask, x0: Math.min(mask.width, Math.round(label.x1)), y0, y1 })
       if (width < 40 || height < 8) return false
-      const ink = new Uint8Array(width * height)
-      for (let y = 0; y < height; y++) ink.set(mask.data.subarray((y0 + y) * mask.width + x0, (y0 + y + 1) * mask.width), y * width)
       // The band's rows of cells one by one (see stripsBetweenRules), and the band whole as before.
       const strips = [{ y0: 0, y1: height }, ...stripsBetweenRules({ ink, width, height })]
       return strips.some(({ y0: top, y1: bottom }) => findCellWalls({ ink: ink.subarray(top * width, bottom * width), width, height: bottom - top }).length > 0)
@@ -38,14 +34,11 @@ export const writesNameInCells = (form: BlankForm): boolean => {
 export const endAtCells = ({ label, mask }: { label: FormLabel; mask: Mask }): FormLabel => {
   if (!NAME_KINDS.has(label.kind)) return label
   const h = Math.max(4, label.y1 - label.y0)
-  const x0 = Math.max(0, Math.round(label.x0))
+  const x0 = Math.min(mask.width, Math.max(0, Math.round(label.x0)))
   const y0 = Math.max(0, Math.round(label.y0 - h))
   const y1 = Math.min(mask.height, Math.round(label.y1 + h))
-  const width = mask.width - x0
-  const height = y1 - y0
+  const { ink, width, height } = bandOf({ mask, x0, y0, y1 })
   if (width < 40 || height < 8) return label
-  const ink = new Uint8Array(width * height)
-  for (let y = 0; y < height; y++) ink.set(mask.data.subarray((y0 + y) * mask.width + x0, (y0 + y + 1) * mask.width), y * width)
   let end = label.x1
   for (const strip of stripsBetweenRules({ ink, width, height })) {
     // a row of cells on the label's own line: its middle within the label's height
@@ -57,4 +50,13 @@ export const endAtCells = ({ label, mask }: { label: FormLabel; mask: Mask }): F
     if (first > label.x0 + h && first < end) end = first - 1
   }
   return end < label.x1 ? { ...label, x1: end } : label
+}
+
+/** The mask's rows y0 to y1, from column x0 to its right edge: where a label's cells would be. */
+const bandOf = ({ mask, x0, y0, y1 }: { mask: Mask; x0: number; y0: number; y1: number }) => {
+  const width = mask.width - x0
+  const height = y1 - y0
+  const ink = new Uint8Array(Math.max(0, width * height))
+  for (let y = 0; y < height; y++) ink.set(mask.data.subarray((y0 + y) * mask.width + x0, (y0 + y + 1) * mask.width), y * width)
+  return { ink, width, height }
 }

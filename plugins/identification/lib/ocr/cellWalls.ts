@@ -15,7 +15,7 @@ const GAP_TOLERANCE = 0.25
 export type Wall = { x0: number; x1: number }
 export type Run = { start: number; end: number }
 
-export const ruledRows = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
+const ruledRows = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
   const minRun = Math.max(40, Math.round(width * 0.25))
   const ruled = new Uint8Array(height)
   for (let y = 0; y < height; y++) {
