@@ -64,9 +64,36 @@ const showCopy = async (page: Page, id: number) => {
 
 const pageItem = (page: Page, index: number) => page.locator(`[data-testid=desk-page][data-page="${index}"]`)
 
-/** A fix is done when the desk has reloaded with the expected number of pages for the shown copy. */
-const waitForPages = (page: Page, count: number) =>
-  page.waitForFunction((n) => document.querySelectorAll('[data-testid=desk-page]').length === n && document.querySelector('[data-testid=desk-pages]')?.getAttribute('aria-busy') === 'false', count)
+/**
+ * A fix is done when the desk has reloaded with the expected number of pages for the shown copy. Each fix
+ * rebuilds PDFs and may wait for the exam's lock behind an identification run: on a loaded CI machine that
+ * takes longer than Playwright's default 30 s. On a timeout, say what the desk showed.
+ */
+const waitForPages = async (page: Page, count: number) => {
+  try {
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=desk-page]').length === n && document.querySelector('[data-testid=desk-pages]')?.getAttribute('aria-busy') === 'false',
+      count,
+      { timeout: 120_000 },
+    )
+  } catch (error) {
+    const shown = await page.evaluate(() => ({
+      copy: document.querySelector('[data-testid=desk-pages]')?.getAttribute('data-copy-id'),
+      busy: document.querySelector('[data-testid=desk-pages]')?.getAttribute('aria-busy'),
+      pages: document.querySelectorAll('[data-testid=desk-page]').length,
+      error: document.querySelector('[data-testid=desk-error]')?.textContent,
+      info: document.querySelector('[data-testid=desk-info]')?.textContent,
+    }))
+    throw new Error(`the desk did not show ${count} pages: ${JSON.stringify(shown)} (${(error as Error).message})`)
+  }
+}
+
+/** The identification a fix queued (reading a copy a split made) has written every copy: none is pending. */
+const identified = async (exam: number) =>
+  until('the identification the fix queued', async () => {
+    const all = await copiesOf(exam)
+    return all.every((c) => c.identification.status !== 'pending') ? all : undefined
+  }, 600_000)
 
 describe('fixing scans in the identification desk', () => {
   it('rotates, splits, merges and moves pages from the desk, and shows what the server refuses', async () => {
@@ -111,6 +138,8 @@ describe('fixing scans in the identification desk', () => {
     expect(fresh.pages.map((p) => p.sourcePage)).toEqual(a.pages.slice(1).map((p) => p.sourcePage))
     expect((await copyById(a.id)).pages).toHaveLength(1)
     expect(await page.textContent('[data-testid=desk-open-count]')).toContain(`(${copies.length + 1})`)
+    // The split queued a reading of the new copy; the merge below is a person's next step, not a race with it.
+    await identified(exam.id)
 
     // Merge it back: the pages return to the end of A, the split-off copy is gone.
     await page.selectOption('[data-testid=copy-merge-target]', String(fresh.id))
