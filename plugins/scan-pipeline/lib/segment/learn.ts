@@ -235,6 +235,9 @@ export const learnTemplates = ({ sheets, learnFrom = LEARN_FROM }: { sheets: She
       break
     }
   }
+  // No print comes once per copy among others: on copies of one page (a worksheet, an annex to fill in) the
+  // first page is nearly every sheet, and only a student's extra sheets lack its print.
+  best ??= tryCommonPrint({ candidates, sides, targetOf })
   if (!best) return undefined
   const frame = { width: best.template.width, height: best.template.height }
   const points = samplePoints(best.template, 1500)
@@ -370,6 +373,48 @@ const trySeed = ({
   const members = warped.filter((_, i) => group.has(candidates[i]!))
   const final = consensus({ pages: unpackEach(members, fromBits), frame })
   return { seed, separation: settled.separation, group, template: final, background, crisp: crispPixels({ template: final, members }) }
+}
+
+/** The common print must be on this share of the sheets, the batch's first among them, to be one-page copies' print. */
+const COMMON_PRINT_SHARE = 0.6
+
+/**
+ * Copies of one page: the print most sheets carry is the first page, the sheets without it (lined or squared
+ * paper a student added) follow the copy before them. Aligned on the batch's first sheet (a batch starts with a
+ * copy), the print inked near the same place on most sheets is found, and each sheet scored by how much of it
+ * it carries; taken only when the batch's first sheet carries it, most sheets do, some clearly do not, and it is
+ * print (crisp), not the ghost of writing every student puts in the same place.
+ */
+const tryCommonPrint = ({ candidates, sides, targetOf }: { candidates: Candidate[]; sides: Unit[]; targetOf: (u: Unit) => Target }): Attempt | undefined => {
+  const seed = candidates[0]!
+  const reference = unitMask(seed.unit)!
+  const frame = { width: reference.width, height: reference.height }
+  const refPoints = samplePoints(reference, 1500)
+  const alignments = new Map<Unit, Alignment>()
+  const alignmentOf = (u: Unit) => {
+    let a = alignments.get(u)
+    if (!a) alignments.set(u, (a = alignTemplate({ points: refPoints, target: targetOf(u) })))
+    return a
+  }
+  const warped = candidates.map((c) => toBits(warpToFrame({ mask: unitMask(c.unit)!, alignment: alignmentOf(c.unit), frame })))
+  const common = consensus({ pages: unpackEach(warped, fromBits), frame, share: COMMON_PRINT_SHARE })
+  const points = samplePoints(common, 1500)
+  if (points.xs.length < 30) return undefined
+  const carried = warped.map((page) => {
+    let on = 0
+    for (let i = 0; i < points.xs.length; i++) on += bitAt(page, points.ys[i]! * frame.width + points.xs[i]!)
+    return on / points.xs.length
+  })
+  const split = twoGroups(carried)
+  if (!split || split.separation < MIN_SEPARATION || !(carried[0]! > split.threshold)) return undefined
+  const group = new Set(candidates.filter((_, i) => carried[i]! > split.threshold))
+  if (group.size === candidates.length || group.size < candidates.length * COMMON_PRINT_SHARE) return undefined
+  const members = warped.filter((_, i) => group.has(candidates[i]!))
+  const template = consensus({ pages: unpackEach(members, fromBits), frame })
+  const crisp = crispPixels({ template, members })
+  if (crisp < MIN_CRISP) return undefined
+  const background = consensus({ pages: unpackEach(sides, (u) => warpToFrame({ mask: unitMask(u)!, alignment: alignmentOf(u), frame })), frame })
+  return { seed, separation: split.separation, group, template, background, crisp }
 }
 
 const crispPixels = ({ template, members }: { template: Mask; members: BitMask[] }): number => {

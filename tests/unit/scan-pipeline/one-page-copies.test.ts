@@ -1,0 +1,35 @@
+import { identifyRun, ingestPreset, scoreIngestion } from '../../../bench/designs/pipeline'
+import { openHeaderReaders } from '../../../plugins/identification/services/engines'
+
+// Issue 11: copies of one page (an annex to fill in, a worksheet), with now and then a lined or squared sheet a
+// student added. The first page's print is on nearly every sheet, so no print comes "once per copy" among others
+// (learnTemplates' group follows itself) and the batch was cut sheet by sheet, every added sheet a copy of its own:
+// annex-a4 73.1 % of copies exact drawn with --seed 7; with --seed 8 the writing's layout learned a wrong group of
+// "first pages" and cut 33 pages into 9 copies, 0 % exact, 0 named. The print most sheets carry is now the first
+// page when the batch's first sheet carries it and some sheets clearly lack it (learn.ts tryCommonPrint): 100 %
+// at seeds +7 and +8 (and +0, 92.3 % before). Found on those fresh seeds; seed 0 and the held-out fonts only measured.
+describe('copies of one page with a student’s added sheets', () => {
+  it.each([7, 8])('cuts every copy on the print its page carries, the added sheets with it (seed +%i)', async (seedOffset) => {
+    const run = await ingestPreset({ name: 'annex-a4', withSubject: false, seedOffset })
+    expect(run.plan.model.boundary).toBe('learned-template')
+    const score = await scoreIngestion(run)
+    expect(score.wrong).toEqual([])
+    expect(score.exactCopies).toBe(score.copies)
+    expect(score.unsure).toBe(0)
+  }, 300_000)
+
+  it('names the class so cut, no one wrongly', async () => {
+    const run = await ingestPreset({ name: 'annex-a4', withSubject: false, seedOffset: 8 })
+    const readers = await openHeaderReaders()
+    try {
+      const score = await identifyRun({ run, readers, withSubject: false })
+      expect(score.wrong).toBe(0)
+      expect(score.joinsWrong).toBe(0)
+      // 25 of 25 named measured; a little room for a machine whose recogniser reads a letter otherwise
+      expect(score.auto / score.named).toBeGreaterThanOrEqual(0.85)
+      expect(score.complete.incomplete).toEqual([])
+    } finally {
+      await readers.terminate()
+    }
+  }, 600_000)
+})
