@@ -77,11 +77,17 @@ describe('scan batches: limits', () => {
   })
 })
 
+/**
+ * Alice's batch must still be under way when Bob's is done: ten slices of 4 pages. With 16 pages (four slices) a
+ * CI machine twice slower than usual finished hers while Bob's upload was still being checked.
+ */
+const BIG_PAGES = 40
+
 describe('scan batches: one user cannot starve another', () => {
   test("Bob's small batch, uploaded after Alice's big one, is done first", async () => {
     const big = await app.runtime.payload.create({ collection: 'exams', data: { title: 'Big', correctors: [seed.alice.id] } })
     const small = await app.runtime.payload.create({ collection: 'exams', data: { title: 'Small', correctors: [seed.bob.id] } })
-    const bigBatch = await uploadBatch({ client: alice, exam: big.id, name: 'big.pdf', bytes: goodScan(16, 100) })
+    const bigBatch = await uploadBatch({ client: alice, exam: big.id, name: 'big.pdf', bytes: goodScan(BIG_PAGES, 100) })
     // Alice's batch is under way before Bob uploads.
     const deadline = Date.now() + 120_000
     while ((await app.runtime.payload.findByID({ collection: 'scan-batches', id: bigBatch.id, depth: 0, overrideAccess: true })).status !== 'processing') {
@@ -93,12 +99,12 @@ describe('scan batches: one user cannot starve another', () => {
     const bigWhenSmallDone = await app.runtime.payload.findByID({ collection: 'scan-batches', id: bigBatch.id, depth: 0, overrideAccess: true })
     expect(smallDone.status).toBe('done')
     expect(bigWhenSmallDone.status).toBe('processing')
-    expect(bigWhenSmallDone.progress!.pagesDone!).toBeLessThan(16)
+    expect(bigWhenSmallDone.progress!.pagesDone!).toBeLessThan(BIG_PAGES)
     // And the big one still finishes, whole.
     const bigDone = await waitForBatch({ payload: app.runtime.payload, id: bigBatch.id, timeoutMs: 1_200_000 })
     expect(bigDone.status).toBe('done')
-    expect(bigDone.progress).toMatchObject({ pagesDone: 16, pagesTotal: 16 })
+    expect(bigDone.progress).toMatchObject({ pagesDone: BIG_PAGES, pagesTotal: BIG_PAGES })
     const placed = (await copiesOfExam(app.runtime.payload, big.id)).flatMap((c) => c.pages!.map((p) => p.sourcePage)).sort((a, b) => a - b)
-    expect(placed).toEqual(Array.from({ length: 16 }, (_, i) => i + 1))
+    expect(placed).toEqual(Array.from({ length: BIG_PAGES }, (_, i) => i + 1))
   }, 1_500_000)
 })
