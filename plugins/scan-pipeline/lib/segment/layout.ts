@@ -170,14 +170,17 @@ const cellLogOdds = (model: CellModel, c: Uint8Array): number => {
  * The top-of-page writing layout of a copy's first page, learned from the batch. Seeded with the
  * batch's first sheet (pages whose top band looks like it), then refined as two classes — first pages
  * and the others — each with its own chance of writing in every cell, until the classes settle. Every
- * sheet, both ways up, gets a log-odds of starting a copy. Undefined when the classes are not clear or
- * the "first pages" follow each other (something every sheet has, not once per copy).
+ * sheet, both ways up, gets a log-odds of starting a copy. Undefined when the classes are not clear, the
+ * "first pages" follow each other (something every sheet has, not once per copy), or the batch's first
+ * written sheet is not one of them (the classes grew the wrong way round: the added sheets as first pages).
  */
 export const learnLayout = ({ sheets }: { sheets: Sheet[] }): LayoutEvidence | undefined => {
   const usable = sheets.flatMap((s, i) => (s.error || !firstSlot(s, false) ? [] : [i]))
   if (usable.length < 4) return undefined
   const uprightF = features(usable.map((i) => topBand(firstSlot(sheets[i]!, false)!)))
   const upright = uprightF.map(written)
+  // A batch starts with a copy: its first sheet written at the top is a first page, whichever seed the classes grew from.
+  const opener = upright.findIndex((c) => c.some((v) => v !== 0))
   for (let seed = 0; seed < Math.min(3, usable.length); seed++) {
     if (upright[seed]!.every((v) => v === 0)) continue
     const similarity = uprightF.map((f) => cosine(f, uprightF[seed]!))
@@ -191,7 +194,7 @@ export const learnLayout = ({ sheets }: { sheets: Sheet[] }): LayoutEvidence | u
       isFirst = next
       model = fitCells(upright, isFirst)
     }
-    if (!isFirst[seed] && seed > 0) continue
+    if (!isFirst[seed] || !isFirst[opener]) continue
     const members = new Set(usable.filter((_, k) => isFirst[k]))
     if (members.size < 2 || members.size === usable.length) continue
     const adjacent = [...members].filter((i) => members.has(i - 1)).length
