@@ -312,6 +312,19 @@ const pageTwoTemplate = ({
   return ink > 0 && shared / ink <= MAX_SHARED_WITH_FIRST ? template : undefined
 }
 
+/** The seed's frame, and each side's alignment on it (made once, on first need). */
+const alignedOn = ({ seed, targetOf }: { seed: Candidate; targetOf: (u: Unit) => Target }) => {
+  const reference = unitMask(seed.unit)!
+  const refPoints = samplePoints(reference, 1500)
+  const alignments = new Map<Unit, Alignment>()
+  const alignmentOf = (u: Unit) => {
+    let a = alignments.get(u)
+    if (!a) alignments.set(u, (a = alignTemplate({ points: refPoints, target: targetOf(u) })))
+    return a
+  }
+  return { frame: { width: reference.width, height: reference.height }, alignmentOf }
+}
+
 const trySeed = ({
   seed,
   candidates,
@@ -323,15 +336,7 @@ const trySeed = ({
   sides: Unit[]
   targetOf: (u: Unit) => Target
 }): Attempt | undefined => {
-  const reference = unitMask(seed.unit)!
-  const frame = { width: reference.width, height: reference.height }
-  const refPoints = samplePoints(reference, 1500)
-  const alignments = new Map<Unit, Alignment>()
-  const alignmentOf = (u: Unit) => {
-    let a = alignments.get(u)
-    if (!a) alignments.set(u, (a = alignTemplate({ points: refPoints, target: targetOf(u) })))
-    return a
-  }
+  const { frame, alignmentOf } = alignedOn({ seed, targetOf })
   const background = consensus({ pages: unpackEach(sides, (u) => warpToFrame({ mask: unitMask(u)!, alignment: alignmentOf(u), frame })), frame })
 
   // Where the pages have ink, how often: print shared by a group of pages (the first pages) is sharp
@@ -387,15 +392,7 @@ const COMMON_PRINT_SHARE = 0.6
  */
 const tryCommonPrint = ({ candidates, sides, targetOf }: { candidates: Candidate[]; sides: Unit[]; targetOf: (u: Unit) => Target }): Attempt | undefined => {
   const seed = candidates[0]!
-  const reference = unitMask(seed.unit)!
-  const frame = { width: reference.width, height: reference.height }
-  const refPoints = samplePoints(reference, 1500)
-  const alignments = new Map<Unit, Alignment>()
-  const alignmentOf = (u: Unit) => {
-    let a = alignments.get(u)
-    if (!a) alignments.set(u, (a = alignTemplate({ points: refPoints, target: targetOf(u) })))
-    return a
-  }
+  const { frame, alignmentOf } = alignedOn({ seed, targetOf })
   const warped = candidates.map((c) => toBits(warpToFrame({ mask: unitMask(c.unit)!, alignment: alignmentOf(c.unit), frame })))
   const common = consensus({ pages: unpackEach(warped, fromBits), frame, share: COMMON_PRINT_SHARE })
   const points = samplePoints(common, 1500)
