@@ -178,7 +178,8 @@ const learningSample = <T>(items: T[], max: number): T[] => {
 const evenSample = <T>(items: T[], max: number): T[] => (items.length <= max ? items : Array.from({ length: max }, (_, k) => items[Math.floor((k * items.length) / max)]!))
 
 /** `crisp`: pixels of the template that most of its group have inked exactly there (print, not a ghost of writing) */
-type Attempt = { seed: Candidate; separation: number; group: Set<Candidate>; template: Mask; background: Mask; crisp: number }
+/** `background`: what the sides share, aligned on the seed — made only when asked (no page outside the group is left to learn "any other page" from) */
+type Attempt = { seed: Candidate; separation: number; group: Set<Candidate>; template: Mask; background: () => Mask; crisp: number }
 
 /**
  * Print is inked on the same pixels of every page that carries it; where most students write (the first rules
@@ -243,7 +244,7 @@ export const learnTemplates = ({ sheets, learnFrom = LEARN_FROM }: { sheets: She
   const points = samplePoints(best.template, 1500)
   const others = sides.filter((u) => !candidates.some((c) => c.unit === u && best!.group.has(c)))
   const warpOn = (mask: Mask, target = prepareTarget(mask)) => warpToFrame({ mask, alignment: alignTemplate({ points, target }), frame })
-  const continuation = others.length > 0 ? consensus({ pages: unpackEach(others, (u) => warpOn(unitMask(u)!)), frame }) : best.background
+  const continuation = others.length > 0 ? consensus({ pages: unpackEach(others, (u) => warpOn(unitMask(u)!)), frame }) : best.background()
   const pageTwo = pageTwoTemplate({ sheets, learnedOn: learnedOn.map(({ i }) => i), firstSheets: new Set([...best.group].map((c) => c.sheet)), first: best.template, continuation, warpOn })
   return {
     // Apart from the first page's set: aligned with it, their print would pull every page's alignment its way.
@@ -312,8 +313,8 @@ const pageTwoTemplate = ({
   return ink > 0 && shared / ink <= MAX_SHARED_WITH_FIRST ? template : undefined
 }
 
-/** The seed's frame, and each side's alignment on it (made once, on first need). */
-const alignedOn = ({ seed, targetOf }: { seed: Candidate; targetOf: (u: Unit) => Target }) => {
+/** The seed's frame, each side's alignment on it (made once, on first need), and what the sides share so aligned. */
+const alignedOn = ({ seed, sides, targetOf }: { seed: Candidate; sides: Unit[]; targetOf: (u: Unit) => Target }) => {
   const reference = unitMask(seed.unit)!
   const refPoints = samplePoints(reference, 1500)
   const alignments = new Map<Unit, Alignment>()
@@ -322,7 +323,9 @@ const alignedOn = ({ seed, targetOf }: { seed: Candidate; targetOf: (u: Unit) =>
     if (!a) alignments.set(u, (a = alignTemplate({ points: refPoints, target: targetOf(u) })))
     return a
   }
-  return { frame: { width: reference.width, height: reference.height }, alignmentOf }
+  const frame = { width: reference.width, height: reference.height }
+  const background = () => consensus({ pages: unpackEach(sides, (u) => warpToFrame({ mask: unitMask(u)!, alignment: alignmentOf(u), frame })), frame })
+  return { frame, alignmentOf, background }
 }
 
 const trySeed = ({
@@ -336,8 +339,7 @@ const trySeed = ({
   sides: Unit[]
   targetOf: (u: Unit) => Target
 }): Attempt | undefined => {
-  const { frame, alignmentOf } = alignedOn({ seed, targetOf })
-  const background = consensus({ pages: unpackEach(sides, (u) => warpToFrame({ mask: unitMask(u)!, alignment: alignmentOf(u), frame })), frame })
+  const { frame, alignmentOf, background } = alignedOn({ seed, sides, targetOf })
 
   // Where the pages have ink, how often: print shared by a group of pages (the first pages) is sharp
   // in that map, handwriting (everyone writes somewhere else) only a smooth haze. The sharp part that
@@ -392,7 +394,7 @@ const COMMON_PRINT_SHARE = 0.6
  */
 const tryCommonPrint = ({ candidates, sides, targetOf }: { candidates: Candidate[]; sides: Unit[]; targetOf: (u: Unit) => Target }): Attempt | undefined => {
   const seed = candidates[0]!
-  const { frame, alignmentOf } = alignedOn({ seed, targetOf })
+  const { frame, alignmentOf, background } = alignedOn({ seed, sides, targetOf })
   const warped = candidates.map((c) => toBits(warpToFrame({ mask: unitMask(c.unit)!, alignment: alignmentOf(c.unit), frame })))
   const common = consensus({ pages: unpackEach(warped, fromBits), frame, share: COMMON_PRINT_SHARE })
   const points = samplePoints(common, 1500)
@@ -410,7 +412,6 @@ const tryCommonPrint = ({ candidates, sides, targetOf }: { candidates: Candidate
   const template = consensus({ pages: unpackEach(members, fromBits), frame })
   const crisp = crispPixels({ template, members })
   if (crisp < MIN_CRISP) return undefined
-  const background = consensus({ pages: unpackEach(sides, (u) => warpToFrame({ mask: unitMask(u)!, alignment: alignmentOf(u), frame })), frame })
   return { seed, separation: split.separation, group, template, background, crisp }
 }
 
