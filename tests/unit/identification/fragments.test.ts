@@ -227,6 +227,16 @@ describe('groupFragments: sheets joined on the page numbers their student wrote 
     for (const b of apart) expect(groupFragments({ students, fragments: [sure, b] })).toEqual([])
   })
 
+  it('takes one number read lower than the numbers before it on a sheet for a misreading, not for a copy starting again', () => {
+    // LE GOFF's second official sheet and its insert, "3 4 5" of 5 read "3 4 1" (official-a4 --seed 8)
+    const first = numbered(piece({ key: 'a', first: 1, last: 2 }), [1, 2], 5)
+    const second = (numbers: (number | null)[]) => numbered({ ...piece({ key: 'b', first: 3, last: 5 }), pages: 3 }, numbers, 5)
+    expect(groupFragments({ students, fragments: [first, second([3, 4, 1])] })).toEqual([{ pieces: ['a', 'b'], byNumbers: true }])
+    // a sheet whose first number is 1 starts a copy; two numbers out of order are sheets scanned out of order
+    expect(groupFragments({ students, fragments: [first, second([1, 4, 5])] })).toEqual([])
+    expect(groupFragments({ students, fragments: [first, numbered({ ...piece({ key: 'b', first: 3, last: 6 }), pages: 4 }, [4, 5, 1, 2], 5)] })).toEqual([])
+  })
+
   it('joins a second sheet to the sheet before whose numbers were not read, when it holds just the pages they leave before', () => {
     // "5/8 6/8" on the second sheet: its pages 1 to 4 are the four-page sheet scanned just before it
     const unread = { ...piece({ key: 'a', first: 1, last: 2 }), pages: 4 }

@@ -110,7 +110,18 @@ const runsOf = ({ ordered, verdicts }: { ordered: Fragment[]; verdicts: Map<stri
 /** Fewer numbers read on a piece than this say nothing about where it stands in a copy. */
 const MIN_WRITTEN = 2
 
-const writtenOf = (pieces: Fragment[]) => pieces.flatMap((f) => (f.written ? f.written.numbers.filter((n): n is number => n !== null) : []))
+/**
+ * A piece's numbers as its student wrote them: one number lower than a number read before it on the piece is a
+ * misreading ("3 4 1" for "3 4 5": a 5 whose loop the pen left open), not a copy starting again — a piece holding a
+ * second copy is cut where its numbers restart (see restartOf) before pieces are joined. Two or more such numbers are
+ * kept: sheets scanned out of order, which say nothing sure.
+ */
+const inSequence = (numbers: number[]): number[] => {
+  const kept = numbers.filter((n, i) => !numbers.slice(0, i).some((m) => m > n))
+  return numbers.length - kept.length === 1 ? kept : numbers
+}
+
+const writtenOf = (pieces: Fragment[]) => pieces.flatMap((f) => (f.written ? inSequence(f.written.numbers.filter((n): n is number => n !== null)) : []))
 
 /**
  * The next run carries on the run before it where its student numbered the pages on: every page numbered under
