@@ -29,15 +29,30 @@ export const cut = (source: { raw?: Uint8Array; data?: Uint8Array; width: number
   return out
 }
 
-/** Undefined when no grid of cells runs under the writing. */
+/**
+ * How far above and below the writing found a row's rules are looked for when a letter's height around it held
+ * none: at the 150 dpi first pages are read at, an official sheet's cell is 33 px tall.
+ */
+const LIGHT_HAND_REACH = 24
+const LIGHT_HAND_LETTERS = 2.5
+
+/**
+ * Undefined when no grid of cells runs under the writing. A light pen leaves only the darkest bits of its strokes
+ * once the form is taken away, a few pixels tall: a letter's height around them holds neither of the row's rules,
+ * so the row is looked for again further out (its letters are then read on the page's own pixels, see rowWriting).
+ */
 export const findCellRow = ({ page, strokes }: { page: GrayCrop; strokes: Stroke[] }): CellRow | undefined => {
   const letterHeight = median(strokes.map((s) => s.y1 - s.y0))
+  return rowAround({ page, strokes, letterHeight, reach: letterHeight }) ?? rowAround({ page, strokes, letterHeight, reach: Math.max(LIGHT_HAND_REACH, LIGHT_HAND_LETTERS * letterHeight) })
+}
+
+const rowAround = ({ page, strokes, letterHeight, reach }: { page: GrayCrop; strokes: Stroke[]; letterHeight: number; reach: number }): CellRow | undefined => {
   // Wide enough for a whole cell beyond the writing found: a letter the learned form's ghost took from the
   // strokes (the first of a name) is still in its cell, and the crop must reach that cell's far wall.
   const x0 = Math.max(0, Math.min(...strokes.map((s) => s.x0)) - 4 * letterHeight)
   const x1 = Math.min(page.width, Math.max(...strokes.map((s) => s.x1)) + 4 * letterHeight)
-  const y0 = Math.max(0, Math.min(...strokes.map((s) => s.y0)) - letterHeight)
-  const y1 = Math.min(page.height, Math.max(...strokes.map((s) => s.y1)) + letterHeight)
+  const y0 = Math.max(0, Math.round(Math.min(...strokes.map((s) => s.y0)) - reach))
+  const y1 = Math.min(page.height, Math.round(Math.max(...strokes.map((s) => s.y1)) + reach))
   const band = { x0, y0, width: x1 - x0, height: y1 - y0 }
   if (band.width < 40 || band.height < 8) return undefined
   const gray = cut(page, band)
