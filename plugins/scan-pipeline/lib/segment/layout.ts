@@ -166,6 +166,22 @@ const cellLogOdds = (model: CellModel, c: Uint8Array): number => {
   return Math.max(-LLR_CAP, Math.min(LLR_CAP, sum / CELL_TEMPERATURE))
 }
 
+const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+
+/**
+ * The batch's first written sheet is on the first pages' side of the two classes: its log-odds nearer the first
+ * pages' typical score than the other pages'. Classes grown the wrong way round (a class's added sheets learned as
+ * its "first pages") put it with the others (annex-a4 --seed 8: −3.2, the two classes at +6.8 and −6.9); a first
+ * page only lightly written is still a first page (copie-double-a3 --seed 9: −1.0, the classes at +2.2 and −8).
+ */
+const openerLooksFirst = ({ model, cells, isFirst, opener }: { model: CellModel; cells: Uint8Array[]; isFirst: boolean[]; opener: number }): boolean => {
+  if (isFirst[opener]) return true
+  const scores = cells.map((c) => cellLogOdds(model, c))
+  const firsts = middle(scores.filter((_, k) => isFirst[k]))
+  const others = middle(scores.filter((_, k) => !isFirst[k]))
+  return scores[opener]! > (firsts + others) / 2
+}
+
 /**
  * The top-of-page writing layout of a copy's first page, learned from the batch. Seeded with the
  * batch's first sheet (pages whose top band looks like it), then refined as two classes — first pages
@@ -194,7 +210,7 @@ export const learnLayout = ({ sheets }: { sheets: Sheet[] }): LayoutEvidence | u
       isFirst = next
       model = fitCells(upright, isFirst)
     }
-    if (!isFirst[seed] || !isFirst[opener]) continue
+    if (!isFirst[seed] || !openerLooksFirst({ model, cells: upright, isFirst, opener })) continue
     const members = new Set(usable.filter((_, k) => isFirst[k]))
     if (members.size < 2 || members.size === usable.length) continue
     const adjacent = [...members].filter((i) => members.has(i - 1)).length
