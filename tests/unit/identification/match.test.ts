@@ -424,6 +424,16 @@ describe('a name field that goes on with the birth date (issue 11: two-column he
     expect(goesOn('Victor né le 3/3/2008')).toMatchObject({ status: 'identified', studentKey: 'victor' })
   })
 
+  it('cuts a name before digits only when a date’s digits follow', () => {
+    // copie-double-a3 --seed 8: MARTINEZ Awa's name read "MARTIN83 Aua" beside "MARTINEZ Awa"; cut before "83" it
+    // named MARTIN alone and left her at the desk between the MARTINs (close names)
+    const martins = [student('ethan', 'MARTIN', 'Ethan'), student('awa', 'MARTINEZ', 'Awa'), student('ethans', 'MARTINS', 'Ethan'), student('lina', 'BOUCHER', 'Lina')]
+    const fullName = [{ text: 'MARTINEZ Awa', confidence: 0.94 }, { text: 'MARTIN83 Aua', confidence: 0.8 }]
+    expect(identifyCopies({ copies: [copy('c', { fullName })], students: martins })[0]).toMatchObject({ status: 'identified', studentKey: 'awa' })
+    // a date's digits still end the name
+    expect(goesOn('Ethan 16/05/2008')).toMatchObject({ status: 'identified', studentKey: 'ethan' })
+  })
+
   it('cuts nothing out of a name that holds "ne" or "nel"', () => {
     const nel = [student('lenel', 'LE NEL', 'Anne'), student('lenoir', 'LE NOIR', 'Anna'), student('nelly', 'PETIT', 'Nelly')]
     const named = (lastName: string, firstName: string) => identifyCopies({ copies: [copy('c', { lastName: read(lastName), firstName: read(firstName) })], students: nel })[0]!

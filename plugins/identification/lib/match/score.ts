@@ -90,6 +90,9 @@ const writtenDates = (text: string): string[] =>
     .map((m) => m[0].replace(/\D+/g, ''))
     .filter((digits) => digits.length >= 5)
 
+/** Fewer digits than this after a name are no birth date (a day and a month at least). */
+const DATE_DIGITS = 4
+
 /**
  * A name's line that goes on with the birth date ("Prénom : Ethan né le 16/05/2008", the date misread as letters
  * as often as not): the words before "né(e) le", or before the first digit, are the name alone.
@@ -97,6 +100,8 @@ const writtenDates = (text: string): string[] =>
 const beforeBirth = (text: string): string[] => {
   const cut = text.search(/(^|[\s.,:;])n[ée]e?(\s+l[ea]?(?=[\s\d.:,]|$)|l[ea]?(?=\d))|\d/iu)
   if (cut <= 0) return []
+  // a digit starts a date only when a date's digits follow: "MARTIN83 Aua" is MARTINEZ Awa misread, not MARTIN born "83"
+  if (/\d/.test(text[cut]!) && (text.slice(cut).match(/\d/g)?.length ?? 0) < DATE_DIGITS) return []
   const head = text.slice(0, cut)
   return compactName(head).length >= 2 && compactName(head) !== compactName(text) ? [head] : []
 }
