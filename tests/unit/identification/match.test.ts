@@ -434,6 +434,17 @@ describe('a name field that goes on with the birth date (issue 11: two-column he
     expect(goesOn('Ethan 16/05/2008')).toMatchObject({ status: 'identified', studentKey: 'ethan' })
   })
 
+  it('reads a date written after the name with its digits read as look-alike letters', () => {
+    // two-column-a4 --seed 8: DUPONT Yasmine's name read "DUPUNT", her line "YaSmine nee le o6/o9/z007" — the date
+    // told her from DURANT Yasmine only once "o6/o9/z007" is read 06/09/2007
+    const yasmines = [student('dupont', 'DUPONT', 'Yasmine', '2007-09-06'), student('durant', 'DURANT', 'Yasmine', '2009-12-06'), student('lina', 'BOUCHER', 'Lina', '2008-03-14')]
+    const reading = { lastName: [{ text: 'DUPUNT', confidence: 0.95 }, { text: 'VIUPONT', confidence: 0.67 }], firstName: [{ text: 'YaSmine nee le o6/o9/z007', confidence: 0.86 }, { text: 'Yasmine née le', confidence: 0.68 }] }
+    expect(identifyCopies({ copies: [copy('c', reading)], students: yasmines })[0]).toMatchObject({ status: 'identified', studentKey: 'dupont' })
+    // letters in a date's shape that are mostly letters are no date: "le/la/mer" names nobody's birth
+    const words = { ...reading, firstName: [{ text: 'Yasmine le/la/mer', confidence: 0.86 }] }
+    expect(identifyCopies({ copies: [copy('c', words)], students: yasmines })[0]!.status).toBe('needs_review')
+  })
+
   it('cuts nothing out of a name that holds "ne" or "nel"', () => {
     const nel = [student('lenel', 'LE NEL', 'Anne'), student('lenoir', 'LE NOIR', 'Anna'), student('nelly', 'PETIT', 'Nelly')]
     const named = (lastName: string, firstName: string) => identifyCopies({ copies: [copy('c', { lastName: read(lastName), firstName: read(firstName) })], students: nel })[0]!

@@ -84,11 +84,30 @@ export const prepareReading = (reading: SheetReading): PreparedReading => {
  * between them, five or more, after two letters at least. A name field read as digits alone ("108116" for a
  * first name in cells) is a misreading, not a date.
  */
-const writtenDates = (text: string): string[] =>
-  [...text.matchAll(/\d[\d\s/.\-]*\d/g)]
-    .filter((m) => /\p{L}.*\p{L}/u.test(text.slice(0, m.index)))
-    .map((m) => m[0].replace(/\D+/g, ''))
-    .filter((digits) => digits.length >= 5)
+const writtenDates = (text: string): string[] => {
+  const plain = (source: string) =>
+    [...source.matchAll(/\d[\d\s/.\-]*\d/g)]
+      .filter((m) => /\p{L}.*\p{L}/u.test(source.slice(0, m.index)))
+      .map((m) => m[0].replace(/\D+/g, ''))
+      .filter((digits) => digits.length >= 5)
+  const read = plain(text)
+  const shaped = withDigitLookAlikes(text)
+  return shaped === text ? read : [...new Set([...read, ...plain(shaped)])]
+}
+
+/** Letters a recogniser reads for handwritten digits (a round 0 an o, a 2 a z, a 1 an l). */
+const DIGIT_LOOK_ALIKES: Record<string, string> = { o: '0', O: '0', l: '1', I: '1', i: '1', z: '2', Z: '2', s: '5', S: '5', b: '6', B: '8', g: '9', q: '9' }
+
+/**
+ * A date's shape — two separators between groups of one or two, one or two, and two to four characters, most of
+ * them digits — with its look-alike letters read as the digits they stand for: "o6/o9/z007" is 06/09/2007.
+ */
+const withDigitLookAlikes = (text: string): string =>
+  text.replace(/[\doOlIizZsSbBgq]{1,2}[/.\-][\doOlIizZsSbBgq]{1,2}[/.\-][\doOlIizZsSbBgq]{2,4}/g, (group) => {
+    const chars = group.replace(/[/.\-]/g, '')
+    const digits = chars.replace(/\D/g, '').length
+    return digits * 2 >= chars.length ? group.replace(/[oOlIizZsSbBgq]/g, (c) => DIGIT_LOOK_ALIKES[c]!) : group
+  })
 
 /** Fewer digits than this after a name are no birth date (a day and a month at least). */
 const DATE_DIGITS = 4
