@@ -21,7 +21,7 @@ describe('copies of one page with a student’s added sheets', () => {
   // With the subject, the class drawn with --seed 8 lost one copy (96.2 %): the writing's layout had learned the added
   // sheets, written from the top, as the "first pages" and the batch's first sheet as another page — inverted. Weighed a
   // quarter beside the subject, it made an added lined sheet (its print 1.1 below "no page of the subject") start a
-  // copy. A layout now holds the batch's first written sheet among its first pages (a batch starts with a copy).
+  // copy. A layout now holds the batch's first written sheet on its first pages' side (a batch starts with a copy).
   it('cuts the class on its subject, the added sheets with their copy: the writing layout learned the right way round', async () => {
     const run = await ingestPreset({ name: 'annex-a4', withSubject: true, seedOffset: 8 })
     expect(run.plan.model.boundary).toBe('subject')

@@ -174,9 +174,8 @@ const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * its "first pages") put it with the others (annex-a4 --seed 8: −3.2, the two classes at +6.8 and −6.9); a first
  * page only lightly written is still a first page (copie-double-a3 --seed 9: −1.0, the classes at +2.2 and −8).
  */
-const openerLooksFirst = ({ model, cells, isFirst, opener }: { model: CellModel; cells: Uint8Array[]; isFirst: boolean[]; opener: number }): boolean => {
+const openerLooksFirst = ({ scores, isFirst, opener }: { scores: number[]; isFirst: boolean[]; opener: number }): boolean => {
   if (isFirst[opener]) return true
-  const scores = cells.map((c) => cellLogOdds(model, c))
   const firsts = middle(scores.filter((_, k) => isFirst[k]))
   const others = middle(scores.filter((_, k) => !isFirst[k]))
   return scores[opener]! > (firsts + others) / 2
@@ -188,7 +187,7 @@ const openerLooksFirst = ({ model, cells, isFirst, opener }: { model: CellModel;
  * and the others — each with its own chance of writing in every cell, until the classes settle. Every
  * sheet, both ways up, gets a log-odds of starting a copy. Undefined when the classes are not clear, the
  * "first pages" follow each other (something every sheet has, not once per copy), or the batch's first
- * written sheet is not one of them (the classes grew the wrong way round: the added sheets as first pages).
+ * written sheet is on the other pages' side (the classes grew the wrong way round: the added sheets as first pages).
  */
 export const learnLayout = ({ sheets }: { sheets: Sheet[] }): LayoutEvidence | undefined => {
   const usable = sheets.flatMap((s, i) => (s.error || !firstSlot(s, false) ? [] : [i]))
@@ -210,13 +209,13 @@ export const learnLayout = ({ sheets }: { sheets: Sheet[] }): LayoutEvidence | u
       isFirst = next
       model = fitCells(upright, isFirst)
     }
-    if (!isFirst[seed] || !openerLooksFirst({ model, cells: upright, isFirst, opener })) continue
+    const scores = upright.map((c) => cellLogOdds(model, c))
+    if (!isFirst[seed] || !openerLooksFirst({ scores, isFirst, opener })) continue
     const members = new Set(usable.filter((_, k) => isFirst[k]))
     if (members.size < 2 || members.size === usable.length) continue
     const adjacent = [...members].filter((i) => members.has(i - 1)).length
     if (adjacent / members.size > MAX_ADJACENT) continue
     if (Math.max(...model.first.map((a, i) => a - model.other[i]!)) < MIN_SIGNATURE) continue
-    const scores = upright.map((c) => cellLogOdds(model, c))
     const separation = mean(scores.filter((_, k) => isFirst[k]).map((v) => Float64Array.of(v)))[0]! - mean(scores.filter((_, k) => !isFirst[k]).map((v) => Float64Array.of(v)))[0]!
     if (separation < MIN_SEPARATION * 10) continue
     const firstPage: [number, number][] = sheets.map(() => [0, 0])
