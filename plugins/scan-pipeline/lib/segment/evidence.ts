@@ -1,3 +1,4 @@
+import { alignTemplate } from '../template/align'
 import { scoreAligned, scorePage, type TemplateSet } from '../template/pageModel'
 import { turnSheet, unitMask, type Sheet } from './sheets'
 
@@ -50,8 +51,9 @@ export const templateEvidence = ({ sheets, set, otherLabel, following }: { sheet
         // A side that the print of a page following a first page (page 2's table) explains at least as well as the
         // first page's is no first page: its first-page score goes below the other pages' by as much as that print
         // beats theirs. Only the start is weighed so: turned half a turn, a page can look like another page type,
-        // and which way up it goes stays the business of the print every later page shares.
-        const follow = following ? Math.max(...scoreAligned({ set: following, target: scored.target, alignment: scored.alignment }).ll) : -Infinity
+        // and which way up it goes stays the business of the print every later page shares. That print is aligned
+        // its own way: where the first page's print lays a page 2, its table sits on the header box, not on its own place.
+        const follow = following ? Math.max(...scoreAligned({ set: following, target: scored.target, alignment: alignTemplate({ points: following.points, target: scored.target }) }).ll) : -Infinity
         const labels = scored.ll.map((ll, k) => (k === otherLabel ? -Infinity : follow >= ll ? ll - Math.max(0, follow - other) : ll))
         return { labels, other }
       }),
