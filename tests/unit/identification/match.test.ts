@@ -281,6 +281,16 @@ describe('a faint hand: far from every name, much further from all the others (i
     expect(result!.candidates.map((c) => c.studentKey)).toContain(recorded.copies[0]!.writer)
   })
 
+  it('takes no support from strings that reach a student only as far as a wrong student’s do (recorded reading)', () => {
+    // copie-double-a3 drawn with --seed 10: LAMBERT Jules' header read "medJieseaoun" / "ARNE pe UBD ST ied TVA". Its
+    // frames fit no name well, CARON Matéo least badly (0.89 against 0.35 for the next), and the strings gave CARON
+    // 0.37, as much as wrong students reach one time in ten: alone on the scan (CARON absent), it was named CARON
+    const recorded = JSON.parse(readFileSync(new URL('./fixtures/recorded-noise-support.json', import.meta.url), 'utf8')) as { students: MatchStudent[]; copies: { reading: CopyReading; writer: string }[] }
+    const [result] = identifyCopies({ copies: [{ ...recorded.copies[0]!.reading, copyKey: 'c' }], students: recorded.students })
+    expect(result).toMatchObject({ status: 'needs_review', studentKey: null })
+    expect(recorded.students.find((s) => s.studentKey === recorded.copies[0]!.writer)?.lastName).toBe('LAMBERT')
+  })
+
   it('never names a stranger whose name is far from every classmate', () => {
     expect(identifyCopies({ copies: [copy('stranger', { lastName: read('NGUYEN', 'NGUYFN'), firstName: read('Maelys', 'Maelys') })], students })[0]!.status).toBe('needs_review')
   })

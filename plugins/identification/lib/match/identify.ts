@@ -8,6 +8,7 @@ import type { CopyIdentification, CopyReading, MatchOptions, MatchStudent, Sheet
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   threshold: 0.7,
   stringSupport: 0.35,
+  stringNoise: 0.4,
   stringLead: 0.15,
   wideLead: 0.15,
   wideFloor: 0.45,
@@ -79,7 +80,7 @@ export const identifyCopies = ({
             // that read another student's name far better (LEBRETON-VIDAL read, the lattice fitting MATHIEU in the
             // label's print): an unsure recogniser's frames can fit any name, so the lattice ranks the suggestions
             // and a person decides.
-            const unsupported = pair.score < opts.stringSupport || bestString - pair.score > opts.stringLead
+            const unsupported = pair.score < opts.stringSupport || bestString - pair.score > opts.stringLead || (pair.score < opts.stringNoise && pair.score < bestString)
             const lead = latticeLead!(j)
             // A lattice that fits several names about as well (frames it is unsure of) says nothing of this one: the
             // strings speak for the copy, and it does not take a student from the copy that reads the name.
