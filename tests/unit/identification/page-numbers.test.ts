@@ -157,6 +157,19 @@ describe('written page numbers', () => {
     expect(restartOf({ scores: [1, 2, 3, 4, 1, 2, 3, 4].map((n) => page(n, 4)) })?.at).toBe(4)
   })
 
+  it('cuts before a copy numbered whole though only one page of the copy before it was read', () => {
+    // copie-double-a4 drawn afresh (seed +10): ROUSSEL's last sheet, "5/6" and its blank back, then a student who wrote
+    // no name, "1/4 … 4/4", in one piece: the part before the cut has one number, and the part after it all of its count
+    const piece = [page(5, 6), undefined, page(1, 4), page(2, 4), page(3, 4), page(4, 4)]
+    const restart = restartOf({ scores: piece })
+    expect(restart?.at).toBe(2)
+    expect(restart?.tail.map((w) => w && `${w.n}/${w.total}`)).toEqual(['1/4', '2/4', '3/4', '4/4'])
+    // the part after it lacks a page of its count: that page may be the one before, nothing is cut
+    expect(restartOf({ scores: [page(4, 4), undefined, page(1, 4), page(2, 4), page(3, 4)] })).toBeUndefined()
+    // nothing written where a number goes on the pages before it: no other copy there to cut off
+    expect(restartOf({ scores: [undefined, undefined, page(1, 4), page(2, 4), page(3, 4), page(4, 4)] })).toBeUndefined()
+  })
+
   it('finds the first cut of a piece that holds three copies, where no single cut leaves two counts', () => {
     // copie-double-a4 drawn afresh (seed +5): three students' copies, the last two unnamed at the top, one piece
     const piece = [page(1, 4), page(2, 4), page(3, 4), page(4, 4), page(1, 3), page(2, 3), page(3, 3), page(1, 5), page(2, 5), page(3, 5), page(4, 5), page(5, 5)]

@@ -61,9 +61,14 @@ export const restartOf = ({ scores, sheetOf = [], sideOf = [], decoded }: { scor
   const endsAfter = (k: number) => [...starts.slice(k + 1, k + 1 + PARTS_AHEAD), pages]
   /** a part [from, to) after a cut: its numbers start at 1 on its first page, and it numbers enough pages */
   const startsAgain = (from: number, to: number) => decode(from, to)[0]?.n === 1 && numbered(decode(from, to)) >= MIN_NUMBERED
-  /** a part before a cut is another copy than the one after it: a count of its own, or its own 1 */
-  const apart = (head: (WrittenNumber | undefined)[], tail: (WrittenNumber | undefined)[]) =>
-    numbered(head) >= MIN_NUMBERED && (head.find(Boolean)?.total !== tail[0]!.total || head.some((w) => w?.n === 1))
+  /**
+   * A part before a cut is another copy than the one after it: a count of its own, or its own 1. Or the part after
+   * it numbers every page of its count ("1/4 … 4/4"): then the written pages before it are no pages of that copy, even
+   * where only one of them was read (a last sheet's "5/6" and its blank back before a student who wrote no name).
+   */
+  const apart = ({ head, tail, from, to }: { head: (WrittenNumber | undefined)[]; tail: (WrittenNumber | undefined)[]; from: number; to: number }) =>
+    (numbered(head) >= MIN_NUMBERED && (head.find(Boolean)?.total !== tail[0]!.total || head.some((w) => w?.n === 1))) ||
+    (numbered(tail) === tail[0]!.total && scores.slice(from, to).some(Boolean))
   // best[from:to]: the most pages a run of parts numbers over [0, to), its last part [from, to), the part before it
   type Run = { count: number; from: number; to: number; before?: Run }
   const best = new Map<string, Run>()
@@ -75,7 +80,7 @@ export const restartOf = ({ scores, sheetOf = [], sideOf = [], decoded }: { scor
       let chosen: Run | undefined
       for (const prev of [0, ...starts.slice(0, k)]) {
         const before = best.get(`${prev}:${from}`)
-        if (!before || !apart(decode(prev, from), tail)) continue
+        if (!before || !apart({ head: decode(prev, from), tail, from: prev, to: from })) continue
         const run = { count: before.count + numbered(tail), from, to, before }
         if (!chosen || run.count > chosen.count) chosen = run
       }
