@@ -22,4 +22,15 @@ describe('page numbers written with a faint pen', () => {
     expect(total.wrong).toBe(0)
     expect(total.right).toBeGreaterThanOrEqual(13)
   }, 300_000)
+
+  it('reads the hairline hand’s numbers written freely in a copie double’s foot (none of 4 before)', () => {
+    // No printed box there: the number is the short group of writing alone on its line, found on a form learned
+    // from the batch, and its faint rim is now taken within the group's box (freeNumberInk). The held-out hands
+    // beside it, each read whole before, must read as well.
+    const { rows, total } = handsBench(['--paper', 'copie-double', '--seed', '105', '--only', 'ecolier-court,bwht-mentor,kristi,kaushan-script,steve-hand,bwht-learn,tomson-talks'])
+    expect(rows.find((r) => r.hand === 'ecolier-court')).toMatchObject({ written: 4, wrong: 0 })
+    expect(rows.find((r) => r.hand === 'ecolier-court')!.right).toBeGreaterThanOrEqual(3)
+    expect(total).toMatchObject({ written: 28, wrong: 0 })
+    expect(total.right).toBeGreaterThanOrEqual(27)
+  }, 300_000)
 })

@@ -97,6 +97,8 @@ const byPages = ({ pages, read, sheets }: { pages: unknown[]; read: ReadPage[]; 
   const unanimous = (total: number) => own.every(({ best, perTotal }) => perTotal[total]! >= best - NUMBER_MARGIN)
   const clearCount = readCount(own)
   for (let total = Math.max(2, read.length); total <= MAX_PAGES && total < read[0]!.scores.length; total++) {
+    // "5/5" read "6/15", "3/5" read as well as "3/15": ten pages more that no page reads clearly is the slash as a 1
+    if (own.every(({ perTotal }) => slashTwin({ perTotal, total }))) continue
     const gains = gainsUnder(total)
     const { picks, gain } = assignNumbers({ gains, total })
     // A count every page reads on its own is not paid for the pages its numbers place before theirs: a student's
@@ -133,13 +135,23 @@ const CLEAR_VOTES = 2
 const CLEAR_SHARE = 2 / 3
 
 /**
+ * A count ten more than another that reads about as well is that count with the student's slash read as a 1 ("2/6"
+ * read "216" is "2/16" as much as "2/6", see scoreNumberCrop): it is no rival of its own.
+ */
+const slashTwin = ({ perTotal, total }: { perTotal: number[]; total: number }): boolean =>
+  total >= 12 && perTotal[total - 10] !== undefined && perTotal[total - 10]! >= perTotal[total]! - NUMBER_MARGIN
+
+/**
  * The page count the pages write clearly: the count each of at least two thirds of the read pages (and two) reads
  * ahead of every other count by `NUMBER_MARGIN`, no page reading another count so. A count a little likelier on
  * every page (a 2 written like a 7: "17" for "12") is no clear reading and still pays for the pages it says are missing.
  */
 const readCount = (own: ReturnType<typeof bestUnder>[]): number | undefined => {
   const votes = own.flatMap(({ perTotal }) => {
-    const ranked = perTotal.map((v, total) => ({ v, total })).filter((r) => r.v !== undefined && Number.isFinite(r.v)).sort((a, b) => b.v - a.v)
+    const ranked = perTotal
+      .map((v, total) => ({ v, total }))
+      .filter((r) => r.v !== undefined && Number.isFinite(r.v) && !slashTwin({ perTotal, total: r.total }))
+      .sort((a, b) => b.v - a.v)
     const [first, second] = ranked
     return first && (!second || first.v - second.v >= NUMBER_MARGIN) ? [first.total] : []
   })

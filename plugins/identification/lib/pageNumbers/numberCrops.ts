@@ -8,6 +8,7 @@ import type { GrayCrop } from '../header/types'
 import { alignFooter } from './alignFooter'
 import { withFaintStrokes } from './faintStrokes'
 import { footOf, type FooterForm } from './footer'
+import { freeNumberInk } from './freeNumberInk'
 import { numberGroup } from './numberGroup'
 
 /** The writing of some strokes alone on white paper (cell borders and labels never reach the OCR). */
@@ -51,8 +52,10 @@ export const numberCrop = ({ page, footer }: { page: PageImage; footer: FooterFo
   })
   const strokes = footer.free ? (numberGroup({ strokes: inSpot.filter(tallerThanSliver), width: foot.width }) ?? []) : inSpot
   if (strokes.length < 2) return undefined
+  // A free number's faint rim where the pen is faint (numbers in cells took theirs above, with the spot's writing).
+  const faint = footer.free ? freeNumberInk({ page: foot, writing, print: footer.mask, transform, strokes }) : undefined
   // The crop is already writing on white: the OCR's own cleaning would take digits at its sides for rules.
-  return writingCrop({ page: foot, writing: writing.data, strokes })
+  return writingCrop({ page: foot, writing: faint ?? writing.data, strokes })
 }
 
 /** A copy whose page numbers are read: `footers[i]` the printed footer of page i's paper, if any. */
