@@ -291,6 +291,16 @@ describe('a faint hand: far from every name, much further from all the others (i
     expect(recorded.students.find((s) => s.studentKey === recorded.copies[0]!.writer)?.lastName).toBe('LAMBERT')
   })
 
+  it('a copy that fits several students alike is no rival for a copy that reads one of them (recorded readings)', () => {
+    // one-line-a3 drawn with --seed 10: ANDRÉ Alice's header read "E rmr e .=zs/n2oow", its frames fitting TRAORÉ Théo
+    // 0.82, FAURE Emma 0.80, FAURE Inès 0.79; FAURE Emma's copy reads her 0.88, TRAORÉ's him 0.78. Both were left
+    // unnamed as contested by the garbled copy, which stays for a person
+    const recorded = JSON.parse(readFileSync(new URL('./fixtures/recorded-flat-rival.json', import.meta.url), 'utf8')) as { students: MatchStudent[]; copies: { reading: CopyReading; writer: string }[] }
+    const results = identifyCopies({ copies: recorded.copies.map((c, i) => ({ ...c.reading, copyKey: `c${i}` })), students: recorded.students })
+    expect(results[0]).toMatchObject({ status: 'needs_review', studentKey: null })
+    for (const i of [1, 2]) expect(results[i]).toMatchObject({ status: 'identified', studentKey: recorded.copies[i]!.writer })
+  })
+
   it('never names a stranger whose name is far from every classmate', () => {
     expect(identifyCopies({ copies: [copy('stranger', { lastName: read('NGUYEN', 'NGUYFN'), firstName: read('Maelys', 'Maelys') })], students })[0]!.status).toBe('needs_review')
   })

@@ -141,7 +141,7 @@ export const identifyCopies = ({
     if (column === null || column === undefined) return review('unassigned')
     const score = row[column]!
     const otherStudents = Math.max(0, ...row.filter((_, j) => j !== column))
-    const rivals = namedRows.filter((r) => r !== i && !explainedElsewhere({ row: scores[r]!, column: assigned.get(r), student: column, opts }))
+    const rivals = namedRows.filter((r) => r !== i && !explainedElsewhere({ row: scores[r]!, column: assigned.get(r), student: column, opts }) && !fitsMany({ row: scores[r]!, student: column, margin: opts.margin }))
     const otherCopies = Math.max(0, ...rivals.map((r) => scores[r]![column]!))
     const partial = pairs[i]![column]!.partial
     if (score < opts.threshold && !wideLead({ score, partial, otherStudents, otherCopies, strings: stringRows[i]!, column, opts })) return review('low_score')
@@ -208,6 +208,17 @@ const wideLead = ({ score, partial, otherStudents, otherCopies, strings, column,
   const otherStrings = Math.max(0, ...strings.filter((_, j) => j !== column))
   return strings[column]! - otherStrings >= opts.wideLead
 }
+
+/** Other students a rival copy must fit about as well as this one before its fit says nothing of this one. */
+const MANY_FITS = 2
+
+/**
+ * A rival copy that fits this student no better than two others (within the margin) is a copy its reader is unsure
+ * of, not a second claim to this student: ANDRÉ Alice's garbled one-line header (one-line-a3 --seed 10) fit TRAORÉ
+ * Théo 0.82, FAURE Emma 0.80, FAURE Inès 0.79, and left both TRAORÉ's and FAURE's own copies (0.78, 0.88) unnamed.
+ */
+const fitsMany = ({ row, student, margin }: { row: number[]; student: number; margin: number }): boolean =>
+  row.filter((v, j) => j !== student && v >= row[student]! - margin).length >= MANY_FITS
 
 /**
  * A rival copy that looks a bit like this student does not make it ambiguous when
