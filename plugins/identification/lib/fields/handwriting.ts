@@ -86,5 +86,11 @@ export const labelPieces = (mask: Mask, { neighbours = 8 }: { neighbours?: 4 | 8
   return { label, pieces }
 }
 
+/** Connected pieces of a mask (8-neighbours), smallest dropped; `label` and `pieces` as labelPieces gives them, for callers that need a stroke's pixels. */
+export const labelledStrokes = (mask: Mask): ReturnType<typeof labelPieces> & { strokes: Stroke[] } => {
+  const labelled = labelPieces(mask)
+  return { ...labelled, strokes: labelled.pieces.filter((s) => s.pixels >= MIN_PIXELS) }
+}
+
 /** Connected pieces of a mask (8-neighbours), smallest dropped. */
-export const strokesOf = (mask: Mask): Stroke[] => labelPieces(mask).pieces.filter((s) => s.pixels >= MIN_PIXELS)
+export const strokesOf = (mask: Mask): Stroke[] => labelledStrokes(mask).strokes

@@ -1,6 +1,6 @@
 import type { Mask } from '../../../scan-pipeline/lib/template/mask'
 import type { FormTransform } from '../fields/align'
-import { labelPieces, type Stroke } from '../fields/handwriting'
+import type { labelPieces, Stroke } from '../fields/handwriting'
 import type { PageImage } from '../fields/page'
 import { withFaintStrokes } from './faintStrokes'
 
@@ -25,17 +25,30 @@ const HAIRLINE = 0.35
  * joined answers' last words to the number and lost numbers already read), less the paper's rules the rim ran along.
  * A light école cursive's "5/8" reached the recogniser as a few dots and read as nothing; whole, it reads.
  */
-export const freeNumberInk = ({ page, writing, print, transform, strokes }: { page: PageImage; writing: Mask; print: Mask; transform: FormTransform; strokes: Stroke[] }): Uint8Array | undefined => {
+export const freeNumberInk = ({
+  page,
+  labelled,
+  print,
+  transform,
+  strokes,
+}: {
+  page: PageImage
+  /** the foot's writing labelled piece by piece (labelPieces), `strokes` among its pieces */
+  labelled: ReturnType<typeof labelPieces>
+  print: Mask
+  transform: FormTransform
+  strokes: Stroke[]
+}): Uint8Array | undefined => {
   const x0 = Math.max(0, Math.min(...strokes.map((s) => s.x0)) - PAD)
   const y0 = Math.max(0, Math.min(...strokes.map((s) => s.y0)) - PAD)
   const x1 = Math.min(page.width, Math.max(...strokes.map((s) => s.x1)) + PAD)
   const y1 = Math.min(page.height, Math.max(...strokes.map((s) => s.y1)) + PAD)
   // Grown from the group's own strokes: the rule residue beside them (a dotted line's dots) grows no rim.
-  const { label, pieces } = labelPieces(writing)
-  const inGroup = new Set(pieces.flatMap((p, k) => (strokes.some((s) => s.x0 === p.x0 && s.y0 === p.y0 && s.x1 === p.x1 && s.y1 === p.y1 && s.pixels === p.pixels) ? [k] : [])))
-  const group = { ...writing, data: Uint8Array.from(label, (k) => (k >= 0 && inGroup.has(k) ? 1 : 0)) }
-  const whole = withFaintStrokes({ page, writing: group, print, transform, spot: { x0, y0, x1, y1 } })
-  if (whole === group) return undefined
+  const group = new Set(strokes)
+  const { label, pieces } = labelled
+  const mask = { width: page.width, height: page.height, data: Uint8Array.from(label, (k) => (k >= 0 && group.has(pieces[k]!) ? 1 : 0)) }
+  const whole = withFaintStrokes({ page, writing: mask, print, transform, spot: { x0, y0, x1, y1 } })
+  if (whole === mask) return undefined
   // withFaintStrokes' own bar (half the strokes' pixels missing) takes thin hands too, whose digits the rim thickens
   // into letter-like shapes; a free number is taken whole only where the ink mask saw a third of it or less.
   const { width } = page
@@ -43,21 +56,21 @@ export const freeNumberInk = ({ page, writing, print, transform, strokes }: { pa
   let grown = 0
   for (let y = y0; y < y1; y++)
     for (let x = x0; x < x1; x++) {
-      seen += group.data[y * width + x]!
+      seen += mask.data[y * width + x]!
       grown += whole.data[y * width + x]!
     }
   if (seen >= HAIRLINE * grown) return undefined
-  const added = (x: number, y: number) => whole.data[y * width + x] === 1 && group.data[y * width + x] === 0
+  const added = (x: number, y: number) => whole.data[y * width + x] === 1 && mask.data[y * width + x] === 0
   const data = whole.data.slice()
   for (let y = y0; y < y1; y++) {
     let n = 0
     for (let x = x0; x < x1; x++) if (added(x, y)) n++
-    if (n > RULE_SPAN * (x1 - x0)) for (let x = x0; x < x1; x++) if (!group.data[y * width + x]) data[y * width + x] = 0
+    if (n > RULE_SPAN * (x1 - x0)) for (let x = x0; x < x1; x++) if (!mask.data[y * width + x]) data[y * width + x] = 0
   }
   for (let x = x0; x < x1; x++) {
     let n = 0
     for (let y = y0; y < y1; y++) if (added(x, y)) n++
-    if (n > RULE_SPAN * (y1 - y0)) for (let y = y0; y < y1; y++) if (!group.data[y * width + x]) data[y * width + x] = 0
+    if (n > RULE_SPAN * (y1 - y0)) for (let y = y0; y < y1; y++) if (!mask.data[y * width + x]) data[y * width + x] = 0
   }
   return data
 }

@@ -1,7 +1,7 @@
 import * as mupdf from 'mupdf'
 
 import { mapFormPoint } from '../fields/align'
-import { handwritingOf, strokesOf, type Stroke } from '../fields/handwriting'
+import { handwritingOf, labelledStrokes, type Stroke } from '../fields/handwriting'
 import { renderPageImage, type PageImage } from '../fields/page'
 import { RESIDUE, tallerThanSliver, withoutRuleResidue } from '../fields/rules'
 import type { GrayCrop } from '../header/types'
@@ -45,7 +45,8 @@ export const numberCrop = ({ page, footer }: { page: PageImage; footer: FooterFo
   const writing = footer.free
     ? withoutRuleResidue({ mask, ...RESIDUE })
     : withFaintStrokes({ page: foot, writing: mask, print: footer.mask, transform, spot: { x0: a.x, y0: a.y, x1: b.x, y1: b.y } })
-  const inSpot = strokesOf(writing).filter((s) => {
+  const labelled = labelledStrokes(writing)
+  const inSpot = labelled.strokes.filter((s) => {
     const cx = (s.x0 + s.x1) / 2
     const cy = (s.y0 + s.y1) / 2
     return cx >= a.x && cx <= b.x && cy >= a.y && cy <= b.y
@@ -53,7 +54,7 @@ export const numberCrop = ({ page, footer }: { page: PageImage; footer: FooterFo
   const strokes = footer.free ? (numberGroup({ strokes: inSpot.filter(tallerThanSliver), width: foot.width }) ?? []) : inSpot
   if (strokes.length < 2) return undefined
   // A free number's faint rim where the pen is faint (numbers in cells took theirs above, with the spot's writing).
-  const faint = footer.free ? freeNumberInk({ page: foot, writing, print: footer.mask, transform, strokes }) : undefined
+  const faint = footer.free ? freeNumberInk({ page: foot, labelled, print: footer.mask, transform, strokes }) : undefined
   // The crop is already writing on white: the OCR's own cleaning would take digits at its sides for rules.
   return writingCrop({ page: foot, writing: faint ?? writing.data, strokes })
 }
