@@ -288,10 +288,16 @@ const pageTwoTemplate = ({ sheets, learnedOn, firstSheets, first, continuation }
   // learned the way up the print of all later pages fits it best, or half of them would teach page 2's print
   // upside down, and every page 2 would then fit both ways.
   const againstOthers = buildTemplateSet({ templates: [continuation] })
+  // which way up each page goes, decided once: every frame tried learns from the same pages
+  const turnedOver = new Map<Unit, boolean>()
   const upright = (u: Unit): Mask => {
     const mask = unitMask(u)!
-    const { upright, turned } = scoreBothWays({ set: againstOthers, page: mask })
-    return turned.ll[0]! > upright.ll[0]! ? rotate180(mask) : mask
+    let turn = turnedOver.get(u)
+    if (turn === undefined) {
+      const { upright, turned } = scoreBothWays({ set: againstOthers, page: mask })
+      turnedOver.set(u, (turn = turned.ll[0]! > upright.ll[0]!))
+    }
+    return turn ? rotate180(mask) : mask
   }
   const firstGrown = dilate(first, 1)
   for (const reference of followers.slice(0, PAGE_TWO_FRAMES)) {
