@@ -4,13 +4,11 @@
 // (`paper: 'copie-double'`) each side is numbered freely in its foot ("n/8" on folded A3, "n/4" on A4), and
 // the foot is found on a form learned from the batch, as identification learns it with no subject. Tells a change
 // to the reading that helps one hand from one that helps them all.
-import * as mupdf from 'mupdf'
-
-import { formFromSubject, renderPageImage } from '../../plugins/identification/lib/fields/index'
+import { formFromSubject } from '../../plugins/identification/lib/fields/index'
 import { createLabelReader } from '../../plugins/identification/lib/header/labelReader'
 import { createPaddleEngine } from '../../plugins/identification/lib/ocr/index'
 import { footerFormOf, footerOfPage, pageNumberFooter, readCopyOrder, sheetKeys, type FooterForm } from '../../plugins/identification/lib/pageNumbers/index'
-import { batchForm, laterFeet, LEARNING_PAGES } from '../../plugins/identification/lib/pipeline/readCopies'
+import { batchForm, firstPageImage, laterFeet, LEARNING_PAGES } from '../../plugins/identification/lib/pipeline/readCopies'
 import { analyzePages, openAssembler, planCopies, readSubject, type CopyPlan } from '../../plugins/scan-pipeline/lib/index'
 import { buildBatch } from '../../tools/papers/batch/build'
 import { HAND_FONTS } from '../../tools/papers/fonts'
@@ -22,17 +20,9 @@ export type HandPaper = 'official' | 'copie-double'
 
 /** The copies doubles' foot, found on a form learned from the batch's first pages (its print and its rules taken away). */
 const learnedFreeFooter = async ({ plan, pdfs }: { plan: CopyPlan; pdfs: Uint8Array[] }): Promise<FooterForm | undefined> => {
-  const firstPage = (pdf: Uint8Array) => {
-    const doc = mupdf.Document.openDocument(pdf, 'application/pdf')
-    try {
-      return renderPageImage({ doc })
-    } finally {
-      doc.destroy()
-    }
-  }
   const labels = await createLabelReader()
   try {
-    const form = await batchForm({ firstPagePrint: plan.model.firstPage, pages: pdfs.slice(0, LEARNING_PAGES).map(firstPage), readers: { labels, engines: [] } })
+    const form = await batchForm({ firstPagePrint: plan.model.firstPage, pages: pdfs.slice(0, LEARNING_PAGES).map(firstPageImage), readers: { labels, engines: [] } })
     return form && (await pageNumberFooter({ form, laterFeet: async () => pdfs.filter((_, i) => plan.copies[i]!.pages.length > 1).slice(0, 3).flatMap((pdf) => laterFeet({ pdf })) }))
   } finally {
     await labels.terminate()
