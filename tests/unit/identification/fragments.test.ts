@@ -251,4 +251,19 @@ describe('groupFragments: sheets joined on the page numbers their student wrote 
     ]
     for (const fragments of apart) expect(groupFragments({ students, fragments })).toEqual([])
   })
+
+  it('joins a third sheet to a copy of two sheets, one of them numbered, when the unread one fits before its numbers', () => {
+    // EL AMRANI's three copies doubles (copie-double-a4 --seed 11): the first sheet named, its numbers not read;
+    // the second named less surely and numbered "3/6 4/6"; the third "5/6 6/6" with nothing read in its header
+    const named = piece({ key: 'a', first: 1, last: 2, name: ['Nguyen', 'Bao'] })
+    const second = numbered(piece({ key: 'b', first: 3, last: 4, name: ['Nguyen', 'Bao'] }), [3, 4], 6)
+    const third = numbered(piece({ key: 'c', first: 5, last: 6 }), [5, 6], 6)
+    expect(groupFragments({ students, fragments: [named, second, third] })).toEqual([{ pieces: ['a', 'b', 'c'], byNumbers: true }])
+    const apart = [
+      [{ ...named, lastPage: 3, pages: 3 }, { ...second, firstPage: 4, lastPage: 5 }, { ...third, firstPage: 6, lastPage: 7 }], // five pages before page 5
+      [named, numbered(second, [3, 4], 8), third], // another count
+      [named, second, numbered(third, [4, 5], 6)], // a number the copy carries
+    ]
+    for (const fragments of apart) expect(groupFragments({ students, fragments })).toEqual([{ pieces: ['a', 'b'] }])
+  })
 })

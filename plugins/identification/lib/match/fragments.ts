@@ -129,7 +129,9 @@ const writtenOf = (pieces: Fragment[]) => pieces.flatMap((f) => (f.written ? inS
  * together no more than the count. A name that cannot be read on a second sheet ("CI AUR+IJ") is then still that
  * copy's sheet: its student numbered it 5 to 8 of 12 after 1 to 4. A run before whose numbers were not read at
  * all carries it on when it holds just the pages the next one's numbers leave before them: a second sheet read
- * "5/8 6/8" after a sheet of four pages whose hand the recogniser could not read.
+ * "5/8 6/8" after a sheet of four pages whose hand the recogniser could not read. A run some of whose sheets were
+ * read and others not (a named sheet whose numbers the pen left faint, then "3/6 4/6") carries it on when its pages
+ * all fit before the next run's numbers.
  */
 const continues = ({ before, next }: { before: Run; next: Run }): boolean => {
   const more = writtenOf(next.pieces)
@@ -141,7 +143,10 @@ const continues = ({ before, next }: { before: Run; next: Run }): boolean => {
     return pages === Math.min(...more) - 1 && Math.max(...more) <= total
   }
   const had = writtenOf(before.pieces)
-  if (before.pieces.some((f) => f.written?.total !== total) || had.length < MIN_WRITTEN) return false
+  if (before.pieces.some((f) => f.written && f.written.total !== total) || had.length < MIN_WRITTEN) return false
+  // a sheet of the run whose numbers were not read holds some of the pages before the next run's numbers
+  const unread = before.pieces.some((f) => !f.written)
+  if (unread && before.pieces.reduce((n, f) => n + f.pages, 0) > Math.min(...more) - 1) return false
   return !more.some((n) => had.includes(n)) && new Set([...had, ...more]).size <= total
 }
 
