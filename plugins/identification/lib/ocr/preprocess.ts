@@ -172,6 +172,7 @@ const removeEdgeLines = ({ ink, width, height }: { ink: Uint8Array; width: numbe
 
 /** Clears dotted rules; returns the rows around them, where faint grey is the rule's blur, not ink. */
 const removeDottedRows = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
+  const tall = tallInk({ ink, width, height })
   const dotted = new Uint8Array(height)
   for (let y = 0; y < height; y++) {
     let first = -1, last = -1, count = 0, pieces = 0, longest = 0, run = 0
@@ -198,7 +199,7 @@ const removeDottedRows = ({ ink, width, height }: { ink: Uint8Array; width: numb
     if (!dotted[y]) continue
     let end = y + 1
     while (end < height && (dotted[end] || dotted[end + 1] || dotted[end + 2])) end++
-    if (end - y > MAX_RULE_ROWS) dotted.fill(0, y, end)
+    if (end - y > MAX_RULE_ROWS || crossedByStrokes({ ink, tall, width, from: y, to: end })) dotted.fill(0, y, end)
     y = end
   }
   // The rows right next to a dotted rule carry its blur.
@@ -209,6 +210,37 @@ const removeDottedRows = ({ ink, width, height }: { ink: Uint8Array; width: numb
       for (let x = 0; x < width; x++) if (dotted[y] || isolatedVertically({ ink, width, height, x, y })) ink[y * width + x] = 0
     }
   return band
+}
+
+/** Ink whose column runs on for more rows than a dotted rule is thick: part of a stroke, not of a dot. */
+const tallInk = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
+  const tall = new Uint8Array(ink.length)
+  for (let x = 0; x < width; x++) {
+    let start = -1
+    for (let y = 0; y <= height; y++) {
+      const on = y < height && ink[y * width + x] === 1
+      if (on && start < 0) start = y
+      if (!on && start >= 0) {
+        if (y - start > MAX_RULE_ROWS) for (let j = start; j < y; j++) tall[j * width + x] = 1
+        start = -1
+      }
+    }
+  }
+  return tall
+}
+
+/**
+ * Rows most of whose ink runs on above and below them: letters, not a rule, however short their pieces (capitals
+ * drawn as outlines cut every row of their height into short pieces, and a few of those rows pass for dotted).
+ */
+const crossedByStrokes = ({ ink, tall, width, from, to }: { ink: Uint8Array; tall: Uint8Array; width: number; from: number; to: number }): boolean => {
+  let count = 0
+  let strokes = 0
+  for (let i = from * width; i < to * width; i++) {
+    count += ink[i]!
+    strokes += tall[i]!
+  }
+  return strokes * 2 >= count
 }
 
 const isolatedVertically = ({ ink, width, height, x, y }: { ink: Uint8Array; width: number; height: number; x: number; y: number }) => {
