@@ -62,11 +62,15 @@ export const extractArchive = async ({ file, into, onEntry }: { file: string; in
   const extract = tar.extract()
   // One failure, said once: a damaged gzip stream breaks both the pipeline and the loop reading from it.
   let failure: Error | undefined
+  /** the entry being written out: a broken stream must end it too, or the loop waits on it for ever */
+  let current: { destroy: (error?: Error) => void } | undefined
   const reading = pipeline(fs.createReadStream(file), createGunzip(), extract).catch((error: Error) => {
     failure ??= error
+    current?.destroy(error)
   })
   try {
     for await (const entry of extract) {
+      current = entry
       const name = entry.header.name
       if (entry.header.type !== 'file') {
         entry.resume()
