@@ -5,13 +5,13 @@ import { projectRoot } from '../../../runtime/paths'
 
 export type CliResult = { code: number; stdout: string; stderr: string }
 
-/** `npx korrigo …` as a user runs it (its own process, the project's tsx), with `env` added to the test's. */
 /**
  * A command that hangs fails its test in this long, saying so, not when the test's own timeout runs out (a
  * `korrigo restore` of a damaged archive once waited 40 minutes in a CI rehearsal).
  */
 const CLI_TIMEOUT_MS = 10 * 60_000
 
+/** `npx korrigo …` as a user runs it (its own process, the project's tsx), with `env` added to the test's. */
 export const runKorrigo = (args: string[], env: Record<string, string> = {}): Promise<CliResult> =>
   new Promise((resolve) => {
     const child = spawn(path.join(projectRoot, 'node_modules/.bin/tsx'), [path.join(projectRoot, 'cli/index.ts'), ...args], { cwd: projectRoot, env: { ...process.env, ...env } })

@@ -138,15 +138,14 @@ const continues = ({ before, next }: { before: Run; next: Run }): boolean => {
   const nextTotals = new Set(next.pieces.map((f) => f.written?.total))
   if (nextTotals.size !== 1 || nextTotals.has(undefined) || more.length < MIN_WRITTEN || more.includes(1)) return false
   const total = [...nextTotals][0]!
-  if (before.pieces.every((f) => !f.written)) {
-    const pages = before.pieces.reduce((n, f) => n + f.pages, 0)
-    return pages === Math.min(...more) - 1 && Math.max(...more) <= total
-  }
+  const pages = before.pieces.reduce((n, f) => n + f.pages, 0)
+  /** the pages the next run's numbers leave before them */
+  const room = Math.min(...more) - 1
+  if (before.pieces.every((f) => !f.written)) return pages === room && Math.max(...more) <= total
   const had = writtenOf(before.pieces)
   if (before.pieces.some((f) => f.written && f.written.total !== total) || had.length < MIN_WRITTEN) return false
   // a sheet of the run whose numbers were not read holds some of the pages before the next run's numbers
-  const unread = before.pieces.some((f) => !f.written)
-  if (unread && before.pieces.reduce((n, f) => n + f.pages, 0) > Math.min(...more) - 1) return false
+  if (before.pieces.some((f) => !f.written) && pages > room) return false
   return !more.some((n) => had.includes(n)) && new Set([...had, ...more]).size <= total
 }
 

@@ -127,24 +127,32 @@ const touches = ({ mask, width, height, index }: { mask: Uint8Array; width: numb
   return (x > 0 && mask[index - 1] === 1) || (x < width - 1 && mask[index + 1] === 1) || (y > 0 && mask[index - width] === 1) || (y < height - 1 && mask[index + width] === 1)
 }
 
-const removeLongRuns = ({ ink, width, height, horizontal, minRun }: { ink: Uint8Array; width: number; height: number; horizontal: boolean; minRun: number }) => {
-  const lines = horizontal ? height : width
+/**
+ * Every pixel of a run of ink at least `minRun` long, along rows (`horizontal`) or columns; `lines`: only these rows
+ * or columns. Found before anything is cleared, so a thick line's neighbouring rows are judged on their own runs.
+ */
+const longRuns = ({ ink, width, height, horizontal, minRun, lines = () => true }: { ink: Uint8Array; width: number; height: number; horizontal: boolean; minRun: number; lines?: (line: number) => boolean }): number[] => {
+  const count = horizontal ? height : width
   const length = horizontal ? width : height
   const at = (line: number, k: number) => (horizontal ? line * width + k : k * width + line)
-  const toClear: number[] = []
-  for (let line = 0; line < lines; line++) {
+  const found: number[] = []
+  for (let line = 0; line < count; line++) {
+    if (!lines(line)) continue
     let start = -1
     for (let k = 0; k <= length; k++) {
       const on = k < length && ink[at(line, k)] === 1
       if (on && start < 0) start = k
       if (!on && start >= 0) {
-        if (k - start >= minRun) for (let j = start; j < k; j++) toClear.push(at(line, j))
+        if (k - start >= minRun) for (let j = start; j < k; j++) found.push(at(line, j))
         start = -1
       }
     }
   }
-  // Cleared after the scan so a thick line's neighbouring rows are judged on their own runs.
-  for (const index of toClear) ink[index] = 0
+  return found
+}
+
+const removeLongRuns = (request: Parameters<typeof longRuns>[0]) => {
+  for (const index of longRuns(request)) request.ink[index] = 0
 }
 
 /**
@@ -154,25 +162,13 @@ const removeLongRuns = ({ ink, width, height, horizontal, minRun }: { ink: Uint8
 const removeEdgeLines = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }) => {
   const band = Math.max(4, Math.round(width * EDGE_BAND))
   const minRun = Math.max(20, Math.round(height * 0.85))
-  const toClear: number[] = []
-  for (let x = 0; x < width; x++) {
-    if (x >= band && x < width - band) continue
-    let start = -1
-    for (let y = 0; y <= height; y++) {
-      const on = y < height && ink[y * width + x] === 1
-      if (on && start < 0) start = y
-      if (!on && start >= 0) {
-        if (y - start >= minRun) for (let j = start; j < y; j++) toClear.push(j * width + x)
-        start = -1
-      }
-    }
-  }
-  for (const index of toClear) ink[index] = 0
+  removeLongRuns({ ink, width, height, horizontal: false, minRun, lines: (x) => x < band || x >= width - band })
 }
 
 /** Clears dotted rules; returns the rows around them, where faint grey is the rule's blur, not ink. */
 const removeDottedRows = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
-  const tall = tallInk({ ink, width, height })
+  // made only for a crop where a band thin enough for a rule is found (most crops have none)
+  let tall: Uint8Array | undefined
   const dotted = new Uint8Array(height)
   for (let y = 0; y < height; y++) {
     let first = -1, last = -1, count = 0, pieces = 0, longest = 0, run = 0
@@ -199,7 +195,7 @@ const removeDottedRows = ({ ink, width, height }: { ink: Uint8Array; width: numb
     if (!dotted[y]) continue
     let end = y + 1
     while (end < height && (dotted[end] || dotted[end + 1] || dotted[end + 2])) end++
-    if (end - y > MAX_RULE_ROWS || crossedByStrokes({ ink, tall, width, from: y, to: end })) dotted.fill(0, y, end)
+    if (end - y > MAX_RULE_ROWS || crossedByStrokes({ ink, tall: (tall ??= tallInk({ ink, width, height })), width, from: y, to: end })) dotted.fill(0, y, end)
     y = end
   }
   // The rows right next to a dotted rule carry its blur.
@@ -215,17 +211,7 @@ const removeDottedRows = ({ ink, width, height }: { ink: Uint8Array; width: numb
 /** Ink whose column runs on for more rows than a dotted rule is thick: part of a stroke, not of a dot. */
 const tallInk = ({ ink, width, height }: { ink: Uint8Array; width: number; height: number }): Uint8Array => {
   const tall = new Uint8Array(ink.length)
-  for (let x = 0; x < width; x++) {
-    let start = -1
-    for (let y = 0; y <= height; y++) {
-      const on = y < height && ink[y * width + x] === 1
-      if (on && start < 0) start = y
-      if (!on && start >= 0) {
-        if (y - start > MAX_RULE_ROWS) for (let j = start; j < y; j++) tall[j * width + x] = 1
-        start = -1
-      }
-    }
-  }
+  for (const index of longRuns({ ink, width, height, horizontal: false, minRun: MAX_RULE_ROWS + 1 })) tall[index] = 1
   return tall
 }
 
