@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { type Readable, Transform } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { createGunzip, createGzip } from 'node:zlib'
 
 import tar from 'tar-stream'
@@ -56,21 +56,41 @@ const safeJoin = (root: string, name: string): string => {
   return target
 }
 
+/**
+ * Writes one archive entry to a file, with its size and checksum. The entry (a streamx stream) is read through its
+ * own async iterator: Node's pipeline never settles on a streamx stream destroyed before it was attached, and a
+ * damaged archive's gzip check fails just so, while the entry's folder is being made (`korrigo restore` hung).
+ */
+export const writeEntry = async ({ entry, target }: { entry: AsyncIterable<unknown>; target: string }): Promise<{ size: number; sha256: string }> => {
+  const hash = createHash('sha256')
+  let size = 0
+  await pipeline(
+    Readable.from(entry),
+    new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        hash.update(chunk)
+        size += chunk.length
+        cb(null, chunk)
+      },
+    }),
+    fs.createWriteStream(target),
+  )
+  return { size, sha256: hash.digest('hex') }
+}
+
 /** Extracts a tar.gz into a folder, with each entry's size and checksum. */
 export const extractArchive = async ({ file, into, onEntry }: { file: string; into: string; onEntry?: (name: string) => void }): Promise<Map<string, BackupEntry>> => {
   const found = new Map<string, BackupEntry>()
   const extract = tar.extract()
-  // One failure, said once: a damaged gzip stream breaks both the pipeline and the loop reading from it.
-  let failure: Error | undefined
-  /** the entry being written out: a broken stream must end it too, or the loop waits on it for ever */
-  let current: { destroy: (error?: Error) => void } | undefined
+  // One failure, said once: a damaged gzip stream breaks both the pipeline and the loop reading from it, and the
+  // pipeline's error says what is wrong ("incorrect data check") where the loop's says only that a stream ended.
+  let broken: Error | undefined
+  let stopped: Error | undefined
   const reading = pipeline(fs.createReadStream(file), createGunzip(), extract).catch((error: Error) => {
-    failure ??= error
-    current?.destroy(error)
+    broken = error
   })
   try {
     for await (const entry of extract) {
-      current = entry
       const name = entry.header.name
       if (entry.header.type !== 'file') {
         entry.resume()
@@ -78,27 +98,15 @@ export const extractArchive = async ({ file, into, onEntry }: { file: string; in
       }
       const target = safeJoin(into, name)
       await fs.promises.mkdir(path.dirname(target), { recursive: true })
-      const hash = createHash('sha256')
-      let size = 0
-      await pipeline(
-        entry,
-        new Transform({
-          transform(chunk: Buffer, _enc, cb) {
-            hash.update(chunk)
-            size += chunk.length
-            cb(null, chunk)
-          },
-        }),
-        fs.createWriteStream(target),
-      )
-      found.set(name, { path: name, size, sha256: hash.digest('hex') })
+      found.set(name, { path: name, ...(await writeEntry({ entry, target })) })
       onEntry?.(name)
     }
   } catch (error) {
     if (error instanceof ArchiveError) throw error
-    failure ??= error as Error
+    stopped = error as Error
   }
   await reading
+  const failure = broken ?? stopped
   if (failure) throw new ArchiveError(`${file}: not a readable Korrigo backup, damaged or not a backup (${failure.message}); nothing was restored`)
   return found
 }
