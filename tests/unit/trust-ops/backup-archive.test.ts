@@ -60,10 +60,10 @@ test('an entry whose archive broke before it was read ends in an error, not a wa
   const chunks: Buffer[] = []
   for await (const chunk of pack) chunks.push(chunk as Buffer)
   const extract = tar.extract()
-  const first = new Promise<tar.Entry>((resolve) => extract.once('entry', (_header, stream) => resolve(stream)))
+  const entries = extract[Symbol.asyncIterator]()
   extract.on('error', () => undefined)
   extract.write(Buffer.concat(chunks).subarray(0, 4096))
-  const entry = await first
+  const { value: entry } = await entries.next()
   entry.on('error', () => undefined)
   extract.destroy(new Error('incorrect data check'))
   await new Promise((resolve) => setTimeout(resolve, 50))
