@@ -8,8 +8,10 @@ import { openHeaderReaders } from '../../../plugins/identification/services/engi
 // "first pages" and cut 33 pages into 9 copies, 0 % exact, 0 named. The print most sheets carry is now the first
 // page when the batch's first sheet carries it and some sheets clearly lack it (learn.ts tryCommonPrint): 100 %
 // at seeds +7 and +8 (and +0, 92.3 % before). Found on those fresh seeds; seed 0 and the held-out fonts only measured.
+// At +12 the first sheet's group was found but a later seed's, a part of it (7 first pages), was learned instead: 12
+// copies, 5 of 26 exact. A later seed's group lying within the first sheet's own no longer stands for the first page.
 describe('copies of one page with a student’s added sheets', () => {
-  it.each([7, 8])('cuts every copy on the print its page carries, the added sheets with it (seed +%i)', async (seedOffset) => {
+  it.each([7, 8, 12])('cuts every copy on the print its page carries, the added sheets with it (seed +%i)', async (seedOffset) => {
     const run = await ingestPreset({ name: 'annex-a4', withSubject: false, seedOffset })
     expect(run.plan.model.boundary).toBe('learned-template')
     const score = await scoreIngestion(run)

@@ -191,6 +191,10 @@ type Attempt = { seed: Candidate; separation: number; group: Set<Candidate>; tem
 const MIN_CRISP = 300
 const CRISP_SHARE = 0.8
 
+/** A later seed's group this much inside the first sheet's own group is that page type again. */
+const SAME_TYPE = 0.8
+const sharedWith = ({ group, of }: { group: Set<Candidate>; of: Set<Candidate> }): number => [...group].filter((c) => of.has(c)).length / group.size
+
 /** First pages come once per copy: a group whose members often follow each other is something else. */
 const MAX_ADJACENT = 0.25
 const onceAPeriod = (attempt: Attempt): boolean => {
@@ -227,11 +231,20 @@ export const learnTemplates = ({ sheets, learnFrom = LEARN_FROM }: { sheets: She
   // The batch starts with a copy: the first seed that yields a clear group is the first page. (A later
   // seed could be another page type with print of its own — page 2's exercise — and win on clarity.)
   let best: Attempt | undefined
+  let firstType: Attempt | undefined
   for (const seed of seeds) {
     const attempt = trySeed({ seed, candidates, sides, targetOf })
+    if (!attempt) continue
+    const first = seed === candidates[0]
+    const clear = attempt.separation >= MIN_SEPARATION && attempt.crisp >= MIN_CRISP
+    if (first && clear) firstType = attempt
+    // The first sheet's print, clear but on sheets that follow each other (copies of one page: an annex), is the
+    // first page still. A later seed whose group lies within it found a part of those same pages, not another page
+    // type: annex A4 drawn with --seed 12 learned 7 of its 26 first pages so and came out as 12 copies.
+    if (!first && firstType && sharedWith({ group: attempt.group, of: firstType.group }) >= SAME_TYPE) continue
     // a later seed stands for the batch's first sheet only if that sheet is in its group
-    const startsBatch = seed === candidates[0] || (attempt && [...attempt.group].some((c) => c === candidates[0]))
-    if (attempt && startsBatch && attempt.separation >= MIN_SEPARATION && attempt.crisp >= MIN_CRISP && onceAPeriod(attempt)) {
+    const startsBatch = first || attempt.group.has(candidates[0]!)
+    if (startsBatch && clear && onceAPeriod(attempt)) {
       best = attempt
       break
     }
