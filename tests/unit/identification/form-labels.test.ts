@@ -1,4 +1,4 @@
-import { classifyLabel, labelsOf, type Word } from '../../../plugins/identification/lib/fields/index'
+import { classifyLabel, labelsOf, oneLabelPerName, type Word } from '../../../plugins/identification/lib/fields/index'
 
 /** Words laid out on one line from x, each 10 units a character plus a space. */
 const line = (y: number, x: number, text: string, height = 12): Word[] => {
@@ -46,5 +46,22 @@ describe('printed labels of a blank form', () => {
   it('takes no label out of a sentence', () => {
     expect(labelsOf(line(300, 40, 'Exercice 1 : on classe les nombres suivants'))).toEqual([])
     expect(labelsOf(line(300, 40, 'Dans cet exercice Classe les nombres suivants du plus petit au plus grand'))).toEqual([])
+  })
+
+  // A form learned from two-column A3 pages (--seed 12): capitals every page has on one ruled line mid-page read
+  // "NOM E", a second family-name label, and the name was read from the answer written under it (60 % named).
+  it('keeps one label per name field: the one that stands with the other identity labels', () => {
+    const words = [...line(134, 82, 'Nom :'), ...line(134, 668, 'Classe :'), ...line(188, 82, 'Prénom :'), ...line(188, 669, 'Date :'), ...line(657, 398, 'NOM E')]
+    const labels = oneLabelPerName(labelsOf(words))
+    expect(labels.map((l) => [l.kind, l.y0])).toEqual([
+      ['lastName', 134],
+      ['className', 134],
+      ['firstName', 188],
+      ['other', 188],
+    ])
+    // alone, the uppermost; other identity fields may come twice (the official sheet's two candidate numbers)
+    expect(oneLabelPerName(labelsOf([...line(900, 40, 'Nom :'), ...line(60, 40, 'Nom :')])).map((l) => l.y0)).toEqual([60])
+    const numbers = labelsOf([...line(177, 40, 'N° candidat :'), ...line(177, 400, "N° d'inscription :"), ...line(77, 40, 'NOM DE FAMILLE')])
+    expect(oneLabelPerName(numbers).filter((l) => l.kind === 'candidateNumber')).toHaveLength(2)
   })
 })

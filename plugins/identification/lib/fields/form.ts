@@ -7,7 +7,7 @@ import type { LabelReader } from '../header/labelReader'
 import type { GrayCrop } from '../header/types'
 import { alignForm, downsample, fitOf, refine, warpInto, type FormTransform } from './align'
 import { inkOf, normalised, renderPageImage, FORM_DPI, type PageImage } from './page'
-import { labelsOf, type FormLabel } from './phrases'
+import { labelsOf, oneLabelPerName, type FormLabel } from './phrases'
 import { subjectPlaces } from './subjectPages'
 import { mapPixels } from '../../../scan-pipeline/lib/raster/mapPixels'
 import { lightestOf } from './lightest'
@@ -41,7 +41,7 @@ export const formFromSubject = ({ pdf }: { pdf: Uint8Array }): BlankForm => {
     const [place] = subjectPlaces(doc)
     const image = renderPageImage({ doc, index: place!.index, dpi: FORM_DPI, half: place!.half })
     const k = FORM_DPI / 72
-    const labels = labelsOf(first.words.map((w) => ({ text: w.text, x0: w.box.x * k, y0: w.box.y * k, x1: (w.box.x + w.box.width) * k, y1: (w.box.y + w.box.height) * k })))
+    const labels = oneLabelPerName(labelsOf(first.words.map((w) => ({ text: w.text, x0: w.box.x * k, y0: w.box.y * k, x1: (w.box.x + w.box.width) * k, y1: (w.box.y + w.box.height) * k }))))
     return { image, mask: maskOf(image), labels, source: 'subject', subject: pdf }
   } finally {
     doc.destroy()
@@ -203,7 +203,7 @@ export const learnForm = async ({ pages, labels, print }: { pages: PageImage[]; 
     const unruled: PageImage = { ...image, ...withoutRules({ image, long: RULE_LONG, tall: RULE_TALL }) }
     for (const band of [HEAD_BAND, HEAD_BAND_2X]) found = [...(await labelsIn({ image: unruled, labels, bands: [band] })), ...found]
   }
-  return { image, mask: learned, labels: distinctLabels(found).map((label) => endAtCells({ label, mask: learned })), source: 'learned' }
+  return { image, mask: learned, labels: oneLabelPerName(distinctLabels(found)).map((label) => endAtCells({ label, mask: learned })), source: 'learned' }
 }
 
 /**

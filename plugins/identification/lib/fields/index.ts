@@ -1,5 +1,5 @@
 export { classifyLabel, IDENTITY_KINDS, NAME_KINDS, type FieldKind } from './labels'
-export { labelsOf, type FormLabel, type Word } from './phrases'
+export { labelsOf, oneLabelPerName, type FormLabel, type Word } from './phrases'
 export { formFromSubject, learnForm, printsPageNumbers, type BlankForm } from './form'
 export { writesNameInCells } from './cells'
 export { renderPageImage, FORM_DPI, type PageImage } from './page'

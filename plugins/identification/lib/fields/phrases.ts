@@ -1,4 +1,4 @@
-import { classifyLabel, type FieldKind } from './labels'
+import { classifyLabel, IDENTITY_KINDS, NAME_KINDS, type FieldKind } from './labels'
 
 /** A printed word with its box (any unit, top-left origin). */
 export type Word = { text: string; x0: number; y0: number; x1: number; y1: number }
@@ -77,4 +77,26 @@ export const labelsOf = (words: Word[]): FormLabel[] => {
     close()
   }
   return labels
+}
+
+/**
+ * One label per name field. A form asks for the name once, where it asks for the rest of who wrote it; a second
+ * "Nom" elsewhere is a word of the subject or, on a learned form, handwriting every page has at one place (capitals
+ * on a ruled line of two-column A3 pages read "NOM E" mid-page, and the name was read from the answer under it).
+ * Of two labels of one kind, the one nearest another identity label is kept (the uppermost, when it is alone).
+ * Other identity fields may come twice (the official sheet's "N° candidat" and "N° d'inscription").
+ */
+export const oneLabelPerName = (labels: FormLabel[]): FormLabel[] => {
+  const centre = (l: FormLabel) => ({ x: (l.x0 + l.x1) / 2, y: (l.y0 + l.y1) / 2 })
+  const isolation = (l: FormLabel) => {
+    const c = centre(l)
+    const others = labels.filter((o) => o.kind !== l.kind && IDENTITY_KINDS.has(o.kind)).map(centre)
+    return others.length ? Math.min(...others.map((o) => Math.hypot(o.x - c.x, o.y - c.y))) : c.y
+  }
+  const kept = new Map<FieldKind, FormLabel>()
+  for (const l of labels.filter((l) => NAME_KINDS.has(l.kind))) {
+    const held = kept.get(l.kind)
+    if (!held || isolation(l) < isolation(held)) kept.set(l.kind, l)
+  }
+  return labels.filter((l) => !NAME_KINDS.has(l.kind) || kept.get(l.kind) === l)
 }
