@@ -275,6 +275,8 @@ export const learnTemplates = ({ sheets, learnFrom = LEARN_FROM }: { sheets: She
 const MIN_FOLLOWERS = 4
 /** Page 2's print mostly the first page's own (every sheet carries the header) tells nothing apart. */
 const MAX_SHARED_WITH_FIRST = 0.6
+/** A page analysis' orientation clue this strong (a written page's is ~2) says which way up a page goes. */
+const CLEAR_CLUE = 1
 /** Followers tried in turn as the frame page 2's print is learned in (one may be a page 3 after a page 2 taken for a first page). */
 const PAGE_TWO_FRAMES = 3
 
@@ -297,9 +299,12 @@ const pageTwoTemplate = ({ sheets, learnedOn, firstSheets, first, continuation }
     return !sheet.spread && !sheet.error && unit?.ink && firstSheets.has(i - 1) && !firstSheets.has(i) ? [unit] : []
   })
   if (followers.length < MIN_FOLLOWERS) return undefined
-  // The page analysis turns a page with little print of its own the wrong way now and then: each page is
-  // learned the way up the print of all later pages fits it best, or half of them would teach page 2's print
-  // upside down, and every page 2 would then fit both ways.
+  // The page analysis turns a page with little print of its own the wrong way now and then, and half of them
+  // turned would teach page 2's print upside down: every page 2 would then fit both ways. Each page is learned the
+  // way up its own clue says (the lines' left edges, where the ink sits: never wrong where it says something), and
+  // only a page whose clue says nothing the way up the print of all later pages fits it best. That print alone
+  // fits a page 2 with a table at its top better turned (where a page 4 has rules): learned so, page 2's print
+  // could not say which way up a page goes (see templateEvidence).
   const againstOthers = buildTemplateSet({ templates: [continuation] })
   // which way up each page goes, decided once: every frame tried learns from the same pages
   const turnedOver = new Map<Unit, boolean>()
@@ -307,8 +312,12 @@ const pageTwoTemplate = ({ sheets, learnedOn, firstSheets, first, continuation }
     const mask = unitMask(u)!
     let turn = turnedOver.get(u)
     if (turn === undefined) {
-      const { upright, turned } = scoreBothWays({ set: againstOthers, page: mask })
-      turnedOver.set(u, (turn = turned.ll[0]! > upright.ll[0]!))
+      if (Math.abs(u.orientationScore) >= CLEAR_CLUE) turn = u.orientationScore < 0
+      else {
+        const { upright, turned } = scoreBothWays({ set: againstOthers, page: mask })
+        turn = turned.ll[0]! > upright.ll[0]!
+      }
+      turnedOver.set(u, turn)
     }
     return turn ? rotate180(mask) : mask
   }
