@@ -9,6 +9,20 @@ import tar from 'tar-stream'
 
 import type { BackupEntry } from './manifest'
 
+/** A pass-through stream that counts and hashes what goes through it: an entry's size and checksum as written or read. */
+const checksumming = () => {
+  const hash = createHash('sha256')
+  let size = 0
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      hash.update(chunk)
+      size += chunk.length
+      cb(null, chunk)
+    },
+  })
+  return { stream, result: () => ({ size, sha256: hash.digest('hex') }) }
+}
+
 /** A tar.gz written entry by entry; each entry's checksum is computed as it is written. */
 export const openArchiveWriter = (file: string) => {
   const pack = tar.pack()
@@ -16,24 +30,17 @@ export const openArchiveWriter = (file: string) => {
   const entries: BackupEntry[] = []
   /** An entry from bytes, a file on this disk, or a stream of a known size (an object read from S3). */
   const add = async (name: string, source: { bytes: Uint8Array } | { file: string } | { stream: Readable; size: number }): Promise<BackupEntry> => {
-    const hash = createHash('sha256')
     if ('bytes' in source) {
-      hash.update(source.bytes)
       await new Promise<void>((resolve, reject) => pack.entry({ name, size: source.bytes.length }, Buffer.from(source.bytes), (err) => (err ? reject(err) : resolve())))
-      const entry = { path: name, size: source.bytes.length, sha256: hash.digest('hex') }
+      const entry = { path: name, size: source.bytes.length, sha256: createHash('sha256').update(source.bytes).digest('hex') }
       entries.push(entry)
       return entry
     }
     const { size } = 'stream' in source ? source : await fs.promises.stat(source.file)
     const sink = pack.entry({ name, size })
-    const hashing = new Transform({
-      transform(chunk, _enc, cb) {
-        hash.update(chunk)
-        cb(null, chunk)
-      },
-    })
-    await pipeline('stream' in source ? source.stream : fs.createReadStream(source.file), hashing, sink)
-    const entry = { path: name, size, sha256: hash.digest('hex') }
+    const hashing = checksumming()
+    await pipeline('stream' in source ? source.stream : fs.createReadStream(source.file), hashing.stream, sink)
+    const entry = { path: name, size, sha256: hashing.result().sha256 }
     entries.push(entry)
     return entry
   }
@@ -62,20 +69,9 @@ const safeJoin = (root: string, name: string): string => {
  * damaged archive's gzip check fails just so, while the entry's folder is being made (`korrigo restore` hung).
  */
 export const writeEntry = async ({ entry, target }: { entry: AsyncIterable<unknown>; target: string }): Promise<{ size: number; sha256: string }> => {
-  const hash = createHash('sha256')
-  let size = 0
-  await pipeline(
-    Readable.from(entry),
-    new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        hash.update(chunk)
-        size += chunk.length
-        cb(null, chunk)
-      },
-    }),
-    fs.createWriteStream(target),
-  )
-  return { size, sha256: hash.digest('hex') }
+  const hashing = checksumming()
+  await pipeline(Readable.from(entry), hashing.stream, fs.createWriteStream(target))
+  return hashing.result()
 }
 
 /** Extracts a tar.gz into a folder, with each entry's size and checksum. */
